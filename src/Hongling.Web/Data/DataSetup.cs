@@ -1,0 +1,54 @@
+using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Pii;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Hongling.Web.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DataSetup
+{
+    /// <summary>Database:Provider = Sqlite (default, a file under Data:Directory) or Postgres
+    /// (ConnectionStrings:Hongling). Environment variables work too: Database__Provider, ConnectionStrings__Hongling.</summary>
+    public static IServiceCollection AddHonglingData(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var provider = ProviderOf(config);
+        var dataDirectory = DataDirectory(config, contentRoot);
+        var connection = config.GetConnectionString("Hongling");
+        services.AddScoped<OrgScope>();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Hongling is not set.");
+            services.AddDbContext<HonglingDb, PostgresHonglingDb>(o => o.UseNpgsql(connection));
+        }
+        else
+        {
+            Directory.CreateDirectory(dataDirectory);
+            connection ??= $"Data Source={Path.Combine(dataDirectory, "hongling.db")}";
+            services.AddDbContext<HonglingDb, SqliteHonglingDb>(o => o.UseSqlite(connection));
+        }
+        services.AddSingleton(PiiProtector.FromConfiguration(config, dataDirectory, allowKeyFile: provider == DatabaseProvider.Sqlite));
+        return services;
+    }
+
+    public static DatabaseProvider ProviderOf(IConfiguration config) =>
+        string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    public static string DataDirectory(IConfiguration config, string contentRoot) =>
+        Path.GetFullPath(config["Data:Directory"] ?? Path.Combine(contentRoot, "data"));
+}
+
+// Design-time factories, used only by `dotnet ef migrations add` (one migration set per provider).
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteHonglingDb>
+{
+    public SqliteHonglingDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteHonglingDb>().UseSqlite("Data Source=design.db").Options, new OrgScope());
+}
+
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresHonglingDb>
+{
+    public PostgresHonglingDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresHonglingDb>().UseNpgsql("Host=localhost;Database=design").Options, new OrgScope());
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Pii;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Data;
+
+/// <summary>A believable district, the same every time (fixed seed): the district committee, towns and
+/// streets with village and community branches, directly affiliated organs and institutions, non-public
+/// enterprises, members with valid ID numbers, and the four demo accounts.</summary>
+public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Account> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+{
+    public const string Password = "hongling2026";
+    public static readonly (string Card, string Who)[] Accounts =
+    [
+        ("1000000001", "区委组织部管理员(全区)"),
+        ("1000000002", "镇党委管理员(东城街道)"),
+        ("1000000003", "支部管理员(东城街道第一社区党支部)"),
+        ("1000000004", "党员(东城街道第一社区党支部)"),
+    ];
+
+    private static readonly string[] Towns = ["东城街道", "西城街道", "南山镇", "北岭镇", "白沙镇", "石门镇", "油溪镇", "吴滩镇", "龙华镇", "李市镇"];
+    private static readonly string[] Organs = ["区委办公室", "区政府办公室", "区发展改革委", "区教委", "区财政局", "区人力社保局", "区卫生健康委", "区农业农村委", "区住房城乡建委", "区市场监管局", "区民政局", "区司法局"];
+    private static readonly string[] Institutions = ["区人民医院", "区中医院", "区第一中学", "区实验小学", "区疾控中心", "区图书馆", "区广播电视台", "区职业教育中心"];
+    private static readonly string[] Enterprises = ["九龙科技集团", "长江机械有限公司", "红岭食品有限公司", "鑫达物流有限公司", "华盛建材有限公司", "蓝天纺织有限公司", "恒通电子有限公司", "金穗农业开发有限公司", "山城汽配有限公司", "德润医药有限公司", "佳和超市连锁有限公司", "云帆网络科技有限公司"];
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "邓", "冯", "韩", "曹", "曾", "彭", "萧", "蔡", "潘", "田", "董", "袁", "于", "余", "叶", "蒋", "杜", "苏", "魏", "程", "吕", "丁", "沈", "任"];
+    private static readonly string[] GivenChars = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "建", "国", "文", "辉", "玲", "红", "春", "海", "波", "宁", "鹏", "林", "凤", "兰", "志", "永", "德", "成", "庆", "祥", "荣", "琴", "云", "梅", "斌", "燕"];
+    private static readonly string[] Ethnicities = ["土家族", "苗族", "回族", "壮族", "满族", "彝族"];
+
+    public sealed record Result(int Organizations, int Members, TimeSpan Took);
+
+    public async Task<Result> GenerateAsync(int memberCount, CancellationToken ct = default)
+    {
+        var sw = Stopwatch.StartNew();
+        db.Scope.BecomeSystem();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var rng = new Random(20261128);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var orgs = BuildTree(memberCount, now);
+        db.Organizations.AddRange(orgs.Select(o => o.Org));
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+
+        var branches = orgs.Where(o => o.Org.KeepsMembers).ToList();
+        var today = DateOnly.FromDateTime(now.AddHours(8));
+        var seen = new HashSet<string>();
+        var batch = new List<Member>(5000);
+        for (var i = 0; i < memberCount; i++)
+        {
+            // Members spread unevenly, as in life: some branches are large, some small.
+            var branch = branches[(int)(Math.Pow(rng.NextDouble(), 1.3) * branches.Count)];
+            batch.Add(NewMember(rng, branch.Org, today, now, seen));
+            if (batch.Count == 5000) await FlushAsync(batch, ct);
+        }
+        await FlushAsync(batch, ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await CreateAccountsAsync(orgs, now);
+        return new Result(orgs.Count, memberCount, sw.Elapsed);
+    }
+
+    private async Task FlushAsync(List<Member> batch, CancellationToken ct)
+    {
+        db.Members.AddRange(batch);
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        batch.Clear();
+    }
+
+    private sealed record Node(Organization Org);
+
+    private static List<Node> BuildTree(int memberCount, DateTime now)
+    {
+        var list = new List<Node>();
+        Organization Add(string code, string name, OrgKind kind, OrgCategory cat, Organization? parent)
+        {
+            var o = new Organization { Code = code, Name = name, Kind = kind, Category = cat, CreatedAt = now };
+            o.PlaceUnder(parent);
+            list.Add(new Node(o));
+            return o;
+        }
+
+        var district = Add("D", "红岭区委", OrgKind.Committee, OrgCategory.Organ, null);
+        // About 25 members a branch; the demo has 10 towns, large runs more.
+        var townCount = Math.Max(Towns.Length, memberCount / 2500);
+        var perTown = Math.Max(9, (int)Math.Round((memberCount / 25.0 - 32) / townCount));
+        for (var t = 0; t < townCount; t++)
+        {
+            var townName = t < Towns.Length ? Towns[t] : $"{Towns[t % Towns.Length][..2]}第{t / Towns.Length + 1}片区";
+            var isStreet = townName.Contains("街道");
+            var town = Add($"T{t + 1:D3}", townName + (isStreet ? "党工委" : "党委"), isStreet ? OrgKind.WorkingCommittee : OrgKind.Committee, OrgCategory.Organ, district);
+            for (var b = 0; b < perTown; b++)
+            {
+                var community = isStreet ? b < perTown * 2 / 3 : b < perTown / 3;
+                var prefix = townName.Replace("街道", "").Replace("镇", "");
+                var name = community ? $"{townName}第{Cn(b + 1)}社区党支部" : $"{prefix}{VillageName(b)}村党支部";
+                Add($"T{t + 1:D3}B{b + 1:D3}", name, OrgKind.Branch, community ? OrgCategory.Community : OrgCategory.Village, town);
+            }
+        }
+        var organs = Add("G", "区级机关工委", OrgKind.WorkingCommittee, OrgCategory.Organ, district);
+        for (var i = 0; i < Organs.Length; i++) Add($"G{i + 1:D3}", Organs[i] + "机关党支部", OrgKind.Branch, OrgCategory.Organ, organs);
+        for (var i = 0; i < Institutions.Length; i++)
+            Add($"S{i + 1:D3}", Institutions[i] + "党支部", OrgKind.Branch, Institutions[i].Contains("学") ? OrgCategory.School : OrgCategory.Institution, organs);
+        var enterprises = Add("E", "区非公有制企业党委", OrgKind.Committee, OrgCategory.NonPublic, district);
+        var group = Add("E001", Enterprises[0] + "党总支", OrgKind.GeneralBranch, OrgCategory.NonPublic, enterprises);
+        for (var i = 0; i < 3; i++) Add($"E001B{i + 1}", $"{Enterprises[0]}第{Cn(i + 1)}支部", OrgKind.Branch, OrgCategory.NonPublic, group);
+        for (var i = 1; i < Enterprises.Length; i++) Add($"E{i + 1:D3}", Enterprises[i] + "党支部", OrgKind.Branch, OrgCategory.NonPublic, enterprises);
+        return list;
+    }
+
+    private static readonly string[] VillageWords = ["石桥", "河坝", "高滩", "杨柳", "青龙", "凤凰", "桂花", "龙门", "新华", "双河", "永兴", "太平", "柏林", "黄桷", "金竹", "大同", "光明", "团结", "五里", "白鹤"];
+
+    private static string VillageName(int i) => VillageWords[i % VillageWords.Length] + (i >= VillageWords.Length ? Cn(i / VillageWords.Length + 1) : "");
+
+    private static string Cn(int n) => n switch
+    {
+        <= 10 => "零一二三四五六七八九十"[n].ToString(),
+        < 20 => "十" + "零一二三四五六七八九"[n - 10],
+        _ => n.ToString(),
+    };
+
+    private Member NewMember(Random rng, Organization branch, DateOnly today, DateTime now, HashSet<string> seen)
+    {
+        var gender = rng.Next(100) < 68 ? Gender.Male : Gender.Female;
+        var birth = new DateOnly(1940, 1, 1).AddDays(rng.Next(0, 365 * 63));
+        string id;
+        do
+        {
+            var seq = rng.Next(0, 500) * 2 + (gender == Gender.Male ? 1 : 0);
+            var first17 = $"500116{birth:yyyyMMdd}{seq:D3}";
+            id = first17 + IdNumber.CheckCharFor(first17);
+        } while (!seen.Add(id));
+        var joinAge = rng.Next(18, 46);
+        var joined = birth.AddYears(joinAge).AddDays(rng.Next(0, 365));
+        if (joined > today) joined = today.AddDays(-rng.Next(1, 700));
+        var given = GivenChars[rng.Next(GivenChars.Length)] + (rng.Next(100) < 70 ? GivenChars[rng.Next(GivenChars.Length)] : "");
+        var m = new Member
+        {
+            Name = Surnames[rng.Next(Surnames.Length)] + given,
+            Gender = gender,
+            Ethnicity = rng.Next(100) < 93 ? "汉族" : Ethnicities[rng.Next(Ethnicities.Length)],
+            BirthDate = birth,
+            Mobile = $"1{"3456789"[rng.Next(7)]}{rng.Next(0, 1_000_000_000):D9}",
+            Education = (Education)rng.Next(1, 7),
+            JoinedOn = joined,
+            Status = joined > today.AddYears(-1) ? MemberStatus.Probationary : MemberStatus.Full,
+            OrganizationId = branch.Id,
+            IsFloating = rng.Next(100) < 3,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        pii.SetIdNumber(m, id);
+        return m;
+    }
+
+    private async Task CreateAccountsAsync(List<Node> orgs, DateTime now)
+    {
+        if (!await roles.RoleExistsAsync(Roles.SystemAdmin)) await roles.CreateAsync(new IdentityRole(Roles.SystemAdmin));
+        var town = orgs.First(o => o.Org.Code == "T001").Org;
+        var branch = orgs.First(o => o.Org.Code == "T001B001").Org;
+        var inBranch = await db.Members.Where(m => m.OrganizationId == branch.Id).OrderBy(m => m.Id).Take(3).ToListAsync();
+
+        await CreateAsync(Accounts[0].Card, "区委组织部", null, now, Roles.SystemAdmin);
+        var townAdmin = await CreateAsync(Accounts[1].Card, inBranch[0].Name, inBranch[0], now);
+        var branchAdmin = await CreateAsync(Accounts[2].Card, inBranch[1].Name, inBranch[1], now);
+        await CreateAsync(Accounts[3].Card, inBranch[2].Name, inBranch[2], now);
+        db.OrgAdministrators.Add(new OrgAdministrator { AccountId = townAdmin.Id, OrganizationId = town.Id, CreatedAt = now });
+        db.OrgAdministrators.Add(new OrgAdministrator { AccountId = branchAdmin.Id, OrganizationId = branch.Id, CreatedAt = now });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<Account> CreateAsync(string card, string name, Member? member, DateTime now, string? role = null)
+    {
+        var account = new Account { UserName = card, DisplayName = name, MemberId = member?.Id, CreatedAt = now, LockoutEnabled = true };
+        var result = await users.CreateAsync(account, Password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (member is not null)
+        {
+            member.CardNumber = card;
+            await db.SaveChangesAsync();
+        }
+        if (role is not null) await users.AddToRoleAsync(account, role);
+        return account;
+    }
+}

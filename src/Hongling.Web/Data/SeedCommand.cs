@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Data;
+
+/// <summary>`dotnet run --project src/Hongling.Web -- seed --members 100000 --db data/big.db`:
+/// generates a district of the given size into a new SQLite file (or --postgres "connection string").</summary>
+public static class SeedCommand
+{
+    public static bool IsSeed(string[] args) => args.Length > 0 && args[0] == "seed";
+
+    public static void Configure(WebApplicationBuilder builder, string[] args)
+    {
+        var db = Option(args, "--db");
+        var postgres = Option(args, "--postgres");
+        builder.Configuration["Demo:Seed"] = "false";
+        if (postgres is not null)
+        {
+            builder.Configuration["Database:Provider"] = "Postgres";
+            builder.Configuration["ConnectionStrings:Hongling"] = postgres;
+        }
+        else if (db is not null)
+        {
+            builder.Configuration["Database:Provider"] = "Sqlite";
+            builder.Configuration["ConnectionStrings:Hongling"] = $"Data Source={Path.GetFullPath(db)}";
+            builder.Configuration["Data:Directory"] = Path.GetDirectoryName(Path.GetFullPath(db));
+        }
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var members = int.TryParse(Option(args, "--members"), out var n) && n > 0 ? n : 3000;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        await db.Database.MigrateAsync();
+        db.Scope.BecomeSystem();
+        if (await db.Organizations.AnyAsync())
+        {
+            Console.Error.WriteLine("The database already holds organizations; seed into a new, empty database.");
+            return 2;
+        }
+        var result = await scope.ServiceProvider.GetRequiredService<DemoDistrict>().GenerateAsync(members);
+        Console.WriteLine($"organizations: {result.Organizations}");
+        Console.WriteLine($"members: {result.Members}");
+        Console.WriteLine($"seconds: {result.Took.TotalSeconds:F1}");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

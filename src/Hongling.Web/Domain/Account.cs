@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Hongling.Web.Domain;
+
+/// <summary>A sign-in account. UserName is the red ID card number.</summary>
+public sealed class Account : IdentityUser
+{
+    public int? MemberId { get; set; }
+    public Member? Member { get; set; }
+    public string DisplayName { get; set; } = "";
+    public bool MustChangePassword { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>An account administering one organization's subtree (管理员).</summary>
+public sealed class OrgAdministrator : IOrgOwned
+{
+    public int Id { get; set; }
+    public required string AccountId { get; set; }
+    public Account? Account { get; set; }
+    public int OrganizationId { get; set; }
+    public Organization Organization { get; set; } = null!;
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>One sign-in attempt, kept for the login-rate statistics and for audit.</summary>
+public sealed class SignInRecord
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string CardNumber { get; set; } = "";
+    public string? AccountId { get; set; }
+    public bool Succeeded { get; set; }
+    public SignInFailure? Failure { get; set; }
+    public string? RemoteIp { get; set; }
+}
+
+public enum SignInFailure { UnknownCard = 1, WrongPassword = 2, LockedOut = 3, NotAllowed = 4 }
+
+public static class Roles
+{
+    public const string SystemAdmin = "SystemAdmin";
+}

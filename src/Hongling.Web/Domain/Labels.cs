@@ -1,0 +1,48 @@
+namespace Hongling.Web.Domain;
+
+/// <summary>The Chinese words the UI shows for the domain's enums.</summary>
+public static class Labels
+{
+    public static string Of(OrgKind k) => k switch
+    {
+        OrgKind.Committee => "党委",
+        OrgKind.WorkingCommittee => "党工委",
+        OrgKind.GeneralBranch => "党总支",
+        OrgKind.Branch => "党支部",
+        OrgKind.Group => "党小组",
+        _ => "",
+    };
+
+    public static string Of(OrgCategory c) => c switch
+    {
+        OrgCategory.Organ => "机关",
+        OrgCategory.Institution => "事业单位",
+        OrgCategory.Enterprise => "企业",
+        OrgCategory.NonPublic => "非公企业",
+        OrgCategory.Village => "农村",
+        OrgCategory.Community => "社区",
+        OrgCategory.School => "学校",
+        OrgCategory.Other => "其他",
+        _ => "",
+    };
+
+    public static string Of(MemberStatus s) => s switch
+    {
+        MemberStatus.Full => "正式党员",
+        MemberStatus.Probationary => "预备党员",
+        _ => "",
+    };
+
+    public static string Of(Gender g) => g == Gender.Male ? "男" : "女";
+
+    public static string Of(Education e) => e switch
+    {
+        Education.Postgraduate => "研究生",
+        Education.Bachelor => "大学本科",
+        Education.College => "大学专科",
+        Education.Secondary => "中专",
+        Education.HighSchool => "高中",
+        Education.MiddleSchoolOrBelow => "初中及以下",
+        _ => "",
+    };
+}

@@ -1,0 +1,34 @@
+namespace Hongling.Web.Domain;
+
+/// <summary>A party member (党员). The national ID number is never stored in clear:
+/// a ciphertext, a keyed hash for uniqueness and lookup, and the masked form for lists.</summary>
+public sealed class Member : IOrgOwned
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public Gender Gender { get; set; }
+    public string Ethnicity { get; set; } = "汉族";
+    public DateOnly BirthDate { get; set; }
+    public byte[] IdNumberCipher { get; set; } = [];
+    public string IdNumberHash { get; set; } = "";
+    public string IdNumberMasked { get; set; } = "";
+    /// <summary>Last four characters of the ID number, for the "ID tail" search.</summary>
+    public string IdNumberTail { get; set; } = "";
+    public string Mobile { get; set; } = "";
+    public Education Education { get; set; }
+    public DateOnly JoinedOn { get; set; }
+    public MemberStatus Status { get; set; }
+    public int OrganizationId { get; set; }
+    public Organization Organization { get; set; } = null!;
+    public bool IsFloating { get; set; }
+    /// <summary>Red ID card number (红色身份证), set when a card is issued; the account's user name.</summary>
+    public string? CardNumber { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+public enum Gender { Male = 1, Female = 2 }
+
+public enum MemberStatus { Full = 1, Probationary = 2 }
+
+public enum Education { Postgraduate = 1, Bachelor = 2, College = 3, Secondary = 4, HighSchool = 5, MiddleSchoolOrBelow = 6 }

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Account;
+
+/// <summary>Sign-in with the red ID card: card number and password. Every attempt is recorded.</summary>
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb db, TimeProvider clock) : PageModel
+{
+    /// <summary>Same words whether the card is unknown or the password wrong: the page never tells which cards exist.</summary>
+    public const string BadCredentials = "卡号或密码不正确。连续输错5次将锁定15分钟。";
+    public const string LockedOut = "登录失败次数过多,请15分钟后再试。";
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "请输入卡号"), StringLength(64, ErrorMessage = "卡号过长")]
+        [Display(Name = "红色身份证卡号")]
+        public string CardNumber { get; set; } = "";
+
+        [Required(ErrorMessage = "请输入密码"), StringLength(128, ErrorMessage = "密码过长")]
+        [Display(Name = "密码"), DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var card = Input.CardNumber.Trim();
+        var account = await signIn.UserManager.FindByNameAsync(card);
+        SignInFailure? failure;
+        if (account is null)
+            failure = await RecentUnknownFailuresAsync(card) >= 4 ? SignInFailure.LockedOut : SignInFailure.UnknownCard;
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(account, Input.Password, isPersistent: false, lockoutOnFailure: true);
+            failure = result.Succeeded ? null
+                : result.IsLockedOut ? SignInFailure.LockedOut
+                : result.IsNotAllowed ? SignInFailure.NotAllowed
+                : SignInFailure.WrongPassword;
+        }
+        await RecordAsync(card, account?.Id, failure);
+        if (failure is null)
+            return account!.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        ModelState.AddModelError("", failure == SignInFailure.LockedOut ? LockedOut : BadCredentials);
+        return Page();
+    }
+
+    /// <summary>Unknown cards lock out like real ones, so lockout does not reveal which cards exist.</summary>
+    private Task<int> RecentUnknownFailuresAsync(string card)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddMinutes(-15);
+        return db.SignInRecords.CountAsync(r => r.CardNumber == card && r.AccountId == null && r.At >= since);
+    }
+
+    private async Task RecordAsync(string card, string? accountId, SignInFailure? failure)
+    {
+        db.SignInRecords.Add(new SignInRecord
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            CardNumber = card.Length > 64 ? card[..64] : card,
+            AccountId = accountId,
+            Succeeded = failure is null,
+            Failure = failure,
+            RemoteIp = HttpContext.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,19 @@
+using Hongling.Web.Data;
+
+namespace Hongling.Web.Features.Health;
+
+public static class HealthApi
+{
+    /// <summary>GET /health: 200 when the database answers, 503 otherwise. For load balancers and monitors.</summary>
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", async (HonglingDb db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct)
+                ? Results.Ok(new HealthReport("healthy", "ok"))
+                : Results.Json(new HealthReport("unhealthy", "unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous().WithTags("Health").ExcludeFromDescription();
+        return app;
+    }
+
+    public sealed record HealthReport(string Status, string Database);
+}

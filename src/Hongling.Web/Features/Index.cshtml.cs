@@ -1,0 +1,33 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.OrgScoping;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features;
+
+/// <summary>Home: a member sees their own record; an administrator also sees the size of their scope.</summary>
+[SignedInPage]
+public sealed class IndexModel(HonglingDb db, OrgScope scope) : PageModel
+{
+    public sealed record Mine(string Name, string Branch, string Status, string? Card);
+    public Mine? Me { get; private set; }
+    public int OrgCount { get; private set; }
+    public int MemberCount { get; private set; }
+    public bool IsAdministrator => scope.IsAdministrator;
+    [TempData] public string? Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (scope.MemberId is { } id)
+            Me = await db.Members.Where(m => m.Id == id)
+                .Select(m => new Mine(m.Name, m.Organization.Name, Labels.Of(m.Status), m.CardNumber)).FirstOrDefaultAsync();
+        if (scope.IsAdministrator)
+        {
+            OrgCount = await db.AdministeredOrganizations.CountAsync();
+            MemberCount = await db.AdministeredMembers.CountAsync();
+        }
+        return Page();
+    }
+}

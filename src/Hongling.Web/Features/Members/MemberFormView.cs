@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Hongling.Web.Features.Members;
+
+/// <summary>What the shared form partial needs: the input, the branch choices and the field errors.</summary>
+public sealed record MemberFormView(MemberInput Input, IReadOnlyList<SelectListItem> Branches, ModelStateDictionary State, string? MaskedIdNumber)
+{
+    public string? Error(string key) =>
+        State.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+}

@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Pii;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Members;
+
+/// <summary>The member form, shared by create and edit, with the rules that need the database.</summary>
+public sealed class MemberInput
+{
+    [Required(ErrorMessage = "请填写姓名"), StringLength(50, ErrorMessage = "姓名不超过50个字"), Display(Name = "姓名")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "请选择性别"), Display(Name = "性别")]
+    public Gender? Gender { get; set; }
+
+    [Required(ErrorMessage = "请填写民族"), StringLength(20, ErrorMessage = "民族不超过20个字"), Display(Name = "民族")]
+    public string Ethnicity { get; set; } = "汉族";
+
+    [Required(ErrorMessage = "请填写出生日期"), Display(Name = "出生日期")]
+    public DateOnly? BirthDate { get; set; }
+
+    /// <summary>Required when creating; when editing, empty keeps the stored number.</summary>
+    [StringLength(30, ErrorMessage = "身份证号码应为18位"), Display(Name = "身份证号码")]
+    public string? IdNumber { get; set; }
+
+    [Display(Name = "手机号码")]
+    public string? Mobile { get; set; }
+
+    [Required(ErrorMessage = "请选择学历"), Display(Name = "学历")]
+    public Education? Education { get; set; }
+
+    [Required(ErrorMessage = "请填写入党日期"), Display(Name = "入党日期")]
+    public DateOnly? JoinedOn { get; set; }
+
+    [Required(ErrorMessage = "请选择党员类别"), Display(Name = "党员类别")]
+    public MemberStatus? Status { get; set; }
+
+    [Required(ErrorMessage = "请选择所在党支部"), Display(Name = "所在党支部")]
+    public int? OrganizationId { get; set; }
+
+    [Display(Name = "流动党员")]
+    public bool IsFloating { get; set; }
+
+    public static MemberInput From(Member m) => new()
+    {
+        Name = m.Name, Gender = m.Gender, Ethnicity = m.Ethnicity, BirthDate = m.BirthDate, Mobile = m.Mobile,
+        Education = m.Education, JoinedOn = m.JoinedOn, Status = m.Status, OrganizationId = m.OrganizationId, IsFloating = m.IsFloating,
+    };
+
+    /// <summary>Checks what attributes cannot; adds field errors under the "Input." prefix.</summary>
+    public async Task ValidateAsync(ModelStateDictionary state, HonglingDb db, PiiProtector pii, DateOnly today, Member? existing)
+    {
+        if (existing is null || !string.IsNullOrWhiteSpace(IdNumber))
+        {
+            if (Domain.IdNumber.Validate(IdNumber, today) is { } idError) state.AddModelError("Input.IdNumber", idError);
+            else
+            {
+                var normalized = Domain.IdNumber.Normalize(IdNumber!);
+                if (BirthDate is { } birth && Domain.IdNumber.BirthDate(normalized) != birth)
+                    state.AddModelError("Input.BirthDate", "出生日期与身份证号码不一致");
+                var hash = pii.Hash(normalized);
+                // Uniqueness is platform-wide, so this one check looks past the caller's scope.
+                if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.IdNumberHash == hash && m.Id != (existing == null ? 0 : existing.Id)))
+                    state.AddModelError("Input.IdNumber", "该身份证号码已登记,不能重复录入");
+            }
+        }
+        else if (BirthDate is { } birth && birth != existing.BirthDate && existing.IdNumberCipher.Length > 0
+                 && Domain.IdNumber.BirthDate(pii.Decrypt(existing.IdNumberCipher)) != birth)
+            state.AddModelError("Input.BirthDate", "出生日期与身份证号码不一致");
+
+        if (Domain.Mobile.Validate(Mobile) is { } mobileError) state.AddModelError("Input.Mobile", mobileError);
+        if (JoinedOn is { } joined)
+        {
+            if (joined > today) state.AddModelError("Input.JoinedOn", "入党日期不能晚于今天");
+            else if (BirthDate is { } b && joined < b.AddYears(18)) state.AddModelError("Input.JoinedOn", "入党日期应在年满18周岁之后");
+        }
+        if (OrganizationId is { } orgId)
+        {
+            var org = await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => new { o.Kind }).FirstOrDefaultAsync();
+            if (org is null) state.AddModelError("Input.OrganizationId", "请选择您管辖范围内的党支部");
+            else if (org.Kind != OrgKind.Branch) state.AddModelError("Input.OrganizationId", "党员只能编入党支部");
+        }
+    }
+
+    public void ApplyTo(Member m, PiiProtector pii, DateTime now)
+    {
+        m.Name = Name.Trim();
+        m.Gender = Gender!.Value;
+        m.Ethnicity = Ethnicity.Trim();
+        m.BirthDate = BirthDate!.Value;
+        if (!string.IsNullOrWhiteSpace(IdNumber)) pii.SetIdNumber(m, IdNumber);
+        m.Mobile = Mobile!.Trim();
+        m.Education = Education!.Value;
+        m.JoinedOn = JoinedOn!.Value;
+        m.Status = Status!.Value;
+        m.OrganizationId = OrganizationId!.Value;
+        m.IsFloating = IsFloating;
+        m.UpdatedAt = now;
+    }
+
+    public static Task<List<SelectListItem>> BranchOptionsAsync(HonglingDb db) =>
+        db.AdministeredOrganizations.Where(o => o.Kind == OrgKind.Branch).OrderBy(o => o.Path)
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Infrastructure.OrgScoping;
+
+/// <summary>Loads the signed-in caller's scope from the database once per request, so a change of
+/// administrators or a moved subtree takes effect on the next request on every instance.</summary>
+public sealed class OrgScopeMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, OrgScope scope, HonglingDb db)
+    {
+        var accountId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (accountId is not null) await LoadAsync(scope, db, accountId, context.RequestAborted);
+        await next(context);
+    }
+
+    public static async Task LoadAsync(OrgScope scope, HonglingDb db, string accountId, CancellationToken ct)
+    {
+        // The scope is what the filters read, so reading it must bypass them (the one place that does for requests).
+        var account = await db.Users.AsNoTracking().Where(a => a.Id == accountId)
+            .Select(a => new
+            {
+                a.MemberId,
+                MemberOrgPath = db.Members.IgnoreQueryFilters().Where(m => m.Id == a.MemberId).Select(m => m.Organization.Path).FirstOrDefault(),
+                IsSystemAdmin = db.UserRoles.Any(ur => ur.UserId == a.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.SystemAdmin)),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (account is null) return;
+        var paths = account.IsSystemAdmin
+            ? ["/"]
+            : await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == accountId).Select(x => x.Organization.Path).ToListAsync(ct);
+        scope.Load(paths, account.MemberId, account.MemberOrgPath);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Hongling.Web.Data;
+using Hongling.Web.Features.Account;
+using Hongling.Web.Features.Health;
+using Hongling.Web.Features.Members;
+using Hongling.Web.Features.Organizations;
+using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.OrgScoping;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.WebEncoders;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var seeding = SeedCommand.IsSeed(args);
+if (seeding) SeedCommand.Configure(builder, args);
+
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHonglingData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddDataProtection().SetApplicationName("Hongling").PersistKeysToDbContext<HonglingDb>();
+builder.Services.AddHonglingAccounts(builder.Configuration, builder.Environment);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, OrgInScopeHandler>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, OrgScopeResultHandler>();
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(OrgPolicies.Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new AdministratorRequirement()))
+    .AddPolicy(OrgPolicies.OrgInScope, p => p.RequireAuthenticatedUser().AddRequirements(new OrgInScopeRequirement()));
+builder.Services.AddScoped<DemoDistrict>();
+builder.Services.AddScoped<CardIssuer>();
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/Features";
+    o.Conventions.Add(new PageAccessConvention());
+});
+builder.Services.AddHonglingErrors();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+if (seeding) return await SeedCommand.RunAsync(app, args);
+await app.InitializeDatabaseAsync();
+
+app.UseHonglingErrors();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<OrgScopeMiddleware>();
+app.UseForcedPasswordChange();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapHealthApi();
+app.MapOrganizationsApi();
+app.MapMembersApi();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/api/docs").AllowAnonymous();
+
+app.PrintWelcomeOnStart();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
