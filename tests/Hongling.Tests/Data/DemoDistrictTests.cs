@@ -1,0 +1,64 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Pii;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hongling.Tests.Data;
+
+public sealed class DemoDistrictTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task Generate_BuildsABelievableDistrict_WithValidIdsAndWorkingDemoSignIns()
+    {
+        var result = await app.WithDbAsync((db, sp) => sp.GetRequiredService<DemoDistrict>().GenerateAsync(600));
+        Assert.Equal(600, result.Members);
+
+        await app.WithDbAsync(async (db, sp) =>
+        {
+            var pii = sp.GetRequiredService<PiiProtector>();
+            var towns = await db.Organizations.CountAsync(o => o.Parent!.Code == "D" && o.Code.StartsWith("T"));
+            Assert.Equal(10, towns);
+            Assert.True(await db.Organizations.AnyAsync(o => o.Category == OrgCategory.NonPublic && o.Kind == OrgKind.Branch));
+            Assert.True(await db.Organizations.AnyAsync(o => o.Category == OrgCategory.Organ && o.Kind == OrgKind.Branch));
+            Assert.True(await db.Organizations.AnyAsync(o => o.Category == OrgCategory.Village));
+            Assert.True(await db.Organizations.AnyAsync(o => o.Category == OrgCategory.Community));
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            foreach (var m in await db.Members.OrderBy(m => m.Id).Take(200).ToListAsync())
+            {
+                var id = pii.Decrypt(m.IdNumberCipher);
+                Assert.Null(IdNumber.Validate(id, today));
+                Assert.Equal(m.BirthDate, IdNumber.BirthDate(id));
+                Assert.Null(Mobile.Validate(m.Mobile));
+                Assert.InRange(m.Name.Length, 2, 3);
+            }
+            Assert.Equal(await db.Members.CountAsync(), await db.Members.Select(m => m.IdNumberHash).Distinct().CountAsync());
+            Assert.True(await db.Members.AllAsync(m => m.Organization.Kind == OrgKind.Branch));
+            return 0;
+        });
+
+        foreach (var (card, _) in DemoDistrict.Accounts)
+        {
+            var client = app.NewClient();
+            var response = await TestApp.SignInAsync(client, card, DemoDistrict.Password);
+            Assert.Equal("/", response.Headers.Location?.OriginalString);
+        }
+        var town = await app.SignedInClientAsync(DemoDistrict.Accounts[1].Card, DemoDistrict.Password);
+        var tree = await town.GetStringAsync("/Organizations");
+        Assert.Contains("东城街道党工委", tree);
+        Assert.DoesNotContain("西城街道", tree);
+    }
+
+    [Fact]
+    public async Task Generate_IsDeterministic()
+    {
+        static async Task<List<string>> NamesAsync(int members)
+        {
+            await using var other = new TestApp();
+            await other.InitializeAsync();
+            await other.WithDbAsync((db, sp) => sp.GetRequiredService<DemoDistrict>().GenerateAsync(members));
+            return await other.WithDbAsync(db => db.Members.OrderBy(m => m.Id).Take(50).Select(m => m.Name + m.IdNumberMasked + m.Organization.Code).ToListAsync());
+        }
+        Assert.Equal(await NamesAsync(300), await NamesAsync(300));
+    }
+}

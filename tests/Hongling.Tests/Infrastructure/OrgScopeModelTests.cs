@@ -1,0 +1,157 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.OrgScoping;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hongling.Tests.Infrastructure;
+
+/// <summary>Walks the EF model: every type that belongs to an organization is filtered by the scope and
+/// cannot be written outside it. A new organization-owned type without a row factory here fails the walk.</summary>
+public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
+{
+    /// <summary>How to make one row of each organization-owned type in a given organization.</summary>
+    private static readonly Dictionary<Type, Func<IServiceProvider, Organization, Task<object>>> Factories = new()
+    {
+        [typeof(Member)] = async (sp, org) => await AddAsync(sp, NewMember(sp, org)),
+        [typeof(OrgAdministrator)] = async (sp, org) =>
+        {
+            var db = sp.GetRequiredService<HonglingDb>();
+            var account = new Account { UserName = TestApp.NewCard(), SecurityStamp = Guid.NewGuid().ToString() };
+            db.Users.Add(account);
+            await db.SaveChangesAsync();
+            return await AddAsync(sp, new OrgAdministrator { AccountId = account.Id, OrganizationId = org.Id });
+        },
+    };
+
+    private static Member NewMember(IServiceProvider sp, Organization org)
+    {
+        var id = TestApp.NextIdNumber();
+        var m = new Member { Name = "模型", BirthDate = IdNumber.BirthDate(id)!.Value, Mobile = "13800000000", OrganizationId = org.Id, Status = MemberStatus.Full, JoinedOn = new DateOnly(2000, 1, 1) };
+        Hongling.Web.Infrastructure.Pii.MemberPii.SetIdNumber(sp.GetRequiredService<Hongling.Web.Infrastructure.Pii.PiiProtector>(), m, id);
+        return m;
+    }
+
+    private static async Task<object> AddAsync(IServiceProvider sp, object entity)
+    {
+        var db = sp.GetRequiredService<HonglingDb>();
+        db.Add(entity);
+        await db.SaveChangesAsync();
+        return entity;
+    }
+
+    private Microsoft.EntityFrameworkCore.Metadata.IModel Model()
+    {
+        using var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<HonglingDb>().Model;
+    }
+
+    private List<Type> OrgOwnedTypes() => Model().GetEntityTypes()
+        .Where(t => t.GetForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType == typeof(Organization)) && t.ClrType != typeof(Organization))
+        .Select(t => t.ClrType).ToList();
+
+    [Fact]
+    public void EveryTypeReferencingAnOrganization_IsOrgOwned_FilteredAndHasAFactoryHere()
+    {
+        var types = OrgOwnedTypes();
+        Assert.NotEmpty(types);
+        var filtered = Model().GetEntityTypes().Where(t => t.GetDeclaredQueryFilters().Any()).Select(t => t.ClrType).ToHashSet();
+        Assert.Contains(typeof(Organization), filtered);
+        foreach (var type in types)
+        {
+            Assert.True(typeof(IOrgOwned).IsAssignableFrom(type), $"{type.Name} references an organization but is not IOrgOwned");
+            Assert.Contains(type, filtered);
+            Assert.True(Factories.ContainsKey(type), $"Add a row factory for {type.Name} to this test");
+        }
+    }
+
+    [Fact]
+    public async Task EveryOrgOwnedType_AdminOfA_ReadsNoRowOfB_AndCannotWriteIt()
+    {
+        var (_, a) = await app.AddTownAsync("模型甲");
+        var (_, b) = await app.AddTownAsync("模型乙");
+        foreach (var type in OrgOwnedTypes())
+        {
+            object inA, inB;
+            using (var setup = app.Services.CreateScope())
+            {
+                setup.ServiceProvider.GetRequiredService<OrgScope>().BecomeSystem();
+                inA = await Factories[type](setup.ServiceProvider, a);
+                inB = await Factories[type](setup.ServiceProvider, b);
+            }
+
+            using var scope = app.Services.CreateScope();
+            var orgScope = scope.ServiceProvider.GetRequiredService<OrgScope>();
+            orgScope.Load([a.Path], memberId: null, memberOrgPath: null);
+            var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+            var rows = await ((IQueryable<IOrgOwned>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(db, null)!)
+                .Select(x => x.OrganizationId).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Contains(((IOrgOwned)inA).OrganizationId, rows);
+            Assert.DoesNotContain(b.Id, rows);
+            Assert.All(rows, id => Assert.Equal(a.Id, id));
+
+            // A write to B's row, reached around the filter, is refused at SaveChanges.
+            var key = db.Model.FindEntityType(type)!.FindPrimaryKey()!.Properties[0].PropertyInfo!.GetValue(inB);
+            var foreign = await db.FindAsync(type, key);
+            Assert.Null(foreign);   // Find honours the filter too
+            db.Attach(inB);
+            db.Entry(inB).State = EntityState.Modified;
+            await Assert.ThrowsAsync<OrgScopeViolationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+
+            // Moving A's row into B is refused as well.
+            db.Attach(inA);
+            db.Entry(inA).Property(nameof(IOrgOwned.OrganizationId)).CurrentValue = b.Id;
+            await Assert.ThrowsAsync<OrgScopeViolationException>(() => db.SaveChangesAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Organizations_AdminOfA_SeesOnlyTheSubtree_AndCannotCreateOutsideIt()
+    {
+        var (townA, a) = await app.AddTownAsync("树甲");
+        var (townB, _) = await app.AddTownAsync("树乙");
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().Load([townA.Path], null, null);
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        var visible = await db.Organizations.Select(o => o.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(new[] { townA.Id, a.Id }.Order(), visible.Order());
+
+        var outside = new Organization { Code = TestApp.UniqueCode("X"), Name = "越权", Kind = OrgKind.Branch };
+        outside.PlaceUnder(townB);
+        db.Organizations.Add(outside);
+        await Assert.ThrowsAsync<OrgScopeViolationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Member_SeesOwnRecordAndBranchChain_ButNoOneElse()
+    {
+        var (town, branch) = await app.AddTownAsync("党员视角");
+        var me = await app.AddMemberAsync(branch, "本人");
+        var other = await app.AddMemberAsync(branch, "同支部");
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().Load([], me.Id, branch.Path);
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        Assert.Equal([me.Id], await db.Members.Select(m => m.Id).ToListAsync(TestContext.Current.CancellationToken));
+        var orgs = await db.Organizations.Select(o => o.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(branch.Id, orgs);
+        Assert.Contains(town.Id, orgs);
+        Assert.DoesNotContain(other.Id, await db.Members.Select(m => m.Id).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await db.AdministeredMembers.ToListAsync(TestContext.Current.CancellationToken));
+
+        var mine = await db.Members.SingleAsync(TestContext.Current.CancellationToken);
+        mine.Name = "改名";
+        await Assert.ThrowsAsync<OrgScopeViolationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task NewScope_SeesNothing_FailsClosed()
+    {
+        var (_, branch) = await app.AddTownAsync("空视角");
+        await app.AddMemberAsync(branch);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        Assert.Equal(0, await db.Members.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Organizations.CountAsync(TestContext.Current.CancellationToken));
+    }
+}
