@@ -4,9 +4,11 @@ namespace Hongling.Web.Features.Health;
 
 public static class HealthApi
 {
-    /// <summary>GET /health: 200 when the database answers, 503 otherwise. For load balancers and monitors.</summary>
+    /// <summary>GET /health: 200 when the database answers, 503 otherwise (readiness, for load balancers and monitors).
+    /// GET /ping: the process answers, touching nothing (liveness; the benchmarks' baseline).</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/ping", () => "pong").AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/health", async (HonglingDb db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct)
                 ? Results.Ok(new HealthReport("healthy", "ok"))
