@@ -124,6 +124,34 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task AdminOfFiveSubtrees_SeesAllFive_AndNoLookalikeNeighbour()
+    {
+        // Five subtrees exercise both the indexed path ranges and the overflow list; a sixth town whose
+        // code extends another's ("T…1" and "T…10") must not leak in through a bare prefix.
+        var towns = new List<(Organization Town, Organization Branch)>();
+        for (var i = 0; i < 5; i++) towns.Add(await app.AddTownAsync($"多{i}"));
+        var lookalike = await app.WithDbAsync(async db =>
+        {
+            var parent = await db.Organizations.SingleAsync(o => o.Id == towns[0].Town.Id);
+            var sibling = new Organization { Code = parent.Code + "0", Name = "相似", Kind = OrgKind.Branch };
+            sibling.PlaceUnder(await db.Organizations.SingleAsync(o => o.Id == parent.ParentId));
+            db.Organizations.Add(sibling);
+            await db.SaveChangesAsync();
+            return sibling;
+        });
+        var members = new List<Member>();
+        foreach (var (_, branch) in towns) members.Add(await app.AddMemberAsync(branch));
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().Load([.. towns.Select(t => t.Town.Path)], null, null);
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        var seen = await db.Members.Select(m => m.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(members.Select(m => m.Id).Order(), seen.Order());
+        var orgs = await db.AdministeredOrganizations.Select(o => o.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(10, orgs.Count);
+        Assert.DoesNotContain(lookalike.Id, orgs);
+    }
+
+    [Fact]
     public async Task Member_SeesOwnRecordAndBranchChain_ButNoOneElse()
     {
         var (town, branch) = await app.AddTownAsync("党员视角");

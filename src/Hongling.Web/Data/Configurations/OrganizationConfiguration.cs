@@ -31,7 +31,7 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.CardNumber).HasMaxLength(20);
         b.HasIndex(m => m.IdNumberHash).IsUnique();
         b.HasIndex(m => m.CardNumber).IsUnique();
-        b.HasIndex(m => new { m.OrganizationId, m.Name });
+        // OrganizationId (the foreign-key index) orders a branch's members by id without a sort.
         b.HasIndex(m => m.Name);
         b.HasIndex(m => m.IdNumberTail);
         b.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);

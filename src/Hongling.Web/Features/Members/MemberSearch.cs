@@ -18,9 +18,14 @@ public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int
         var query = db.AdministeredMembers;
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var q = Q.Trim();
-            var tail = q.ToUpperInvariant();
-            query = query.Where(m => m.Name.Contains(q) || m.CardNumber == q || (q.Length == 4 && m.IdNumberTail == tail));
+            // Names hold no digits, so the shape of the text says which indexed column to search.
+            var q = Q.Trim().ToUpperInvariant();
+            query = q.All(c => char.IsAsciiDigit(c) || c == 'X') switch
+            {
+                true when q.Length == 4 => query.Where(m => m.IdNumberTail == q),
+                true => query.Where(m => m.CardNumber == q),
+                false => query.Where(m => m.Name.Contains(q)),
+            };
         }
         if (Status is { } status) query = query.Where(m => m.Status == status);
         if (Org is { } orgId)
@@ -31,7 +36,7 @@ public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int
         var total = await query.CountAsync(ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(Page, 1, pages);
-        var raw = await query.OrderBy(m => m.Organization.Code).ThenBy(m => m.Id)
+        var raw = await query.OrderBy(m => m.OrganizationId).ThenBy(m => m.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(m => new { m.Id, m.Name, m.Gender, m.IdNumberMasked, m.Mobile, m.Status, Org = m.Organization.Name, m.CardNumber, m.IsFloating })
             .ToListAsync(ct);

@@ -181,7 +181,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrganizationId", "Name");
+                    b.HasIndex("OrganizationId");
 
                     b.ToTable("Members");
                 });

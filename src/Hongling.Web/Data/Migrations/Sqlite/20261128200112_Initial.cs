@@ -352,9 +352,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_OrganizationId_Name",
+                name: "IX_Members_OrganizationId",
                 table: "Members",
-                columns: new[] { "OrganizationId", "Name" });
+                column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrgAdministrators_AccountId_OrganizationId",

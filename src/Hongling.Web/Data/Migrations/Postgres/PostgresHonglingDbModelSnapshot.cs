@@ -188,7 +188,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrganizationId", "Name");
+                    b.HasIndex("OrganizationId");
 
                     b.ToTable("Members");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261128194610_Initial")]
+    [Migration("20261128200128_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -191,7 +191,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrganizationId", "Name");
+                    b.HasIndex("OrganizationId");
 
                     b.ToTable("Members");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261128194558_Initial")]
+    [Migration("20261128200112_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -184,7 +184,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrganizationId", "Name");
+                    b.HasIndex("OrganizationId");
 
                     b.ToTable("Members");
                 });
