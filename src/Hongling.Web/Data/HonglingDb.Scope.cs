@@ -2,18 +2,18 @@ using System.Linq.Expressions;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace Hongling.Web.Data;
 
-/// <summary>The org scope inside the database layer: query filters on every organization-owned type and
-/// the save-changes check. See Infrastructure/OrgScoping/README.md.</summary>
+/// <summary>The org scope inside the database layer: query filters on every organization-owned type,
+/// the OrgPath stamp and the save-changes check. See Infrastructure/OrgScoping/README.md.</summary>
 public abstract partial class HonglingDb
 {
-    // The first administered subtrees become path ranges [From, To) that the Path index answers (a path
-    // ends in '/', and '0' is the next character, so [P, P[..^1] + "0") holds exactly the paths starting
-    // with P). EF sniffs null parameters, so unused slots vanish from the SQL. Rare further subtrees
-    // spill into a list matched by prefix.
+    // The first administered subtrees become path ranges [From, To) that a path index answers (see
+    // OrgPaths.End). EF sniffs null parameters, so unused slots vanish from the SQL. Rare further
+    // subtrees spill into a list matched by prefix.
     private string? From0 => Slot(0); private string? To0 => SlotEnd(0);
     private string? From1 => Slot(1); private string? To1 => SlotEnd(1);
     private string? From2 => Slot(2); private string? To2 => SlotEnd(2);
@@ -22,7 +22,7 @@ public abstract partial class HonglingDb
     private string? ScopeMemberOrgPath => scope.MemberOrgPath;
 
     private string? Slot(int i) => i < scope.AdminPaths.Count ? scope.AdminPaths[i] : null;
-    private string? SlotEnd(int i) => Slot(i) is { } p ? p[..^1] + "0" : null;
+    private string? SlotEnd(int i) => Slot(i) is { } p ? OrgPaths.End(p) : null;
 
     private Expression<Func<string, bool>> Administered => path =>
         (From0 != null && string.Compare(path, From0) >= 0 && string.Compare(path, To0) < 0)
@@ -35,7 +35,7 @@ public abstract partial class HonglingDb
     public IQueryable<Organization> AdministeredOrganizations => Organizations.Where(Within<Organization>(o => o.Path));
 
     /// <inheritdoc cref="AdministeredOrganizations"/>
-    public IQueryable<Member> AdministeredMembers => Members.Where(Within<Member>(m => m.Organization.Path));
+    public IQueryable<Member> AdministeredMembers => Members.Where(Within<Member>(m => m.OrgPath));
 
     /// <summary>entity => Administered(pathOf(entity)) [|| orElse(entity)].</summary>
     private Expression<Func<T, bool>> Within<T>(Expression<Func<T, string>> pathOf, Expression<Func<T, bool>>? orElse = null)
@@ -54,46 +54,84 @@ public abstract partial class HonglingDb
         builder.Entity<Organization>().HasQueryFilter(Within<Organization>(o => o.Path,
             o => ScopeMemberOrgPath != null && ScopeMemberOrgPath.StartsWith(o.Path)));
         // A member sees their own record.
-        builder.Entity<Member>().HasQueryFilter(Within<Member>(m => m.Organization.Path, m => m.Id == ScopeMemberId));
+        builder.Entity<Member>().HasQueryFilter(Within<Member>(m => m.OrgPath, m => m.Id == ScopeMemberId));
 
-        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType)
-                     .Where(t => typeof(IOrgOwned).IsAssignableFrom(t) && t != typeof(Member)))
-            typeof(HonglingDb).GetMethod(nameof(ApplyOrgFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-                .MakeGenericMethod(type).Invoke(this, [builder]);
+        foreach (var type in OrgOwnedTypes(builder))
+        {
+            builder.Entity(type).Property(nameof(IOrgOwned.OrgPath)).HasMaxLength(400);
+            builder.Entity(type).HasIndex(nameof(IOrgOwned.OrgPath));
+            if (type != typeof(Member))
+                typeof(HonglingDb).GetMethod(nameof(ApplyOrgFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .MakeGenericMethod(type).Invoke(this, [builder]);
+        }
     }
 
-    private void ApplyOrgFilter<T>(ModelBuilder builder) where T : class, IOrgOwned =>
-        builder.Entity<T>().HasQueryFilter(Within<T>(e => e.Organization.Path));
+    protected static IEnumerable<Type> OrgOwnedTypes(ModelBuilder builder) =>
+        builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IOrgOwned).IsAssignableFrom(t)).ToList();
 
-    /// <summary>Refuses any write that touches an organization, or organization-owned data, outside the
-    /// caller's administered subtrees, before and after the change (so nothing can be moved out either).</summary>
-    private async Task EnforceScopeAsync(CancellationToken ct)
+    private void ApplyOrgFilter<T>(ModelBuilder builder) where T : class, IOrgOwned =>
+        builder.Entity<T>().HasQueryFilter(Within<T>(e => e.OrgPath));
+
+    /// <summary>Stamps OrgPath on organization-owned rows and refuses any write that touches an
+    /// organization, or organization-owned data, outside the caller's administered subtrees, before and
+    /// after the change (so nothing can be moved out either). System scope skips only the refusal.</summary>
+    private async Task StampAndEnforceScopeAsync(CancellationToken ct)
     {
-        if (scope.IsSystem) return;
-        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        var entries = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var paths = await PathsOfAsync(entries, ct);
+        foreach (var entry in entries)
         {
-            var paths = new List<string?>();
+            var touched = new List<string?>();
             if (entry.Entity is Organization org)
             {
-                paths.Add(org.Path);
-                if (entry.State != EntityState.Added) paths.Add((string?)entry.OriginalValues[nameof(Organization.Path)]);
+                touched.Add(org.Path);
+                if (entry.State != EntityState.Added) touched.Add((string?)entry.OriginalValues[nameof(Organization.Path)]);
             }
             else if (entry.Entity is IOrgOwned owned)
             {
                 var nav = entry.Reference(nameof(IOrgOwned.Organization)).CurrentValue as Organization;
-                paths.Add(nav is not null && (owned.OrganizationId == 0 || nav.Id == owned.OrganizationId)
-                    ? nav.Path : await PathOfAsync(owned.OrganizationId, ct));
-                if (entry.State != EntityState.Added)
-                    paths.Add(await PathOfAsync((int)entry.OriginalValues[nameof(IOrgOwned.OrganizationId)]!, ct));
+                var current = nav is not null && (owned.OrganizationId == 0 || nav.Id == owned.OrganizationId)
+                    ? nav.Path : paths.GetValueOrDefault(owned.OrganizationId);
+                if (entry.State != EntityState.Deleted && current is not null) owned.OrgPath = current;
+                touched.Add(current);
+                if (entry.State != EntityState.Added) touched.Add(paths.GetValueOrDefault(OriginalOrgId(entry)));
             }
             else continue;
 
-            if (paths.Any(p => p is null || !scope.Covers(p)))
+            if (!scope.IsSystem && touched.Any(p => p is null || !scope.Covers(p)))
                 throw new OrgScopeViolationException($"Write to {entry.Metadata.ClrType.Name} outside the caller's organization scope.");
         }
     }
 
-    private async Task<string?> PathOfAsync(int orgId, CancellationToken ct) =>
-        ChangeTracker.Entries<Organization>().FirstOrDefault(e => e.Entity.Id == orgId)?.Entity.Path
-        ?? await Organizations.IgnoreQueryFilters().Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
+    private static int OriginalOrgId(EntityEntry entry) => (int)entry.OriginalValues[nameof(IOrgOwned.OrganizationId)]!;
+
+    /// <summary>The path of every organization the changed rows point at, now and before: one query.</summary>
+    private async Task<Dictionary<int, string>> PathsOfAsync(List<EntityEntry> entries, CancellationToken ct)
+    {
+        var ids = entries.Where(e => e.Entity is IOrgOwned)
+            .SelectMany(e => e.State == EntityState.Added ? [((IOrgOwned)e.Entity).OrganizationId] : new[] { ((IOrgOwned)e.Entity).OrganizationId, OriginalOrgId(e) })
+            .Where(id => id > 0).ToHashSet();
+        var paths = ChangeTracker.Entries<Organization>().Where(e => ids.Contains(e.Entity.Id) && e.State != EntityState.Added)
+            .ToDictionary(e => e.Entity.Id, e => e.Entity.Path);
+        ids.ExceptWith(paths.Keys);
+        if (ids.Count > 0)
+            foreach (var o in await Organizations.IgnoreQueryFilters().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Path }).ToListAsync(ct))
+                paths[o.Id] = o.Path;
+        return paths;
+    }
+}
+
+/// <summary>Organization paths ("/D/T001/B001/") and the ranges that select a subtree with an index.</summary>
+public static class OrgPaths
+{
+    /// <summary>The exclusive end of the subtree range: every path ends in '/', and '0' follows '/' in
+    /// ordinal order, so [P, End(P)) holds exactly the paths that start with P.</summary>
+    public static string End(string path) => path[..^1] + "0";
+
+    /// <summary>Rows of the subtree at <paramref name="path"/>, as an indexed range on OrgPath.</summary>
+    public static IQueryable<T> InSubtree<T>(this IQueryable<T> rows, string path) where T : IOrgOwned
+    {
+        var end = End(path);
+        return rows.Where(e => string.Compare(e.OrgPath, path) >= 0 && string.Compare(e.OrgPath, end) < 0);
+    }
 }

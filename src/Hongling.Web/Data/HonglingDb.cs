@@ -26,13 +26,13 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        EnforceScopeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        StampAndEnforceScopeAsync(CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await EnforceScopeAsync(cancellationToken);
+        await StampAndEnforceScopeAsync(cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }
@@ -44,7 +44,8 @@ public sealed class PostgresHonglingDb(DbContextOptions<PostgresHonglingDb> opti
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // "C" collation lets PostgreSQL use the b-tree index for path-prefix (LIKE 'x%') queries.
+        // Paths compare byte by byte (the subtree ranges rely on it) and "C" lets LIKE 'x%' use the index too.
         builder.Entity<Organization>().Property(o => o.Path).UseCollation("C");
+        foreach (var type in OrgOwnedTypes(builder)) builder.Entity(type).Property(nameof(IOrgOwned.OrgPath)).UseCollation("C");
     }
 }

@@ -20,6 +20,7 @@ public sealed class OrgAdministrator : IOrgOwned
     public Account? Account { get; set; }
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
+    public string OrgPath { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 }
 

@@ -20,6 +20,7 @@ public sealed class Member : IOrgOwned
     public MemberStatus Status { get; set; }
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
+    public string OrgPath { get; set; } = "";
     public bool IsFloating { get; set; }
     /// <summary>Red ID card number (红色身份证), set when a card is issued; the account's user name.</summary>
     public string? CardNumber { get; set; }

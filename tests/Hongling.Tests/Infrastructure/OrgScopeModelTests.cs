@@ -86,6 +86,7 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
             var rows = await ((IQueryable<IOrgOwned>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type).Invoke(db, null)!)
                 .Select(x => x.OrganizationId).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(a.Path, ((IOrgOwned)inA).OrgPath);   // stamped on save
             Assert.Contains(((IOrgOwned)inA).OrganizationId, rows);
             Assert.DoesNotContain(b.Id, rows);
             Assert.All(rows, id => Assert.Equal(a.Id, id));
@@ -149,6 +150,22 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         var orgs = await db.AdministeredOrganizations.Select(o => o.Id).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(10, orgs.Count);
         Assert.DoesNotContain(lookalike.Id, orgs);
+    }
+
+    [Fact]
+    public async Task OrgPath_FollowsTheRowWhenItMovesToAnotherOrganization()
+    {
+        var (_, a) = await app.AddTownAsync("迁出");
+        var (_, b) = await app.AddTownAsync("迁入");
+        var member = await app.AddMemberAsync(a);
+        var moved = await app.WithDbAsync(async db =>
+        {
+            var m = await db.Members.SingleAsync(x => x.Id == member.Id);
+            m.OrganizationId = b.Id;
+            await db.SaveChangesAsync();
+            return await db.Members.AsNoTracking().SingleAsync(x => x.Id == member.Id);
+        });
+        Assert.Equal(b.Path, moved.OrgPath);
     }
 
     [Fact]

@@ -19,19 +19,21 @@ public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int
         if (!string.IsNullOrWhiteSpace(Q))
         {
             // Names hold no digits, so the shape of the text says which indexed column to search.
-            var q = Q.Trim().ToUpperInvariant();
-            query = q.All(c => char.IsAsciiDigit(c) || c == 'X') switch
+            var q = Q.Trim();
+            var upper = q.ToUpperInvariant();
+            if (upper.All(c => char.IsAsciiDigit(c) || c == 'X'))
+                query = upper.Length == 4 ? query.Where(m => m.IdNumberTail == upper) : query.Where(m => m.CardNumber == upper);
+            else
             {
-                true when q.Length == 4 => query.Where(m => m.IdNumberTail == q),
-                true => query.Where(m => m.CardNumber == q),
-                false => query.Where(m => m.Name.Contains(q)),
-            };
+                var pattern = "%" + q.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+                query = query.Where(m => EF.Functions.Like(m.Name, pattern, @"\"));
+            }
         }
         if (Status is { } status) query = query.Where(m => m.Status == status);
         if (Org is { } orgId)
         {
-            var path = await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct) ?? "//"; // no organization has this path
-            query = query.Where(m => m.Organization.Path.StartsWith(path));
+            var path = await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
+            query = path is null ? query.Where(m => false) : query.InSubtree(path);
         }
         var total = await query.CountAsync(ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);

@@ -19,5 +19,6 @@ public static class OrgTree
         orgs.OrderBy(o => o.Code).Select(o => new OrgNode(
             o.Id, o.Code, o.Name, Labels.Of(o.Kind), Labels.Of(o.Category),
             db.Organizations.Any(c => c.ParentId == o.Id),
-            db.Members.Count(m => m.Organization.Path.StartsWith(o.Path))));
+            // The subtree as an indexed OrgPath range, [o.Path, OrgPaths.End(o.Path)), written out for SQL.
+            db.Members.Count(m => string.Compare(m.OrgPath, o.Path) >= 0 && string.Compare(m.OrgPath, o.Path.Substring(0, o.Path.Length - 1) + "0") < 0)));
 }

@@ -179,6 +179,7 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
             Assert.Contains("138****8000", html);
             Assert.DoesNotContain("13800138000", html);
         }
+        Assert.Contains("共 0 名党员", await client.GetStringAsync("/Members?q=%25"));   // a literal %, not a wildcard
         var probationary = await client.GetStringAsync("/Members?status=Probationary");
         Assert.DoesNotContain("欧阳明", probationary);
     }

@@ -167,6 +167,12 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
@@ -188,6 +194,8 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("OrgPath");
+
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("Members");
@@ -208,10 +216,18 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
 
                     b.HasIndex("OrganizationId");
 

@@ -160,6 +160,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
@@ -181,6 +186,8 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("OrgPath");
+
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("Members");
@@ -199,10 +206,17 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
 
                     b.HasIndex("OrganizationId");
 

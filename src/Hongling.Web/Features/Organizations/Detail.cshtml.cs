@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Organizations;
+
+/// <summary>One organization: where it sits, its size, and its administrators (管理员), who can be
+/// appointed by red-card number and removed.</summary>
+public sealed class DetailModel(HonglingDb db, TimeProvider clock) : PageModel
+{
+    public OrgNode Node { get; private set; } = null!;
+    public string? ParentName { get; private set; }
+    public sealed record Admin(int Id, string Card, string Name);
+    public IReadOnlyList<Admin> Admins { get; private set; } = [];
+    [TempData] public string? Status { get; set; }
+
+    [BindProperty, Required(ErrorMessage = "请输入卡号"), StringLength(20, ErrorMessage = "卡号过长"), Display(Name = "红色身份证卡号")]
+    public string? CardNumber { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddAdminAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var card = CardNumber!.Trim();
+        var accountId = await db.Users.Where(a => a.UserName == card).Select(a => a.Id).FirstOrDefaultAsync();
+        if (accountId is null) ModelState.AddModelError(nameof(CardNumber), "没有这张红色身份证,请核对卡号");
+        else if (await db.OrgAdministrators.AnyAsync(x => x.OrganizationId == id && x.AccountId == accountId))
+            ModelState.AddModelError(nameof(CardNumber), "该卡号已是本组织的管理员");
+        if (!ModelState.IsValid) return Page();
+        db.OrgAdministrators.Add(new OrgAdministrator { AccountId = accountId!, OrganizationId = id, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync();
+        Status = $"已将卡号 {card} 设为管理员。";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAdminAsync(int id, int adminId)
+    {
+        var admin = await db.OrgAdministrators.FirstOrDefaultAsync(x => x.Id == adminId && x.OrganizationId == id);
+        if (admin is null) return NotFound();
+        db.OrgAdministrators.Remove(admin);
+        await db.SaveChangesAsync();
+        Status = "已取消该管理员。";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var node = await OrgTree.Nodes(db, db.AdministeredOrganizations.Where(o => o.Id == id)).FirstOrDefaultAsync();
+        if (node is null) return false;
+        Node = node;
+        ParentName = await db.Organizations.Where(o => o.Id == id).Select(o => o.Parent!.Name).FirstOrDefaultAsync();
+        Admins = await db.OrgAdministrators.Where(x => x.OrganizationId == id).OrderBy(x => x.Id)
+            .Select(x => new Admin(x.Id, x.Account!.UserName!, x.Account.DisplayName)).ToListAsync();
+        return true;
+    }
+}
