@@ -18,6 +18,9 @@ public abstract partial class HonglingDb
     private string? From1 => Slot(1); private string? To1 => SlotEnd(1);
     private string? From2 => Slot(2); private string? To2 => SlotEnd(2);
     private string[] More => [.. scope.AdminPaths.Skip(3)];
+    // Non-null only for the whole tree: the filter then drops out of the SQL entirely, so the planner is
+    // not led into walking a path index that covers every row.
+    private string? WholeTree => scope.AdminPaths is ["/"] ? "/" : null;
     private int? ScopeMemberId => scope.MemberId;
     private string? ScopeMemberOrgPath => scope.MemberOrgPath;
 
@@ -25,7 +28,8 @@ public abstract partial class HonglingDb
     private string? SlotEnd(int i) => Slot(i) is { } p ? OrgPaths.End(p) : null;
 
     private Expression<Func<string, bool>> Administered => path =>
-        (From0 != null && string.Compare(path, From0) >= 0 && string.Compare(path, To0) < 0)
+        WholeTree != null
+        || (From0 != null && string.Compare(path, From0) >= 0 && string.Compare(path, To0) < 0)
         || (From1 != null && string.Compare(path, From1) >= 0 && string.Compare(path, To1) < 0)
         || (From2 != null && string.Compare(path, From2) >= 0 && string.Compare(path, To2) < 0)
         || More.Any(p => path.StartsWith(p));

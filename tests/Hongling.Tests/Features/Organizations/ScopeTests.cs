@@ -32,16 +32,18 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Members/Edit/{inB.Id}")).StatusCode);
     }
 
+    private static Dictionary<string, string> EditForm(Member member, string name, Organization branch) => new()
+    {
+        ["Input.Name"] = name, ["Input.Gender"] = "Male", ["Input.Ethnicity"] = "汉族", ["Input.BirthDate"] = member.BirthDate.ToString("yyyy-MM-dd"),
+        ["Input.Mobile"] = "13912345678", ["Input.Education"] = "Bachelor", ["Input.JoinedOn"] = "2015-07-01", ["Input.Status"] = "Full",
+        ["Input.OrganizationId"] = branch.Id.ToString(),
+    };
+
     [Fact]
     public async Task AdminOfA_WritesToMemberOfB_Gets404_AndNothingChanges()
     {
         var (client, a, _, inA, inB) = await TwoBranchesAsync();
-        var form = new Dictionary<string, string>
-        {
-            ["Input.Name"] = "篡改", ["Input.Gender"] = "Male", ["Input.Ethnicity"] = "汉族", ["Input.BirthDate"] = inB.BirthDate.ToString("yyyy-MM-dd"),
-            ["Input.Mobile"] = "13912345678", ["Input.Education"] = "Bachelor", ["Input.JoinedOn"] = "2015-07-01", ["Input.Status"] = "Full",
-            ["Input.OrganizationId"] = a.Id.ToString(),
-        };
+        var form = EditForm(inB, "篡改", a);
         var edit = await TestApp.PostFormAsync(client, $"/Members/Detail/{inA.Id}", form, $"/Members/Edit/{inB.Id}");
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         var card = await TestApp.PostFormAsync(client, $"/Members/Detail/{inA.Id}", new Dictionary<string, string>(), $"/Members/Detail/{inB.Id}?handler=IssueCard");
@@ -55,12 +57,7 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
     public async Task AdminOfA_MovesOwnMemberIntoB_IsRefused()
     {
         var (client, _, b, inA, _) = await TwoBranchesAsync();
-        var form = new Dictionary<string, string>
-        {
-            ["Input.Name"] = "甲党员", ["Input.Gender"] = "Male", ["Input.Ethnicity"] = "汉族", ["Input.BirthDate"] = inA.BirthDate.ToString("yyyy-MM-dd"),
-            ["Input.Mobile"] = "13912345678", ["Input.Education"] = "Bachelor", ["Input.JoinedOn"] = "2015-07-01", ["Input.Status"] = "Full",
-            ["Input.OrganizationId"] = b.Id.ToString(),
-        };
+        var form = EditForm(inA, "甲党员", b);
         var html = await (await TestApp.PostFormAsync(client, $"/Members/Edit/{inA.Id}", form)).Content.ReadAsStringAsync();
         Assert.Contains("请选择您管辖范围内的党支部", html);
         Assert.Equal(inA.OrganizationId, (await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Members, m => m.Id == inA.Id))).OrganizationId);
