@@ -44,11 +44,11 @@ public static class DataSetup
 public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteHonglingDb>
 {
     public SqliteHonglingDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteHonglingDb>().UseSqlite("Data Source=design.db").Options, new OrgScope());
+        new(new DbContextOptionsBuilder<SqliteHonglingDb>().UseSqlite("Data Source=design.db").Options, new OrgScope(), TimeProvider.System);
 }
 
 public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresHonglingDb>
 {
     public PostgresHonglingDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresHonglingDb>().UseNpgsql("Host=localhost;Database=design").Options, new OrgScope());
+        new(new DbContextOptionsBuilder<PostgresHonglingDb>().UseNpgsql("Host=localhost;Database=design").Options, new OrgScope(), TimeProvider.System);
 }

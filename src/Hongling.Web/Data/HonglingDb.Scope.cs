@@ -60,20 +60,20 @@ public abstract partial class HonglingDb
         // A member sees their own record.
         builder.Entity<Member>().HasQueryFilter(Within<Member>(m => m.OrgPath, m => m.Id == ScopeMemberId));
 
-        foreach (var type in OrgOwnedTypes(builder))
+        foreach (var type in ScopedTypes(builder))
         {
-            builder.Entity(type).Property(nameof(IOrgOwned.OrgPath)).HasMaxLength(400);
-            builder.Entity(type).HasIndex(nameof(IOrgOwned.OrgPath));
+            builder.Entity(type).Property(nameof(IScopedByPath.OrgPath)).HasMaxLength(400);
+            builder.Entity(type).HasIndex(nameof(IScopedByPath.OrgPath));
             if (type != typeof(Member))
                 typeof(HonglingDb).GetMethod(nameof(ApplyOrgFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                     .MakeGenericMethod(type).Invoke(this, [builder]);
         }
     }
 
-    protected static IEnumerable<Type> OrgOwnedTypes(ModelBuilder builder) =>
-        builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IOrgOwned).IsAssignableFrom(t)).ToList();
+    protected static IEnumerable<Type> ScopedTypes(ModelBuilder builder) =>
+        builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IScopedByPath).IsAssignableFrom(t)).ToList();
 
-    private void ApplyOrgFilter<T>(ModelBuilder builder) where T : class, IOrgOwned =>
+    private void ApplyOrgFilter<T>(ModelBuilder builder) where T : class, IScopedByPath =>
         builder.Entity<T>().HasQueryFilter(Within<T>(e => e.OrgPath));
 
     /// <summary>Stamps OrgPath on organization-owned rows and refuses any write that touches an
@@ -99,6 +99,11 @@ public abstract partial class HonglingDb
                 if (entry.State != EntityState.Deleted && current is not null) owned.OrgPath = current;
                 touched.Add(current);
                 if (entry.State != EntityState.Added) touched.Add(paths.GetValueOrDefault(OriginalOrgId(entry)));
+            }
+            else if (entry.Entity is IScopedByPath scoped)
+            {
+                touched.Add(scoped.OrgPath);
+                if (entry.State != EntityState.Added) touched.Add((string?)entry.OriginalValues[nameof(IScopedByPath.OrgPath)]);
             }
             else continue;
 

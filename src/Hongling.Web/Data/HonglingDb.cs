@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Data;
 
 /// <summary>The one database. Provider-specific subclasses exist only to carry their own migrations.</summary>
-public abstract partial class HonglingDb(DbContextOptions options, OrgScope scope) : IdentityDbContext<Account>(options), IDataProtectionKeyContext
+public abstract partial class HonglingDb(DbContextOptions options, OrgScope scope, TimeProvider clock) : IdentityDbContext<Account>(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<OrgAdministrator> OrgAdministrators => Set<OrgAdministrator>();
     public DbSet<SignInRecord> SignInRecords => Set<SignInRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;
@@ -24,28 +25,41 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
         ApplyScopeFilters(builder);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        StampAndEnforceScopeAsync(CancellationToken.None).GetAwaiter().GetResult();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
+    /// <summary>Every save stamps and checks the org scope, and writes the audit log of what it changed,
+    /// in the same transaction as the change.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await StampAndEnforceScopeAsync(cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audits = CaptureAudits();
+        if (audits.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(audits.Select(a => a.ToEntry()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 }
 
-public sealed class SqliteHonglingDb(DbContextOptions<SqliteHonglingDb> options, OrgScope scope) : HonglingDb(options, scope);
+public sealed class SqliteHonglingDb(DbContextOptions<SqliteHonglingDb> options, OrgScope scope, TimeProvider clock) : HonglingDb(options, scope, clock);
 
-public sealed class PostgresHonglingDb(DbContextOptions<PostgresHonglingDb> options, OrgScope scope) : HonglingDb(options, scope)
+public sealed class PostgresHonglingDb(DbContextOptions<PostgresHonglingDb> options, OrgScope scope, TimeProvider clock) : HonglingDb(options, scope, clock)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         // Paths compare byte by byte (the subtree ranges rely on it) and "C" lets LIKE 'x%' use the index too.
         builder.Entity<Organization>().Property(o => o.Path).UseCollation("C");
-        foreach (var type in OrgOwnedTypes(builder)) builder.Entity(type).Property(nameof(IOrgOwned.OrgPath)).UseCollation("C");
+        foreach (var type in ScopedTypes(builder)) builder.Entity(type).Property(nameof(IScopedByPath.OrgPath)).UseCollation("C");
     }
 }

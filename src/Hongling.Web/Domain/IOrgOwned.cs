@@ -1,14 +1,22 @@
 namespace Hongling.Web.Domain;
 
+/// <summary>Rows that the org scope filters by the path of the organization they belong to.</summary>
+public interface IScopedByPath
+{
+    /// <summary>The owning organization's path, kept on the row so that scope filters and subtree
+    /// queries are one indexed range on this table, without a join. Moving a subtree must rewrite it
+    /// in every such table.</summary>
+    string OrgPath { get; set; }
+}
+
 /// <summary>Data that belongs to one organization. Every type with this interface gets the org-scope
-/// query filter and the save-changes check (Infrastructure/OrgScoping); feature code adds none.</summary>
-public interface IOrgOwned
+/// query filter and the save-changes check (Infrastructure/OrgScoping), and HonglingDb stamps its
+/// OrgPath from OrganizationId on every save; feature code adds none of it.</summary>
+public interface IOrgOwned : IScopedByPath
 {
     int OrganizationId { get; }
     Organization Organization { get; }
-
-    /// <summary>The owning organization's path, copied onto the row so that scope filters and subtree
-    /// queries are one indexed range on this table, without a join. HonglingDb stamps it on every save;
-    /// moving a subtree must rewrite it in every organization-owned table.</summary>
-    string OrgPath { get; set; }
 }
+
+/// <summary>Every create, change and delete of this type is written to the audit log.</summary>
+public interface IAudited;

@@ -2,7 +2,7 @@ namespace Hongling.Web.Domain;
 
 /// <summary>A party member (党员). The national ID number is never stored in clear:
 /// a ciphertext, a keyed hash for uniqueness and lookup, and the masked form for lists.</summary>
-public sealed class Member : IOrgOwned
+public sealed class Member : IOrgOwned, IAudited
 {
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -4,7 +4,7 @@ namespace Hongling.Web.Domain;
 
 /// <summary>A party organization (党组织). Path is the chain of codes from the root, "/D/T01/B0101/",
 /// so a subtree is one indexed prefix query.</summary>
-public sealed partial class Organization
+public sealed partial class Organization : IAudited
 {
     public int Id { get; set; }
     public required string Code { get; set; }

@@ -57,6 +57,7 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         Assert.NotEmpty(types);
         var filtered = Model().GetEntityTypes().Where(t => t.GetDeclaredQueryFilters().Any()).Select(t => t.ClrType).ToHashSet();
         Assert.Contains(typeof(Organization), filtered);
+        Assert.All(Model().GetEntityTypes().Where(t => typeof(IScopedByPath).IsAssignableFrom(t.ClrType)), t => Assert.Contains(t.ClrType, filtered));
         foreach (var type in types)
         {
             Assert.True(typeof(IOrgOwned).IsAssignableFrom(type), $"{type.Name} references an organization but is not IOrgOwned");

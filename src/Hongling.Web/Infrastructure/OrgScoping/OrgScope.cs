@@ -8,6 +8,9 @@ public sealed class OrgScope
     private static readonly string[] Everything = ["/"];
 
     public IReadOnlyList<string> AdminPaths { get; private set; } = [];
+    public string? AccountId { get; private set; }
+    /// <summary>The caller's display name, as the audit log records it.</summary>
+    public string ActorName { get; private set; } = "系统";
     public int? MemberId { get; private set; }
     public string? MemberOrgPath { get; private set; }
     public bool IsSystem { get; private set; }
@@ -16,8 +19,10 @@ public sealed class OrgScope
 
     public bool Covers(string orgPath) => AdminPaths.Any(p => orgPath.StartsWith(p, StringComparison.Ordinal));
 
-    public void Load(IReadOnlyList<string> adminPaths, int? memberId, string? memberOrgPath)
+    public void Load(IReadOnlyList<string> adminPaths, int? memberId, string? memberOrgPath, string? accountId = null, string? actorName = null)
     {
+        AccountId = accountId;
+        ActorName = actorName ?? ActorName;
         // Keep only the outermost subtrees: nested prefixes add nothing to the filter.
         AdminPaths = [.. adminPaths.Order(StringComparer.Ordinal).Aggregate(new List<string>(), (kept, p) =>
         {

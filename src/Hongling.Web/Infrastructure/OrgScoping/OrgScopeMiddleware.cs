@@ -23,6 +23,8 @@ public sealed class OrgScopeMiddleware(RequestDelegate next)
             .Select(a => new
             {
                 a.MemberId,
+                a.DisplayName,
+                a.UserName,
                 MemberOrgPath = db.Members.IgnoreQueryFilters().Where(m => m.Id == a.MemberId).Select(m => m.Organization.Path).FirstOrDefault(),
                 IsSystemAdmin = db.UserRoles.Any(ur => ur.UserId == a.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.SystemAdmin)),
             })
@@ -31,6 +33,6 @@ public sealed class OrgScopeMiddleware(RequestDelegate next)
         var paths = account.IsSystemAdmin
             ? ["/"]
             : await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == accountId).Select(x => x.Organization.Path).ToListAsync(ct);
-        scope.Load(paths, account.MemberId, account.MemberOrgPath);
+        scope.Load(paths, account.MemberId, account.MemberOrgPath, accountId, $"{account.DisplayName}({account.UserName})");
     }
 }
