@@ -29,7 +29,7 @@ public sealed class DemoTourTests(BrowserApp app) : IClassFixture<BrowserApp>
         var name = await first.InnerTextAsync();
         await first.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(Regex.Escape(name)) })).ToBeVisibleAsync();
-        await Expect(page.Locator("dd.font-monospace").First).ToHaveTextAsync(new Regex(@"^5001\*{10}[0-9]{3}[0-9X]$"));
+        await Expect(page.Locator("#masked-id")).ToHaveTextAsync(new Regex(@"^5001\*{10}[0-9]{3}[0-9X]$"));
         var body = await page.InnerTextAsync("body");
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", body);
         Assert.Contains("所在支部", body);
