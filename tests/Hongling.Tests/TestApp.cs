@@ -137,7 +137,13 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
     }
 
     private static int _idSeq;
-    public static string NextIdNumber() => NewIdNumber(new DateOnly(1980, 1, 1).AddDays(Interlocked.Increment(ref _idSeq) * 7 % 9000), Interlocked.Increment(ref _idSeq));
+    /// <summary>A fresh valid ID number per call (12 million before repeating), births 1950-1982 so a
+    /// 2010s join date is always after the 18th birthday.</summary>
+    public static string NextIdNumber()
+    {
+        var n = Interlocked.Increment(ref _idSeq);
+        return NewIdNumber(new DateOnly(1950, 1, 1).AddDays(n % 12000), n / 12000);
+    }
 
     public Task<Member> AddMemberAsync(Organization branch, string name = "张三", string? idNumber = null) => WithDbAsync((db, sp) =>
     {

@@ -22,4 +22,10 @@ public sealed class IndexModel(HonglingDb db) : PageModel
     }
 
     public string PageUrl(int page) => Url.Page("/Members/Index", new { Q, Status, Org, p = page })!;
+
+    public string ExportUrl() => Url.Page("/Members/Index", "Export", new { Q, Status, Org })!;
+
+    /// <summary>The list as .xlsx: the same search, every page, ID numbers and phones masked.</summary>
+    public async Task<FileContentResult> OnGetExportAsync(CancellationToken ct) =>
+        File(await Import.MemberExport.BuildAsync(await new MemberSearch(Q, Status, Org).FilterAsync(db, ct), ct), Import.MemberSheet.ContentType, "党员名册.xlsx");
 }

@@ -51,40 +51,49 @@ public sealed class MemberInput
         Education = m.Education, JoinedOn = m.JoinedOn, Status = m.Status, OrganizationId = m.OrganizationId, IsFloating = m.IsFloating,
     };
 
+    /// <summary>The rules that need no database, shared by the form and the Excel import. Field names are
+    /// MemberInput property names. <paramref name="storedIdBirthDate"/> is the birth date inside the stored
+    /// ID number when editing with the ID field left empty.</summary>
+    public IEnumerable<(string Field, string Message)> Check(DateOnly today, DateOnly? storedIdBirthDate = null)
+    {
+        if (storedIdBirthDate is null || !string.IsNullOrWhiteSpace(IdNumber))
+        {
+            if (Domain.IdNumber.Validate(IdNumber, today) is { } idError) yield return (nameof(IdNumber), idError);
+            else if (BirthDate is { } birth && Domain.IdNumber.BirthDate(Domain.IdNumber.Normalize(IdNumber!)) != birth)
+                yield return (nameof(BirthDate), "出生日期与身份证号码不一致");
+        }
+        else if (BirthDate is { } birth && birth != storedIdBirthDate)
+            yield return (nameof(BirthDate), "出生日期与身份证号码不一致");
+        if (Domain.Mobile.Validate(Mobile) is { } mobileError) yield return (nameof(Mobile), mobileError);
+        if (JoinedOn is { } joined)
+        {
+            if (joined > today) yield return (nameof(JoinedOn), "入党日期不能晚于今天");
+            else if (BirthDate is { } b && joined < b.AddYears(18)) yield return (nameof(JoinedOn), "入党日期应在年满18周岁之后");
+        }
+    }
+
     /// <summary>Checks what attributes cannot; adds field errors under the "Input." prefix.</summary>
     public async Task ValidateAsync(ModelStateDictionary state, HonglingDb db, PiiProtector pii, DateOnly today, Member? existing)
     {
-        if (existing is null || !string.IsNullOrWhiteSpace(IdNumber))
+        var storedBirth = existing is null ? (DateOnly?)null : Domain.IdNumber.BirthDate(pii.Decrypt(existing.IdNumberCipher));
+        var problems = Check(today, storedBirth).ToList();
+        foreach (var (field, message) in problems) state.AddModelError("Input." + field, message);
+        if (!string.IsNullOrWhiteSpace(IdNumber) && !problems.Any(p => p.Field == nameof(IdNumber)))
         {
-            if (Domain.IdNumber.Validate(IdNumber, today) is { } idError) state.AddModelError("Input.IdNumber", idError);
-            else
-            {
-                var normalized = Domain.IdNumber.Normalize(IdNumber!);
-                if (BirthDate is { } birth && Domain.IdNumber.BirthDate(normalized) != birth)
-                    state.AddModelError("Input.BirthDate", "出生日期与身份证号码不一致");
-                var hash = pii.Hash(normalized);
-                // Uniqueness is platform-wide, so this one check looks past the caller's scope.
-                if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.IdNumberHash == hash && m.Id != (existing == null ? 0 : existing.Id)))
-                    state.AddModelError("Input.IdNumber", "该身份证号码已登记,不能重复录入");
-            }
-        }
-        else if (BirthDate is { } birth && birth != existing.BirthDate && existing.IdNumberCipher.Length > 0
-                 && Domain.IdNumber.BirthDate(pii.Decrypt(existing.IdNumberCipher)) != birth)
-            state.AddModelError("Input.BirthDate", "出生日期与身份证号码不一致");
-
-        if (Domain.Mobile.Validate(Mobile) is { } mobileError) state.AddModelError("Input.Mobile", mobileError);
-        if (JoinedOn is { } joined)
-        {
-            if (joined > today) state.AddModelError("Input.JoinedOn", "入党日期不能晚于今天");
-            else if (BirthDate is { } b && joined < b.AddYears(18)) state.AddModelError("Input.JoinedOn", "入党日期应在年满18周岁之后");
+            var hash = pii.Hash(Domain.IdNumber.Normalize(IdNumber));
+            // Uniqueness is platform-wide, so this one check looks past the caller's scope.
+            if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.IdNumberHash == hash && m.Id != (existing == null ? 0 : existing.Id)))
+                state.AddModelError("Input.IdNumber", "该身份证号码已登记,不能重复录入");
         }
         if (OrganizationId is { } orgId)
         {
             var org = await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => new { o.Kind }).FirstOrDefaultAsync();
             if (org is null) state.AddModelError("Input.OrganizationId", "请选择您管辖范围内的党支部");
-            else if (org.Kind != OrgKind.Branch) state.AddModelError("Input.OrganizationId", "党员只能编入党支部");
+            else if (org.Kind != OrgKind.Branch) state.AddModelError("Input.OrganizationId", BranchOnly);
         }
     }
+
+    public const string BranchOnly = "党员只能编入党支部";
 
     public void ApplyTo(Member m, PiiProtector pii, DateTime now)
     {

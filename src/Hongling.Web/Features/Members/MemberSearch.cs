@@ -15,6 +15,21 @@ public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int
 
     public async Task<Result> RunAsync(HonglingDb db, CancellationToken ct = default)
     {
+        var query = await FilterAsync(db, ct);
+        var total = await query.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(Page, 1, pages);
+        var raw = await query.OrderBy(m => m.OrganizationId).ThenBy(m => m.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(m => new { m.Id, m.Name, m.Gender, m.IdNumberMasked, m.Mobile, m.Status, Org = m.Organization.Name, m.CardNumber, m.IsFloating })
+            .ToListAsync(ct);
+        var rows = raw.Select(m => new Row(m.Id, m.Name, Labels.Of(m.Gender), m.IdNumberMasked, Domain.Mobile.Mask(m.Mobile), Labels.Of(m.Status), m.Org, m.CardNumber, m.IsFloating)).ToList();
+        return new Result(rows, total, page, pages);
+    }
+
+    /// <summary>The members in the caller's scope that match the search, unordered and unpaged.</summary>
+    public async Task<IQueryable<Member>> FilterAsync(HonglingDb db, CancellationToken ct = default)
+    {
         var query = db.AdministeredMembers;
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -35,14 +50,6 @@ public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int
             var path = await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
             query = path is null ? query.Where(m => false) : query.InSubtree(path);
         }
-        var total = await query.CountAsync(ct);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(Page, 1, pages);
-        var raw = await query.OrderBy(m => m.OrganizationId).ThenBy(m => m.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(m => new { m.Id, m.Name, m.Gender, m.IdNumberMasked, m.Mobile, m.Status, Org = m.Organization.Name, m.CardNumber, m.IsFloating })
-            .ToListAsync(ct);
-        var rows = raw.Select(m => new Row(m.Id, m.Name, Labels.Of(m.Gender), m.IdNumberMasked, Domain.Mobile.Mask(m.Mobile), Labels.Of(m.Status), m.Org, m.CardNumber, m.IsFloating)).ToList();
-        return new Result(rows, total, page, pages);
+        return query;
     }
 }

@@ -1,0 +1,63 @@
+using Hongling.Web.Features.Members.Import;
+using Hongling.Web.Infrastructure.OrgScoping;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hongling.Web.Features.Members;
+
+/// <summary>Excel import: download the template, upload to check (a preview with row-and-column errors),
+/// then confirm. Between the two steps the file travels back in the form, sealed for this account for
+/// 30 minutes, so any instance can finish the import and nothing is stored half-way.</summary>
+[RequestSizeLimit(8 * 1024 * 1024)]
+public sealed class ImportModel(MemberImport import, IDataProtectionProvider protection, OrgScope scope) : PageModel
+{
+    public MemberImport.Checked? Result { get; private set; }
+    public string? Sealed { get; private set; }
+    public string? FileName { get; private set; }
+
+    private ITimeLimitedDataProtector Protector =>
+        protection.CreateProtector("Hongling.MemberImport", scope.AccountId ?? "").ToTimeLimitedDataProtector();
+
+    public void OnGet() { }
+
+    public FileContentResult OnGetTemplate() => File(MemberSheet.Template(), MemberSheet.ContentType, "党员信息导入模板.xlsx");
+
+    public async Task<IActionResult> OnPostCheckAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", "请选择要导入的Excel文件");
+            return Page();
+        }
+        if (file.Length > MemberImport.MaxBytes)
+        {
+            ModelState.AddModelError("file", "文件超过5MB,请分批导入");
+            return Page();
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        Result = await import.CheckAsync(bytes, ct);
+        FileName = file.FileName;
+        if (Result.Ok && Result.New.Count > 0) Sealed = Convert.ToBase64String(Protector.Protect(bytes, TimeSpan.FromMinutes(30)));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync(string? payload, CancellationToken ct)
+    {
+        byte[] bytes;
+        try { bytes = Protector.Unprotect(Convert.FromBase64String(payload ?? "")); }
+        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            ModelState.AddModelError("file", "检查结果已过期,请重新选择文件检查");
+            return Page();
+        }
+        // Check again: the data may have changed since the preview.
+        Result = await import.CheckAsync(bytes, ct);
+        if (!Result.Ok) return Page();
+        var count = await import.CommitAsync(Result, ct);
+        TempData["Status"] = $"已导入 {count} 名党员" + (Result.Skipped > 0 ? $",{Result.Skipped} 名已存在未重复导入。" : "。");
+        return RedirectToPage("/Members/Index");
+    }
+}

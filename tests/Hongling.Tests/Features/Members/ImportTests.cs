@@ -1,0 +1,200 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ClosedXML.Excel;
+using Hongling.Web.Domain;
+using Hongling.Web.Features.Members.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Tests.Features.Members;
+
+public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
+{
+    private static readonly string[] Headers = MemberSheet.Columns.Select(c => c.Header).ToArray();
+
+    private async Task<(HttpClient Client, Organization Branch)> AdminAsync(string name)
+    {
+        var (_, branch) = await app.AddTownAsync(name);
+        var card = TestApp.NewCard();
+        await app.AddAccountAsync(card, administers: [branch]);
+        return (await app.SignedInClientAsync(card), branch);
+    }
+
+    private static string[] Row(Organization branch, string name, string? id = null, string mobile = "13912345678") =>
+        [name, "女", "汉族", IdNumber.BirthDate(id ??= TestApp.NextIdNumber())!.Value.ToString("yyyy-MM-dd"), id, mobile, "大学本科", "2012-07-01", "正式党员", branch.Code, "否"];
+
+    private static byte[] Book(IEnumerable<string[]> rows, string[]? headers = null, Action<IXLWorksheet>? tweak = null)
+    {
+        using var book = new XLWorkbook();
+        var sheet = book.Worksheets.Add("党员信息");
+        var all = new[] { headers ?? Headers }.Concat(rows).ToList();
+        for (var r = 0; r < all.Count; r++)
+            for (var c = 0; c < all[r].Length; c++) sheet.Cell(r + 1, c + 1).SetValue(all[r][c]);
+        tweak?.Invoke(sheet);
+        using var stream = new MemoryStream();
+        book.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static async Task<string> CheckAsync(HttpClient client, byte[] file, string name = "members.xlsx")
+    {
+        var token = await TestApp.TokenAsync(client, "/Members/Import");
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(file), "file", name } };
+        var response = await client.PostAsync("/Members/Import?handler=Check", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<HttpResponseMessage> CommitAsync(HttpClient client, string checkedHtml)
+    {
+        var payload = Regex.Match(checkedHtml, "name=\"payload\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(payload);
+        return await TestApp.PostFormAsync(client, "/Members/Import", new Dictionary<string, string> { ["payload"] = payload }, "/Members/Import?handler=Commit");
+    }
+
+    private Task<int> CountAsync(Organization branch) => app.WithDbAsync(db => db.Members.CountAsync(m => m.OrganizationId == branch.Id));
+
+    [Fact]
+    public async Task Template_HasTheChineseHeaders()
+    {
+        var (client, _) = await AdminAsync("模板镇");
+        var bytes = await client.GetByteArrayAsync("/Members/Import?handler=Template");
+        using var book = new XLWorkbook(new MemoryStream(bytes));
+        Assert.Equal(Headers, Enumerable.Range(1, Headers.Length).Select(i => book.Worksheet(1).Cell(1, i).GetString()));
+    }
+
+    [Fact]
+    public async Task CleanFile_PreviewsThenImportsAll_AndASecondImportChangesNothing()
+    {
+        var (client, branch) = await AdminAsync("导入镇");
+        var file = Book([Row(branch, "导入一"), Row(branch, "导入二"), Row(branch, "导入三")]);
+        var html = await CheckAsync(client, file);
+        Assert.Contains("可导入 <strong>3</strong> 名党员", html);
+        Assert.Equal(0, await CountAsync(branch));
+        var commit = await CommitAsync(client, html);
+        Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
+        Assert.Contains("已导入 3 名党员", await client.GetStringAsync("/Members"));
+        Assert.Equal(3, await CountAsync(branch));
+        Assert.Equal(3, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.OrgPath == branch.Path && a.Action == AuditAction.Created)));
+
+        var again = await CheckAsync(client, file);
+        Assert.Contains("可导入 <strong>0</strong> 名党员,另有 3 名已存在,将跳过", again);
+        Assert.DoesNotContain("name=\"payload\"", again);
+        Assert.Equal(3, await CountAsync(branch));
+    }
+
+    [Fact]
+    public async Task BadRows_EachGetsItsRowColumnAndMessage_AndNothingIsImported()
+    {
+        var (client, branch) = await AdminAsync("坏行镇");
+        var (_, elsewhere) = await app.AddTownAsync("别人镇");
+        var good = Row(branch, "好人");
+        var dupId = TestApp.NextIdNumber();
+        var badCheck = Row(branch, "校验错"); badCheck[4] = badCheck[4][..17] + (badCheck[4][17] == '0' ? "1" : "0");
+        var badBirth = Row(branch, "生日错"); badBirth[3] = "1950-01-01";
+        var badDate = Row(branch, "日期错"); badDate[7] = "2015-13-45";
+        var badChoice = Row(branch, "选项错"); badChoice[1] = "未知";
+        var rows = new List<string[]>
+        {
+            good,                                           // row 2
+            Row(branch, "手机错", mobile: "12345"),          // row 3
+            badCheck,                                       // row 4
+            badBirth,                                       // row 5
+            badDate,                                        // row 6
+            Row(branch, "重复甲", dupId),                    // row 7
+            Row(branch, "重复乙", dupId),                    // row 8
+            Row(elsewhere, "越权"),                          // row 9
+            badChoice,                                      // row 10
+            new[] { "", "男", "汉族", "", "", "", "", "", "", "", "" },  // row 11
+        };
+        var file = Book(rows, tweak: s =>
+        {
+            s.Cell(12, 1).SetValue("公式");
+            for (var c = 2; c <= 11; c++) s.Cell(12, c).SetValue(rows[0][c - 1]);
+            s.Cell(12, 6).FormulaA1 = "=\"139\"&\"12345678\"";                      // row 12: a formula
+            s.Cell(13, 1).SetValue("数字");
+            for (var c = 2; c <= 11; c++) s.Cell(13, c).SetValue(Row(branch, "x")[c - 1]);
+            s.Cell(13, 5).Value = 110105194912310038d;                             // row 13: ID typed as a number
+        });
+        var html = await CheckAsync(client, file);
+        var expected = new (int Row, string Column, string Message)[]
+        {
+            (3, "手机号码", "手机号码应为以1开头的11位数字"),
+            (4, "身份证号码", "身份证号码校验位不正确"),
+            (5, "出生日期", "出生日期与身份证号码不一致"),
+            (6, "入党日期", "“2015-13-45”不是有效日期"),
+            (8, "身份证号码", "与第7行的身份证号码重复"),
+            (9, "所在党支部编码", $"组织编码“{elsewhere.Code}”不存在或不在您的管理范围内"),
+            (10, "性别", "“未知”不是可选的值"),
+            (11, "姓名", "请填写姓名"),
+            (11, "身份证号码", "请填写身份证号码"),
+            (11, "所在党支部编码", "请填写所在党支部编码"),
+            (12, "手机号码", "不支持公式"),
+            (13, "身份证号码", "身份证号码被Excel存成了数字"),
+        };
+        foreach (var (row, column, message) in expected)
+            Assert.Matches($"<tr><td>第{row}行</td><td>{Regex.Escape(column)}</td><td>{Regex.Escape(message)}", html);
+        Assert.DoesNotContain("<td>第2行</td>", html);
+        Assert.DoesNotContain("name=\"payload\"", html);
+        Assert.Equal(0, await CountAsync(branch));
+    }
+
+    public static TheoryData<string, string> BadFiles => new()
+    {
+        { "text", "文件不是Excel(.xlsx)格式" },
+        { "corrupt", "文件已损坏或不是有效的Excel(.xlsx)文件" },
+        { "empty", "文件中没有党员数据" },
+        { "renamed", "表头与模板不符,缺少或改动了这些列:手机号码" },
+        { "merged", "表格中有合并单元格" },
+        { "toolong", "文件有10001行,每次最多导入10000名党员" },
+    };
+
+    [Theory, MemberData(nameof(BadFiles))]
+    public async Task BadFile_GetsOneClearMessage_AndNothingIsImported(string kind, string message)
+    {
+        var (client, branch) = await AdminAsync("坏文件" + kind);
+        var renamed = Headers.ToArray(); renamed[5] = "电话";
+        var file = kind switch
+        {
+            "text" => "姓名,性别\n张三,男"u8.ToArray(),
+            "corrupt" => [(byte)'P', (byte)'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8],
+            "empty" => Book([]),
+            "renamed" => Book([Row(branch, "改列")], renamed),
+            "merged" => Book([Row(branch, "合并")], tweak: s => s.Range("A2:B2").Merge()),
+            _ => Book(Enumerable.Range(0, 10_001).Select(i => Row(branch, "多" + i))),
+        };
+        var html = await CheckAsync(client, file, kind == "text" ? "members.xlsx" : "file.xlsx");
+        Assert.Contains(message, html);
+        Assert.Contains("<td>整个文件</td>", html);
+        Assert.Equal(0, await CountAsync(branch));
+    }
+
+    [Fact]
+    public async Task Commit_WithATamperedPayload_ImportsNothing()
+    {
+        var (client, branch) = await AdminAsync("篡改镇");
+        var html = await CheckAsync(client, Book([Row(branch, "篡改")]));
+        var tampered = Regex.Replace(html, "name=\"payload\" value=\"([^\"]{10})", "name=\"payload\" value=\"AAAAAAAAAA");
+        var response = await CommitAsync(client, tampered);
+        Assert.Contains("检查结果已过期", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await CountAsync(branch));
+    }
+
+    [Fact]
+    public async Task Export_ListsTheScopeOnly_WithIdNumbersAndPhonesMasked()
+    {
+        var (client, branch) = await AdminAsync("导出镇");
+        var (_, other) = await app.AddTownAsync("不导出镇");
+        var id = TestApp.NextIdNumber();
+        await app.AddMemberAsync(branch, "导出人", id);
+        await app.AddMemberAsync(other, "别处人");
+        var bytes = await client.GetByteArrayAsync("/Members?handler=Export");
+        using var book = new XLWorkbook(new MemoryStream(bytes));
+        var sheet = book.Worksheet(1);
+        Assert.Equal("身份证号码", sheet.Cell(1, 5).GetString());
+        Assert.Equal(2, sheet.LastRowUsed().RowNumber());
+        Assert.Equal("导出人", sheet.Cell(2, 1).GetString());
+        Assert.Equal(IdNumber.Mask(id), sheet.Cell(2, 5).GetString());
+        Assert.Equal("138****8000", sheet.Cell(2, 6).GetString());
+        Assert.Equal(branch.Code, sheet.Cell(2, 10).GetString());
+    }
+}
