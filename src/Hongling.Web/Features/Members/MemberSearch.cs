@@ -11,12 +11,20 @@ public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int
 
     public sealed record Row(int Id, string Name, string Gender, string IdNumber, string Mobile, string Status, string Organization, string? CardNumber, bool IsFloating);
 
-    public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int Pages);
+    /// <summary>A name search counts at most <see cref="CountCap"/> matches (a LIKE '%x%' cannot use an
+    /// index, so the count stops early); then <see cref="TotalIsAtLeast"/> is set.</summary>
+    public const int CountCap = 1000;
+
+    public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int Pages, bool TotalIsAtLeast = false);
+
+    private bool ByName => !string.IsNullOrWhiteSpace(Q) && !Q.Trim().ToUpperInvariant().All(c => char.IsAsciiDigit(c) || c == 'X');
 
     public async Task<Result> RunAsync(HonglingDb db, CancellationToken ct = default)
     {
         var query = await FilterAsync(db, ct);
-        var total = await query.CountAsync(ct);
+        var total = ByName ? await query.Take(CountCap + 1).CountAsync(ct) : await query.CountAsync(ct);
+        var atLeast = ByName && total > CountCap;
+        if (atLeast) total = CountCap;
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(Page, 1, pages);
         var raw = await query.OrderBy(m => m.OrganizationId).ThenBy(m => m.Id)
@@ -24,7 +32,7 @@ public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int
             .Select(m => new { m.Id, m.Name, m.Gender, m.IdNumberMasked, m.Mobile, m.Status, Org = m.Organization.Name, m.CardNumber, m.IsFloating })
             .ToListAsync(ct);
         var rows = raw.Select(m => new Row(m.Id, m.Name, Labels.Of(m.Gender), m.IdNumberMasked, Domain.Mobile.Mask(m.Mobile), Labels.Of(m.Status), m.Org, m.CardNumber, m.IsFloating)).ToList();
-        return new Result(rows, total, page, pages);
+        return new Result(rows, total, page, pages, atLeast);
     }
 
     /// <summary>The members in the caller's scope that match the search, unordered and unpaged.</summary>
@@ -36,7 +44,7 @@ public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int
             // Names hold no digits, so the shape of the text says which indexed column to search.
             var q = Q.Trim();
             var upper = q.ToUpperInvariant();
-            if (upper.All(c => char.IsAsciiDigit(c) || c == 'X'))
+            if (!ByName)
                 query = upper.Length == 4 ? query.Where(m => m.IdNumberTail == upper) : query.Where(m => m.CardNumber == upper);
             else
             {

@@ -1,5 +1,6 @@
 using System.Net;
 using Hongling.Web.Domain;
+using Hongling.Web.Features.Members;
 using Hongling.Web.Infrastructure.Pii;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -159,6 +160,28 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         Assert.NotEqual(password, newPassword);
         Assert.Equal(HttpStatusCode.OK, (await TestApp.SignInAsync(app.NewClient(), card, password)).StatusCode);   // old password no longer works
         Assert.Equal("/Account/ChangePassword", (await TestApp.SignInAsync(app.NewClient(), card, newPassword)).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task List_NameSearchWithVeryManyMatches_StopsCountingAt1000()
+    {
+        var (client, branch) = await BranchAdminAsync();
+        await app.WithDbAsync(async (db, sp) =>
+        {
+            var pii = sp.GetRequiredService<PiiProtector>();
+            for (var i = 0; i < MemberSearch.CountCap + 1; i++)
+            {
+                var id = TestApp.NextIdNumber();
+                var m = new Member { Name = "多多" + i, BirthDate = IdNumber.BirthDate(id)!.Value, Mobile = "13800138000", OrganizationId = branch.Id, JoinedOn = new DateOnly(2010, 1, 1) };
+                pii.SetIdNumber(m, id);
+                db.Members.Add(m);
+            }
+            return await db.SaveChangesAsync();
+        });
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/Members?q={Uri.EscapeDataString("多多")}"));
+        Assert.Contains("共 1000+ 名党员", html);
+        var all = await client.GetStringAsync("/Members");
+        Assert.Contains("共 1001 名党员", all[all.IndexOf("共 ")..(all.IndexOf("共 ") + 20)]);
     }
 
     [Fact]
