@@ -6,7 +6,7 @@ namespace Hongling.Web.Data;
 /// generates a district of the given size into a new SQLite file (or --postgres "connection string").</summary>
 public static class SeedCommand
 {
-    public static bool IsSeed(string[] args) => args.Length > 0 && args[0] == "seed";
+    public static bool IsSeed(string[] args) => args.Length > 0 && args[0] is "seed" or "import-sample";
 
     public static void Configure(WebApplicationBuilder builder, string[] args)
     {
@@ -31,6 +31,16 @@ public static class SeedCommand
         var members = int.TryParse(Option(args, "--members"), out var n) && n > 0 ? n : 3000;
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        if (args[0] == "import-sample")
+        {
+            // `import-sample --rows 10000 --db data/big.db --out members.xlsx`: a clean import file for the
+            // branches of an existing database, with ID numbers the generator never uses.
+            db.Scope.BecomeSystem();
+            var rows = int.TryParse(Option(args, "--rows"), out var r) && r > 0 ? r : 10_000;
+            var codes = await db.Organizations.Where(o => o.Kind == Domain.OrgKind.Branch).OrderBy(o => o.Id).Select(o => o.Code).ToListAsync();
+            await File.WriteAllBytesAsync(Option(args, "--out") ?? "members.xlsx", Features.Members.Import.MemberSheet.Sample(rows, codes));
+            return 0;
+        }
         await db.Database.MigrateAsync();
         db.Scope.BecomeSystem();
         if (await db.Organizations.AnyAsync())
