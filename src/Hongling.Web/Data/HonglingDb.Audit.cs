@@ -17,6 +17,7 @@ public abstract partial class HonglingDb
     [
         nameof(Member.IdNumberCipher), nameof(Member.IdNumberHash), nameof(Member.IdNumberTail), nameof(IScopedByPath.OrgPath),
         nameof(Organization.Path), nameof(Organization.Depth), nameof(Member.CreatedAt), nameof(Member.UpdatedAt),
+        nameof(ISharedWithPath.SharedPath), nameof(Transfer.Version),
     ];
 
     // Chinese stays readable in the stored JSON.
@@ -32,6 +33,7 @@ public abstract partial class HonglingDb
             {
                 Organization o => (o.Id, Action == AuditAction.Deleted ? (string)Entry.OriginalValues[nameof(Organization.Path)]! : o.Path, o.Name),
                 Member m => (m.OrganizationId, m.OrgPath, m.Name),
+                Transfer t => (t.FromOrganizationId, t.OrgPath, t.MemberName),
                 IOrgOwned x => (x.OrganizationId, x.OrgPath, ""),
                 _ => throw new InvalidOperationException($"{Entry.Metadata.ClrType.Name} is IAudited but has no organization."),
             };
@@ -88,6 +90,7 @@ public abstract partial class HonglingDb
         MemberStatus s => Labels.Of(s),
         Gender g => Labels.Of(g),
         Education e => Labels.Of(e),
+        TransferState t => Labels.Of(t),
         bool b => b ? "是" : "否",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

@@ -64,6 +64,11 @@ public abstract partial class HonglingDb
         {
             builder.Entity(type).Property(nameof(IScopedByPath.OrgPath)).HasMaxLength(400);
             builder.Entity(type).HasIndex(nameof(IScopedByPath.OrgPath));
+            if (typeof(ISharedWithPath).IsAssignableFrom(type))
+            {
+                builder.Entity(type).Property(nameof(ISharedWithPath.SharedPath)).HasMaxLength(400);
+                builder.Entity(type).HasIndex(nameof(ISharedWithPath.SharedPath));
+            }
             if (type != typeof(Member))
                 typeof(HonglingDb).GetMethod(nameof(ApplyOrgFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                     .MakeGenericMethod(type).Invoke(this, [builder]);
@@ -74,7 +79,9 @@ public abstract partial class HonglingDb
         builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IScopedByPath).IsAssignableFrom(t)).ToList();
 
     private void ApplyOrgFilter<T>(ModelBuilder builder) where T : class, IScopedByPath =>
-        builder.Entity<T>().HasQueryFilter(Within<T>(e => e.OrgPath));
+        builder.Entity<T>().HasQueryFilter(typeof(ISharedWithPath).IsAssignableFrom(typeof(T))
+            ? Within<T>(e => e.OrgPath, Within<T>(e => ((ISharedWithPath)e).SharedPath))
+            : Within<T>(e => e.OrgPath));
 
     /// <summary>Stamps OrgPath on organization-owned rows and refuses any write that touches an
     /// organization, or organization-owned data, outside the caller's administered subtrees, before and
@@ -102,12 +109,16 @@ public abstract partial class HonglingDb
             }
             else if (entry.Entity is IScopedByPath scoped)
             {
-                touched.Add(scoped.OrgPath);
-                if (entry.State != EntityState.Added) touched.Add((string?)entry.OriginalValues[nameof(IScopedByPath.OrgPath)]);
+                // A shared row may be written from either side.
+                var shared = entry.Entity is ISharedWithPath;
+                string? Side(PropertyValues values) => shared && !scope.Covers((string)values[nameof(IScopedByPath.OrgPath)]!)
+                    ? (string?)values[nameof(ISharedWithPath.SharedPath)] : (string?)values[nameof(IScopedByPath.OrgPath)];
+                touched.Add(Side(entry.CurrentValues));
+                if (entry.State != EntityState.Added) touched.Add(Side(entry.OriginalValues));
             }
             else continue;
 
-            if (!scope.IsSystem && touched.Any(p => p is null || !scope.Covers(p)))
+            if (!scope.IsSystem && !scope.IsElevated && touched.Any(p => p is null || !scope.Covers(p)))
                 throw new OrgScopeViolationException($"Write to {entry.Metadata.ClrType.Name} outside the caller's organization scope.");
         }
     }

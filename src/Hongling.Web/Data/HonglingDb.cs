@@ -14,6 +14,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<OrgAdministrator> OrgAdministrators => Set<OrgAdministrator>();
     public DbSet<SignInRecord> SignInRecords => Set<SignInRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;
@@ -60,6 +61,10 @@ public sealed class PostgresHonglingDb(DbContextOptions<PostgresHonglingDb> opti
         base.OnModelCreating(builder);
         // Paths compare byte by byte (the subtree ranges rely on it) and "C" lets LIKE 'x%' use the index too.
         builder.Entity<Organization>().Property(o => o.Path).UseCollation("C");
-        foreach (var type in ScopedTypes(builder)) builder.Entity(type).Property(nameof(IScopedByPath.OrgPath)).UseCollation("C");
+        foreach (var type in ScopedTypes(builder))
+        {
+            builder.Entity(type).Property(nameof(IScopedByPath.OrgPath)).UseCollation("C");
+            if (typeof(ISharedWithPath).IsAssignableFrom(type)) builder.Entity(type).Property(nameof(ISharedWithPath.SharedPath)).UseCollation("C");
+        }
     }
 }

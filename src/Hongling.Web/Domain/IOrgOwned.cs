@@ -18,5 +18,12 @@ public interface IOrgOwned : IScopedByPath
     Organization Organization { get; }
 }
 
+/// <summary>Rows that a second organization's administrators see and may change too (the receiving side
+/// of a transfer). The scope filter admits a row when either path is administered.</summary>
+public interface ISharedWithPath
+{
+    string SharedPath { get; set; }
+}
+
 /// <summary>Every create, change and delete of this type is written to the audit log.</summary>
 public interface IAudited;

@@ -33,6 +33,15 @@ public static class Labels
         _ => "",
     };
 
+    public static string Of(TransferState s) => s switch
+    {
+        TransferState.Pending => "待接收",
+        TransferState.Accepted => "已接收",
+        TransferState.Rejected => "已退回",
+        TransferState.Cancelled => "已撤销",
+        _ => "",
+    };
+
     public static string Of(Gender g) => g == Gender.Male ? "男" : "女";
 
     public static string Of(Education e) => e switch

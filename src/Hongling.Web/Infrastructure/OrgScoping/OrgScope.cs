@@ -33,6 +33,22 @@ public sealed class OrgScope
         MemberOrgPath = memberOrgPath;
     }
 
+    public bool IsElevated { get; private set; }
+
+    /// <summary>Lets the caller's next writes reach outside their subtrees, for one operation whose rule
+    /// has already been checked (accepting a transfer moves a member out of the sender's subtree). Reads
+    /// stay scoped and the writes are still audited under the caller's name. Dispose to end it.</summary>
+    public IDisposable Elevate()
+    {
+        IsElevated = true;
+        return new EndElevation(this);
+    }
+
+    private sealed class EndElevation(OrgScope scope) : IDisposable
+    {
+        public void Dispose() => scope.IsElevated = false;
+    }
+
     /// <summary>For start-up seeding, command-line tools and background jobs that must see the whole
     /// tree. Call sites are the visible opt-outs of the scope.</summary>
     public void BecomeSystem()

@@ -1,0 +1,51 @@
+namespace Hongling.Web.Domain;
+
+/// <summary>An organizational relationship transfer (组织关系转接) of a member between two organizations
+/// of the platform. Both sides see it: the sending side through OrgPath, the receiving side through
+/// SharedPath. Every step is timestamped and attributed; Version guards against two decisions at once.</summary>
+public sealed class Transfer : IScopedByPath, ISharedWithPath, IAudited
+{
+    public int Id { get; set; }
+    public int MemberId { get; set; }
+    public string MemberName { get; set; } = "";
+    public int FromOrganizationId { get; set; }
+    public string FromName { get; set; } = "";
+    public int ToOrganizationId { get; set; }
+    public string ToName { get; set; } = "";
+    /// <summary>The sending organization's path.</summary>
+    public string OrgPath { get; set; } = "";
+    /// <summary>The receiving organization's path.</summary>
+    public string SharedPath { get; set; } = "";
+    /// <summary>Introduction letter number (介绍信编号), given when the transfer starts.</summary>
+    public string LetterNumber { get; set; } = "";
+    public string? Note { get; set; }
+    public TransferState State { get; set; }
+    public string? RejectReason { get; set; }
+    public DateTime StartedAt { get; set; }
+    public string StartedBy { get; set; } = "";
+    public DateTime? DecidedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>Moves the transfer out of Pending; refuses any other starting state.</summary>
+    public void Decide(TransferState outcome, string actor, DateTime at, string? reason = null)
+    {
+        if (State != TransferState.Pending)
+            throw new TransferStateException(State switch
+            {
+                TransferState.Accepted => "该转接已被接收,不能重复处理",
+                TransferState.Rejected => "该转接已被退回",
+                TransferState.Cancelled => "该转接已被撤销",
+                _ => "该转接已处理",
+            });
+        State = outcome;
+        RejectReason = reason;
+        DecidedAt = at;
+        DecidedBy = actor;
+        Version++;
+    }
+}
+
+public enum TransferState { Pending = 1, Accepted = 2, Rejected = 3, Cancelled = 4 }
+
+public sealed class TransferStateException(string message) : Exception(message);
