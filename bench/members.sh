@@ -70,7 +70,8 @@ import_start=$(date +%s%N)
 curl -s -b "$jar" -c "$jar" -F "__RequestVerificationToken=$(token)" -F "file=@$work/import.xlsx" "$base/Members/Import?handler=Check" > "$work/check.html"
 check_end=$(date +%s%N)
 grep -o 'name="payload" value="[^"]*"' "$work/check.html" | sed 's/.*value="//;s/"$//' > "$work/payload"
-commit_status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$(token)" --data-urlencode "payload@$work/payload" "$base/Members/Import?handler=Commit")
+commit_status=$(curl -s -o "$work/commit.html" -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$(token)" --data-urlencode "payload@$work/payload" "$base/Members/Import?handler=Commit")
+[ "$commit_status" = 302 ] || { grep -o 'role="alert"[^<]*<[^<]*' "$work/check.html" "$work/commit.html" | head -5; grep -c payload "$work/check.html"; }
 import_end=$(date +%s%N)
 echo "import_rows: $IMPORT_ROWS"
 echo "import_check_seconds: $(python3 -c "print(f'{($check_end - $import_start) / 1e9:.2f}')")"

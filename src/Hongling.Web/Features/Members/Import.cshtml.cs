@@ -3,6 +3,7 @@ using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Hongling.Web.Features.Members;
 
@@ -40,14 +41,14 @@ public sealed class ImportModel(MemberImport import, IDataProtectionProvider pro
         var bytes = buffer.ToArray();
         Result = await import.CheckAsync(bytes, ct);
         FileName = file.FileName;
-        if (Result.Ok && Result.New.Count > 0) Sealed = Convert.ToBase64String(Protector.Protect(bytes, TimeSpan.FromMinutes(30)));
+        if (Result.Ok && Result.New.Count > 0) Sealed = WebEncoders.Base64UrlEncode(Protector.Protect(bytes, TimeSpan.FromMinutes(30)));
         return Page();
     }
 
     public async Task<IActionResult> OnPostCommitAsync(string? payload, CancellationToken ct)
     {
         byte[] bytes;
-        try { bytes = Protector.Unprotect(Convert.FromBase64String(payload ?? "")); }
+        try { bytes = Protector.Unprotect(WebEncoders.Base64UrlDecode(payload ?? "")); }
         catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
         {
             ModelState.AddModelError("file", "检查结果已过期,请重新选择文件检查");
