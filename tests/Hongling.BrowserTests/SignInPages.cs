@@ -18,7 +18,12 @@ public static class SignInPages
     public static async Task SignOutAsync(this IPage page)
     {
         var toggler = page.Locator(".navbar-toggler");
-        if (await toggler.IsVisibleAsync()) await toggler.ClickAsync();
+        if (await toggler.IsVisibleAsync())
+        {
+            await toggler.ClickAsync();
+            // On a phone the menu slides open; click only once it has finished moving.
+            await page.Locator("#nav.collapse.show").WaitForAsync();
+        }
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
         await page.WaitForURLAsync("**/Account/Login");
     }

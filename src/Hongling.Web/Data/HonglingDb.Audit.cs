@@ -34,6 +34,7 @@ public abstract partial class HonglingDb
                 Organization o => (o.Id, Action == AuditAction.Deleted ? (string)Entry.OriginalValues[nameof(Organization.Path)]! : o.Path, o.Name),
                 Member m => (m.OrganizationId, m.OrgPath, m.Name),
                 Transfer t => (t.FromOrganizationId, t.OrgPath, t.MemberName),
+                DuesPayment d => (d.OrganizationId, d.OrgPath, $"{d.Month / 100}年{d.Month % 100}月党费"),
                 IOrgOwned x => (x.OrganizationId, x.OrgPath, ""),
                 _ => throw new InvalidOperationException($"{Entry.Metadata.ClrType.Name} is IAudited but has no organization."),
             };
@@ -91,6 +92,7 @@ public abstract partial class HonglingDb
         Gender g => Labels.Of(g),
         Education e => Labels.Of(e),
         TransferState t => Labels.Of(t),
+        PaymentMethod pm => Labels.Of(pm),
         bool b => b ? "是" : "否",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

@@ -79,8 +79,9 @@ public abstract partial class HonglingDb
         builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IScopedByPath).IsAssignableFrom(t)).ToList();
 
     private void ApplyOrgFilter<T>(ModelBuilder builder) where T : class, IScopedByPath =>
-        builder.Entity<T>().HasQueryFilter(typeof(ISharedWithPath).IsAssignableFrom(typeof(T))
-            ? Within<T>(e => e.OrgPath, Within<T>(e => ((ISharedWithPath)e).SharedPath))
+        builder.Entity<T>().HasQueryFilter(
+            typeof(ISharedWithPath).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, Within<T>(e => ((ISharedWithPath)e).SharedPath))
+            : typeof(IMemberOwned).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, e => ((IMemberOwned)e).MemberId == ScopeMemberId)
             : Within<T>(e => e.OrgPath));
 
     /// <summary>Stamps OrgPath on organization-owned rows and refuses any write that touches an

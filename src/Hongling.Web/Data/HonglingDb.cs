@@ -15,6 +15,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<SignInRecord> SignInRecords => Set<SignInRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

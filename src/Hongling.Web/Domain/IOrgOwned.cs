@@ -25,5 +25,12 @@ public interface ISharedWithPath
     string SharedPath { get; set; }
 }
 
+/// <summary>A member's own record (their dues, later their study and attempts): the member reads it,
+/// read-only, besides the administrators of its organization.</summary>
+public interface IMemberOwned
+{
+    int MemberId { get; }
+}
+
 /// <summary>Every create, change and delete of this type is written to the audit log.</summary>
 public interface IAudited;

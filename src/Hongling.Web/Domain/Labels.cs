@@ -42,6 +42,16 @@ public static class Labels
         _ => "",
     };
 
+    public static string Of(PaymentMethod m) => m switch
+    {
+        PaymentMethod.Cash => "现金",
+        PaymentMethod.WeChat => "微信",
+        PaymentMethod.Alipay => "支付宝",
+        PaymentMethod.BankTransfer => "银行转账",
+        PaymentMethod.Other => "其他",
+        _ => "",
+    };
+
     public static string Of(Gender g) => g == Gender.Male ? "男" : "女";
 
     public static string Of(Education e) => e switch

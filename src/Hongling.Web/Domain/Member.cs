@@ -22,6 +22,10 @@ public sealed class Member : IOrgOwned, IAudited
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
     public bool IsFloating { get; set; }
+    /// <summary>Monthly income base for the dues standard (党费基数); null until entered.</summary>
+    public decimal? DuesBase { get; set; }
+    /// <summary>Monthly dues standard (党费标准); null until entered.</summary>
+    public decimal? DuesAmount { get; set; }
     /// <summary>Red ID card number (红色身份证), set when a card is issued; the account's user name.</summary>
     public string? CardNumber { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -11,8 +11,10 @@ namespace Hongling.Web.Features;
 [SignedInPage]
 public sealed class IndexModel(HonglingDb db, OrgScope scope) : PageModel
 {
-    public sealed record Mine(string Name, string Branch, string Status, string? Card);
+    public sealed record Mine(string Name, string Branch, string Status, string? Card, decimal? DuesStandard);
     public Mine? Me { get; private set; }
+    public sealed record Paid(int Month, decimal Amount, DateOnly PaidOn);
+    public IReadOnlyList<Paid> MyDues { get; private set; } = [];
     public int OrgCount { get; private set; }
     public int MemberCount { get; private set; }
     public bool IsAdministrator => scope.IsAdministrator;
@@ -21,8 +23,12 @@ public sealed class IndexModel(HonglingDb db, OrgScope scope) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         if (scope.MemberId is { } id)
+        {
             Me = await db.Members.Where(m => m.Id == id)
-                .Select(m => new Mine(m.Name, m.Organization.Name, Labels.Of(m.Status), m.CardNumber)).FirstOrDefaultAsync();
+                .Select(m => new Mine(m.Name, m.Organization.Name, Labels.Of(m.Status), m.CardNumber, m.DuesAmount)).FirstOrDefaultAsync();
+            MyDues = await db.DuesPayments.Where(p => p.MemberId == id).OrderByDescending(p => p.Month).Take(12)
+                .Select(p => new Paid(p.Month, p.Amount, p.PaidOn)).ToListAsync();
+        }
         if (scope.IsAdministrator)
         {
             OrgCount = await db.AdministeredOrganizations.CountAsync();

@@ -22,6 +22,11 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             await db.SaveChangesAsync();
             return await AddAsync(sp, new OrgAdministrator { AccountId = account.Id, OrganizationId = org.Id });
         },
+        [typeof(DuesPayment)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            return await AddAsync(sp, new DuesPayment { MemberId = member.Id, OrganizationId = org.Id, Month = 202611, Amount = 10m, PaidOn = new DateOnly(2026, 11, 5) });
+        },
     };
 
     private static Member NewMember(IServiceProvider sp, Organization org)

@@ -15,6 +15,8 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.IdNumberTail).HasMaxLength(4);
         b.Property(m => m.Mobile).HasMaxLength(11);
         b.Property(m => m.CardNumber).HasMaxLength(20);
+        b.Property(m => m.DuesBase).HasPrecision(12, 2);
+        b.Property(m => m.DuesAmount).HasPrecision(10, 2);
         b.HasIndex(m => m.IdNumberHash).IsUnique();
         b.HasIndex(m => m.CardNumber).IsUnique();
         // OrganizationId (the foreign-key index) orders a branch's members by id without a sort.

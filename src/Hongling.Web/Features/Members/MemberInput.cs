@@ -45,10 +45,18 @@ public sealed class MemberInput
     [Display(Name = "流动党员")]
     public bool IsFloating { get; set; }
 
+    [Range(0, 10_000_000, ErrorMessage = "党费基数应在0到10000000元之间"), Display(Name = "党费基数(元/月)")]
+    public decimal? DuesBase { get; set; }
+
+    /// <summary>Empty with a base given: computed from the base by the dues rule.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "党费标准应在0到1000000元之间"), Display(Name = "党费标准(元/月)")]
+    public decimal? DuesAmount { get; set; }
+
     public static MemberInput From(Member m) => new()
     {
         Name = m.Name, Gender = m.Gender, Ethnicity = m.Ethnicity, BirthDate = m.BirthDate, Mobile = m.Mobile,
         Education = m.Education, JoinedOn = m.JoinedOn, Status = m.Status, OrganizationId = m.OrganizationId, IsFloating = m.IsFloating,
+        DuesBase = m.DuesBase, DuesAmount = m.DuesAmount,
     };
 
     /// <summary>The rules that need no database, shared by the form and the Excel import. Field names are
@@ -108,6 +116,8 @@ public sealed class MemberInput
         m.Status = Status!.Value;
         m.OrganizationId = OrganizationId!.Value;
         m.IsFloating = IsFloating;
+        m.DuesBase = DuesBase;
+        m.DuesAmount = DuesAmount ?? (DuesBase is { } b ? DuesRule.MonthlyAmount(b) : null);
         m.UpdatedAt = now;
     }
 

@@ -56,6 +56,20 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         });
     }
 
+    [Fact]
+    public async Task Create_WithADuesBaseOnly_ComputesTheStandard_AndRefusesNegativeAmounts()
+    {
+        var (client, branch) = await BranchAdminAsync();
+        var form = Form(branch, TestApp.NextIdNumber());
+        form["Input.DuesAmount"] = "-1";
+        Assert.Contains("党费标准应在0到1000000元之间", await (await TestApp.PostFormAsync(client, "/Members/Create", form)).Content.ReadAsStringAsync());
+        form["Input.DuesAmount"] = "";
+        form["Input.DuesBase"] = "4000";
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(client, "/Members/Create", form)).StatusCode);
+        var saved = await app.WithDbAsync(db => db.Members.SingleAsync(m => m.OrganizationId == branch.Id));
+        Assert.Equal(40.00m, saved.DuesAmount);
+    }
+
     [Theory]
     [InlineData("110105194912310021", null, "身份证号码校验位不正确", "Input.IdNumber")]
     [InlineData("11010519491231002", null, "身份证号码应为18位", "Input.IdNumber")]

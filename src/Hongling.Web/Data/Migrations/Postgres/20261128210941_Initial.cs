@@ -177,6 +177,8 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     OrganizationId = table.Column<int>(type: "integer", nullable: false),
                     OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
                     IsFloating = table.Column<bool>(type: "boolean", nullable: false),
+                    DuesBase = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    DuesAmount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
                     CardNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -223,6 +225,39 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         name: "FK_AspNetUsers_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DuesPayments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Method = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuesPayments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuesPayments_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DuesPayments_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -399,6 +434,22 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DuesPayments_MemberId_Month",
+                table: "DuesPayments",
+                columns: new[] { "MemberId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesPayments_OrganizationId_Month",
+                table: "DuesPayments",
+                columns: new[] { "OrganizationId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesPayments_OrgPath",
+                table: "DuesPayments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Members_CardNumber",
                 table: "Members",
                 column: "CardNumber",
@@ -518,6 +569,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DuesPayments");
 
             migrationBuilder.DropTable(
                 name: "OrgAdministrators");

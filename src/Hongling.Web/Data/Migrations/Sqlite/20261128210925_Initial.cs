@@ -176,6 +176,8 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
                     OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     IsFloating = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DuesBase = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    DuesAmount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
                     CardNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -222,6 +224,39 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         name: "FK_AspNetUsers_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DuesPayments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuesPayments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuesPayments_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DuesPayments_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -398,6 +433,22 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DuesPayments_MemberId_Month",
+                table: "DuesPayments",
+                columns: new[] { "MemberId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesPayments_OrganizationId_Month",
+                table: "DuesPayments",
+                columns: new[] { "OrganizationId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuesPayments_OrgPath",
+                table: "DuesPayments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Members_CardNumber",
                 table: "Members",
                 column: "CardNumber",
@@ -517,6 +568,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DuesPayments");
 
             migrationBuilder.DropTable(
                 name: "OrgAdministrators");
