@@ -30,6 +30,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(OrgPolicies.OrgInScope, p => p.RequireAuthenticatedUser().AddRequirements(new OrgInScopeRequirement()));
 builder.Services.AddScoped<DemoDistrict>();
 builder.Services.AddScoped<CardIssuer>();
+builder.Services.AddScoped<Hongling.Web.Features.Organizations.OrgEditor>();
 builder.Services.AddScoped<Hongling.Web.Features.Transfers.TransferDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Members.Import.MemberImport>();
 builder.Services.AddRazorPages(o =>

@@ -142,6 +142,34 @@ public abstract partial class HonglingDb
     }
 }
 
+public abstract partial class HonglingDb
+{
+    /// <summary>Rewrites every path under <paramref name="oldPath"/> to start with <paramref name="newPath"/>:
+    /// the organizations below the moved one and the path copies on every scoped table. The caller has
+    /// checked that the whole subtree and its new place are in scope and runs this in its transaction.</summary>
+    public async Task RewriteSubtreePathsAsync(string oldPath, string newPath, int depthChange, CancellationToken ct)
+    {
+        var end = OrgPaths.End(oldPath);
+        var cut = oldPath.Length;
+        await Organizations.IgnoreQueryFilters().Where(o => string.Compare(o.Path, oldPath) >= 0 && string.Compare(o.Path, end) < 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Path, o => newPath + o.Path.Substring(cut)).SetProperty(o => o.Depth, o => o.Depth + depthChange), ct);
+        foreach (var type in Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IScopedByPath).IsAssignableFrom(t)))
+            await (Task)typeof(HonglingDb).GetMethod(nameof(RewriteAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type).Invoke(this, [oldPath, newPath, ct])!;
+    }
+
+    private async Task RewriteAsync<T>(string oldPath, string newPath, CancellationToken ct) where T : class, IScopedByPath
+    {
+        var end = OrgPaths.End(oldPath);
+        var cut = oldPath.Length;
+        await Set<T>().IgnoreQueryFilters().Where(e => string.Compare(e.OrgPath, oldPath) >= 0 && string.Compare(e.OrgPath, end) < 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.OrgPath, e => newPath + e.OrgPath.Substring(cut)), ct);
+        if (typeof(ISharedWithPath).IsAssignableFrom(typeof(T)))
+            await Set<T>().IgnoreQueryFilters().Where(e => string.Compare(((ISharedWithPath)e).SharedPath, oldPath) >= 0 && string.Compare(((ISharedWithPath)e).SharedPath, end) < 0)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => ((ISharedWithPath)e).SharedPath, e => newPath + ((ISharedWithPath)e).SharedPath.Substring(cut)), ct);
+    }
+}
+
 /// <summary>Organization paths ("/D/T001/B001/") and the ranges that select a subtree with an index.</summary>
 public static class OrgPaths
 {

@@ -9,9 +9,10 @@ namespace Hongling.Web.Features.Organizations;
 
 /// <summary>One organization: where it sits, its size, and its administrators (管理员), who can be
 /// appointed by red-card number and removed.</summary>
-public sealed class DetailModel(HonglingDb db, TimeProvider clock) : PageModel
+public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider clock) : PageModel
 {
     public OrgNode Node { get; private set; } = null!;
+    public Organization Org { get; private set; } = null!;
     public string? ParentName { get; private set; }
     public sealed record Admin(int Id, string Card, string Name);
     public IReadOnlyList<Admin> Admins { get; private set; } = [];
@@ -21,6 +22,62 @@ public sealed class DetailModel(HonglingDb db, TimeProvider clock) : PageModel
     public string? CardNumber { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostCreateChildAsync(int id, string? name, OrgKind kind, OrgCategory category, string? code) =>
+        EditAsync(id, async org =>
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) throw new OrgEditor.RuleException("Name", "请填写组织名称(不超过100字)");
+            var child = await editor.CreateAsync(org, name, kind, category, code);
+            return $"已设立 {child.Name}(编码 {child.Code})。";
+        });
+
+    public Task<IActionResult> OnPostRenameAsync(int id, string? name, OrgCategory category) =>
+        EditAsync(id, async org =>
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) throw new OrgEditor.RuleException("Name", "请填写组织名称(不超过100字)");
+            org.Name = name.Trim();
+            org.Category = category;
+            await db.SaveChangesAsync();
+            return "已保存。";
+        });
+
+    public Task<IActionResult> OnPostMoveAsync(int id, string? parentCode) =>
+        EditAsync(id, async org =>
+        {
+            if (string.IsNullOrWhiteSpace(parentCode)) throw new OrgEditor.RuleException("ParentCode", "请填写新的上级组织编码");
+            await editor.MoveAsync(org, parentCode);
+            return "已移动,下级组织和党员随之移动。";
+        });
+
+    public async Task<IActionResult> OnPostDissolveAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var parentId = Org.ParentId;
+        try { await editor.DissolveAsync(Org); }
+        catch (OrgEditor.RuleException e)
+        {
+            ModelState.Remove(nameof(CardNumber));   // bound on every post, asked for only when appointing
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        Status = $"已撤销 {Org.Name}。";
+        return parentId is { } p && await db.AdministeredOrganizations.AnyAsync(o => o.Id == p) ? RedirectToPage(new { id = p }) : RedirectToPage("/Organizations/Index");
+    }
+
+    private async Task<IActionResult> EditAsync(int id, Func<Organization, Task<string>> edit)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        try { Status = await edit(Org); }
+        catch (OrgEditor.RuleException e)
+        {
+            ModelState.Remove(nameof(CardNumber));   // bound on every post, asked for only when appointing
+            ModelState.AddModelError(e.Field, e.Message);
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            return Page();
+        }
+        return RedirectToPage(new { id });
+    }
 
     public async Task<IActionResult> OnPostAddAdminAsync(int id)
     {
@@ -53,6 +110,7 @@ public sealed class DetailModel(HonglingDb db, TimeProvider clock) : PageModel
         var node = await OrgTree.Nodes(db, db.AdministeredOrganizations.Where(o => o.Id == id)).FirstOrDefaultAsync();
         if (node is null) return false;
         Node = node;
+        Org = await db.AdministeredOrganizations.SingleAsync(o => o.Id == id);
         ParentName = await db.Organizations.Where(o => o.Id == id).Select(o => o.Parent!.Name).FirstOrDefaultAsync();
         Admins = await db.OrgAdministrators.Where(x => x.OrganizationId == id).OrderBy(x => x.Id)
             .Select(x => new Admin(x.Id, x.Account!.UserName!, x.Account.DisplayName)).ToListAsync();
