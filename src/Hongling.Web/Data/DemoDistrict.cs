@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using System.Diagnostics;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.Pii;
@@ -43,7 +44,7 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         await db.SaveChangesAsync(ct);
 
         var branches = orgs.Where(o => o.Org.KeepsMembers).ToList();
-        var today = DateOnly.FromDateTime(now.AddHours(8));
+        var today = clock.TodayInChina();
         var seen = new HashSet<string>();
         var batch = new List<Member>(5000);
         for (var i = 0; i < memberCount; i++)

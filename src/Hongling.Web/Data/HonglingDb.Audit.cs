@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -95,7 +96,7 @@ public abstract partial class HonglingDb
         PaymentMethod pm => Labels.Of(pm),
         bool b => b ? "是" : "否",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => t.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        DateTime t => t.ToChina().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 }

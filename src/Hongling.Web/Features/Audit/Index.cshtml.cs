@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using System.Text.Json;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
@@ -27,7 +28,7 @@ public sealed class IndexModel(HonglingDb db) : PageModel
         PageNumber = Math.Max(1, PageNumber);
         var entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         HasMore = entries.Count > PageSize;
-        Rows = entries.Take(PageSize).Select(a => new Row(a.At.AddHours(8), a.ActorName, AuditLabels.Of(a.Action), AuditLabels.Entity(a.EntityType), a.EntityName,
+        Rows = entries.Take(PageSize).Select(a => new Row(a.At.ToChina(), a.ActorName, AuditLabels.Of(a.Action), AuditLabels.Entity(a.EntityType), a.EntityName,
             JsonSerializer.Deserialize<List<HonglingDb.Change>>(a.Changes) ?? [])).ToList();
     }
 }

@@ -9,13 +9,6 @@ public sealed record DuesSummary(int Month, int Members, int WithStandard, int P
 {
     public sealed record Line(int MemberId, string Name, string Branch, decimal? Standard, decimal? Amount, DateOnly? PaidOn, string? Method);
 
-    /// <summary>yyyyMM of today in China Standard Time.</summary>
-    public static int CurrentMonth(TimeProvider clock)
-    {
-        var today = clock.GetUtcNow().UtcDateTime.AddHours(8);
-        return today.Year * 100 + today.Month;
-    }
-
     public static bool IsMonth(int month) => month / 100 is >= 2000 and <= 2100 && month % 100 is >= 1 and <= 12;
 
     public static async Task<DuesSummary> ForAsync(HonglingDb db, string orgPath, int month, CancellationToken ct = default)

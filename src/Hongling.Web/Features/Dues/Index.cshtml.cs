@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
@@ -14,7 +15,7 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     [BindProperty(SupportsGet = true)] public int? Month { get; set; }
     public string OrgName { get; private set; } = "";
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+    public DateOnly Today => clock.TodayInChina();
     public DuesSummary Summary { get; private set; } = null!;
     [TempData] public string? Status { get; set; }
     public string? Error { get; private set; }
@@ -60,7 +61,7 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
         if (org is null) return false;
         Org = org.Id;
         OrgName = org.Name;
-        var month = Month is { } m && DuesSummary.IsMonth(m) ? m : DuesSummary.CurrentMonth(clock);
+        var month = Month is { } m && DuesSummary.IsMonth(m) ? m : clock.MonthInChina();
         Summary = await DuesSummary.ForAsync(db, org.Path, month);
         return true;
     }

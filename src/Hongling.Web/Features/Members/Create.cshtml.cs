@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.Pii;
@@ -21,7 +22,7 @@ public sealed class CreateModel(HonglingDb db, PiiProtector pii, TimeProvider cl
     public async Task<IActionResult> OnPostAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await Input.ValidateAsync(ModelState, db, pii, Today(clock), existing: null);
+        await Input.ValidateAsync(ModelState, db, pii, clock.TodayInChina(), existing: null);
         if (!ModelState.IsValid)
         {
             Branches = await MemberInput.BranchOptionsAsync(db);
@@ -34,7 +35,4 @@ public sealed class CreateModel(HonglingDb db, PiiProtector pii, TimeProvider cl
         TempData["Status"] = $"已新增党员 {member.Name}。";
         return RedirectToPage("/Members/Detail", new { id = member.Id });
     }
-
-    /// <summary>Dates are in China Standard Time, whatever the server's zone.</summary>
-    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
 }

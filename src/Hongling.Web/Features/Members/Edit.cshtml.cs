@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.Pii;
@@ -27,7 +28,7 @@ public sealed class EditModel(HonglingDb db, PiiProtector pii, TimeProvider cloc
     {
         if (await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == id) is not { } member) return NotFound();
         Member = member;
-        await Input.ValidateAsync(ModelState, db, pii, CreateModel.Today(clock), member);
+        await Input.ValidateAsync(ModelState, db, pii, clock.TodayInChina(), member);
         if (!ModelState.IsValid)
         {
             Branches = await MemberInput.BranchOptionsAsync(db);

@@ -26,16 +26,14 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
     public Task<IActionResult> OnPostCreateChildAsync(int id, string? name, OrgKind kind, OrgCategory category, string? code) =>
         EditAsync(id, async org =>
         {
-            if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) throw new OrgEditor.RuleException("Name", "请填写组织名称(不超过100字)");
-            var child = await editor.CreateAsync(org, name, kind, category, code);
+            var child = await editor.CreateAsync(org, OrgEditor.RequireName(name), kind, category, code);
             return $"已设立 {child.Name}(编码 {child.Code})。";
         });
 
     public Task<IActionResult> OnPostRenameAsync(int id, string? name, OrgCategory category) =>
         EditAsync(id, async org =>
         {
-            if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) throw new OrgEditor.RuleException("Name", "请填写组织名称(不超过100字)");
-            org.Name = name.Trim();
+            org.Name = OrgEditor.RequireName(name);
             org.Category = category;
             await db.SaveChangesAsync();
             return "已保存。";

@@ -13,6 +13,9 @@ public sealed class OrgEditor(HonglingDb db, TimeProvider clock)
         public string Field { get; } = field;
     }
 
+    public static string RequireName(string? name) =>
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100 ? throw new RuleException("Name", "请填写组织名称(不超过100字)") : name.Trim();
+
     /// <summary>Which kinds may sit under which: branches hold only party groups; groups hold nothing.</summary>
     public static bool MayContain(OrgKind parent, OrgKind child) => parent switch
     {

@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class TransferDesk(HonglingDb db, TimeProvider clock)
             MemberId = member.Id, MemberName = member.Name,
             FromOrganizationId = member.OrganizationId, FromName = member.Organization.Name, OrgPath = member.Organization.Path,
             ToOrganizationId = to.Id, ToName = to.Name, SharedPath = to.Path,
-            LetterNumber = $"{now.AddHours(8):yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}",
+            LetterNumber = $"{now.ToChina():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}",
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             State = TransferState.Pending, StartedAt = now, StartedBy = db.Scope.ActorName,
         };

@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using ClosedXML.Excel;
@@ -51,7 +52,7 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
 
     private async Task<Checked> CheckRowsAsync(IXLWorksheet sheet, int last, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.TodayInChina();
         var problems = new List<Problem>();
         var rows = new List<(int Row, MemberInput Input, string OrgCode)>();
         for (var r = 2; r <= last; r++)
