@@ -27,6 +27,7 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
     private static readonly string[] Enterprises = ["九龙科技集团", "长江机械有限公司", "红岭食品有限公司", "鑫达物流有限公司", "华盛建材有限公司", "蓝天纺织有限公司", "恒通电子有限公司", "金穗农业开发有限公司", "山城汽配有限公司", "德润医药有限公司", "佳和超市连锁有限公司", "云帆网络科技有限公司"];
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "邓", "冯", "韩", "曹", "曾", "彭", "萧", "蔡", "潘", "田", "董", "袁", "于", "余", "叶", "蒋", "杜", "苏", "魏", "程", "吕", "丁", "沈", "任"];
     private static readonly string[] GivenChars = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "建", "国", "文", "辉", "玲", "红", "春", "海", "波", "宁", "鹏", "林", "凤", "兰", "志", "永", "德", "成", "庆", "祥", "荣", "琴", "云", "梅", "斌", "燕"];
+    private static readonly string[] Cities = ["广东省深圳市", "广东省东莞市", "浙江省宁波市", "江苏省苏州市", "上海市浦东新区", "福建省厦门市"];
     private static readonly string[] Ethnicities = ["土家族", "苗族", "回族", "壮族", "满族", "彝族"];
 
     public sealed record Result(int Organizations, int Members, TimeSpan Took);
@@ -135,6 +136,7 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         var joinAge = rng.Next(18, 46);
         var joined = birth.AddYears(joinAge).AddDays(rng.Next(0, 365));
         if (joined > today) joined = today.AddDays(-rng.Next(1, 700));
+        var floating = rng.Next(100) < 3;
         var given = GivenChars[rng.Next(GivenChars.Length)] + (rng.Next(100) < 70 ? GivenChars[rng.Next(GivenChars.Length)] : "");
         var m = new Member
         {
@@ -147,7 +149,11 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
             JoinedOn = joined,
             Status = joined > today.AddYears(-1) ? MemberStatus.Probationary : MemberStatus.Full,
             OrganizationId = branch.Id,
-            IsFloating = rng.Next(100) < 3,
+            IsFloating = floating,
+            FloatingDirection = floating ? FloatingDirection.Out : null,
+            FloatingPlace = floating ? Cities[rng.Next(Cities.Length)] : null,
+            FloatingContact = floating ? "微信同手机号" : null,
+            FloatingSince = floating ? today.AddDays(-rng.Next(30, 1500)) : null,
             CreatedAt = now,
             UpdatedAt = now,
         };

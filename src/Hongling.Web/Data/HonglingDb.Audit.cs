@@ -94,6 +94,7 @@ public abstract partial class HonglingDb
         Education e => Labels.Of(e),
         TransferState t => Labels.Of(t),
         PaymentMethod pm => Labels.Of(pm),
+        FloatingDirection fd => Labels.Of(fd),
         bool b => b ? "是" : "否",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.ToChina().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

@@ -52,6 +52,8 @@ public static class Labels
         _ => "",
     };
 
+    public static string Of(FloatingDirection d) => d == FloatingDirection.Out ? "流出" : "流入";
+
     public static string Of(Gender g) => g == Gender.Male ? "男" : "女";
 
     public static string Of(Education e) => e switch

@@ -22,6 +22,12 @@ public sealed class Member : IOrgOwned, IAudited
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
     public bool IsFloating { get; set; }
+    /// <summary>For a floating member (流动党员): out of this branch (流出) or into it from elsewhere (流入).</summary>
+    public FloatingDirection? FloatingDirection { get; set; }
+    /// <summary>Where to (流出) or where from (流入).</summary>
+    public string? FloatingPlace { get; set; }
+    public string? FloatingContact { get; set; }
+    public DateOnly? FloatingSince { get; set; }
     /// <summary>Monthly income base for the dues standard (党费基数); null until entered.</summary>
     public decimal? DuesBase { get; set; }
     /// <summary>Monthly dues standard (党费标准); null until entered.</summary>
@@ -31,6 +37,8 @@ public sealed class Member : IOrgOwned, IAudited
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
+
+public enum FloatingDirection { Out = 1, In = 2 }
 
 public enum Gender { Male = 1, Female = 2 }
 

@@ -16,6 +16,8 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Mobile).HasMaxLength(11);
         b.Property(m => m.CardNumber).HasMaxLength(20);
         b.Property(m => m.DuesBase).HasPrecision(12, 2);
+        b.Property(m => m.FloatingPlace).HasMaxLength(100);
+        b.Property(m => m.FloatingContact).HasMaxLength(50);
         b.Property(m => m.DuesAmount).HasPrecision(10, 2);
         b.HasIndex(m => m.IdNumberHash).IsUnique();
         b.HasIndex(m => m.CardNumber).IsUnique();

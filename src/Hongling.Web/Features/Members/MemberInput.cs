@@ -45,6 +45,18 @@ public sealed class MemberInput
     [Display(Name = "流动党员")]
     public bool IsFloating { get; set; }
 
+    [Display(Name = "流动方向")]
+    public FloatingDirection? FloatingDirection { get; set; }
+
+    [StringLength(100, ErrorMessage = "流向(来源)不超过100字"), Display(Name = "流向/来源地")]
+    public string? FloatingPlace { get; set; }
+
+    [StringLength(50, ErrorMessage = "联系方式不超过50字"), Display(Name = "流动期间联系方式")]
+    public string? FloatingContact { get; set; }
+
+    [Display(Name = "流动开始日期")]
+    public DateOnly? FloatingSince { get; set; }
+
     [Range(0, 10_000_000, ErrorMessage = "党费基数应在0到10000000元之间"), Display(Name = "党费基数(元/月)")]
     public decimal? DuesBase { get; set; }
 
@@ -57,6 +69,7 @@ public sealed class MemberInput
         Name = m.Name, Gender = m.Gender, Ethnicity = m.Ethnicity, BirthDate = m.BirthDate, Mobile = m.Mobile,
         Education = m.Education, JoinedOn = m.JoinedOn, Status = m.Status, OrganizationId = m.OrganizationId, IsFloating = m.IsFloating,
         DuesBase = m.DuesBase, DuesAmount = m.DuesAmount,
+        FloatingDirection = m.FloatingDirection, FloatingPlace = m.FloatingPlace, FloatingContact = m.FloatingContact, FloatingSince = m.FloatingSince,
     };
 
     /// <summary>The rules that need no database, shared by the form and the Excel import. Field names are
@@ -73,6 +86,13 @@ public sealed class MemberInput
         else if (BirthDate is { } birth && birth != storedIdBirthDate)
             yield return (nameof(BirthDate), "出生日期与身份证号码不一致");
         if (Domain.Mobile.Validate(Mobile) is { } mobileError) yield return (nameof(Mobile), mobileError);
+        if (IsFloating)
+        {
+            if (FloatingDirection is null) yield return (nameof(FloatingDirection), "请选择流出或流入");
+            if (string.IsNullOrWhiteSpace(FloatingPlace)) yield return (nameof(FloatingPlace), FloatingDirection == Domain.FloatingDirection.In ? "请填写从何处流入" : "请填写流向何处");
+            if (FloatingSince is null) yield return (nameof(FloatingSince), "请填写流动开始日期");
+            else if (FloatingSince > today) yield return (nameof(FloatingSince), "流动开始日期不能晚于今天");
+        }
         if (JoinedOn is { } joined)
         {
             if (joined > today) yield return (nameof(JoinedOn), "入党日期不能晚于今天");
@@ -116,6 +136,11 @@ public sealed class MemberInput
         m.Status = Status!.Value;
         m.OrganizationId = OrganizationId!.Value;
         m.IsFloating = IsFloating;
+        // Details belong to a floating member only; clearing the flag clears them.
+        m.FloatingDirection = IsFloating ? FloatingDirection : null;
+        m.FloatingPlace = IsFloating ? FloatingPlace?.Trim() : null;
+        m.FloatingContact = IsFloating ? FloatingContact?.Trim() : null;
+        m.FloatingSince = IsFloating ? FloatingSince : null;
         m.DuesBase = DuesBase;
         m.DuesAmount = DuesAmount ?? (DuesBase is { } b ? DuesRule.MonthlyAmount(b) : null);
         m.UpdatedAt = now;

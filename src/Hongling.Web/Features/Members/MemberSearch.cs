@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Members;
 
 /// <summary>The member list's search, shared by the page and the API. Lists show masked ID numbers and phones.</summary>
-public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int Page = 1)
+public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int Page = 1, bool FloatingOnly = false)
 {
     public const int PageSize = 20;
 
@@ -53,6 +53,7 @@ public sealed record MemberSearch(string? Q, MemberStatus? Status, int? Org, int
             }
         }
         if (Status is { } status) query = query.Where(m => m.Status == status);
+        if (FloatingOnly) query = query.Where(m => m.IsFloating);
         if (Org is { } orgId)
         {
             var path = await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);

@@ -20,7 +20,7 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private static string[] Row(Organization branch, string name, string? id = null, string mobile = "13912345678") =>
-        [name, "女", "汉族", IdNumber.BirthDate(id ??= TestApp.NextIdNumber())!.Value.ToString("yyyy-MM-dd"), id, mobile, "大学本科", "2012-07-01", "正式党员", branch.Code, "否"];
+        [name, "女", "汉族", IdNumber.BirthDate(id ??= TestApp.NextIdNumber())!.Value.ToString("yyyy-MM-dd"), id, mobile, "大学本科", "2012-07-01", "正式党员", branch.Code, "否", "", "", "", ""];
 
     private static byte[] Book(IEnumerable<string[]> rows, string[]? headers = null, Action<IXLWorksheet>? tweak = null)
     {
@@ -93,6 +93,7 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
         var badBirth = Row(branch, "生日错"); badBirth[3] = "1950-01-01";
         var badDate = Row(branch, "日期错"); badDate[7] = "2015-13-45";
         var badChoice = Row(branch, "选项错"); badChoice[1] = "未知";
+        var floatingNoPlace = Row(branch, "流动缺项"); floatingNoPlace[10] = "是"; floatingNoPlace[11] = "流出"; floatingNoPlace[14] = "2025-01-01";
         var rows = new List<string[]>
         {
             good,                                           // row 2
@@ -106,8 +107,10 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
             badChoice,                                      // row 10
             new[] { "", "男", "汉族", "", "", "", "", "", "", "", "" },  // row 11
         };
-        var file = Book(rows, tweak: s =>
+        rows.Add(floatingNoPlace);                          // row 14, after the two tweaked rows below
+        var file = Book(rows.Take(10), tweak: s =>
         {
+            for (var c = 0; c < floatingNoPlace.Length; c++) s.Cell(14, c + 1).SetValue(floatingNoPlace[c]);
             s.Cell(12, 1).SetValue("公式");
             for (var c = 2; c <= 11; c++) s.Cell(12, c).SetValue(rows[0][c - 1]);
             s.Cell(12, 6).FormulaA1 = "=\"139\"&\"12345678\"";                      // row 12: a formula
@@ -130,6 +133,7 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
             (11, "所在党支部编码", "请填写所在党支部编码"),
             (12, "手机号码", "不支持公式"),
             (13, "身份证号码", "身份证号码被Excel存成了数字"),
+            (14, "流向/来源地", "请填写流向何处"),
         };
         foreach (var (row, column, message) in expected)
             Assert.Matches($"<tr><td>第{row}行</td><td>{Regex.Escape(column)}</td><td>{Regex.Escape(message)}", html);

@@ -57,6 +57,29 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task FloatingMember_NeedsDirectionPlaceAndDate_AndIsListedAsFloating()
+    {
+        var (client, branch) = await BranchAdminAsync();
+        var form = Form(branch, TestApp.NextIdNumber(), name: "流动者");
+        form["Input.IsFloating"] = "true";
+        var html = await (await TestApp.PostFormAsync(client, "/Members/Create", form)).Content.ReadAsStringAsync();
+        foreach (var message in new[] { "请选择流出或流入", "请填写流向何处", "请填写流动开始日期" }) Assert.Contains(message, html);
+        Assert.Equal(0, await CountAsync(branch));
+
+        form["Input.FloatingDirection"] = "Out";
+        form["Input.FloatingPlace"] = "广东省深圳市";
+        form["Input.FloatingSince"] = "2025-03-01";
+        form["Input.FloatingContact"] = "13700000000";
+        var created = await TestApp.PostFormAsync(client, "/Members/Create", form);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("流出,流向广东省深圳市,2025-03-01 起", await client.GetStringAsync(created.Headers.Location!.OriginalString));
+        await app.AddMemberAsync(branch, "不流动");
+        var floating = await client.GetStringAsync("/Members?floating=true");
+        Assert.Contains("流动者", floating);
+        Assert.DoesNotContain("不流动", floating);
+    }
+
+    [Fact]
     public async Task Create_WithADuesBaseOnly_ComputesTheStandard_AndRefusesNegativeAmounts()
     {
         var (client, branch) = await BranchAdminAsync();

@@ -251,6 +251,20 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("FloatingContact")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("FloatingDirection")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FloatingPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("FloatingSince")
+                        .HasColumnType("date");
+
                     b.Property<int>("Gender")
                         .HasColumnType("integer");
 

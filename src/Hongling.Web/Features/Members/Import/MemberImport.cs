@@ -160,6 +160,10 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
         input.Status = Choice(9, nameof(MemberInput.Status), t => t switch { "正式党员" or "正式" => MemberStatus.Full, "预备党员" or "预备" => MemberStatus.Probationary, _ => (MemberStatus?)null });
         var code = Text(10, nameof(MemberInput.OrganizationId)).ToUpperInvariant();
         input.IsFloating = Choice(11, nameof(MemberInput.IsFloating), t => t switch { "是" => true, "否" => false, _ => (bool?)null }) ?? false;
+        input.FloatingDirection = Choice(12, nameof(MemberInput.FloatingDirection), t => t switch { "流出" => FloatingDirection.Out, "流入" => FloatingDirection.In, _ => (FloatingDirection?)null });
+        input.FloatingPlace = Text(13, nameof(MemberInput.FloatingPlace)) is { Length: > 0 } place ? place : null;
+        input.FloatingContact = Text(14, nameof(MemberInput.FloatingContact)) is { Length: > 0 } contact ? contact : null;
+        input.FloatingSince = Date(15, nameof(MemberInput.FloatingSince));
         input.OrganizationId = code == "" ? null : 0;   // resolved from the code after all rows are read
 
         // Required fields and lengths (the form's own attributes), then the shared rules, for columns not already wrong.

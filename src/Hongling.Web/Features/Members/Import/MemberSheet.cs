@@ -21,6 +21,10 @@ public static class MemberSheet
         new("党员类别", nameof(MemberInput.Status), 10, "正式党员 / 预备党员"),
         new("所在党支部编码", nameof(MemberInput.OrganizationId), 16, "见组织架构中的组织编码"),
         new("流动党员", nameof(MemberInput.IsFloating), 8, "是 / 否(可空)"),
+        new("流动方向", nameof(MemberInput.FloatingDirection), 8, "流出 / 流入(流动党员必填)"),
+        new("流向/来源地", nameof(MemberInput.FloatingPlace), 16, "流动党员必填"),
+        new("流动期间联系方式", nameof(MemberInput.FloatingContact), 16, "可空"),
+        new("流动开始日期", nameof(MemberInput.FloatingSince), 12, "流动党员必填,如:2024-03-01"),
     ];
 
     public static string HeaderOf(string field) => Columns.First(c => c.Field == field).Header;
