@@ -162,7 +162,7 @@ public abstract partial class HonglingDb
     {
         var end = OrgPaths.End(oldPath);
         var cut = oldPath.Length;
-        await Set<T>().IgnoreQueryFilters().Where(e => string.Compare(e.OrgPath, oldPath) >= 0 && string.Compare(e.OrgPath, end) < 0)
+        await Set<T>().IgnoreQueryFilters().InSubtree(oldPath)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.OrgPath, e => newPath + e.OrgPath.Substring(cut)), ct);
         if (typeof(ISharedWithPath).IsAssignableFrom(typeof(T)))
             await Set<T>().IgnoreQueryFilters().Where(e => string.Compare(((ISharedWithPath)e).SharedPath, oldPath) >= 0 && string.Compare(((ISharedWithPath)e).SharedPath, end) < 0)
@@ -178,7 +178,7 @@ public static class OrgPaths
     public static string End(string path) => path[..^1] + "0";
 
     /// <summary>Rows of the subtree at <paramref name="path"/>, as an indexed range on OrgPath.</summary>
-    public static IQueryable<T> InSubtree<T>(this IQueryable<T> rows, string path) where T : IOrgOwned
+    public static IQueryable<T> InSubtree<T>(this IQueryable<T> rows, string path) where T : IScopedByPath
     {
         var end = End(path);
         return rows.Where(e => string.Compare(e.OrgPath, path) >= 0 && string.Compare(e.OrgPath, end) < 0);

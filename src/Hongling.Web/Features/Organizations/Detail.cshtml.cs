@@ -18,7 +18,8 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
     public IReadOnlyList<Admin> Admins { get; private set; } = [];
     [TempData] public string? Status { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "请输入卡号"), StringLength(20, ErrorMessage = "卡号过长"), Display(Name = "红色身份证卡号")]
+    /// <summary>Posted only by the appoint form (a handler parameter, so the other forms never validate it).</summary>
+    [Display(Name = "红色身份证卡号")]
     public string? CardNumber { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
@@ -54,7 +55,6 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
         try { await editor.DissolveAsync(Org); }
         catch (OrgEditor.RuleException e)
         {
-            ModelState.Remove(nameof(CardNumber));   // bound on every post, asked for only when appointing
             ModelState.AddModelError("", e.Message);
             return Page();
         }
@@ -68,7 +68,6 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
         try { Status = await edit(Org); }
         catch (OrgEditor.RuleException e)
         {
-            ModelState.Remove(nameof(CardNumber));   // bound on every post, asked for only when appointing
             ModelState.AddModelError(e.Field, e.Message);
             db.ChangeTracker.Clear();
             await LoadAsync(id);
@@ -77,11 +76,14 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostAddAdminAsync(int id)
+    public async Task<IActionResult> OnPostAddAdminAsync(int id, string? cardNumber)
     {
         if (!await LoadAsync(id)) return NotFound();
+        CardNumber = cardNumber;
+        var card = cardNumber?.Trim() ?? "";
+        if (card.Length == 0) ModelState.AddModelError(nameof(CardNumber), "请输入卡号");
+        else if (card.Length > 20) ModelState.AddModelError(nameof(CardNumber), "卡号过长");
         if (!ModelState.IsValid) return Page();
-        var card = CardNumber!.Trim();
         var accountId = await db.Users.Where(a => a.UserName == card).Select(a => a.Id).FirstOrDefaultAsync();
         if (accountId is null) ModelState.AddModelError(nameof(CardNumber), "没有这张红色身份证,请核对卡号");
         else if (await db.OrgAdministrators.AnyAsync(x => x.OrganizationId == id && x.AccountId == accountId))

@@ -19,20 +19,21 @@ public sealed class OrgScopeMiddleware(RequestDelegate next)
     public static async Task LoadAsync(OrgScope scope, HonglingDb db, string accountId, CancellationToken ct)
     {
         // The scope is what the filters read, so reading it must bypass them (the one place that does for requests).
+        // Runs on every signed-in request: the stamped OrgPath copies answer it without joining organizations.
         var account = await db.Users.AsNoTracking().Where(a => a.Id == accountId)
             .Select(a => new
             {
                 a.MemberId,
                 a.DisplayName,
                 a.UserName,
-                MemberOrgPath = db.Members.IgnoreQueryFilters().Where(m => m.Id == a.MemberId).Select(m => m.Organization.Path).FirstOrDefault(),
+                MemberOrgPath = db.Members.IgnoreQueryFilters().Where(m => m.Id == a.MemberId).Select(m => m.OrgPath).FirstOrDefault(),
                 IsSystemAdmin = db.UserRoles.Any(ur => ur.UserId == a.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.SystemAdmin)),
             })
             .FirstOrDefaultAsync(ct);
         if (account is null) return;
         var paths = account.IsSystemAdmin
             ? ["/"]
-            : await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == accountId).Select(x => x.Organization.Path).ToListAsync(ct);
+            : await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == accountId).Select(x => x.OrgPath).ToListAsync(ct);
         scope.Load(paths, account.MemberId, account.MemberOrgPath, accountId, $"{account.DisplayName}({account.UserName})");
     }
 }

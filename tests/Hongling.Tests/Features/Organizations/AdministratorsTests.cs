@@ -20,6 +20,9 @@ public sealed class AdministratorsTests(TestApp app) : IClassFixture<TestApp>
         var unknown = await TestApp.PostFormAsync(townAdmin, $"/Organizations/Detail/{branch.Id}",
             new Dictionary<string, string> { ["CardNumber"] = "9999999999" }, $"/Organizations/Detail/{branch.Id}?handler=AddAdmin");
         Assert.Contains("没有这张红色身份证", await unknown.Content.ReadAsStringAsync());
+        var empty = await TestApp.PostFormAsync(townAdmin, $"/Organizations/Detail/{branch.Id}",
+            new Dictionary<string, string> { ["CardNumber"] = " " }, $"/Organizations/Detail/{branch.Id}?handler=AddAdmin");
+        Assert.Contains("请输入卡号", await empty.Content.ReadAsStringAsync());
 
         var added = await TestApp.PostFormAsync(townAdmin, $"/Organizations/Detail/{branch.Id}",
             new Dictionary<string, string> { ["CardNumber"] = memberCard }, $"/Organizations/Detail/{branch.Id}?handler=AddAdmin");
