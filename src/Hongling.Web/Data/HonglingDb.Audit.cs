@@ -18,7 +18,7 @@ public abstract partial class HonglingDb
     [
         nameof(Member.IdNumberCipher), nameof(Member.IdNumberHash), nameof(Member.IdNumberTail), nameof(IScopedByPath.OrgPath),
         nameof(Organization.Path), nameof(Organization.Depth), nameof(Member.CreatedAt), nameof(Member.UpdatedAt),
-        nameof(ISharedWithPath.SharedPath), nameof(Transfer.Version),
+        nameof(ISharedWithPath.SharedPath), nameof(Transfer.Version), nameof(Member.PhotoUpdatedAt),
     ];
 
     // Chinese stays readable in the stored JSON.
@@ -34,7 +34,9 @@ public abstract partial class HonglingDb
             {
                 Organization o => (o.Id, Action == AuditAction.Deleted ? (string)Entry.OriginalValues[nameof(Organization.Path)]! : o.Path, o.Name),
                 Member m => (m.OrganizationId, m.OrgPath, m.Name),
-                Transfer t => (t.FromOrganizationId, t.OrgPath, t.MemberName),
+                Transfer t => (t.FromOrganizationId ?? t.ToOrganizationId ?? 0, t.OrgPath, t.MemberName),
+                Recruit r => (r.OrganizationId, r.OrgPath, r.Name),
+                CorrectionRequest c => (c.OrganizationId, c.OrgPath, "信息纠错"),
                 DuesPayment d => (d.OrganizationId, d.OrgPath, $"{d.Month / 100}年{d.Month % 100}月党费"),
                 IOrgOwned x => (x.OrganizationId, x.OrgPath, ""),
                 _ => throw new InvalidOperationException($"{Entry.Metadata.ClrType.Name} is IAudited but has no organization."),
@@ -95,6 +97,10 @@ public abstract partial class HonglingDb
         TransferState t => Labels.Of(t),
         PaymentMethod pm => Labels.Of(pm),
         FloatingDirection fd => Labels.Of(fd),
+        Degree dg => Labels.Of(dg),
+        DevelopmentStage ds => Labels.Of(ds),
+        TransferKind tk => Labels.Of(tk),
+        CorrectionState cs => Labels.Of(cs),
         bool b => b ? "是" : "否",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.ToChina().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

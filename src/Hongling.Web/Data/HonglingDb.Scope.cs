@@ -57,8 +57,13 @@ public abstract partial class HonglingDb
         // to a member of a branch beneath it (their own branch and its parents).
         builder.Entity<Organization>().HasQueryFilter(Within<Organization>(o => o.Path,
             o => ScopeMemberOrgPath != null && ScopeMemberOrgPath.StartsWith(o.Path)));
-        // A member sees their own record.
-        builder.Entity<Member>().HasQueryFilter(Within<Member>(m => m.OrgPath, m => m.Id == ScopeMemberId));
+        // A member sees their own record. A member whose relationship left the platform (转出) is kept
+        // for history but seen by no query.
+        var members = Within<Member>(m => m.OrgPath, m => m.Id == ScopeMemberId);
+        Expression<Func<Member, bool>> present = m => m.LeftOn == null;
+        builder.Entity<Member>().HasQueryFilter(Expression.Lambda<Func<Member, bool>>(
+            Expression.AndAlso(ReplacingExpressionVisitor.Replace(present.Parameters[0], members.Parameters[0], present.Body), members.Body),
+            members.Parameters[0]));
 
         foreach (var type in ScopedTypes(builder))
         {

@@ -16,6 +16,10 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
+    public DbSet<MemberPhoto> MemberPhotos => Set<MemberPhoto>();
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
+    public DbSet<Recruit> Recruits => Set<Recruit>();
+    public DbSet<RecruitStep> RecruitSteps => Set<RecruitStep>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

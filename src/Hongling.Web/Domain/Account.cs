@@ -21,6 +21,8 @@ public sealed class OrgAdministrator : IOrgOwned
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
+    /// <summary>A backup administrator (后备管理员): same rights, listed apart, so that someone can step in.</summary>
+    public bool IsBackup { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

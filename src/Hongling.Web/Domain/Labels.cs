@@ -66,4 +66,38 @@ public static class Labels
         Education.MiddleSchoolOrBelow => "初中及以下",
         _ => "",
     };
+
+    public static string Of(Degree d) => d switch
+    {
+        Degree.Bachelor => "学士",
+        Degree.Master => "硕士",
+        Degree.Doctor => "博士",
+        _ => "",
+    };
+
+    public static string Of(DevelopmentStage s) => s switch
+    {
+        DevelopmentStage.Applicant => "入党申请人",
+        DevelopmentStage.Activist => "入党积极分子",
+        DevelopmentStage.Candidate => "发展对象",
+        DevelopmentStage.Probationary => "预备党员",
+        DevelopmentStage.Full => "正式党员",
+        _ => "",
+    };
+
+    public static string Of(TransferKind k) => k switch
+    {
+        TransferKind.Within => "平台内转接",
+        TransferKind.Out => "转出平台",
+        TransferKind.In => "从平台外转入",
+        _ => "",
+    };
+
+    public static string Of(CorrectionState s) => s switch
+    {
+        CorrectionState.Open => "待处理",
+        CorrectionState.Done => "已更正",
+        CorrectionState.Declined => "不予更正",
+        _ => "",
+    };
 }

@@ -16,7 +16,20 @@ public sealed class Member : IOrgOwned, IAudited
     public string IdNumberTail { get; set; } = "";
     public string Mobile { get; set; } = "";
     public Education Education { get; set; }
+    // The rest of the member information set (党员信息采集); optional, counted by completeness.
+    /// <summary>Native place (籍贯).</summary>
+    public string? NativePlace { get; set; }
+    public Degree? Degree { get; set; }
+    /// <summary>Occupation (工作岗位).</summary>
+    public string? Occupation { get; set; }
+    public string? WorkUnit { get; set; }
+    /// <summary>Position held at the work unit (职务).</summary>
+    public string? Position { get; set; }
+    public string? HomeAddress { get; set; }
+    /// <summary>Date of joining the party (入党日期); for a probationary member, the admission date.</summary>
     public DateOnly JoinedOn { get; set; }
+    /// <summary>Date of becoming a full member (转正日期).</summary>
+    public DateOnly? FullMemberOn { get; set; }
     public MemberStatus Status { get; set; }
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
@@ -34,9 +47,17 @@ public sealed class Member : IOrgOwned, IAudited
     public decimal? DuesAmount { get; set; }
     /// <summary>Red ID card number (红色身份证), set when a card is issued; the account's user name.</summary>
     public string? CardNumber { get; set; }
+    /// <summary>When the photo (MemberPhoto) was last uploaded; null without a photo.</summary>
+    public DateTime? PhotoUpdatedAt { get; set; }
+    /// <summary>Set when the member's relationship left the platform (转出); such a record is kept for
+    /// history but no query sees it any more (a query filter).</summary>
+    public DateOnly? LeftOn { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When the member's information was last updated (the bulletin's update rate).</summary>
     public DateTime UpdatedAt { get; set; }
 }
+
+public enum Degree { Bachelor = 1, Master = 2, Doctor = 3 }
 
 public enum FloatingDirection { Out = 1, In = 2 }
 

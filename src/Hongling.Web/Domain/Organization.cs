@@ -17,6 +17,20 @@ public sealed partial class Organization : IAudited
     public int Depth { get; set; }
     public DateTime CreatedAt { get; set; }
 
+    // The profile (走进组织).
+    /// <summary>Introduction (简介): sanitized HTML, safe to render as is.</summary>
+    public string? Introduction { get; set; }
+    public string? Address { get; set; }
+    /// <summary>The organization's contact phone (an office line or a mobile); not personal data.</summary>
+    public string? Phone { get; set; }
+    /// <summary>The secretary (书记), a member of this organization's subtree.</summary>
+    public int? SecretaryId { get; set; }
+    public Member? Secretary { get; set; }
+    public DateOnly? FoundedOn { get; set; }
+    /// <summary>When and by whom the profile was last maintained (the bulletin's profile maintenance rate).</summary>
+    public DateTime? ProfileUpdatedAt { get; set; }
+    public string? ProfileUpdatedBy { get; set; }
+
     /// <summary>Codes are upper-case letters and digits only, so a path never holds LIKE wildcards.</summary>
     public static bool IsValidCode(string? code) => code is not null && CodePattern().IsMatch(code);
 

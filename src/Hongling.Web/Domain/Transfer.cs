@@ -6,11 +6,14 @@ namespace Hongling.Web.Domain;
 public sealed class Transfer : IScopedByPath, ISharedWithPath, IAudited
 {
     public int Id { get; set; }
+    public TransferKind Kind { get; set; } = TransferKind.Within;
     public int MemberId { get; set; }
     public string MemberName { get; set; } = "";
-    public int FromOrganizationId { get; set; }
+    /// <summary>Null when the member comes from outside the platform (FromName is then free text).</summary>
+    public int? FromOrganizationId { get; set; }
     public string FromName { get; set; } = "";
-    public int ToOrganizationId { get; set; }
+    /// <summary>Null when the member leaves the platform (ToName is then free text).</summary>
+    public int? ToOrganizationId { get; set; }
     public string ToName { get; set; } = "";
     /// <summary>The sending organization's path.</summary>
     public string OrgPath { get; set; } = "";
@@ -45,6 +48,10 @@ public sealed class Transfer : IScopedByPath, ISharedWithPath, IAudited
         Version++;
     }
 }
+
+/// <summary>Within the platform (both sides here), out of it (转出, to an organization elsewhere), or into it
+/// (转入, from an organization elsewhere). For Out and In both paths are the one side's own.</summary>
+public enum TransferKind { Within = 1, Out = 2, In = 3 }
 
 public enum TransferState { Pending = 1, Accepted = 2, Rejected = 3, Cancelled = 4 }
 

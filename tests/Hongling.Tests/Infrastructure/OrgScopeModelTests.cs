@@ -27,6 +27,12 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             var member = (Member)await AddAsync(sp, NewMember(sp, org));
             return await AddAsync(sp, new DuesPayment { MemberId = member.Id, OrganizationId = org.Id, Month = 202611, Amount = 10m, PaidOn = new DateOnly(2026, 11, 5) });
         },
+        [typeof(CorrectionRequest)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            return await AddAsync(sp, new CorrectionRequest { MemberId = member.Id, OrganizationId = org.Id, Text = "籍贯有误", State = CorrectionState.Open });
+        },
+        [typeof(Recruit)] = async (sp, org) => await AddAsync(sp, new Recruit { Name = "申请人", OrganizationId = org.Id, Stage = DevelopmentStage.Applicant, AppliedOn = new DateOnly(2026, 3, 1) }),
     };
 
     private static Member NewMember(IServiceProvider sp, Organization org)

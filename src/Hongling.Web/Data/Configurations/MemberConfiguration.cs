@@ -19,6 +19,11 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.FloatingPlace).HasMaxLength(100);
         b.Property(m => m.FloatingContact).HasMaxLength(50);
         b.Property(m => m.DuesAmount).HasPrecision(10, 2);
+        b.Property(m => m.NativePlace).HasMaxLength(50);
+        b.Property(m => m.Occupation).HasMaxLength(50);
+        b.Property(m => m.WorkUnit).HasMaxLength(100);
+        b.Property(m => m.Position).HasMaxLength(50);
+        b.Property(m => m.HomeAddress).HasMaxLength(200);
         b.HasIndex(m => m.IdNumberHash).IsUnique();
         b.HasIndex(m => m.CardNumber).IsUnique();
         // OrganizationId (the foreign-key index) orders a branch's members by id without a sort.

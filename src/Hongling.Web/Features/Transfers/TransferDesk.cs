@@ -62,7 +62,7 @@ public sealed class TransferDesk(HonglingDb db, TimeProvider clock)
         if (outcome == TransferState.Accepted)
         {
             var member = await db.Members.IgnoreQueryFilters().SingleAsync(m => m.Id == transfer.MemberId);
-            member.OrganizationId = transfer.ToOrganizationId;
+            member.OrganizationId = transfer.ToOrganizationId!.Value;
             member.UpdatedAt = Now;
             // The member leaves the sender's subtree, which the receiver does not administer: the rule
             // above stands in for the scope check on this one save.
