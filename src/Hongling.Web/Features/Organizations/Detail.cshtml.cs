@@ -7,14 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Organizations;
 
-/// <summary>One organization: where it sits, its size, and its administrators (管理员), who can be
-/// appointed by red-card number and removed.</summary>
+/// <summary>One organization: its profile, where it sits, its size, and its administrators (管理员) and
+/// backup administrators (后备管理员), who can be appointed by red-card number and removed.</summary>
 public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider clock) : PageModel
 {
     public OrgNode Node { get; private set; } = null!;
     public Organization Org { get; private set; } = null!;
     public string? ParentName { get; private set; }
-    public sealed record Admin(int Id, string Card, string Name);
+    public sealed record Admin(int Id, string Card, string Name, bool IsBackup);
+    public string? SecretaryName { get; private set; }
     public IReadOnlyList<Admin> Admins { get; private set; } = [];
     [TempData] public string? Status { get; set; }
 
@@ -76,7 +77,7 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostAddAdminAsync(int id, string? cardNumber)
+    public async Task<IActionResult> OnPostAddAdminAsync(int id, string? cardNumber, bool backup)
     {
         if (!await LoadAsync(id)) return NotFound();
         CardNumber = cardNumber;
@@ -89,9 +90,9 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
         else if (await db.OrgAdministrators.AnyAsync(x => x.OrganizationId == id && x.AccountId == accountId))
             ModelState.AddModelError(nameof(CardNumber), "该卡号已是本组织的管理员");
         if (!ModelState.IsValid) return Page();
-        db.OrgAdministrators.Add(new OrgAdministrator { AccountId = accountId!, OrganizationId = id, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        db.OrgAdministrators.Add(new OrgAdministrator { AccountId = accountId!, OrganizationId = id, IsBackup = backup, CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
-        Status = $"已将卡号 {card} 设为管理员。";
+        Status = $"已将卡号 {card} 设为{(backup ? "后备管理员" : "管理员")}。";
         return RedirectToPage(new { id });
     }
 
@@ -112,8 +113,9 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
         Node = node;
         Org = await db.AdministeredOrganizations.SingleAsync(o => o.Id == id);
         ParentName = await db.Organizations.Where(o => o.Id == id).Select(o => o.Parent!.Name).FirstOrDefaultAsync();
-        Admins = await db.OrgAdministrators.Where(x => x.OrganizationId == id).OrderBy(x => x.Id)
-            .Select(x => new Admin(x.Id, x.Account!.UserName!, x.Account.DisplayName)).ToListAsync();
+        Admins = await db.OrgAdministrators.Where(x => x.OrganizationId == id).OrderBy(x => x.IsBackup).ThenBy(x => x.Id)
+            .Select(x => new Admin(x.Id, x.Account!.UserName!, x.Account.DisplayName, x.IsBackup)).ToListAsync();
+        SecretaryName = Org.SecretaryId is { } s ? await db.Members.Where(m => m.Id == s).Select(m => m.Name).FirstOrDefaultAsync() : null;
         return true;
     }
 }
