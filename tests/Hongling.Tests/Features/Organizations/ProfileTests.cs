@@ -34,7 +34,7 @@ public sealed class ProfileTests(TestApp app) : IClassFixture<TestApp>
         var org = await app.WithDbAsync(db => db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == branch.Id));
         Assert.Equal("<p>支部成立于<strong>1998年</strong></p><a>链接</a>", org.Introduction);
         Assert.Equal(("中山路1号", "023-12345678", secretary.Id, new DateOnly(1998, 7, 1)), (org.Address, org.Phone, org.SecretaryId!.Value, org.FoundedOn!.Value));
-        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, org.ProfileUpdatedAt);
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, org.ProfileUpdatedAt!.Value, TimeSpan.FromMilliseconds(1));
         Assert.False(string.IsNullOrEmpty(org.ProfileUpdatedBy));
 
         var page = await admin.GetStringAsync($"/Organizations/Detail/{branch.Id}");
