@@ -64,12 +64,35 @@ public sealed class MemberInput
     [Range(0, 1_000_000, ErrorMessage = "党费标准应在0到1000000元之间"), Display(Name = "党费标准(元/月)")]
     public decimal? DuesAmount { get; set; }
 
+    [StringLength(50, ErrorMessage = "籍贯不超过50字"), Display(Name = "籍贯")]
+    public string? NativePlace { get; set; }
+
+    [Display(Name = "学位")]
+    public Degree? Degree { get; set; }
+
+    [StringLength(50, ErrorMessage = "工作岗位不超过50字"), Display(Name = "工作岗位")]
+    public string? Occupation { get; set; }
+
+    [StringLength(100, ErrorMessage = "工作单位不超过100字"), Display(Name = "工作单位")]
+    public string? WorkUnit { get; set; }
+
+    [StringLength(50, ErrorMessage = "职务不超过50字"), Display(Name = "职务")]
+    public string? Position { get; set; }
+
+    [StringLength(200, ErrorMessage = "家庭住址不超过200字"), Display(Name = "家庭住址")]
+    public string? HomeAddress { get; set; }
+
+    [Display(Name = "转正日期")]
+    public DateOnly? FullMemberOn { get; set; }
+
     public static MemberInput From(Member m) => new()
     {
         Name = m.Name, Gender = m.Gender, Ethnicity = m.Ethnicity, BirthDate = m.BirthDate, Mobile = m.Mobile,
         Education = m.Education, JoinedOn = m.JoinedOn, Status = m.Status, OrganizationId = m.OrganizationId, IsFloating = m.IsFloating,
         DuesBase = m.DuesBase, DuesAmount = m.DuesAmount,
         FloatingDirection = m.FloatingDirection, FloatingPlace = m.FloatingPlace, FloatingContact = m.FloatingContact, FloatingSince = m.FloatingSince,
+        NativePlace = m.NativePlace, Degree = m.Degree, Occupation = m.Occupation, WorkUnit = m.WorkUnit, Position = m.Position,
+        HomeAddress = m.HomeAddress, FullMemberOn = m.FullMemberOn,
     };
 
     /// <summary>The rules that need no database, shared by the form and the Excel import. Field names are
@@ -97,6 +120,13 @@ public sealed class MemberInput
         {
             if (joined > today) yield return (nameof(JoinedOn), "入党日期不能晚于今天");
             else if (BirthDate is { } b && joined < b.AddYears(18)) yield return (nameof(JoinedOn), "入党日期应在年满18周岁之后");
+        }
+        if (FullMemberOn is { } full)
+        {
+            // The probationary period is one year (预备期一年).
+            if (Status == MemberStatus.Probationary) yield return (nameof(FullMemberOn), "预备党员尚未转正,请不要填写转正日期");
+            else if (full > today) yield return (nameof(FullMemberOn), "转正日期不能晚于今天");
+            else if (JoinedOn is { } j && full < j.AddYears(1)) yield return (nameof(FullMemberOn), "转正日期应在入党日期满一年之后");
         }
     }
 
@@ -141,10 +171,19 @@ public sealed class MemberInput
         m.FloatingPlace = IsFloating ? FloatingPlace?.Trim() : null;
         m.FloatingContact = IsFloating ? FloatingContact?.Trim() : null;
         m.FloatingSince = IsFloating ? FloatingSince : null;
+        m.NativePlace = Trimmed(NativePlace);
+        m.Degree = Degree;
+        m.Occupation = Trimmed(Occupation);
+        m.WorkUnit = Trimmed(WorkUnit);
+        m.Position = Trimmed(Position);
+        m.HomeAddress = Trimmed(HomeAddress);
+        m.FullMemberOn = FullMemberOn;
         m.DuesBase = DuesBase;
         m.DuesAmount = DuesAmount ?? (DuesBase is { } b ? DuesRule.MonthlyAmount(b) : null);
         m.UpdatedAt = now;
     }
+
+    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static Task<List<SelectListItem>> BranchOptionsAsync(HonglingDb db) =>
         db.AdministeredOrganizations.Where(o => o.Kind == OrgKind.Branch).OrderBy(o => o.Path)

@@ -173,6 +173,26 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task InformationSetColumns_AreImportedAndChecked()
+    {
+        var (client, branch) = await AdminAsync("信息集镇");
+        string[] Extra(string[] row, params string[] more) => [.. row, .. more];
+        var good = Extra(Row(branch, "周信息"), "重庆江津", "硕士", "教师", "江津中学", "校长", "几江街道2号", "2013-07-01");
+        var badDegree = Extra(Row(branch, "吴学位"), "", "大专", "", "", "", "", "");
+        var badFull = Extra(Row(branch, "郑转正"), "", "", "", "", "", "", "2012-12-01");
+        var html = await CheckAsync(client, Book([good, badDegree, badFull]));
+        Assert.Matches("<tr><td>第3行</td><td>学位</td><td>“大专”不是可选的值", html);
+        Assert.Matches("<tr><td>第4行</td><td>转正日期</td><td>转正日期应在入党日期满一年之后", html);
+        Assert.Equal(0, await CountAsync(branch));
+
+        html = await CheckAsync(client, Book([good]));
+        Assert.Equal(HttpStatusCode.Redirect, (await CommitAsync(client, html)).StatusCode);
+        var m = await app.WithDbAsync(db => db.Members.SingleAsync(x => x.OrganizationId == branch.Id));
+        Assert.Equal(("重庆江津", Degree.Master, "教师", "江津中学", "校长", "几江街道2号", new DateOnly(2013, 7, 1)),
+            (m.NativePlace, m.Degree!.Value, m.Occupation, m.WorkUnit, m.Position, m.HomeAddress, m.FullMemberOn!.Value));
+    }
+
+    [Fact]
     public async Task Commit_WithATamperedPayload_ImportsNothing()
     {
         var (client, branch) = await AdminAsync("篡改镇");

@@ -149,6 +149,8 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
             return value;
         }
 
+        string? Optional(int column, string field) => Text(column, field) is { Length: > 0 } t ? t : null;
+
         input.Name = Text(1, nameof(MemberInput.Name));
         input.Gender = Choice(2, nameof(MemberInput.Gender), t => t switch { "男" => Gender.Male, "女" => Gender.Female, _ => (Gender?)null });
         input.Ethnicity = Text(3, nameof(MemberInput.Ethnicity));
@@ -161,9 +163,16 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
         var code = Text(10, nameof(MemberInput.OrganizationId)).ToUpperInvariant();
         input.IsFloating = Choice(11, nameof(MemberInput.IsFloating), t => t switch { "是" => true, "否" => false, _ => (bool?)null }) ?? false;
         input.FloatingDirection = Choice(12, nameof(MemberInput.FloatingDirection), t => t switch { "流出" => FloatingDirection.Out, "流入" => FloatingDirection.In, _ => (FloatingDirection?)null });
-        input.FloatingPlace = Text(13, nameof(MemberInput.FloatingPlace)) is { Length: > 0 } place ? place : null;
-        input.FloatingContact = Text(14, nameof(MemberInput.FloatingContact)) is { Length: > 0 } contact ? contact : null;
+        input.FloatingPlace = Optional(13, nameof(MemberInput.FloatingPlace));
+        input.FloatingContact = Optional(14, nameof(MemberInput.FloatingContact));
         input.FloatingSince = Date(15, nameof(MemberInput.FloatingSince));
+        input.NativePlace = Optional(16, nameof(MemberInput.NativePlace));
+        input.Degree = Choice(17, nameof(MemberInput.Degree), t => Enum.GetValues<Degree>().Where(d => Labels.Of(d) == t).Select(d => (Degree?)d).FirstOrDefault());
+        input.Occupation = Optional(18, nameof(MemberInput.Occupation));
+        input.WorkUnit = Optional(19, nameof(MemberInput.WorkUnit));
+        input.Position = Optional(20, nameof(MemberInput.Position));
+        input.HomeAddress = Optional(21, nameof(MemberInput.HomeAddress));
+        input.FullMemberOn = Date(22, nameof(MemberInput.FullMemberOn));
         input.OrganizationId = code == "" ? null : 0;   // resolved from the code after all rows are read
 
         // Required fields and lengths (the form's own attributes), then the shared rules, for columns not already wrong.

@@ -25,6 +25,13 @@ public static class MemberSheet
         new("流向/来源地", nameof(MemberInput.FloatingPlace), 16, "流动党员必填"),
         new("流动期间联系方式", nameof(MemberInput.FloatingContact), 16, "可空"),
         new("流动开始日期", nameof(MemberInput.FloatingSince), 12, "流动党员必填,如:2024-03-01"),
+        new("籍贯", nameof(MemberInput.NativePlace), 12, "可空,如:重庆江津"),
+        new("学位", nameof(MemberInput.Degree), 8, "学士 / 硕士 / 博士(可空)"),
+        new("工作岗位", nameof(MemberInput.Occupation), 12, "可空,如:教师"),
+        new("工作单位", nameof(MemberInput.WorkUnit), 20, "可空"),
+        new("职务", nameof(MemberInput.Position), 10, "可空"),
+        new("家庭住址", nameof(MemberInput.HomeAddress), 24, "可空"),
+        new("转正日期", nameof(MemberInput.FullMemberOn), 12, "正式党员可填,如:2011-07-01"),
     ];
 
     public static string HeaderOf(string field) => Columns.First(c => c.Field == field).Header;
