@@ -1,0 +1,65 @@
+using Hongling.Web.Data;
+using Hongling.Web.Features.Dues;
+using Hongling.Web.Features.Organizations;
+using Hongling.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Completeness;
+
+/// <summary>The organization dashboard of record completeness (信息完整度): the rates for one month,
+/// the same rates for each organization right beneath, and who pulls them down.</summary>
+public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
+{
+    public const int ListSize = 50;
+    [BindProperty(SupportsGet = true)] public int? Org { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Month { get; set; }
+    public string OrgName { get; private set; } = "";
+    public int ShownMonth { get; private set; }
+    /// <summary>This month and the eleven before it, as yyyyMM.</summary>
+    public IEnumerable<int> MonthChoices => Enumerable.Range(0, 12).Select(i => clock.TodayInChina().AddMonths(-i)).Select(d => d.Year * 100 + d.Month);
+    public CompletenessReport Report { get; private set; } = null!;
+    public sealed record Child(int Id, string Name, CompletenessReport Report);
+    public IReadOnlyList<Child> Children { get; private set; } = [];
+    public sealed record Lagging(int Id, string Name, string Branch, int Filled, int Expected, IReadOnlyList<string> Missing, bool UpdatedThisMonth);
+    public IReadOnlyList<Lagging> Members { get; private set; } = [];
+    public sealed record OrgGap(int Id, string Name, bool ProfileMaintained, bool HasAdministrator);
+    public IReadOnlyList<OrgGap> OrgGaps { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var org = Org is { } id
+            ? await db.AdministeredOrganizations.Where(o => o.Id == id).Select(o => new { o.Id, o.Name, o.Path }).FirstOrDefaultAsync(ct)
+            : await OrgTree.Roots(db).OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Path }).FirstOrDefaultAsync(ct);
+        if (org is null) return NotFound();
+        (Org, OrgName) = (org.Id, org.Name);
+        ShownMonth = Month is { } m && DuesSummary.IsMonth(m) ? m : clock.MonthInChina();
+        Report = await CompletenessReport.ForAsync(db, org.Path, ShownMonth, ct);
+
+        var children = await OrgTree.Children(db, org.Id).OrderBy(o => o.Code).Take(100).Select(o => new { o.Id, o.Name, o.Path }).ToListAsync(ct);
+        var rows = new List<Child>();
+        foreach (var c in children) rows.Add(new Child(c.Id, c.Name, await CompletenessReport.ForAsync(db, c.Path, ShownMonth, ct)));
+        Children = rows;
+
+        var (from, to) = CompletenessReport.MonthBounds(ShownMonth);
+        var end = OrgPaths.End(org.Path);
+        OrgGaps = await db.AdministeredOrganizations.Where(o => string.Compare(o.Path, org.Path) >= 0 && string.Compare(o.Path, end) < 0)
+            .Select(o => new { o.Id, o.Name, Maintained = o.ProfileUpdatedAt >= from && o.ProfileUpdatedAt < to,
+                HasAdministrator = db.OrgAdministrators.Any(a => a.OrganizationId == o.Id && !a.IsBackup) })
+            .Where(g => !g.Maintained || !g.HasAdministrator).OrderBy(g => g.Id).Take(ListSize)
+            .Select(g => new OrgGap(g.Id, g.Name, g.Maintained, g.HasAdministrator)).ToListAsync(ct);
+
+        // The least complete records first; among equals, those not updated for the longest.
+        var lowest = await db.AdministeredMembers.InSubtree(org.Path).Select(CompletenessReport.Score)
+            .Where(s => s.Filled < s.Expected || s.UpdatedAt < from)
+            .OrderBy(s => s.Filled).ThenBy(s => s.UpdatedAt).Take(ListSize).ToListAsync(ct);
+        var ids = lowest.Select(s => s.MemberId).ToList();
+        var records = await db.AdministeredMembers.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
+        Members = [.. lowest.Select(s => new Lagging(s.MemberId, s.Name, s.Branch, s.Filled, s.Expected,
+            [.. CompletenessReport.Missing(records[s.MemberId])], s.UpdatedAt >= from && s.UpdatedAt < to))];
+        return Page();
+    }
+
+    public static string Percent(double rate) => (rate * 100).ToString("0.0") + "%";
+}
