@@ -32,6 +32,10 @@ public static class AuditLabels
         [nameof(Organization.Category)] = "单位类别", [nameof(Organization.ParentId)] = "上级组织(编号)",
         [nameof(Transfer.State)] = "转接状态", [nameof(Transfer.FromName)] = "转出组织", [nameof(Transfer.ToName)] = "接收组织",
         [nameof(Transfer.LetterNumber)] = "介绍信编号", [nameof(Transfer.RejectReason)] = "退回原因", [nameof(Transfer.MemberName)] = "党员",
+        [nameof(Transfer.Kind)] = "转接类型", [nameof(Transfer.Note)] = "备注", [nameof(Transfer.MemberId)] = "党员(编号)",
+        [nameof(Transfer.FromOrganizationId)] = "转出组织(编号)", [nameof(Transfer.ToOrganizationId)] = "接收组织(编号)",
+        [nameof(Transfer.StartedAt)] = "发起时间", [nameof(Transfer.StartedBy)] = "发起人", [nameof(Transfer.DecidedAt)] = "办理时间",
+        [nameof(Transfer.DecidedBy)] = "办理人", [nameof(Member.LeftOn)] = "转出平台日期",
     };
 
     public static string Field(string name) => Fields.GetValueOrDefault(name, name);

@@ -1,6 +1,7 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Account;
+using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Infrastructure.Pii;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,10 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Members;
 
-/// <summary>One member's record, with the red ID card: issue one, or reset its password.</summary>
-public sealed class DetailModel(HonglingDb db, CardIssuer cards, PiiProtector pii) : PageModel
+/// <summary>One member's record, with the red ID card (issue one, or reset its password) and the member's
+/// transfer history.</summary>
+public sealed class DetailModel(HonglingDb db, CardIssuer cards, PiiProtector pii, OrgScope scope) : PageModel
 {
     public Member Member { get; private set; } = null!;
+    /// <summary>Every transfer of this member, of every kind, oldest first.</summary>
+    public IReadOnlyList<Transfer> Transfers { get; private set; } = [];
+    /// <summary>Whether the caller may open the transfer's letter (they stand on one of its sides).</summary>
+    public bool Sees(Transfer t) => scope.Covers(t.OrgPath) || scope.Covers(t.SharedPath);
     public CardIssuer.Issued? Issued { get; private set; }
     /// <summary>The full ID number, only in the response to an explicit (and logged) request.</summary>
     public string? FullIdNumber { get; private set; }
@@ -47,6 +53,10 @@ public sealed class DetailModel(HonglingDb db, CardIssuer cards, PiiProtector pi
     private async Task<bool> LoadAsync(int id)
     {
         Member = (await db.AdministeredMembers.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id))!;
-        return Member is not null;
+        if (Member is null) return false;
+        // The history belongs to the record: the member's earlier transfers between organizations the caller
+        // does not administer come with it (read past the scope once the member is known to be in it).
+        Transfers = await db.Transfers.IgnoreQueryFilters().AsNoTracking().Where(t => t.MemberId == id).OrderBy(t => t.Id).ToListAsync();
+        return true;
     }
 }

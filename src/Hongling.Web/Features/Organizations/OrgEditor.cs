@@ -56,7 +56,9 @@ public sealed class OrgEditor(HonglingDb db, TimeProvider clock)
     public async Task DissolveAsync(Organization org)
     {
         if (await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.ParentId == org.Id)) throw new RuleException("", "该组织还有下级组织,不能撤销");
-        if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.OrganizationId == org.Id)) throw new RuleException("", "该组织还有党员,请先转出党员再撤销");
+        if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.OrganizationId == org.Id && m.LeftOn == null)) throw new RuleException("", "该组织还有党员,请先转出党员再撤销");
+        // Members who left the platform stay filed under their last branch, for the history.
+        if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.OrganizationId == org.Id)) throw new RuleException("", "该组织保留着已转出本平台党员的记录,不能撤销");
         if (org.ParentId is null) throw new RuleException("", "不能撤销最上级组织");
         db.OrgAdministrators.RemoveRange(await db.OrgAdministrators.Where(a => a.OrganizationId == org.Id).ToListAsync());
         db.Organizations.Remove(org);

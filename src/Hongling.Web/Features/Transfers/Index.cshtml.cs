@@ -7,31 +7,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Transfers;
 
-/// <summary>Transfers in and out of the caller's subtrees, newest first, with the actions of each side.</summary>
+/// <summary>Transfers in and out of the caller's subtrees, newest first, optionally of one kind, with the
+/// actions of each side.</summary>
 public sealed class IndexModel(HonglingDb db, TransferDesk desk, OrgScope scope) : PageModel
 {
     public IReadOnlyList<Transfer> Transfers { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public TransferKind? Kind { get; set; }
     [TempData] public string? Status { get; set; }
     public string? Error { get; private set; }
 
-    public bool Receives(Transfer t) => t.State == TransferState.Pending && scope.Covers(t.SharedPath);
-    public bool Sends(Transfer t) => t.State == TransferState.Pending && scope.Covers(t.OrgPath);
+    /// <summary>The receiver of a transfer within the platform accepts or rejects it.</summary>
+    public bool Receives(Transfer t) => t.Kind == TransferKind.Within && t.State == TransferState.Pending && scope.Covers(t.SharedPath);
+    /// <summary>The sender cancels; out of the platform the sender also records completion.</summary>
+    public bool Sends(Transfer t) => t.Kind != TransferKind.In && t.State == TransferState.Pending && scope.Covers(t.OrgPath);
 
-    public async Task OnGetAsync() => Transfers = await db.Transfers.OrderByDescending(t => t.Id).Take(200).ToListAsync();
+    public async Task OnGetAsync()
+    {
+        var query = db.Transfers.AsQueryable();
+        if (Kind is { } kind) query = query.Where(t => t.Kind == kind);
+        Transfers = await query.OrderByDescending(t => t.Id).Take(200).ToListAsync();
+    }
 
-    public Task<IActionResult> OnPostAcceptAsync(int id) => RunAsync(() => desk.AcceptAsync(id), "已接收,党员已转入本组织。");
+    public Task<IActionResult> OnPostAcceptAsync(int id) => RunAsync(() => desk.AcceptAsync(id), t => t.Kind == TransferKind.Out
+        ? $"已登记转出,{t.MemberName} 的组织关系已转出本平台。"
+        : "已接收,党员已转入本组织。");
 
-    public Task<IActionResult> OnPostRejectAsync(int id, string? reason) => RunAsync(() => desk.RejectAsync(id, reason), "已退回。");
+    public Task<IActionResult> OnPostRejectAsync(int id, string? reason) => RunAsync(() => desk.RejectAsync(id, reason), _ => "已退回。");
 
-    public Task<IActionResult> OnPostCancelAsync(int id) => RunAsync(() => desk.CancelAsync(id), "已撤销。");
+    public Task<IActionResult> OnPostCancelAsync(int id) => RunAsync(() => desk.CancelAsync(id), _ => "已撤销。");
 
-    private async Task<IActionResult> RunAsync(Func<Task> action, string done)
+    private async Task<IActionResult> RunAsync(Func<Task<Transfer>> action, Func<Transfer, string> done)
     {
         try
         {
-            await action();
-            Status = done;
-            return RedirectToPage();
+            Status = done(await action());
+            return RedirectToPage(new { Kind });
         }
         catch (KeyNotFoundException) { return NotFound(); }
         catch (TransferDesk.RuleException e)

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Transfers;
 
-/// <summary>The printable introduction letter (党员组织关系介绍信); print from the browser.</summary>
+/// <summary>The printable introduction letter (党员组织关系介绍信), with its receipt stub when the member
+/// leaves the platform; for a transfer into the platform, the record of the letter received. Print from the browser.</summary>
 public sealed class LetterModel(HonglingDb db) : PageModel
 {
     public Transfer Transfer { get; private set; } = null!;

@@ -1,18 +1,31 @@
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Features.Members;
+using Hongling.Web.Infrastructure.Pii;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Transfers;
 
-/// <summary>The transfer state machine: the sender starts (or cancels), the receiver accepts or rejects.
-/// Acceptance moves the member in the same transaction; a second decision, even at the same moment
-/// from another administrator, is refused.</summary>
-public sealed class TransferDesk(HonglingDb db, TimeProvider clock)
+/// <summary>The transfer state machine. Within the platform the sender starts (or cancels) and the receiver
+/// accepts or rejects; acceptance moves the member in the same transaction. Out of the platform the sender
+/// does every step: start, then record completion (the member leaves the platform) or cancel. Into the
+/// platform the receiver records a transfer that is accepted at once. A second decision, even at the same
+/// moment from another administrator, is refused.</summary>
+public sealed class TransferDesk(HonglingDb db, PiiProtector pii, TimeProvider clock)
 {
     public sealed class RuleException(string message) : Exception(message);
 
+    public const string LetterNumberTaken = "该介绍信编号已登记过,请核对";
+    public const string PresentMember = "该身份证号码已是本平台党员,不能从平台外转入;如需转接,请由其所在组织在平台内发起转接";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static string NewLetterNumber(DateTime now) => $"{now.ToChina():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
+
+    /// <summary>Letter numbers are unique platform-wide (a unique index), so this one check looks past the scope.</summary>
+    public Task<bool> LetterNumberTakenAsync(string letterNumber) =>
+        db.Transfers.IgnoreQueryFilters().AnyAsync(t => t.LetterNumber == letterNumber.Trim());
 
     /// <summary>Starts a transfer of a member in the caller's scope to any branch of the platform, named by its code.</summary>
     public async Task<Transfer> StartAsync(int memberId, string toCode, string? note)
@@ -24,15 +37,14 @@ public sealed class TransferDesk(HonglingDb db, TimeProvider clock)
             ?? throw new RuleException("没有这个组织编码,请向接收方核对");
         if (to.Kind != OrgKind.Branch) throw new RuleException("只能转入党支部");
         if (to.Id == member.OrganizationId) throw new RuleException("接收组织与党员所在组织相同");
-        if (await db.Transfers.AnyAsync(t => t.MemberId == memberId && t.State == TransferState.Pending))
-            throw new RuleException("该党员已有一笔待接收的转接");
+        await RefusePendingAsync(memberId);
         var now = Now;
         var transfer = new Transfer
         {
             MemberId = member.Id, MemberName = member.Name,
             FromOrganizationId = member.OrganizationId, FromName = member.Organization.Name, OrgPath = member.Organization.Path,
             ToOrganizationId = to.Id, ToName = to.Name, SharedPath = to.Path,
-            LetterNumber = $"{now.ToChina():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}",
+            LetterNumber = NewLetterNumber(now),
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             State = TransferState.Pending, StartedAt = now, StartedBy = db.Scope.ActorName,
         };
@@ -41,25 +53,125 @@ public sealed class TransferDesk(HonglingDb db, TimeProvider clock)
         return transfer;
     }
 
-    public Task AcceptAsync(int id) => DecideAsync(id, receiving: true, TransferState.Accepted, null);
-
-    public Task RejectAsync(int id, string? reason)
+    /// <summary>Starts a transfer of a member in the caller's scope out of the platform (转出平台), to an
+    /// organization named in free text; the letter number is the sender's own or a generated one.</summary>
+    public async Task<Transfer> StartOutAsync(int memberId, string toName, string? letterNumber, string? note)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new RuleException("请填写退回原因");
-        return DecideAsync(id, receiving: true, TransferState.Rejected, reason.Trim());
+        var member = await db.AdministeredMembers.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == memberId)
+            ?? throw new KeyNotFoundException();
+        if (string.IsNullOrWhiteSpace(toName)) throw new RuleException("请填写接收党组织的名称");
+        await RefusePendingAsync(memberId);
+        var now = Now;
+        var number = string.IsNullOrWhiteSpace(letterNumber) ? NewLetterNumber(now) : letterNumber.Trim();
+        if (await LetterNumberTakenAsync(number)) throw new RuleException(LetterNumberTaken);
+        var transfer = new Transfer
+        {
+            Kind = TransferKind.Out, MemberId = member.Id, MemberName = member.Name,
+            FromOrganizationId = member.OrganizationId, FromName = member.Organization.Name, OrgPath = member.Organization.Path,
+            // The destination is elsewhere: the sender is the only side here and sees both paths as its own.
+            ToOrganizationId = null, ToName = toName.Trim(), SharedPath = member.Organization.Path,
+            LetterNumber = number,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            State = TransferState.Pending, StartedAt = now, StartedBy = db.Scope.ActorName,
+        };
+        db.Transfers.Add(transfer);
+        await SaveNewAsync();
+        return transfer;
     }
 
-    public Task CancelAsync(int id) => DecideAsync(id, receiving: false, TransferState.Cancelled, null);
+    private async Task RefusePendingAsync(int memberId)
+    {
+        if (await db.Transfers.AnyAsync(t => t.MemberId == memberId && t.State == TransferState.Pending))
+            throw new RuleException("该党员已有一笔待接收的转接");
+    }
 
-    private async Task DecideAsync(int id, bool receiving, TransferState outcome, string? reason)
+    /// <summary>Who holds an ID number on the platform: a member who left it (LeftOn set), to be taken
+    /// back, or a present member anywhere (uniqueness is platform-wide, so this read looks past the scope).</summary>
+    public async Task<(Member? Departed, bool Present)> HolderOfAsync(string idNumber)
+    {
+        var hash = pii.Hash(IdNumber.Normalize(idNumber));
+        var holder = await db.Members.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.IdNumberHash == hash);
+        return holder is null ? (null, false) : holder.LeftOn is null ? (null, true) : (holder, false);
+    }
+
+    /// <summary>Records a member coming from outside the platform (从平台外转入) into an administered branch:
+    /// a new member, or the returning record of one who left (<paramref name="returning"/>, from
+    /// <see cref="HolderOfAsync"/>), and a transfer accepted at once, in one transaction. The input has
+    /// passed <see cref="MemberInput.ValidateAsync"/> with the returning record as the one being edited.</summary>
+    public async Task<(Transfer Transfer, Member Member)> ReceiveAsync(Organization branch, MemberInput input, string letterNumber, string fromName, string? note, Member? returning)
+    {
+        if (branch.Kind != OrgKind.Branch) throw new RuleException(MemberInput.BranchOnly);
+        if (!db.Scope.Covers(branch.Path)) throw new KeyNotFoundException();
+        if (string.IsNullOrWhiteSpace(fromName)) throw new RuleException("请填写开具介绍信的党组织");
+        if (string.IsNullOrWhiteSpace(letterNumber)) throw new RuleException("请填写介绍信编号");
+        if (returning is not null && returning.LeftOn is null) throw new InvalidOperationException("Only a member who left the platform returns.");
+        if (await LetterNumberTakenAsync(letterNumber)) throw new RuleException(LetterNumberTaken);
+        var now = Now;
+        input.OrganizationId = branch.Id;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var member = returning ?? new Member { Name = "", CreatedAt = now };
+        input.ApplyTo(member, pii, now);
+        if (returning is null) db.Members.Add(member);
+        else
+        {
+            member.LeftOn = null;
+            if (await db.Users.FirstOrDefaultAsync(a => a.MemberId == member.Id) is { } account)
+            {
+                account.LockoutEnd = null;
+                account.AccessFailedCount = 0;
+                account.ConcurrencyStamp = Guid.NewGuid().ToString();
+            }
+        }
+        // A returning record is still filed under the branch it left from, which the receiver need not
+        // administer: the rules above (a departed member, an administered branch) stand in for the scope
+        // check on this one save, which moves it into the receiver's branch.
+        using (returning is null ? null : db.Scope.Elevate()) await SaveNewAsync();
+        var actor = db.Scope.ActorName;
+        var transfer = new Transfer
+        {
+            Kind = TransferKind.In, MemberId = member.Id, MemberName = member.Name,
+            FromOrganizationId = null, FromName = fromName.Trim(),
+            ToOrganizationId = branch.Id, ToName = branch.Name, OrgPath = branch.Path, SharedPath = branch.Path,
+            LetterNumber = letterNumber.Trim(),
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            State = TransferState.Accepted, StartedAt = now, StartedBy = actor, DecidedAt = now, DecidedBy = actor,
+        };
+        db.Transfers.Add(transfer);
+        await SaveNewAsync();
+        await tx.CommitAsync();
+        return (transfer, member);
+    }
+
+    /// <summary>Within the platform the receiver accepts; out of it the sender records that the member has
+    /// been received elsewhere (回执已收到), and the member leaves the platform.</summary>
+    public Task<Transfer> AcceptAsync(int id) => DecideAsync(id, TransferState.Accepted, null);
+
+    public Task<Transfer> RejectAsync(int id, string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new RuleException("请填写退回原因");
+        return DecideAsync(id, TransferState.Rejected, reason.Trim());
+    }
+
+    public Task<Transfer> CancelAsync(int id) => DecideAsync(id, TransferState.Cancelled, null);
+
+    private async Task<Transfer> DecideAsync(int id, TransferState outcome, string? reason)
     {
         var transfer = await db.Transfers.FirstOrDefaultAsync(t => t.Id == id) ?? throw new KeyNotFoundException();
-        // Which side the caller stands on decides what they may do.
-        if (!db.Scope.Covers(receiving ? transfer.SharedPath : transfer.OrgPath))
-            throw new RuleException(receiving ? "只有接收组织的管理员可以接收或退回" : "只有转出组织的管理员可以撤销");
+        // Which side the caller stands on decides what they may do. Out of or into the platform, the one
+        // side here does every step.
+        if (transfer.Kind == TransferKind.Within)
+        {
+            var receiving = outcome != TransferState.Cancelled;
+            if (!db.Scope.Covers(receiving ? transfer.SharedPath : transfer.OrgPath))
+                throw new RuleException(receiving ? "只有接收组织的管理员可以接收或退回" : "只有转出组织的管理员可以撤销");
+        }
+        else if (!db.Scope.Covers(transfer.OrgPath)) throw new RuleException("只有本组织的管理员可以办理");
         try { transfer.Decide(outcome, db.Scope.ActorName, Now, reason); }
         catch (TransferStateException e) { throw new RuleException(e.Message); }
-        if (outcome == TransferState.Accepted)
+        if (transfer.Kind == TransferKind.Out && outcome == TransferState.Rejected)
+            throw new RuleException("转出平台的转接不能退回;对方不接收时请撤销");
+        if (outcome == TransferState.Accepted && transfer.Kind == TransferKind.Out) await LeavePlatformAsync(transfer);
+        else if (outcome == TransferState.Accepted)
         {
             var member = await db.Members.IgnoreQueryFilters().SingleAsync(m => m.Id == transfer.MemberId);
             member.OrganizationId = transfer.ToOrganizationId!.Value;
@@ -69,11 +181,49 @@ public sealed class TransferDesk(HonglingDb db, TimeProvider clock)
             using (db.Scope.Elevate()) await SaveAsync();
         }
         else await SaveAsync();
+        return transfer;
+    }
+
+    /// <summary>The member's relationship has left the platform: in the same transaction as the transfer's
+    /// completion the record is kept but hidden (LeftOn), the red card can no longer sign in, and the
+    /// account's administrator posts and any secretary post end.</summary>
+    private async Task LeavePlatformAsync(Transfer transfer)
+    {
+        var member = await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == transfer.MemberId)
+            ?? throw new RuleException("该党员已不在本组织管辖范围内,请撤销此转接");
+        var now = Now;
+        member.LeftOn = clock.TodayInChina();
+        member.UpdatedAt = now;
+        if (await db.Users.FirstOrDefaultAsync(a => a.MemberId == member.Id) is { } account)
+        {
+            account.LockoutEnabled = true;
+            account.LockoutEnd = DateTimeOffset.MaxValue;
+            // A new stamp ends the card's open sessions at their next validation.
+            account.SecurityStamp = Guid.NewGuid().ToString();
+            account.ConcurrencyStamp = Guid.NewGuid().ToString();
+            db.OrgAdministrators.RemoveRange(await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == account.Id).ToListAsync());
+        }
+        foreach (var org in await db.Organizations.IgnoreQueryFilters().Where(o => o.SecretaryId == member.Id).ToListAsync())
+            org.SecretaryId = null;
+        // The member's administrator posts and secretary posts may lie outside the sender's subtree: the
+        // rules above (the sender's own member, their own posts) stand in for the scope check on this save.
+        using (db.Scope.Elevate()) await SaveAsync();
     }
 
     private async Task SaveAsync()
     {
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateConcurrencyException) { throw new RuleException("该转接刚刚已被他人处理,请刷新后查看"); }
+    }
+
+    /// <summary>Saves new rows whose unique numbers were checked just before: a race on the letter number
+    /// or the ID number ends in a message, not an error page.</summary>
+    private async Task SaveNewAsync()
+    {
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            throw new RuleException("介绍信编号或身份证号码刚刚已被登记,请核对后重试");
+        }
     }
 }

@@ -204,6 +204,22 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task IdOfAMemberWhoLeftThePlatform_IsAProblem_NotSkippedAsPresent()
+    {
+        var (client, branch) = await AdminAsync("离开导入镇");
+        var id = TestApp.NextIdNumber();
+        var gone = await app.AddMemberAsync(branch, "已转出", id);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Members.SingleAsync(m => m.Id == gone.Id)).LeftOn = new DateOnly(2025, 1, 1);
+            return await db.SaveChangesAsync();
+        });
+        var html = await CheckAsync(client, Book([Row(branch, "已转出", id)]));
+        Assert.Contains("该身份证号码属于已转出本平台的党员,请通过“从平台外转入”登记", html);
+        Assert.DoesNotContain("将跳过", html);
+    }
+
+    [Fact]
     public async Task Export_ListsTheScopeOnly_WithIdNumbersAndPhonesMasked()
     {
         var (client, branch) = await AdminAsync("导出镇");

@@ -15,6 +15,9 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
 {
     public const int MaxRows = 10_000;
     public const long MaxBytes = 5 * 1024 * 1024;
+    /// <summary>Stands for the organization of an ID number whose member left the platform (LeftOn): such a
+    /// record returns through a transfer into the platform, not an import.</summary>
+    private const int LeftPlatform = 0;
 
     /// <summary>Row 0 means the file as a whole.</summary>
     public sealed record Problem(int Row, string Column, string Message);
@@ -80,8 +83,8 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
         }
         var existing = new Dictionary<string, int>();
         foreach (var chunk in hashes.Values.Chunk(500))
-            foreach (var m in await db.Members.IgnoreQueryFilters().Where(m => chunk.Contains(m.IdNumberHash)).Select(m => new { m.IdNumberHash, m.OrganizationId }).ToListAsync(ct))
-                existing[m.IdNumberHash] = m.OrganizationId;
+            foreach (var m in await db.Members.IgnoreQueryFilters().Where(m => chunk.Contains(m.IdNumberHash)).Select(m => new { m.IdNumberHash, m.OrganizationId, m.LeftOn }).ToListAsync(ct))
+                existing[m.IdNumberHash] = m.LeftOn is null ? m.OrganizationId : LeftPlatform;
 
         var fresh = new List<Member>();
         var skipped = 0;
@@ -97,7 +100,8 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
             if (orgProblem is not null || badRows.Contains(r) || !hashes.TryGetValue(r, out var hash)) continue;
             if (existing.TryGetValue(hash, out var orgId))
             {
-                if (orgId == orgs[code].Id) skipped++;
+                if (orgId == LeftPlatform) problems.Add(new Problem(r, idColumn, "该身份证号码属于已转出本平台的党员,请通过“从平台外转入”登记"));
+                else if (orgId == orgs[code].Id) skipped++;
                 else problems.Add(new Problem(r, idColumn, "该身份证号码已在其他组织登记"));
                 continue;
             }
