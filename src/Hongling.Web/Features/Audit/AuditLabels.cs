@@ -19,6 +19,7 @@ public static class AuditLabels
         nameof(Member) => "党员",
         nameof(Organization) => "党组织",
         nameof(Transfer) => "关系转接",
+        nameof(Recruit) => "发展党员",
         _ => type,
     };
 
@@ -32,6 +33,9 @@ public static class AuditLabels
         [nameof(Organization.Category)] = "单位类别", [nameof(Organization.ParentId)] = "上级组织(编号)",
         [nameof(Transfer.State)] = "转接状态", [nameof(Transfer.FromName)] = "转出组织", [nameof(Transfer.ToName)] = "接收组织",
         [nameof(Transfer.LetterNumber)] = "介绍信编号", [nameof(Transfer.RejectReason)] = "退回原因", [nameof(Transfer.MemberName)] = "党员",
+        [nameof(Recruit.Stage)] = "发展阶段", [nameof(Recruit.AppliedOn)] = "递交入党申请日期", [nameof(Recruit.ActivistOn)] = "确定为入党积极分子日期",
+        [nameof(Recruit.CandidateOn)] = "确定为发展对象日期", [nameof(Recruit.AdmittedOn)] = "接收为预备党员日期", [nameof(Recruit.FullOn)] = "转正日期",
+        [nameof(Recruit.MemberId)] = "党员档案(编号)", [nameof(Member.FullMemberOn)] = "转正日期",
     };
 
     public static string Field(string name) => Fields.GetValueOrDefault(name, name);
