@@ -32,6 +32,7 @@ builder.Services.AddScoped<DemoDistrict>();
 builder.Services.AddScoped<CardIssuer>();
 builder.Services.AddScoped<Hongling.Web.Features.Organizations.OrgEditor>();
 builder.Services.AddScoped<Hongling.Web.Features.Transfers.TransferDesk>();
+builder.Services.AddScoped<Hongling.Web.Features.Development.DevelopmentDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Members.Import.MemberImport>();
 builder.Services.AddRazorPages(o =>
 {

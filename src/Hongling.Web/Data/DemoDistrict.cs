@@ -56,6 +56,10 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
             if (batch.Count == 5000) await FlushAsync(batch, ct);
         }
         await FlushAsync(batch, ct);
+        db.Recruits.AddRange(branches.SelectMany(b => NewRecruits(b.Org, today, now)));
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await CreateAccountsAsync(orgs, now);
         return new Result(orgs.Count, memberCount, sw.Elapsed);
@@ -159,6 +163,31 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         };
         pii.SetIdNumber(m, id);
         return m;
+    }
+
+    /// <summary>Up to three people on the way into the party (发展党员) per branch, applicants, activists and
+    /// candidates, dated as the rules allow. Their own seed per branch, so the members above do not change.</summary>
+    private static IEnumerable<Recruit> NewRecruits(Organization branch, DateOnly today, DateTime now)
+    {
+        var rng = new Random(branch.Code.Aggregate(17, (h, c) => h * 31 + c));
+        for (var i = rng.Next(0, 4); i > 0; i--)
+        {
+            var stage = (DevelopmentStage)rng.Next(1, 4);
+            DateOnly? candidate = stage == DevelopmentStage.Candidate ? today.AddDays(-rng.Next(0, 300)) : null;
+            DateOnly? activist = candidate is { } c ? c.AddYears(-1).AddDays(-rng.Next(0, 200))
+                : stage == DevelopmentStage.Activist ? today.AddDays(-rng.Next(0, 600)) : null;
+            var applied = (activist ?? today).AddDays(-rng.Next(activist is null ? 0 : 60, 400));
+            var gender = rng.Next(100) < 55 ? Gender.Male : Gender.Female;
+            var r = new Recruit
+            {
+                Name = Surnames[rng.Next(Surnames.Length)] + GivenChars[rng.Next(GivenChars.Length)] + (rng.Next(100) < 70 ? GivenChars[rng.Next(GivenChars.Length)] : ""),
+                Gender = gender, Mobile = $"1{"3456789"[rng.Next(7)]}{rng.Next(0, 1_000_000_000):D9}", OrganizationId = branch.Id,
+                Stage = stage, AppliedOn = applied, ActivistOn = activist, CandidateOn = candidate, CreatedAt = now, UpdatedAt = now,
+            };
+            foreach (var (s, on) in new[] { (DevelopmentStage.Applicant, (DateOnly?)applied), (DevelopmentStage.Activist, activist), (DevelopmentStage.Candidate, candidate) })
+                if (on is { } d) r.Steps.Add(new RecruitStep { Stage = s, On = d, RecordedAt = now, RecordedBy = "演示数据" });
+            yield return r;
+        }
     }
 
     private async Task CreateAccountsAsync(List<Node> orgs, DateTime now)

@@ -1,5 +1,6 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace Hongling.Web.Features;
 
 /// <summary>Home: a member sees their own record; an administrator also sees the size of their scope.</summary>
 [SignedInPage]
-public sealed class IndexModel(HonglingDb db, OrgScope scope) : PageModel
+public sealed class IndexModel(HonglingDb db, OrgScope scope, TimeProvider clock) : PageModel
 {
     public sealed record Mine(string Name, string Branch, string Status, string? Card, decimal? DuesStandard);
     public Mine? Me { get; private set; }
@@ -17,6 +18,8 @@ public sealed class IndexModel(HonglingDb db, OrgScope scope) : PageModel
     public IReadOnlyList<Paid> MyDues { get; private set; } = [];
     public int OrgCount { get; private set; }
     public int MemberCount { get; private set; }
+    /// <summary>Probationary members due for full membership (待办).</summary>
+    public int TodoCount { get; private set; }
     public bool IsAdministrator => scope.IsAdministrator;
     [TempData] public string? Status { get; set; }
 
@@ -33,6 +36,7 @@ public sealed class IndexModel(HonglingDb db, OrgScope scope) : PageModel
         {
             OrgCount = await db.AdministeredOrganizations.CountAsync();
             MemberCount = await db.AdministeredMembers.CountAsync();
+            TodoCount = await Development.TodoList.Due(db, clock.TodayInChina()).CountAsync();
         }
         return Page();
     }

@@ -34,6 +34,18 @@ public sealed class DemoDistrictTests(TestApp app) : IClassFixture<TestApp>
             }
             Assert.Equal(await db.Members.CountAsync(), await db.Members.Select(m => m.IdNumberHash).Distinct().CountAsync());
             Assert.True(await db.Members.AllAsync(m => m.Organization.Kind == OrgKind.Branch));
+            // A few recruits per branch, each with its history, dated as the development rules allow.
+            var recruits = await db.Recruits.Include(r => r.Steps).ToListAsync();
+            Assert.InRange(recruits.Count, 50, 400);
+            Assert.True(await db.Recruits.AllAsync(r => r.Organization.Kind == OrgKind.Branch));
+            foreach (var r in recruits)
+            {
+                Assert.Equal((int)r.Stage, r.Steps.Count);
+                Assert.True(r.ActivistOn is null || r.AppliedOn <= r.ActivistOn);
+                Assert.True(r.CandidateOn is null || r.ActivistOn!.Value.AddYears(1) <= r.CandidateOn);
+                Assert.True((r.CandidateOn ?? r.ActivistOn ?? r.AppliedOn) <= today.AddDays(1));   // China's today may be UTC's tomorrow
+                Assert.Null(Mobile.Validate(r.Mobile));
+            }
             return 0;
         });
 

@@ -19,6 +19,7 @@ public static class AuditLabels
         nameof(Member) => "党员",
         nameof(Organization) => "党组织",
         nameof(Transfer) => "关系转接",
+        nameof(Recruit) => "发展党员",
         _ => type,
     };
 
@@ -36,6 +37,15 @@ public static class AuditLabels
         [nameof(Transfer.FromOrganizationId)] = "转出组织(编号)", [nameof(Transfer.ToOrganizationId)] = "接收组织(编号)",
         [nameof(Transfer.StartedAt)] = "发起时间", [nameof(Transfer.StartedBy)] = "发起人", [nameof(Transfer.DecidedAt)] = "办理时间",
         [nameof(Transfer.DecidedBy)] = "办理人", [nameof(Member.LeftOn)] = "转出平台日期",
+        [nameof(Recruit.Stage)] = "发展阶段", [nameof(Recruit.AppliedOn)] = "递交入党申请日期", [nameof(Recruit.ActivistOn)] = "确定为入党积极分子日期",
+        [nameof(Recruit.CandidateOn)] = "确定为发展对象日期", [nameof(Recruit.AdmittedOn)] = "接收为预备党员日期", [nameof(Recruit.FullOn)] = "转正日期",
+        [nameof(Member.FullMemberOn)] = "转正日期", [nameof(Member.NativePlace)] = "籍贯", [nameof(Member.Degree)] = "学位",
+        [nameof(Member.Occupation)] = "工作岗位", [nameof(Member.WorkUnit)] = "工作单位", [nameof(Member.Position)] = "职务",
+        [nameof(Member.HomeAddress)] = "家庭住址", [nameof(Organization.Introduction)] = "组织简介", [nameof(Organization.Address)] = "办公地址",
+        [nameof(Organization.Phone)] = "联系电话", [nameof(Organization.SecretaryId)] = "书记(编号)", [nameof(Organization.FoundedOn)] = "成立日期",
+        [nameof(Organization.ProfileUpdatedAt)] = "简介维护时间", [nameof(Organization.ProfileUpdatedBy)] = "简介维护人",
+        [nameof(CorrectionRequest.Text)] = "更正内容", [nameof(CorrectionRequest.Reply)] = "回复", [nameof(CorrectionRequest.HandledAt)] = "处理时间",
+        [nameof(CorrectionRequest.HandledBy)] = "处理人",
     };
 
     public static string Field(string name) => Fields.GetValueOrDefault(name, name);
