@@ -5,6 +5,7 @@ using Hongling.Web.Features.Account;
 using Hongling.Web.Features.Health;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Features.Organizations;
+using Hongling.Web.Features.Photos;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Authorization;
@@ -34,6 +35,7 @@ builder.Services.AddScoped<Hongling.Web.Features.Organizations.OrgEditor>();
 builder.Services.AddScoped<Hongling.Web.Features.Transfers.TransferDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Development.DevelopmentDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Members.Import.MemberImport>();
+builder.Services.AddScoped<Hongling.Web.Features.Photos.MemberPhotos>();
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
@@ -58,6 +60,7 @@ app.MapRazorPages();
 app.MapHealthApi();
 app.MapOrganizationsApi();
 app.MapMembersApi();
+app.MapMemberPhotos();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 

@@ -85,6 +85,12 @@ public abstract partial class HonglingDb
         AuditEntries.Add(NewAuditEntry(AuditAction.Viewed, nameof(Member), member.Id.ToString(CultureInfo.InvariantCulture), member.Name,
             member.OrganizationId, member.OrgPath, [new Change(field, "", "")]));
 
+    /// <summary>Records a change SaveChanges cannot see as a column diff (e.g. the photo, whose bytes live
+    /// in MemberPhoto and whose date is not logged); saved with the caller's next SaveChanges.</summary>
+    public void LogChange(Member member, string field, string from, string to) =>
+        AuditEntries.Add(NewAuditEntry(AuditAction.Updated, nameof(Member), member.Id.ToString(CultureInfo.InvariantCulture), member.Name,
+            member.OrganizationId, member.OrgPath, [new Change(field, from, to)]));
+
     private static string Format(string property, object? value) => value switch
     {
         null => "",

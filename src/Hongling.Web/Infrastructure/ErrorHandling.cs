@@ -42,6 +42,7 @@ public static class ErrorHandling
         404 => "未找到",
         405 => "不支持该操作",
         409 => "数据冲突",
+        413 => "上传的内容过大",
         429 => "请求过于频繁",
         >= 500 => "系统出错了",
         _ => "请求失败",
@@ -49,7 +50,12 @@ public static class ErrorHandling
 
     private static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
 
-    private static int StatusOf(Exception e) => e is OrgScopeViolationException ? StatusCodes.Status404NotFound : StatusCodes.Status500InternalServerError;
+    private static int StatusOf(Exception e) => e switch
+    {
+        OrgScopeViolationException => StatusCodes.Status404NotFound,
+        BadHttpRequestException bad => bad.StatusCode, // e.g. 413 for a body over the size limit
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     public static WebApplication UseHonglingErrors(this WebApplication app)
     {

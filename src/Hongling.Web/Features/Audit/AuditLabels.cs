@@ -29,7 +29,7 @@ public static class AuditLabels
         [nameof(Member.BirthDate)] = "出生日期", [nameof(Member.IdNumberMasked)] = "身份证号码", ["IdNumber"] = "完整身份证号码",
         [nameof(Member.Mobile)] = "手机号码", [nameof(Member.Education)] = "学历", [nameof(Member.JoinedOn)] = "入党日期",
         [nameof(Member.Status)] = "党员类别", [nameof(Member.OrganizationId)] = "所在组织(编号)", [nameof(Member.IsFloating)] = "流动党员",
-        [nameof(Member.CardNumber)] = "红色身份证卡号", [nameof(Organization.Code)] = "组织编码", [nameof(Organization.Kind)] = "组织类别",
+        [nameof(Member.CardNumber)] = "红色身份证卡号", ["Photo"] = "照片", [nameof(Organization.Code)] = "组织编码", [nameof(Organization.Kind)] = "组织类别",
         [nameof(Organization.Category)] = "单位类别", [nameof(Organization.ParentId)] = "上级组织(编号)",
         [nameof(Transfer.State)] = "转接状态", [nameof(Transfer.FromName)] = "转出组织", [nameof(Transfer.ToName)] = "接收组织",
         [nameof(Transfer.LetterNumber)] = "介绍信编号", [nameof(Transfer.RejectReason)] = "退回原因", [nameof(Transfer.MemberName)] = "党员",

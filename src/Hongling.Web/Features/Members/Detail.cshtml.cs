@@ -1,16 +1,19 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Account;
+using Hongling.Web.Features.Photos;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Infrastructure.Pii;
+using Hongling.Web.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Members;
 
-/// <summary>One member's record, with the red ID card (issue one, or reset its password) and the member's
-/// transfer history.</summary>
+/// <summary>One member's record, with the red ID card (issue one, or reset its password), the photo
+/// (upload, replace, remove) and the member's transfer history.</summary>
+[RequestSizeLimit(MemberPhotos.MaxRequestBytes)]
 public sealed class DetailModel(HonglingDb db, CardIssuer cards, PiiProtector pii, OrgScope scope) : PageModel
 {
     public Member Member { get; private set; } = null!;
@@ -22,6 +25,8 @@ public sealed class DetailModel(HonglingDb db, CardIssuer cards, PiiProtector pi
     /// <summary>The full ID number, only in the response to an explicit (and logged) request.</summary>
     public string? FullIdNumber { get; private set; }
     [TempData] public string? Status { get; set; }
+    /// <summary>Why an uploaded photo was refused.</summary>
+    public string? PhotoError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -48,6 +53,27 @@ public sealed class DetailModel(HonglingDb db, CardIssuer cards, PiiProtector pi
         db.LogView(Member, "IdNumber");
         await db.SaveChangesAsync();
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadPhotoAsync(int id, IFormFile? photo, [FromServices] MemberPhotos photos, CancellationToken ct)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var upload = await ImageUpload.ReadAsync(photo, MemberPhotos.Limits, ct);
+        if (upload.Image is null)
+        {
+            PhotoError = upload.Refusal;
+            return Page();
+        }
+        await photos.SetAsync(Member, upload.Image, ct);
+        Status = "照片已更新。";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync(int id, [FromServices] MemberPhotos photos, CancellationToken ct)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Status = await photos.RemoveAsync(Member, ct) ? "照片已删除。" : "该党员没有照片。";
+        return RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(int id)
