@@ -106,10 +106,11 @@ public abstract partial class HonglingDb
             }
             else if (entry.Entity is IOrgOwned owned)
             {
-                var nav = entry.Reference(nameof(IOrgOwned.Organization)).CurrentValue as Organization;
+                var nav = (Organization?)owned.Organization;
                 var current = nav is not null && (owned.OrganizationId == 0 || nav.Id == owned.OrganizationId)
                     ? nav.Path : paths.GetValueOrDefault(owned.OrganizationId);
-                if (entry.State != EntityState.Deleted && current is not null) owned.OrgPath = current;
+                // Through the change tracker: changes were detected before this stamp.
+                if (entry.State != EntityState.Deleted && current is not null) entry.Property(nameof(IScopedByPath.OrgPath)).CurrentValue = current;
                 touched.Add(current);
                 if (entry.State != EntityState.Added) touched.Add(paths.GetValueOrDefault(OriginalOrgId(entry)));
             }

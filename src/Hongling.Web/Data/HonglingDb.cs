@@ -38,17 +38,36 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     /// in the same transaction as the change.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await StampAndEnforceScopeAsync(cancellationToken);
-        var audits = CaptureAudits();
-        if (audits.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // Changes are detected once here: the scope stamp writes through the change tracker, and the audit
+        // capture and EF's own save read it, so none of them needs to scan every tracked row again.
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(audits.Select(a => a.ToEntry()));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (own is not null) await own.CommitAsync(cancellationToken);
-            return count;
+            await StampAndEnforceScopeAsync(cancellationToken);
+            var audits = CaptureAudits();
+            if (audits.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await InTransactionAsync(async () =>
+            {
+                var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                AuditEntries.AddRange(audits.Select(a => a.ToEntry()));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                return count;
+            }, cancellationToken);
+        }
+        finally { ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in the caller's transaction, or in one of its own.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var result = await work();
+            if (own is not null) await own.CommitAsync(ct);
+            return result;
         }
         finally
         {
