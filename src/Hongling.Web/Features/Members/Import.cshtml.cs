@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text.Json;
 using Hongling.Web.Features.Members.Import;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.DataProtection;
@@ -8,8 +10,9 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Hongling.Web.Features.Members;
 
 /// <summary>Excel import: download the template, upload to check (a preview with row-and-column errors),
-/// then confirm. Between the two steps the file travels back in the form, sealed for this account for
-/// 30 minutes, so any instance can finish the import and nothing is stored half-way.</summary>
+/// then confirm. Between the two steps the rows read from the file travel back in the form, compressed and
+/// sealed for this account for 30 minutes, so any instance can finish the import without reading the file
+/// again, and nothing is stored half-way.</summary>
 [RequestSizeLimit(8 * 1024 * 1024)]
 public sealed class ImportModel(MemberImport import, IDataProtectionProvider protection, OrgScope scope) : PageModel
 {
@@ -41,21 +44,34 @@ public sealed class ImportModel(MemberImport import, IDataProtectionProvider pro
         var bytes = buffer.ToArray();
         Result = await import.CheckAsync(bytes, ct);
         FileName = file.FileName;
-        if (Result.Ok && Result.New.Count > 0) Sealed = WebEncoders.Base64UrlEncode(Protector.Protect(bytes, TimeSpan.FromMinutes(30)));
+        if (Result.Ok && Result.New.Count > 0) Sealed = WebEncoders.Base64UrlEncode(Protector.Protect(Pack(Result.Rows), TimeSpan.FromMinutes(30)));
         return Page();
+    }
+
+    private static byte[] Pack(List<MemberImport.Row> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest)) JsonSerializer.Serialize(brotli, rows);
+        return buffer.ToArray();
+    }
+
+    private static List<MemberImport.Row> Unpack(byte[] packed)
+    {
+        using var brotli = new BrotliStream(new MemoryStream(packed), CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<List<MemberImport.Row>>(brotli) ?? [];
     }
 
     public async Task<IActionResult> OnPostCommitAsync(string? payload, CancellationToken ct)
     {
-        byte[] bytes;
-        try { bytes = Protector.Unprotect(WebEncoders.Base64UrlDecode(payload ?? "")); }
+        List<MemberImport.Row> rows;
+        try { rows = Unpack(Protector.Unprotect(WebEncoders.Base64UrlDecode(payload ?? ""))); }
         catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
         {
             ModelState.AddModelError("file", "检查结果已过期,请重新选择文件检查");
             return Page();
         }
         // Check again: the data may have changed since the preview.
-        Result = await import.CheckAsync(bytes, ct);
+        Result = await import.RecheckAsync(rows, ct);
         if (!Result.Ok) return Page();
         var count = await import.CommitAsync(Result, ct);
         TempData["Status"] = $"已导入 {count} 名党员" + (Result.Skipped > 0 ? $",{Result.Skipped} 名已存在未重复导入。" : "。");

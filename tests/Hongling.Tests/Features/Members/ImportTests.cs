@@ -75,6 +75,12 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("已导入 3 名党员", await client.GetStringAsync("/Members"));
         Assert.Equal(3, await CountAsync(branch));
         Assert.Equal(3, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.OrgPath == branch.Path && a.Action == AuditAction.Created)));
+        // Each audit entry names the member it created, and the rows read back as the form would have saved them.
+        var imported = await app.WithDbAsync(db => db.Members.Where(m => m.OrganizationId == branch.Id).OrderBy(m => m.Id).ToListAsync());
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.OrgPath == branch.Path && a.Action == AuditAction.Created).Select(a => a.EntityId).ToListAsync());
+        Assert.Equal(imported.Select(m => m.Id.ToString()).Order(), audited.Order());
+        Assert.All(imported, m => Assert.Equal((Gender.Female, MemberStatus.Full, Education.Bachelor, new DateOnly(2012, 7, 1), branch.Path), (m.Gender, m.Status, m.Education, m.JoinedOn, m.OrgPath)));
+        Assert.Contains($"/Members/Detail/{imported[0].Id}\"", await client.GetStringAsync("/Members?q=" + Uri.EscapeDataString(imported[0].IdNumberTail)));
 
         var again = await CheckAsync(client, file);
         Assert.Contains("可导入 <strong>0</strong> 名党员,另有 3 名已存在,将跳过", again);

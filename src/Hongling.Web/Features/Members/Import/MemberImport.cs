@@ -22,12 +22,17 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
     /// <summary>Row 0 means the file as a whole.</summary>
     public sealed record Problem(int Row, string Column, string Message);
 
-    public sealed record Checked(List<Problem> Problems, List<Member> New, int Skipped)
+    /// <summary>One row as read from the sheet: its number, the values, the branch code.</summary>
+    public sealed record Row(int Number, MemberInput Input, string OrgCode);
+
+    /// <summary>The outcome of a check. Rows are what a clean file read as, so that the import itself
+    /// (minutes later, on any instance) checks them against the database again without reading the file.</summary>
+    public sealed record Checked(List<Problem> Problems, List<Member> New, int Skipped, List<Row> Rows)
     {
         public bool Ok => Problems.Count == 0;
     }
 
-    private static Checked FileProblem(string message) => new([new Problem(0, "", message)], [], 0);
+    private static Checked FileProblem(string message) => new([new Problem(0, "", message)], [], 0, []);
 
     public async Task<Checked> CheckAsync(byte[] bytes, CancellationToken ct = default)
     {
@@ -49,24 +54,31 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
             var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
             if (last < 2) return FileProblem("文件中没有党员数据");
             if (last - 1 > MaxRows) return FileProblem($"文件有{last - 1}行,每次最多导入{MaxRows}名党员,请分批导入");
-            return await CheckRowsAsync(sheet, last, ct);
+            var today = clock.TodayInChina();
+            var problems = new List<Problem>();
+            var rows = new List<Row>();
+            for (var r = 2; r <= last; r++)
+            {
+                var row = sheet.Row(r);
+                if (row.IsEmpty()) continue;
+                var (input, code, rowProblems) = ReadRow(row, r, today);
+                problems.AddRange(rowProblems);
+                rows.Add(new Row(r, input, code));
+            }
+            return await CheckRowsAsync(rows, problems, ct);
         }
     }
 
-    private async Task<Checked> CheckRowsAsync(IXLWorksheet sheet, int last, CancellationToken ct)
+    /// <summary>Checks rows read earlier from a clean file against the database as it is now.</summary>
+    public Task<Checked> RecheckAsync(List<Row> rows, CancellationToken ct = default)
     {
         var today = clock.TodayInChina();
-        var problems = new List<Problem>();
-        var rows = new List<(int Row, MemberInput Input, string OrgCode)>();
-        for (var r = 2; r <= last; r++)
-        {
-            var row = sheet.Row(r);
-            if (row.IsEmpty()) continue;
-            var (input, code, rowProblems) = ReadRow(row, r, today);
-            problems.AddRange(rowProblems);
-            rows.Add((r, input, code));
-        }
+        var problems = rows.SelectMany(r => r.Input.Check(today).Select(p => new Problem(r.Number, MemberSheet.HeaderOf(p.Field), p.Message))).ToList();
+        return CheckRowsAsync(rows, problems, ct);
+    }
 
+    private async Task<Checked> CheckRowsAsync(List<Row> rows, List<Problem> problems, CancellationToken ct)
+    {
         // Organizations: one query for every code in the file, through the caller's scope.
         var codes = rows.Select(x => x.OrgCode).Where(c => c != "").Distinct().ToList();
         var orgs = await db.AdministeredOrganizations.Where(o => codes.Contains(o.Code)).Select(o => new { o.Code, o.Id, o.Kind }).ToDictionaryAsync(o => o.Code, ct);
@@ -75,7 +87,7 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
         var badIds = problems.Where(p => p.Column == idColumn).Select(p => p.Row).ToHashSet();
         var hashes = new Dictionary<int, string>();
         var firstRowOf = new Dictionary<string, int>();
-        foreach (var (r, input, _) in rows.Where(x => !badIds.Contains(x.Row)))
+        foreach (var (r, input, _) in rows.Where(x => !badIds.Contains(x.Number)))
         {
             var hash = pii.Hash(IdNumber.Normalize(input.IdNumber!));
             if (firstRowOf.TryGetValue(hash, out var first)) problems.Add(new Problem(r, idColumn, $"与第{first}行的身份证号码重复"));
@@ -110,16 +122,14 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
             input.ApplyTo(member, pii, now);
             fresh.Add(member);
         }
-        return new Checked([.. problems.OrderBy(p => p.Row)], fresh, skipped);
+        return new Checked([.. problems.OrderBy(p => p.Row)], fresh, skipped, rows);
     }
 
     /// <summary>Imports a checked file in one transaction: every new row, or none.</summary>
     public async Task<int> CommitAsync(Checked result, CancellationToken ct = default)
     {
         if (!result.Ok) throw new InvalidOperationException("Only a file without problems can be imported.");
-        db.Members.AddRange(result.New);
-        await db.SaveChangesAsync(ct);
-        return result.New.Count;
+        return await db.InsertManyAsync(result.New, ct);
     }
 
     private static (MemberInput Input, string OrgCode, List<Problem> Problems) ReadRow(IXLRow row, int r, DateOnly today)

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Hongling.Web.Data;
+
+/// <summary>Inserting thousands of new rows at once (the Excel import): the same scope stamp, scope check
+/// and audit as SaveChanges, in one transaction, but each table's rows go through one prepared INSERT
+/// executed per row instead of EF's per-row command batches, which cost several times more.</summary>
+public abstract partial class HonglingDb
+{
+    public async Task<int> InsertManyAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct = default) where T : class
+    {
+        if (ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged))
+            throw new InvalidOperationException("InsertManyAsync needs a context without other pending changes.");
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            Set<T>().AddRange(rows);
+            await StampAndEnforceScopeAsync(ct);
+            var audits = CaptureAudits();
+            await InTransactionAsync(async () =>
+            {
+                await InsertRowsAsync(rows, ct);
+                await InsertRowsAsync(audits.Select(a => a.ToEntry()).ToList(), ct);
+                return 0;
+            }, ct);
+            return rows.Count;
+        }
+        finally
+        {
+            // The rows are in the database now (or nothing is): this context forgets them either way.
+            ChangeTracker.Clear();
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>Writes the rows with EF's own column names and type mappings (value converters included), so
+    /// they are stored exactly as SaveChanges stores them, and sets each generated key on its row.</summary>
+    private async Task InsertRowsAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0) return;
+        var type = Model.FindEntityType(typeof(T))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var key = type.FindPrimaryKey()!.Properties.Single();
+        var columns = type.GetProperties().Where(p => p != key).ToList();
+        if (key.ValueGenerated != ValueGenerated.OnAdd || columns.Any(p => p.ValueGenerated != ValueGenerated.Never || p.IsShadowProperty()))
+            throw new NotSupportedException($"{type.ClrType.Name}: only plain columns with a generated key can be inserted in bulk.");
+
+        var sql = this.GetService<ISqlGenerationHelper>();
+        await using var command = Database.GetDbConnection().CreateCommand();
+        command.Transaction = Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) "
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+        var mappings = columns.Select(p => p.GetRelationalTypeMapping()).ToList();
+        var parameters = columns.Select((p, i) => mappings[i].CreateParameter(command, "p" + i, null, p.IsNullable)).ToList();
+        command.Parameters.AddRange(parameters.ToArray());
+        await command.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var value = columns[i].PropertyInfo!.GetValue(row);
+                if (value is not null && mappings[i].Converter is { } converter) value = converter.ConvertToProvider(value);
+                parameters[i].Value = value ?? DBNull.Value;
+            }
+            var id = await command.ExecuteScalarAsync(ct);
+            key.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}
