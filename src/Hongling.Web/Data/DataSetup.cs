@@ -27,7 +27,7 @@ public static class DataSetup
         {
             Directory.CreateDirectory(dataDirectory);
             connection ??= $"Data Source={Path.Combine(dataDirectory, "hongling.db")}";
-            services.AddDbContext<HonglingDb, SqliteHonglingDb>(o => o.UseSqlite(connection));
+            services.AddDbContext<HonglingDb, SqliteHonglingDb>(o => o.UseSqlite(connection).AddInterceptors(new SqliteTuning()));
         }
         services.AddSingleton(PiiProtector.FromConfiguration(config, dataDirectory, allowKeyFile: provider == DatabaseProvider.Sqlite));
         return services;

@@ -68,7 +68,9 @@ public abstract partial class HonglingDb
         foreach (var type in ScopedTypes(builder))
         {
             builder.Entity(type).Property(nameof(IScopedByPath.OrgPath)).HasMaxLength(400);
-            builder.Entity(type).HasIndex(nameof(IScopedByPath.OrgPath));
+            // Members are also filtered on LeftOn: the index carries it, so that subtree counts stay index-only.
+            if (type == typeof(Member)) builder.Entity<Member>().HasIndex(m => new { m.OrgPath, m.LeftOn });
+            else builder.Entity(type).HasIndex(nameof(IScopedByPath.OrgPath));
             if (typeof(ISharedWithPath).IsAssignableFrom(type))
             {
                 builder.Entity(type).Property(nameof(ISharedWithPath.SharedPath)).HasMaxLength(400);

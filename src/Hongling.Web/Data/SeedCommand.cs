@@ -42,6 +42,7 @@ public static class SeedCommand
             return 0;
         }
         await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync(SqliteTuning.OnceSql);
         db.Scope.BecomeSystem();
         if (await db.Organizations.AnyAsync())
         {

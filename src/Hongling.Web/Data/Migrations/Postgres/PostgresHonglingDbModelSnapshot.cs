@@ -415,9 +415,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrgPath");
-
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("LeftOn", "OrganizationId");
+
+                    b.HasIndex("OrgPath", "LeftOn");
 
                     b.ToTable("Members");
                 });
@@ -619,6 +621,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Stage")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")

@@ -398,9 +398,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrgPath");
-
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("LeftOn", "OrganizationId");
+
+                    b.HasIndex("OrgPath", "LeftOn");
 
                     b.ToTable("Members");
                 });
@@ -593,6 +595,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Stage")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
