@@ -5,12 +5,12 @@ namespace Hongling.Web.Data;
 
 /// <summary>The embedded database's settings for a server workload: write-ahead logging (readers do not wait
 /// for a writer; set once, it stays with the file), fsync at checkpoints rather than every commit (the file
-/// stays consistent on power loss; the last commits may be lost), and a 64 MB page cache per connection so
+/// stays consistent on power loss; the last commits may be lost), and a 32 MB page cache per connection so
 /// that a district's indexes stay in memory.</summary>
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
     public const string OnceSql = "PRAGMA journal_mode = WAL;";
-    private const string PerConnectionSql = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;";
+    private const string PerConnectionSql = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection);
 

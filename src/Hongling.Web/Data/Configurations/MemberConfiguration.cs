@@ -26,9 +26,10 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.HomeAddress).HasMaxLength(200);
         b.HasIndex(m => m.IdNumberHash).IsUnique();
         b.HasIndex(m => m.CardNumber).IsUnique();
-        // OrganizationId (the foreign-key index) orders a branch's members by id without a sort; for the whole
-        // tree, where the query filter leaves only LeftOn IS NULL, this one does, without reading the rows.
-        b.HasIndex(m => new { m.LeftOn, m.OrganizationId });
+        // The foreign-key index in the list's order (branch, then id) and carrying LeftOn: lists page without a
+        // sort, and the departed-member filter (LeftOn IS NULL) is checked in the index, so deep pages skip rows
+        // unread. (LeftOn must never lead an index: SQLite would take IS NULL for a selective equality.)
+        b.HasIndex(m => new { m.OrganizationId, m.Id, m.LeftOn });
         b.HasIndex(m => m.Name);
         b.HasIndex(m => m.IdNumberTail);
         b.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);

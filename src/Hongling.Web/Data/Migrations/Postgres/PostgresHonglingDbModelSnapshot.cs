@@ -415,11 +415,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("LeftOn", "OrganizationId");
-
                     b.HasIndex("OrgPath", "LeftOn");
+
+                    b.HasIndex("OrganizationId", "Id", "LeftOn");
 
                     b.ToTable("Members");
                 });

@@ -398,11 +398,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("LeftOn", "OrganizationId");
-
                     b.HasIndex("OrgPath", "LeftOn");
+
+                    b.HasIndex("OrganizationId", "Id", "LeftOn");
 
                     b.ToTable("Members");
                 });

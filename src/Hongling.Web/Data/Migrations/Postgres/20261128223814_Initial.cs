@@ -567,19 +567,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 column: "IdNumberTail");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_LeftOn_OrganizationId",
-                table: "Members",
-                columns: new[] { "LeftOn", "OrganizationId" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Members_Name",
                 table: "Members",
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_OrganizationId",
+                name: "IX_Members_OrganizationId_Id_LeftOn",
                 table: "Members",
-                column: "OrganizationId");
+                columns: new[] { "OrganizationId", "Id", "LeftOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_OrgPath_LeftOn",
