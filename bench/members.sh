@@ -63,9 +63,15 @@ for case in "api_search_name:/api/members?q=$q" "api_search_id_tail:/api/members
   case $name in api_search_name) api_p95=$p95 ;; page_search_name) page_p95=$p95 ;; esac
 done
 # Import: a clean 10,000-row workbook, checked (preview) and committed through the page, as a browser does.
+# A 2,000-row import of other people runs first and is not timed: the figure is the running app's, not
+# the first call's JIT compilation of the workbook reader and the bulk insert.
 IMPORT_ROWS=${IMPORT_ROWS:-10000}
 dotnet "$work/app/Hongling.Web.dll" import-sample --rows "$IMPORT_ROWS" --db "$work/bench.db" --out "$work/import.xlsx" >/dev/null
+dotnet "$work/app/Hongling.Web.dll" import-sample --rows 2000 --start 1000000 --db "$work/bench.db" --out "$work/warm.xlsx" >/dev/null
 token() { curl -s -b "$jar" -c "$jar" "$base/Members/Import" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+curl -s -b "$jar" -c "$jar" -F "__RequestVerificationToken=$(token)" -F "file=@$work/warm.xlsx" "$base/Members/Import?handler=Check" \
+  | grep -o 'name="payload" value="[^"]*"' | sed 's/.*value="//;s/"$//' > "$work/warm.payload"
+curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$(token)" --data-urlencode "payload@$work/warm.payload" "$base/Members/Import?handler=Commit"
 import_start=$(date +%s%N)
 curl -s -b "$jar" -c "$jar" -F "__RequestVerificationToken=$(token)" -F "file=@$work/import.xlsx" "$base/Members/Import?handler=Check" > "$work/check.html"
 check_end=$(date +%s%N)

@@ -55,18 +55,21 @@ public abstract partial class HonglingDb
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) "
             + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
         var mappings = columns.Select(p => p.GetRelationalTypeMapping()).ToList();
+        var getters = columns.Select(p => p.GetGetter()).ToList();
         var parameters = columns.Select((p, i) => mappings[i].CreateParameter(command, "p" + i, null, p.IsNullable)).ToList();
         command.Parameters.AddRange(parameters.ToArray());
         await command.PrepareAsync(ct);
+        var sqlite = Database.IsSqlite();
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = columns[i].PropertyInfo!.GetValue(row);
+                var value = getters[i].GetClrValue(row);
                 if (value is not null && mappings[i].Converter is { } converter) value = converter.ConvertToProvider(value);
                 parameters[i].Value = value ?? DBNull.Value;
             }
-            var id = await command.ExecuteScalarAsync(ct);
+            // The SQLite provider has no asynchronous I/O: its async wrapper would only cost, row after row.
+            var id = sqlite ? command.ExecuteScalar() : await command.ExecuteScalarAsync(ct);
             key.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
         }
     }

@@ -111,8 +111,10 @@ public abstract partial class HonglingDb
                 var nav = (Organization?)owned.Organization;
                 var current = nav is not null && (owned.OrganizationId == 0 || nav.Id == owned.OrganizationId)
                     ? nav.Path : paths.GetValueOrDefault(owned.OrganizationId);
-                // Through the change tracker: changes were detected before this stamp.
-                if (entry.State != EntityState.Deleted && current is not null) entry.Property(nameof(IScopedByPath.OrgPath)).CurrentValue = current;
+                // A new row's values are read from the object when it is inserted; a changed row's stamp goes
+                // through the change tracker, since changes were detected before this stamp.
+                if (entry.State == EntityState.Added && current is not null) owned.OrgPath = current;
+                else if (entry.State == EntityState.Modified && current is not null && current != owned.OrgPath) entry.Property(nameof(IScopedByPath.OrgPath)).CurrentValue = current;
                 touched.Add(current);
                 if (entry.State != EntityState.Added) touched.Add(paths.GetValueOrDefault(OriginalOrgId(entry)));
             }

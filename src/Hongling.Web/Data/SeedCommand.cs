@@ -38,7 +38,7 @@ public static class SeedCommand
             db.Scope.BecomeSystem();
             var rows = int.TryParse(Option(args, "--rows"), out var r) && r > 0 ? r : 10_000;
             var codes = await db.Organizations.Where(o => o.Kind == Domain.OrgKind.Branch).OrderBy(o => o.Id).Select(o => o.Code).ToListAsync();
-            await File.WriteAllBytesAsync(Option(args, "--out") ?? "members.xlsx", Features.Members.Import.MemberSheet.Sample(rows, codes));
+            await File.WriteAllBytesAsync(Option(args, "--out") ?? "members.xlsx", Features.Members.Import.MemberSheet.Sample(rows, codes, int.Parse(Option(args, "--start") ?? "0", System.Globalization.CultureInfo.InvariantCulture)));
             return 0;
         }
         await db.Database.MigrateAsync();

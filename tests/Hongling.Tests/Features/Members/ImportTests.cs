@@ -199,6 +199,26 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task DatesTypedAsExcelDates_AndNumbersInTextColumns_AreRead()
+    {
+        var (client, branch) = await AdminAsync("日期格式镇");
+        var row = Row(branch, "真日期", mobile: "");
+        var file = Book([row], tweak: s =>
+        {
+            s.Cell(2, 8).Value = new DateTime(2011, 7, 1);               // 入党日期: an Excel date
+            s.Cell(2, 8).Style.DateFormat.Format = "yyyy\"年\"m\"月\"d\"日\"";
+            s.Cell(2, 6).Value = 13912345678d;                            // 手机号码 typed as a number
+            s.Cell(2, 16).Style.Font.Bold = true;                         // an empty cell that only has a style
+            s.Cell(2, 16).Style.Fill.BackgroundColor = XLColor.Yellow;
+        });
+        var html = await CheckAsync(client, file);
+        Assert.Contains("可导入 <strong>1</strong> 名党员", html);
+        Assert.Equal(HttpStatusCode.Redirect, (await CommitAsync(client, html)).StatusCode);
+        var m = await app.WithDbAsync(db => db.Members.SingleAsync(x => x.OrganizationId == branch.Id));
+        Assert.Equal((new DateOnly(2011, 7, 1), "13912345678"), (m.JoinedOn, m.Mobile));
+    }
+
+    [Fact]
     public async Task Commit_WithATamperedPayload_ImportsNothing()
     {
         var (client, branch) = await AdminAsync("篡改镇");

@@ -1,7 +1,6 @@
 using Hongling.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using ClosedXML.Excel;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.Pii;
@@ -41,32 +40,27 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
         // An .xlsx file is a ZIP archive: check the bytes, not the name.
         if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4)
             return FileProblem("文件不是Excel(.xlsx)格式,请使用下载的导入模板");
-        XLWorkbook book;
-        try { book = new XLWorkbook(new MemoryStream(bytes)); }
+        SheetReader sheet;
+        try { sheet = SheetReader.Read(bytes, keepRows: MaxRows + 1); }
         catch (Exception e) when (e is not OperationCanceledException) { return FileProblem("文件已损坏或不是有效的Excel(.xlsx)文件"); }
-        using (book)
+        if (!sheet.HasSheet) return FileProblem("文件中没有工作表");
+        if (sheet.HasMergedCells) return FileProblem("表格中有合并单元格,请取消合并后再导入");
+        var missing = MemberSheet.Columns.Where((c, i) => sheet.At(1, i + 1).Text.Trim() != c.Header).Select(c => c.Header).ToList();
+        if (missing.Count > 0) return FileProblem($"表头与模板不符,缺少或改动了这些列:{string.Join("、", missing)}。请使用下载的导入模板");
+        var last = Math.Max(sheet.LastRow, 1);
+        if (last < 2) return FileProblem("文件中没有党员数据");
+        if (last - 1 > MaxRows) return FileProblem($"文件有{last - 1}行,每次最多导入{MaxRows}名党员,请分批导入");
+        var today = clock.TodayInChina();
+        var problems = new List<Problem>();
+        var rows = new List<Row>();
+        for (var r = 2; r <= last; r++)
         {
-            var sheet = book.Worksheets.FirstOrDefault();
-            if (sheet is null) return FileProblem("文件中没有工作表");
-            if (sheet.MergedRanges.Any()) return FileProblem("表格中有合并单元格,请取消合并后再导入");
-            var missing = MemberSheet.Columns.Where((c, i) => sheet.Cell(1, i + 1).GetString().Trim() != c.Header).Select(c => c.Header).ToList();
-            if (missing.Count > 0) return FileProblem($"表头与模板不符,缺少或改动了这些列:{string.Join("、", missing)}。请使用下载的导入模板");
-            var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
-            if (last < 2) return FileProblem("文件中没有党员数据");
-            if (last - 1 > MaxRows) return FileProblem($"文件有{last - 1}行,每次最多导入{MaxRows}名党员,请分批导入");
-            var today = clock.TodayInChina();
-            var problems = new List<Problem>();
-            var rows = new List<Row>();
-            for (var r = 2; r <= last; r++)
-            {
-                var row = sheet.Row(r);
-                if (row.IsEmpty()) continue;
-                var (input, code, rowProblems) = ReadRow(row, r, today);
-                problems.AddRange(rowProblems);
-                rows.Add(new Row(r, input, code));
-            }
-            return await CheckRowsAsync(rows, problems, ct);
+            if (!sheet.Rows.ContainsKey(r)) continue;
+            var (input, code, rowProblems) = ReadRow(sheet, r, today);
+            problems.AddRange(rowProblems);
+            rows.Add(new Row(r, input, code));
         }
+        return await CheckRowsAsync(rows, problems, ct);
     }
 
     /// <summary>Checks rows read earlier from a clean file against the database as it is now.</summary>
@@ -132,22 +126,21 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
         return await db.InsertManyAsync(result.New, ct);
     }
 
-    private static (MemberInput Input, string OrgCode, List<Problem> Problems) ReadRow(IXLRow row, int r, DateOnly today)
+    private static (MemberInput Input, string OrgCode, List<Problem> Problems) ReadRow(SheetReader sheet, int r, DateOnly today)
     {
         var problems = new List<Problem>();
         var input = new MemberInput();
         string Text(int column, string field)
         {
-            var cell = row.Cell(column);
-            if (cell.HasFormula) { problems.Add(new Problem(r, MemberSheet.HeaderOf(field), "不支持公式,请复制后“粘贴为数值”")); return ""; }
-            if (field == nameof(MemberInput.IdNumber) && cell.DataType == XLDataType.Number)
+            var cell = sheet.At(r, column);
+            if (cell.IsFormula) { problems.Add(new Problem(r, MemberSheet.HeaderOf(field), "不支持公式,请复制后“粘贴为数值”")); return ""; }
+            if (field == nameof(MemberInput.IdNumber) && cell.Number is not null)
             { problems.Add(new Problem(r, MemberSheet.HeaderOf(field), "身份证号码被Excel存成了数字,请把该列设置为文本格式后重新填写")); return ""; }
-            return cell.DataType == XLDataType.Number ? cell.GetDouble().ToString("0", CultureInfo.InvariantCulture) : cell.GetString().Trim();
+            return cell.Number is { } number ? number.ToString("0", CultureInfo.InvariantCulture) : cell.Text.Trim();
         }
         DateOnly? Date(int column, string field)
         {
-            var cell = row.Cell(column);
-            if (!cell.HasFormula && cell.DataType == XLDataType.DateTime) return DateOnly.FromDateTime(cell.GetDateTime());
+            if (sheet.At(r, column) is { IsFormula: false, Date: { } date }) return DateOnly.FromDateTime(date);
             var text = Text(column, field);
             if (text == "") return null;
             if (DateOnly.TryParseExact(text, ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;

@@ -74,19 +74,21 @@ public static class MemberSheet
     }
 
     /// <summary>A clean import file of <paramref name="rows"/> members spread over the given branch codes
-    /// (region 110105, which the demo generator never uses), for the import benchmark.</summary>
-    public static byte[] Sample(int rows, IReadOnlyList<string> branchCodes)
+    /// (region 110105, which the demo generator never uses), for the import benchmark. Files made with
+    /// different <paramref name="start"/> values that do not overlap hold different people.</summary>
+    public static byte[] Sample(int rows, IReadOnlyList<string> branchCodes, int start = 0)
     {
         var (book, sheet) = NewBook("党员信息", Columns.Select(c => c.Header).ToList(), Columns.Select(c => c.Width).ToList());
         using (book)
         {
-            for (var i = 0; i < rows; i++)
+            for (var n = 0; n < rows; n++)
             {
+                var i = start + n;
                 var birth = new DateOnly(1950, 1, 1).AddDays(i % 12000);
                 var first17 = $"110105{birth:yyyyMMdd}{i / 12000 % 1000:D3}";
                 string[] values = [$"导入{i}", i % 2 == 0 ? "男" : "女", "汉族", birth.ToString("yyyy-MM-dd"), first17 + IdNumber.CheckCharFor(first17),
                     $"139{i:D8}", "大学本科", birth.AddYears(25).ToString("yyyy-MM-dd"), "正式党员", branchCodes[i % branchCodes.Count], "否"];
-                for (var c = 0; c < values.Length; c++) sheet.Cell(i + 2, c + 1).SetValue(values[c]);
+                for (var c = 0; c < values.Length; c++) sheet.Cell(n + 2, c + 1).SetValue(values[c]);
             }
             return Save(book);
         }
