@@ -73,7 +73,16 @@ public sealed class ImportModel(MemberImport import, IDataProtectionProvider pro
         // Check again: the data may have changed since the preview.
         Result = await import.RecheckAsync(rows, ct);
         if (!Result.Ok) return Page();
-        var count = await import.CommitAsync(Result, ct);
+        int count;
+        try { count = await import.CommitAsync(Result, ct); }
+        catch (System.Data.Common.DbException)
+        {
+            // Another import or edit registered one of these ID numbers in the moment between the check and
+            // the insert: the transaction rolled back, nothing of this file is saved.
+            ModelState.AddModelError("file", "导入时有党员刚被他人录入,本次没有导入任何数据,请重新选择文件检查");
+            Result = null;
+            return Page();
+        }
         TempData["Status"] = $"已导入 {count} 名党员" + (Result.Skipped > 0 ? $",{Result.Skipped} 名已存在未重复导入。" : "。");
         return RedirectToPage("/Members/Index");
     }

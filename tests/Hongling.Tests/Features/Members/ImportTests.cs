@@ -219,6 +219,26 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task AMemberRegisteredBetweenCheckAndInsert_RollsTheWholeImportBack()
+    {
+        var (_, branch) = await AdminAsync("抢先镇");
+        var taken = TestApp.NextIdNumber();
+        var file = Book([Row(branch, "先一"), Row(branch, "先二"), Row(branch, "被抢", id: taken)]);
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services);
+        var sp = scope.ServiceProvider;
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Hongling.Web.Data.HonglingDb>(sp);
+        db.Scope.Load([branch.Path], null, null, actorName: "导入员");
+        var import = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<MemberImport>(sp);
+        var result = await import.CheckAsync(file);
+        Assert.True(result.Ok);
+        await app.AddMemberAsync(branch, "抢先录入", idNumber: taken);   // someone else, in between
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => import.CommitAsync(result));
+        Assert.Equal(["抢先录入"], await app.WithDbAsync(db => db.Members.Where(m => m.OrganizationId == branch.Id).Select(m => m.Name).ToListAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.OrgPath == branch.Path && a.ActorName == "导入员")));
+    }
+
+    [Fact]
     public async Task Commit_WithATamperedPayload_ImportsNothing()
     {
         var (client, branch) = await AdminAsync("篡改镇");
