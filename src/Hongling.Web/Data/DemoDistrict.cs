@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hongling.Web.Infrastructure;
 using System.Diagnostics;
 using Hongling.Web.Domain;
@@ -83,6 +84,7 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         {
             var o = new Organization { Code = code, Name = name, Kind = kind, Category = cat, CreatedAt = now };
             o.PlaceUnder(parent);
+            FillProfile(o, now);
             list.Add(new Node(o));
             return o;
         }
@@ -162,7 +164,41 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
             UpdatedAt = now,
         };
         pii.SetIdNumber(m, id);
+        FillInformationSet(m, id, today, now);
         return m;
+    }
+
+    private static readonly string[] NativePlaces = ["重庆江津", "重庆綦江", "重庆永川", "四川泸州", "重庆璧山", "贵州遵义", "重庆合川"];
+    private static readonly string[] Occupations = ["农民", "教师", "医生", "公务员", "企业职工", "个体经营者", "退休人员", "社区工作者"];
+
+    /// <summary>Most of the rest of the information set, as a district that is still collecting it has:
+    /// gaps, and updates spread over the last three months. Its own seed per member, so the draws above do
+    /// not change.</summary>
+    private static void FillInformationSet(Member m, string id, DateOnly today, DateTime now)
+    {
+        var rng = new Random((int)(long.Parse(id[..17], CultureInfo.InvariantCulture) % int.MaxValue));
+        if (rng.Next(100) < 80) m.NativePlace = NativePlaces[rng.Next(NativePlaces.Length)];
+        if (rng.Next(100) < 75) m.Occupation = Occupations[rng.Next(Occupations.Length)];
+        if (rng.Next(100) < 65) m.WorkUnit = m.Occupation is "农民" or "退休人员" or null ? "无" : "红岭区" + Occupations[rng.Next(Occupations.Length)][..2] + "单位";
+        if (rng.Next(100) < 60) m.HomeAddress = $"红岭区{VillageWords[rng.Next(VillageWords.Length)]}路{rng.Next(1, 300)}号";
+        if (m.Status == MemberStatus.Full && rng.Next(100) < 70 && m.JoinedOn.AddYears(1) <= today) m.FullMemberOn = m.JoinedOn.AddYears(1);
+        if (rng.Next(100) < 55) m.DuesBase = rng.Next(20, 120) * 100m;
+        if (m.DuesBase is { } b) m.DuesAmount = DuesRule.MonthlyAmount(b);
+        m.UpdatedAt = now.AddDays(-rng.Next(0, 90));
+    }
+
+    /// <summary>Two organizations in three have a profile, maintained over the last two months.</summary>
+    private static void FillProfile(Organization o, DateTime now)
+    {
+        var rng = new Random(o.Code.Aggregate(7, (h, c) => h * 31 + c));
+        if (rng.Next(3) == 0) return;
+        var founded = new DateOnly(1950 + rng.Next(0, 70), rng.Next(1, 13), 1);
+        o.FoundedOn = founded;
+        o.Introduction = $"<p>{o.Name}成立于{founded.Year}年{founded.Month}月,坚持“三会一课”制度,积极开展主题党日活动。</p>";
+        o.Address = $"红岭区{VillageWords[rng.Next(VillageWords.Length)]}路{rng.Next(1, 300)}号";
+        o.Phone = $"023-{rng.Next(40000000, 49999999)}";
+        o.ProfileUpdatedAt = now.AddDays(-rng.Next(0, 60));
+        o.ProfileUpdatedBy = "演示数据";
     }
 
     /// <summary>Up to three people on the way into the party (发展党员) per branch, applicants, activists and
