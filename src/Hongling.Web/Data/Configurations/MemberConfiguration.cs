@@ -30,7 +30,8 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // sort, and the departed-member filter (LeftOn IS NULL) is checked in the index, so deep pages skip rows
         // unread. (LeftOn must never lead an index: SQLite would take IS NULL for a selective equality.)
         b.HasIndex(m => new { m.OrganizationId, m.Id, m.LeftOn });
-        b.HasIndex(m => m.Name);
+        // Carrying LeftOn lets a name search (LIKE '%x%') count by scanning this small index, not the table.
+        b.HasIndex(m => new { m.Name, m.LeftOn });
         b.HasIndex(m => m.IdNumberTail);
         b.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -413,7 +413,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumberTail");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "LeftOn");
 
                     b.HasIndex("OrgPath", "LeftOn");
 

@@ -396,7 +396,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumberTail");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "LeftOn");
 
                     b.HasIndex("OrgPath", "LeftOn");
 

@@ -566,9 +566,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 column: "IdNumberTail");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_Name",
+                name: "IX_Members_Name_LeftOn",
                 table: "Members",
-                column: "Name");
+                columns: new[] { "Name", "LeftOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_OrganizationId_Id_LeftOn",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261128223814_Initial")]
+    [Migration("20261128233212_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -416,7 +416,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumberTail");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "LeftOn");
 
                     b.HasIndex("OrgPath", "LeftOn");
 

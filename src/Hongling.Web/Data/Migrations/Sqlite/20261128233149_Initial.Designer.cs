@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261128223755_Initial")]
+    [Migration("20261128233149_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -399,7 +399,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumberTail");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "LeftOn");
 
                     b.HasIndex("OrgPath", "LeftOn");
 

@@ -567,9 +567,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 column: "IdNumberTail");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_Name",
+                name: "IX_Members_Name_LeftOn",
                 table: "Members",
-                column: "Name");
+                columns: new[] { "Name", "LeftOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_OrganizationId_Id_LeftOn",
