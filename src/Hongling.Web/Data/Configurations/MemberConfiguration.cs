@@ -30,8 +30,9 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // sort, and the departed-member filter (LeftOn IS NULL) is checked in the index, so deep pages skip rows
         // unread. (LeftOn must never lead an index: SQLite would take IS NULL for a selective equality.)
         b.HasIndex(m => new { m.OrganizationId, m.Id, m.LeftOn });
-        // Carrying LeftOn lets a name search (LIKE '%x%') count by scanning this small index, not the table.
-        b.HasIndex(m => new { m.Name, m.LeftOn });
+        // Carrying the two columns of the query filter (LeftOn, OrgPath) lets a name search (LIKE '%x%') count
+        // its matches by scanning this small index instead of the table.
+        b.HasIndex(m => new { m.Name, m.LeftOn, m.OrgPath });
         b.HasIndex(m => m.IdNumberTail);
         b.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -413,9 +413,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumberTail");
 
-                    b.HasIndex("Name", "LeftOn");
-
                     b.HasIndex("OrgPath", "LeftOn");
+
+                    b.HasIndex("Name", "LeftOn", "OrgPath");
 
                     b.HasIndex("OrganizationId", "Id", "LeftOn");
 

@@ -396,9 +396,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumberTail");
 
-                    b.HasIndex("Name", "LeftOn");
-
                     b.HasIndex("OrgPath", "LeftOn");
+
+                    b.HasIndex("Name", "LeftOn", "OrgPath");
 
                     b.HasIndex("OrganizationId", "Id", "LeftOn");
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Hongling.Web.Data.Migrations.Sqlite
+namespace Hongling.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,18 +30,18 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Action = table.Column<int>(type: "INTEGER", nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    EntityName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    EntityName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Changes = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,10 +52,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -65,14 +66,14 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "SignInRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CardNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: true),
-                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Failure = table.Column<int>(type: "INTEGER", nullable: true),
-                    RemoteIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CardNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: true),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    Failure = table.Column<int>(type: "integer", nullable: true),
+                    RemoteIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,26 +84,26 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "Transfers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MemberName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    FromOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    FromName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ToOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ToName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    SharedPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    LetterNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    RejectReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    MemberName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    FromOrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    FromName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ToOrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    ToName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    SharedPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    LetterNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    RejectReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,11 +114,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -134,11 +135,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -149,10 +150,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,8 +164,8 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,25 +182,25 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: true),
+                    DisplayName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -210,10 +211,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -230,17 +231,17 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "CorrectionRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reply = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Reply = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HandledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -251,17 +252,17 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "DuesPayments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Method = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Method = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -272,12 +273,12 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "MemberPhotos",
                 columns: table => new
                 {
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Image = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Thumbnail = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Width = table.Column<int>(type: "INTEGER", nullable: false),
-                    Height = table.Column<int>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    Image = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Thumbnail = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -288,41 +289,41 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "Members",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
-                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    IdNumberTail = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
-                    Education = table.Column<int>(type: "INTEGER", nullable: false),
-                    NativePlace = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Degree = table.Column<int>(type: "INTEGER", nullable: true),
-                    Occupation = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    WorkUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    HomeAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FullMemberOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    IsFloating = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FloatingDirection = table.Column<int>(type: "INTEGER", nullable: true),
-                    FloatingPlace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    FloatingContact = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    FloatingSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DuesBase = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    DuesAmount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
-                    CardNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    PhotoUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Gender = table.Column<int>(type: "integer", nullable: false),
+                    Ethnicity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    IdNumberTail = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    Education = table.Column<int>(type: "integer", nullable: false),
+                    NativePlace = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Degree = table.Column<int>(type: "integer", nullable: true),
+                    Occupation = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    WorkUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Position = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    HomeAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FullMemberOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    IsFloating = table.Column<bool>(type: "boolean", nullable: false),
+                    FloatingDirection = table.Column<int>(type: "integer", nullable: true),
+                    FloatingPlace = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FloatingContact = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    FloatingSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    DuesBase = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    DuesAmount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    CardNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PhotoUpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -333,23 +334,23 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Depth = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Introduction = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SecretaryId = table.Column<int>(type: "INTEGER", nullable: true),
-                    FoundedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ProfileUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ProfileUpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Depth = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Introduction = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SecretaryId = table.Column<int>(type: "integer", nullable: true),
+                    FoundedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ProfileUpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ProfileUpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -372,13 +373,13 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "OrgAdministrators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    IsBackup = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    IsBackup = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -401,22 +402,22 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "Recruits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ActivistOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CandidateOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AdmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FullOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Gender = table.Column<int>(type: "integer", nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    AppliedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ActivistOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CandidateOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AdmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FullOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MemberId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -439,14 +440,14 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "RecruitSteps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RecruitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecruitId = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -566,9 +567,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 column: "IdNumberTail");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_Name_LeftOn",
+                name: "IX_Members_Name_LeftOn_OrgPath",
                 table: "Members",
-                columns: new[] { "Name", "LeftOn" });
+                columns: new[] { "Name", "LeftOn", "OrgPath" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_OrganizationId_Id_LeftOn",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261128233212_Initial")]
+    [Migration("20261128234256_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -416,9 +416,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumberTail");
 
-                    b.HasIndex("Name", "LeftOn");
-
                     b.HasIndex("OrgPath", "LeftOn");
+
+                    b.HasIndex("Name", "LeftOn", "OrgPath");
 
                     b.HasIndex("OrganizationId", "Id", "LeftOn");
 

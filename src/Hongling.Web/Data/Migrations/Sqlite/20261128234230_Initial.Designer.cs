@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261128233149_Initial")]
+    [Migration("20261128234230_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -399,9 +399,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumberTail");
 
-                    b.HasIndex("Name", "LeftOn");
-
                     b.HasIndex("OrgPath", "LeftOn");
+
+                    b.HasIndex("Name", "LeftOn", "OrgPath");
 
                     b.HasIndex("OrganizationId", "Id", "LeftOn");
 
