@@ -12,13 +12,19 @@ public static class DatabaseStartup
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
-        await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync(SqliteTuning.OnceSql);
+        await db.MigrateAsync();
         if (!app.Configuration.GetValue("Demo:Seed", false)) return;
         db.Scope.BecomeSystem();
         if (await db.Organizations.AnyAsync()) return;
         var result = await scope.ServiceProvider.GetRequiredService<DemoDistrict>().GenerateAsync(app.Configuration.GetValue("Demo:Members", 3000));
         app.Logger.LogInformation("Demo district generated: {Orgs} organizations, {Members} members in {Seconds:F1} s", result.Organizations, result.Members, result.Took.TotalSeconds);
+    }
+
+    /// <summary>Migrations (never EnsureCreated), then for SQLite the setting that stays with the file (WAL).</summary>
+    public static async Task MigrateAsync(this HonglingDb db)
+    {
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync(SqliteTuning.OnceSql);
     }
 
     /// <summary>Prints where the app listens and, for the demo, how to sign in.</summary>

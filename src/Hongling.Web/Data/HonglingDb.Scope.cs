@@ -159,9 +159,8 @@ public abstract partial class HonglingDb
     /// checked that the whole subtree and its new place are in scope and runs this in its transaction.</summary>
     public async Task RewriteSubtreePathsAsync(string oldPath, string newPath, int depthChange, CancellationToken ct)
     {
-        var end = OrgPaths.End(oldPath);
         var cut = oldPath.Length;
-        await Organizations.IgnoreQueryFilters().Where(o => string.Compare(o.Path, oldPath) >= 0 && string.Compare(o.Path, end) < 0)
+        await Organizations.IgnoreQueryFilters().InSubtree(oldPath)
             .ExecuteUpdateAsync(u => u.SetProperty(o => o.Path, o => newPath + o.Path.Substring(cut)).SetProperty(o => o.Depth, o => o.Depth + depthChange), ct);
         foreach (var type in Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IScopedByPath).IsAssignableFrom(t)))
             await (Task)typeof(HonglingDb).GetMethod(nameof(RewriteAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
@@ -192,5 +191,12 @@ public static class OrgPaths
     {
         var end = End(path);
         return rows.Where(e => string.Compare(e.OrgPath, path) >= 0 && string.Compare(e.OrgPath, end) < 0);
+    }
+
+    /// <summary>The organization at <paramref name="path"/> and every one beneath it, as an indexed range on Path.</summary>
+    public static IQueryable<Organization> InSubtree(this IQueryable<Organization> orgs, string path)
+    {
+        var end = End(path);
+        return orgs.Where(o => string.Compare(o.Path, path) >= 0 && string.Compare(o.Path, end) < 0);
     }
 }

@@ -41,8 +41,7 @@ public static class SeedCommand
             await File.WriteAllBytesAsync(Option(args, "--out") ?? "members.xlsx", Features.Members.Import.MemberSheet.Sample(rows, codes, int.Parse(Option(args, "--start") ?? "0", System.Globalization.CultureInfo.InvariantCulture)));
             return 0;
         }
-        await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync(SqliteTuning.OnceSql);
+        await db.MigrateAsync();
         db.Scope.BecomeSystem();
         if (await db.Organizations.AnyAsync())
         {

@@ -70,8 +70,7 @@ public sealed record CompletenessReport(
     public static async Task<CompletenessReport> ForAsync(HonglingDb db, string orgPath, int month, CancellationToken ct = default)
     {
         var (from, to) = MonthBounds(month);
-        var end = OrgPaths.End(orgPath);
-        var orgs = await db.AdministeredOrganizations.Where(o => string.Compare(o.Path, orgPath) >= 0 && string.Compare(o.Path, end) < 0)
+        var orgs = await db.AdministeredOrganizations.InSubtree(orgPath)
             .GroupBy(_ => 1)
             .Select(g => new
             {

@@ -43,8 +43,7 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
         Children = rows;
 
         var (from, to) = CompletenessReport.MonthBounds(ShownMonth);
-        var end = OrgPaths.End(org.Path);
-        OrgGaps = await db.AdministeredOrganizations.Where(o => string.Compare(o.Path, org.Path) >= 0 && string.Compare(o.Path, end) < 0)
+        OrgGaps = await db.AdministeredOrganizations.InSubtree(org.Path)
             .Select(o => new { o.Id, o.Name, Maintained = o.ProfileUpdatedAt >= from && o.ProfileUpdatedAt < to,
                 HasAdministrator = db.OrgAdministrators.Any(a => a.OrganizationId == o.Id && !a.IsBackup) })
             .Where(g => !g.Maintained || !g.HasAdministrator).OrderBy(g => g.Id).Take(ListSize)

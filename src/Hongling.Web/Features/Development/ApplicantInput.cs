@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
@@ -50,7 +51,7 @@ public sealed class ApplicantInput
         // The application is the first step of the history.
         recruit.Steps.Add(new RecruitStep
         {
-            Stage = DevelopmentStage.Applicant, On = recruit.AppliedOn, Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
+            Stage = DevelopmentStage.Applicant, On = recruit.AppliedOn, Note = Note.NullIfBlank(),
             RecordedAt = now, RecordedBy = recordedBy,
         });
         return recruit;

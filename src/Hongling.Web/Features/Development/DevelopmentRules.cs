@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Domain;
 
 namespace Hongling.Web.Features.Development;
@@ -79,7 +80,7 @@ public static class DevelopmentRules
         }
         r.Stage = to;
         r.UpdatedAt = now;
-        var step = new RecruitStep { Stage = to, On = on, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), RecordedAt = now, RecordedBy = recordedBy };
+        var step = new RecruitStep { Stage = to, On = on, Note = note.NullIfBlank(), RecordedAt = now, RecordedBy = recordedBy };
         r.Steps.Add(step);
         return step;
     }

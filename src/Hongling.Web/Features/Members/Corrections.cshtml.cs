@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public sealed class CorrectionsModel(HonglingDb db, TimeProvider clock) : PageMo
         var request = await db.CorrectionRequests.Include(r => r.Member).FirstOrDefaultAsync(r => r.Id == id);
         // A member reads their own requests through the filter but closes none of them.
         if (request is null || !db.Scope.Covers(request.OrgPath)) return NotFound();
-        reply = string.IsNullOrWhiteSpace(reply) ? null : reply.Trim();
+        reply = reply.NullIfBlank();
         Error = outcome switch
         {
             not (CorrectionState.Done or CorrectionState.Declined) => "请选择处理结果",

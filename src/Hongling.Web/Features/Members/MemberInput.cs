@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
@@ -171,19 +172,17 @@ public sealed class MemberInput
         m.FloatingPlace = IsFloating ? FloatingPlace?.Trim() : null;
         m.FloatingContact = IsFloating ? FloatingContact?.Trim() : null;
         m.FloatingSince = IsFloating ? FloatingSince : null;
-        m.NativePlace = Trimmed(NativePlace);
+        m.NativePlace = NativePlace.NullIfBlank();
         m.Degree = Degree;
-        m.Occupation = Trimmed(Occupation);
-        m.WorkUnit = Trimmed(WorkUnit);
-        m.Position = Trimmed(Position);
-        m.HomeAddress = Trimmed(HomeAddress);
+        m.Occupation = Occupation.NullIfBlank();
+        m.WorkUnit = WorkUnit.NullIfBlank();
+        m.Position = Position.NullIfBlank();
+        m.HomeAddress = HomeAddress.NullIfBlank();
         m.FullMemberOn = FullMemberOn;
         m.DuesBase = DuesBase;
         m.DuesAmount = DuesAmount ?? (DuesBase is { } b ? DuesRule.MonthlyAmount(b) : null);
         m.UpdatedAt = now;
     }
-
-    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static Task<List<SelectListItem>> BranchOptionsAsync(HonglingDb db) =>
         db.AdministeredOrganizations.Where(o => o.Kind == OrgKind.Branch).OrderBy(o => o.Path)

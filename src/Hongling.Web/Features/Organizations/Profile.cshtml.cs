@@ -59,8 +59,8 @@ public sealed class ProfileModel(HonglingDb db, TimeProvider clock) : PageModel
         }
         if (!ModelState.IsValid) return Page();
         Org.Introduction = RichText.Clean(Input.Introduction);
-        Org.Address = Blank(Input.Address);
-        Org.Phone = Blank(Input.Phone);
+        Org.Address = Input.Address.NullIfBlank();
+        Org.Phone = Input.Phone.NullIfBlank();
         Org.SecretaryId = Input.SecretaryId;
         Org.FoundedOn = Input.FoundedOn;
         Org.ProfileUpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -69,8 +69,6 @@ public sealed class ProfileModel(HonglingDb db, TimeProvider clock) : PageModel
         TempData["Status"] = "组织简介已保存。";
         return RedirectToPage("/Organizations/Detail", new { id });
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private async Task<bool> LoadAsync(int id)
     {

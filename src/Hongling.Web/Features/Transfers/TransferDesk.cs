@@ -45,7 +45,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, TimeProvider c
             FromOrganizationId = member.OrganizationId, FromName = member.Organization.Name, OrgPath = member.Organization.Path,
             ToOrganizationId = to.Id, ToName = to.Name, SharedPath = to.Path,
             LetterNumber = NewLetterNumber(now),
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            Note = note.NullIfBlank(),
             State = TransferState.Pending, StartedAt = now, StartedBy = db.Scope.ActorName,
         };
         db.Transfers.Add(transfer);
@@ -71,7 +71,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, TimeProvider c
             // The destination is elsewhere: the sender is the only side here and sees both paths as its own.
             ToOrganizationId = null, ToName = toName.Trim(), SharedPath = member.Organization.Path,
             LetterNumber = number,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            Note = note.NullIfBlank(),
             State = TransferState.Pending, StartedAt = now, StartedBy = db.Scope.ActorName,
         };
         db.Transfers.Add(transfer);
@@ -133,7 +133,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, TimeProvider c
             FromOrganizationId = null, FromName = fromName.Trim(),
             ToOrganizationId = branch.Id, ToName = branch.Name, OrgPath = branch.Path, SharedPath = branch.Path,
             LetterNumber = letterNumber.Trim(),
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            Note = note.NullIfBlank(),
             State = TransferState.Accepted, StartedAt = now, StartedBy = actor, DecidedAt = now, DecidedBy = actor,
         };
         db.Transfers.Add(transfer);
