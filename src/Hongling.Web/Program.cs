@@ -42,6 +42,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.Add(new PageAccessConvention());
 });
 builder.Services.AddHonglingErrors();
+builder.Services.AddHonglingRateLimits(builder.Configuration);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -55,6 +56,7 @@ app.UseAuthentication();
 app.UseMiddleware<OrgScopeMiddleware>();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapRazorPages();
 app.MapHealthApi();

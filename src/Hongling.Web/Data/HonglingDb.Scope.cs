@@ -89,6 +89,9 @@ public abstract partial class HonglingDb
         builder.Entity<T>().HasQueryFilter(
             typeof(ISharedWithPath).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, Within<T>(e => ((ISharedWithPath)e).SharedPath))
             : typeof(IMemberOwned).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, e => ((IMemberOwned)e).MemberId == ScopeMemberId)
+            : typeof(IPublishedToMembers).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, e => ScopeMemberOrgPath != null
+                && (ScopeMemberOrgPath == ((IPublishedToMembers)e).AudiencePath
+                    || (((IPublishedToMembers)e).AudienceIncludesSubtree && ScopeMemberOrgPath.StartsWith(((IPublishedToMembers)e).AudiencePath))))
             : Within<T>(e => e.OrgPath));
 
     /// <summary>Stamps OrgPath on organization-owned rows and refuses any write that touches an
@@ -117,6 +120,11 @@ public abstract partial class HonglingDb
                 else if (entry.State == EntityState.Modified && current is not null && current != owned.OrgPath) entry.Property(nameof(IScopedByPath.OrgPath)).CurrentValue = current;
                 touched.Add(current);
                 if (entry.State != EntityState.Added) touched.Add(paths.GetValueOrDefault(OriginalOrgId(entry)));
+                if (owned is IPublishedToMembers)
+                {
+                    touched.Add((string?)entry.CurrentValues[nameof(IPublishedToMembers.AudiencePath)]);
+                    if (entry.State != EntityState.Added) touched.Add((string?)entry.OriginalValues[nameof(IPublishedToMembers.AudiencePath)]);
+                }
             }
             else if (entry.Entity is IScopedByPath scoped)
             {

@@ -34,3 +34,13 @@ public interface IMemberOwned
 
 /// <summary>Every create, change and delete of this type is written to the audit log.</summary>
 public interface IAudited;
+
+/// <summary>Organization-owned rows that the organization publishes to members (study materials,
+/// notices, activities): besides its administrators, a member reads one, read-only, when their branch
+/// is <see cref="AudiencePath"/> itself or, with <see cref="AudienceIncludesSubtree"/>, beneath it.
+/// Publishing to a subtree is a write there: the save check refuses an audience outside the caller's scope.</summary>
+public interface IPublishedToMembers : IOrgOwned
+{
+    string AudiencePath { get; }
+    bool AudienceIncludesSubtree { get; }
+}

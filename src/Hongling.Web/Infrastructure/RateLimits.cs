@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Hongling.Web.Infrastructure;
+
+/// <summary>Flood protection, per signed-in account (or per client address for visitors). A rejected
+/// request answers 429; the error handling turns that into a Chinese problem body under /api and the
+/// error page elsewhere. Limits are per instance: they protect the process, not a quota. Features put
+/// <c>.RequireRateLimiting(RateLimits.X)</c> on their endpoints or <c>[EnableRateLimiting]</c> on pages.</summary>
+public static class RateLimits
+{
+    /// <summary>Study heartbeats: a member beats every 15 s per open tab; far more is a script.</summary>
+    public const string StudyBeats = "study-beats";
+    /// <summary>Exam autosaves and submits, per candidate.</summary>
+    public const string ExamAnswers = "exam-answers";
+    /// <summary>Self-registration of candidates who are not members, per client address.</summary>
+    public const string Registration = "registration";
+    /// <summary>Messages left by visitors on the public website, per client address.</summary>
+    public const string PublicMessages = "public-messages";
+
+    public static IServiceCollection AddHonglingRateLimits(this IServiceCollection services, IConfiguration config)
+    {
+        int Setting(string key, int fallback) => config.GetValue($"RateLimits:{key}", fallback);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(StudyBeats, c => PerCaller(c, Setting("StudyBeatsPerMinute", 30), TimeSpan.FromMinutes(1)));
+            o.AddPolicy(ExamAnswers, c => PerCaller(c, Setting("ExamAnswersPerMinute", 120), TimeSpan.FromMinutes(1)));
+            o.AddPolicy(Registration, c => PerCaller(c, Setting("RegistrationsPerHour", 10), TimeSpan.FromHours(1)));
+            o.AddPolicy(PublicMessages, c => PerCaller(c, Setting("PublicMessagesPerHour", 5), TimeSpan.FromHours(1)));
+        });
+        return services;
+    }
+
+    /// <summary>A fixed window per account id, or per remote address when nobody is signed in.</summary>
+    private static RateLimitPartition<string> PerCaller(HttpContext c, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "ip:" + c.Connection.RemoteIpAddress,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
+}
