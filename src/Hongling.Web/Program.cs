@@ -6,6 +6,7 @@ using Hongling.Web.Features.Health;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Features.Organizations;
 using Hongling.Web.Features.Photos;
+using Hongling.Web.Features.Study;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Authorization;
@@ -42,6 +43,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.Add(new PageAccessConvention());
 });
 builder.Services.AddHonglingErrors();
+builder.Services.AddStudy();
 builder.Services.AddHonglingRateLimits(builder.Configuration);
 builder.Services.AddOpenApi();
 
@@ -63,6 +65,7 @@ app.MapHealthApi();
 app.MapOrganizationsApi();
 app.MapMembersApi();
 app.MapMemberPhotos();
+app.MapStudyApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 

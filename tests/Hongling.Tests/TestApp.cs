@@ -24,14 +24,31 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("hongling-test-").FullName;
     private readonly string? _pgDatabase = OnPostgres ? "hongling_t_" + Guid.NewGuid().ToString("N")[..12] : null;
+    private readonly string _piiKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    /// <summary>A second instance shares the first one's database, keys and clock, and owns none of them.</summary>
+    private readonly bool _owner = true;
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public TestApp() { }
+
+    private TestApp(TestApp first)
+    {
+        _dataDir = first._dataDir;
+        _pgDatabase = first._pgDatabase;
+        _piiKey = first._piiKey;
+        Clock = first.Clock;
+        _owner = false;
+    }
+
+    /// <summary>Another application instance on the same database (as behind a load balancer). Dispose it.</summary>
+    public TestApp SecondInstance() => new(this);
 
     private static string PgServer => Environment.GetEnvironmentVariable("HONGLING_TEST_PG")
         ?? throw new InvalidOperationException("HONGLING_TEST_PG (a connection string to a PostgreSQL server) is required with HONGLING_TEST_PROVIDER=postgres.");
 
     public async ValueTask InitializeAsync()
     {
-        if (_pgDatabase is null) return;
+        if (_pgDatabase is null || !_owner) return;
         await using var conn = new NpgsqlConnection(PgServer);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
@@ -46,7 +63,9 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "None");
         builder.UseSetting("Data:Directory", _dataDir);
-        builder.UseSetting("Pii:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Pii:Key", _piiKey);
+        // Tests beat in fake time, far faster than a page does; the flood test sends more than this.
+        builder.UseSetting("RateLimits:StudyBeatsPerMinute", "600");
         if (_pgDatabase is not null)
         {
             builder.UseSetting("Database:Provider", "Postgres");
@@ -79,6 +98,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_owner) return;
         if (_pgDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();

@@ -89,10 +89,25 @@ public abstract partial class HonglingDb
         builder.Entity<T>().HasQueryFilter(
             typeof(ISharedWithPath).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, Within<T>(e => ((ISharedWithPath)e).SharedPath))
             : typeof(IMemberOwned).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, e => ((IMemberOwned)e).MemberId == ScopeMemberId)
-            : typeof(IPublishedToMembers).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, e => ScopeMemberOrgPath != null
-                && (ScopeMemberOrgPath == ((IPublishedToMembers)e).AudiencePath
-                    || (((IPublishedToMembers)e).AudienceIncludesSubtree && ScopeMemberOrgPath.StartsWith(((IPublishedToMembers)e).AudiencePath))))
+            : typeof(IPublishedToMembers).IsAssignableFrom(typeof(T)) ? Within(e => e.OrgPath, Published<T>())
             : Within<T>(e => e.OrgPath));
+
+    /// <summary>A published row reaches the caller when their branch, or one of their first administered
+    /// subtrees, is its audience or (with AudienceIncludesSubtree) lies beneath it: members read what is
+    /// published to them, and administrators see what is published to their subtree from above.</summary>
+    private Expression<Func<T, bool>> Published<T>()
+    {
+        Expression<Func<string?, IPublishedToMembers, bool>> reaches = (reader, e) => reader != null
+            && (reader == e.AudiencePath || (e.AudienceIncludesSubtree && reader.StartsWith(e.AudiencePath)));
+        var row = Expression.Parameter(typeof(T), "e");
+        var published = Expression.Convert(row, typeof(IPublishedToMembers));
+        var body = new[] { nameof(ScopeMemberOrgPath), nameof(From0), nameof(From1), nameof(From2) }
+            .Select(reader => ReplacingExpressionVisitor.Replace(reaches.Parameters[0], Expression.Property(Expression.Constant(this, typeof(HonglingDb)),
+                typeof(HonglingDb).GetProperty(reader, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!),
+                ReplacingExpressionVisitor.Replace(reaches.Parameters[1], published, reaches.Body)))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<T, bool>>(body, row);
+    }
 
     /// <summary>Stamps OrgPath on organization-owned rows and refuses any write that touches an
     /// organization, or organization-owned data, outside the caller's administered subtrees, before and
@@ -181,6 +196,9 @@ public abstract partial class HonglingDb
         var cut = oldPath.Length;
         await Set<T>().IgnoreQueryFilters().InSubtree(oldPath)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.OrgPath, e => newPath + e.OrgPath.Substring(cut)), ct);
+        if (typeof(IPublishedToMembers).IsAssignableFrom(typeof(T)))
+            await Set<T>().IgnoreQueryFilters().Where(e => string.Compare(((IPublishedToMembers)e).AudiencePath, oldPath) >= 0 && string.Compare(((IPublishedToMembers)e).AudiencePath, end) < 0)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => ((IPublishedToMembers)e).AudiencePath, e => newPath + ((IPublishedToMembers)e).AudiencePath.Substring(cut)), ct);
         if (typeof(ISharedWithPath).IsAssignableFrom(typeof(T)))
             await Set<T>().IgnoreQueryFilters().Where(e => string.Compare(((ISharedWithPath)e).SharedPath, oldPath) >= 0 && string.Compare(((ISharedWithPath)e).SharedPath, end) < 0)
                 .ExecuteUpdateAsync(u => u.SetProperty(e => ((ISharedWithPath)e).SharedPath, e => newPath + ((ISharedWithPath)e).SharedPath.Substring(cut)), ct);

@@ -20,6 +20,13 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<Recruit> Recruits => Set<Recruit>();
     public DbSet<RecruitStep> RecruitSteps => Set<RecruitStep>();
+    public DbSet<Material> Materials => Set<Material>();
+    public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();
+    public DbSet<StudySession> StudySessions => Set<StudySession>();
+    public DbSet<ActiveMinute> ActiveMinutes => Set<ActiveMinute>();
+    public DbSet<StudyDay> StudyDays => Set<StudyDay>();
+    public DbSet<MaterialProgress> MaterialProgress => Set<MaterialProgress>();
+    public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

@@ -41,6 +41,6 @@ public interface IAudited;
 /// Publishing to a subtree is a write there: the save check refuses an audience outside the caller's scope.</summary>
 public interface IPublishedToMembers : IOrgOwned
 {
-    string AudiencePath { get; }
+    string AudiencePath { get; set; }
     bool AudienceIncludesSubtree { get; }
 }

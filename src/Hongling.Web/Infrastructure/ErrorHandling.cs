@@ -13,7 +13,8 @@ public static class ErrorHandling
         {
             var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
             ctx.ProblemDetails.Title = TitleOf(status);
-            ctx.ProblemDetails.Detail = null;
+            // A message the endpoint wrote for the user stays; whatever an exception carried does not.
+            if (ctx.Exception is not null) ctx.ProblemDetails.Detail = null;
             ctx.ProblemDetails.Extensions.Remove("exception");
         });
         services.Configure<MvcOptions>(o =>

@@ -103,6 +103,23 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.ActiveMinute", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("MaterialId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MemberId", "Minute");
+
+                    b.ToTable("ActiveMinutes");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -268,6 +285,192 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "Month");
 
                     b.ToTable("DuesPayments");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AudienceIncludesSubtree")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AudiencePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterialId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId", "ScheduledAt");
+
+                    b.ToTable("Lessons");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Material", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AudienceIncludesSubtree")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AudiencePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Column")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("EstimatedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AudiencePath");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Column", "PublishAt");
+
+                    b.ToTable("Materials");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialFile", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("MaterialId");
+
+                    b.ToTable("MaterialFiles");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialProgress", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreditedMinutes")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("FirstOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastStudiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MemberId", "MaterialId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MaterialId", "CompletedAt");
+
+                    b.HasIndex("OrgPath", "CompletedAt");
+
+                    b.ToTable("MaterialProgress");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Member", b =>
@@ -711,6 +914,104 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.ToTable("SignInRecords");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MaterialsCompleted")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaterialsOpened")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnlineMinutes")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudyMinutes")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MemberId", "Day");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrgPath", "Day");
+
+                    b.ToTable("StudyDays");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.StudySession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Beats")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstBeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastBeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastSeq")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterialId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MemberId", "OpenedAt");
+
+                    b.HasIndex("OrgPath", "OpenedAt");
+
+                    b.ToTable("StudySessions");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.Transfer", b =>
                 {
                     b.Property<int>("Id")
@@ -1006,6 +1307,70 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.Lesson", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", "Material")
+                        .WithMany()
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Material");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Material", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialFile", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", null)
+                        .WithOne()
+                        .HasForeignKey("Hongling.Web.Domain.MaterialFile", "MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialProgress", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", "Material")
+                        .WithMany()
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Material");
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.Member", b =>
                 {
                     b.HasOne("Hongling.Web.Domain.Organization", "Organization")
@@ -1087,6 +1452,48 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasForeignKey("RecruitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.StudySession", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", "Material")
+                        .WithMany()
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Material");
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

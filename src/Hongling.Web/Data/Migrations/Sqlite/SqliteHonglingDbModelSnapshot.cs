@@ -98,6 +98,23 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.ActiveMinute", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaterialId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "Minute");
+
+                    b.ToTable("ActiveMinutes");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -254,6 +271,185 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Month");
 
                     b.ToTable("DuesPayments");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AudienceIncludesSubtree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudiencePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterialId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId", "ScheduledAt");
+
+                    b.ToTable("Lessons");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Material", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AudienceIncludesSubtree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudiencePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Column")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EstimatedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AudiencePath");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Column", "PublishAt");
+
+                    b.ToTable("Materials");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialFile", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("MaterialId");
+
+                    b.ToTable("MaterialFiles");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialProgress", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreditedMinutes")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstOpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastStudiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "MaterialId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MaterialId", "CompletedAt");
+
+                    b.HasIndex("OrgPath", "CompletedAt");
+
+                    b.ToTable("MaterialProgress");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Member", b =>
@@ -681,6 +877,102 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.ToTable("SignInRecords");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaterialsCompleted")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaterialsOpened")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnlineMinutes")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyMinutes")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "Day");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrgPath", "Day");
+
+                    b.ToTable("StudyDays");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.StudySession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Beats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstBeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastBeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterialId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MemberId", "OpenedAt");
+
+                    b.HasIndex("OrgPath", "OpenedAt");
+
+                    b.ToTable("StudySessions");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.Transfer", b =>
                 {
                     b.Property<int>("Id")
@@ -966,6 +1258,70 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.Lesson", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", "Material")
+                        .WithMany()
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Material");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Material", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialFile", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", null)
+                        .WithOne()
+                        .HasForeignKey("Hongling.Web.Domain.MaterialFile", "MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialProgress", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", "Material")
+                        .WithMany()
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Material");
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.Member", b =>
                 {
                     b.HasOne("Hongling.Web.Domain.Organization", "Organization")
@@ -1047,6 +1403,48 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasForeignKey("RecruitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.StudySession", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", "Material")
+                        .WithMany()
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Material");
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

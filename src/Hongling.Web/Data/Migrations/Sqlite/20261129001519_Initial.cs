@@ -12,6 +12,19 @@ namespace Hongling.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ActiveMinutes",
+                columns: table => new
+                {
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Minute = table.Column<long>(type: "INTEGER", nullable: false),
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActiveMinutes", x => new { x.MemberId, x.Minute });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -269,6 +282,84 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Lessons",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Lessons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaterialFiles",
+                columns: table => new
+                {
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialFiles", x => x.MaterialId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaterialProgress",
+                columns: table => new
+                {
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreditedMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstOpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastStudiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaterialProgress", x => new { x.MemberId, x.MaterialId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Materials",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Column = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FileType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FileSize = table.Column<long>(type: "INTEGER", nullable: true),
+                    EstimatedMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Withdrawn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Materials", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MemberPhotos",
                 columns: table => new
                 {
@@ -436,6 +527,75 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StudyDays",
+                columns: table => new
+                {
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    StudyMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnlineMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialsOpened = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialsCompleted = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudyDays", x => new { x.MemberId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_StudyDays_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StudyDays_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StudySessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastBeatAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstBeatAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Beats = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudySessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StudySessions_Materials_MaterialId",
+                        column: x => x.MaterialId,
+                        principalTable: "Materials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StudySessions_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StudySessions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecruitSteps",
                 columns: table => new
                 {
@@ -549,6 +709,61 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Lessons_MaterialId",
+                table: "Lessons",
+                column: "MaterialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lessons_OrganizationId_ScheduledAt",
+                table: "Lessons",
+                columns: new[] { "OrganizationId", "ScheduledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lessons_OrgPath",
+                table: "Lessons",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialProgress_MaterialId_CompletedAt",
+                table: "MaterialProgress",
+                columns: new[] { "MaterialId", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialProgress_OrganizationId",
+                table: "MaterialProgress",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialProgress_OrgPath",
+                table: "MaterialProgress",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaterialProgress_OrgPath_CompletedAt",
+                table: "MaterialProgress",
+                columns: new[] { "OrgPath", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_AudiencePath",
+                table: "Materials",
+                column: "AudiencePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_Column_PublishAt",
+                table: "Materials",
+                columns: new[] { "Column", "PublishAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_OrganizationId",
+                table: "Materials",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Materials_OrgPath",
+                table: "Materials",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Members_CardNumber",
                 table: "Members",
                 column: "CardNumber",
@@ -650,6 +865,46 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StudyDays_OrganizationId",
+                table: "StudyDays",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyDays_OrgPath",
+                table: "StudyDays",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyDays_OrgPath_Day",
+                table: "StudyDays",
+                columns: new[] { "OrgPath", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudySessions_MaterialId",
+                table: "StudySessions",
+                column: "MaterialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudySessions_MemberId_OpenedAt",
+                table: "StudySessions",
+                columns: new[] { "MemberId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudySessions_OrganizationId",
+                table: "StudySessions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudySessions_OrgPath",
+                table: "StudySessions",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudySessions_OrgPath_OpenedAt",
+                table: "StudySessions",
+                columns: new[] { "OrgPath", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Transfers_LetterNumber",
                 table: "Transfers",
                 column: "LetterNumber",
@@ -735,6 +990,62 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Lessons_Materials_MaterialId",
+                table: "Lessons",
+                column: "MaterialId",
+                principalTable: "Materials",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Lessons_Organizations_OrganizationId",
+                table: "Lessons",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MaterialFiles_Materials_MaterialId",
+                table: "MaterialFiles",
+                column: "MaterialId",
+                principalTable: "Materials",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MaterialProgress_Materials_MaterialId",
+                table: "MaterialProgress",
+                column: "MaterialId",
+                principalTable: "Materials",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MaterialProgress_Members_MemberId",
+                table: "MaterialProgress",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MaterialProgress_Organizations_OrganizationId",
+                table: "MaterialProgress",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Materials_Organizations_OrganizationId",
+                table: "Materials",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_MemberPhotos_Members_MemberId",
                 table: "MemberPhotos",
                 column: "MemberId",
@@ -757,6 +1068,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_Organizations_Members_SecretaryId",
                 table: "Organizations");
+
+            migrationBuilder.DropTable(
+                name: "ActiveMinutes");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -786,6 +1100,15 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "DuesPayments");
 
             migrationBuilder.DropTable(
+                name: "Lessons");
+
+            migrationBuilder.DropTable(
+                name: "MaterialFiles");
+
+            migrationBuilder.DropTable(
+                name: "MaterialProgress");
+
+            migrationBuilder.DropTable(
                 name: "MemberPhotos");
 
             migrationBuilder.DropTable(
@@ -798,6 +1121,12 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "SignInRecords");
 
             migrationBuilder.DropTable(
+                name: "StudyDays");
+
+            migrationBuilder.DropTable(
+                name: "StudySessions");
+
+            migrationBuilder.DropTable(
                 name: "Transfers");
 
             migrationBuilder.DropTable(
@@ -808,6 +1137,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Recruits");
+
+            migrationBuilder.DropTable(
+                name: "Materials");
 
             migrationBuilder.DropTable(
                 name: "Members");

@@ -1,0 +1,105 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.OrgScoping;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Study;
+
+/// <summary>The reader's JSON API: open a material, beat while studying, close. Authenticated by the
+/// member's cookie; beats are rate-limited per account and written by group commit.</summary>
+public static class StudyApi
+{
+    public sealed record OpenRequest(int MaterialId);
+    public sealed record OpenResponse(Guid SessionId, int BeatSeconds, int CreditedMinutes, bool Completed);
+    public sealed record BeatRequest(Guid SessionId, long Seq, bool Ended = false);
+    public sealed record BeatResponse(bool Credited, int CreditedMinutes, bool Completed);
+    public sealed record MeResponse(string Name, int? MemberId);
+
+    public static IServiceCollection AddStudy(this IServiceCollection services)
+    {
+        services.AddSingleton<StudyBeatWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<StudyBeatWriter>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapStudyApi(this IEndpointRouteBuilder app)
+    {
+        // The cheapest signed-in request there is (the scope is loaded, nothing else): the benchmarks' baseline.
+        app.MapGet("/api/me", (OrgScope scope) => TypedResults.Ok(new MeResponse(scope.ActorName, scope.MemberId)))
+            .RequireAuthorization().WithTags("Account").WithSummary("当前登录的用户");
+
+        var api = app.MapGroup("/api/study").RequireAuthorization().WithTags("Study");
+        api.MapPost("/sessions", OpenAsync).WithSummary("打开一份学习资料,开始一次学习");
+        api.MapPost("/heartbeat", BeatAsync).RequireRateLimiting(RateLimits.StudyBeats).WithSummary("学习心跳(约每15秒一次,页面可见且有操作时)");
+        api.MapPost("/sessions/{id:guid}/close", CloseAsync).WithSummary("结束一次学习");
+        api.MapPost("/presence", PresenceAsync).RequireRateLimiting(RateLimits.StudyBeats).WithSummary("在线心跳(计入在线时长)");
+        return app;
+    }
+
+    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
+
+    private static async Task<Results<Created<OpenResponse>, ProblemHttpResult>> OpenAsync(OpenRequest? request, HonglingDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (db.Scope.MemberId is not { } memberId) return Problem(403, "只有党员可以学习资料");
+        if (request is null || request.MaterialId <= 0) return Problem(400, "请指明要学习的资料");
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The scope's filter admits only materials published to the member's organizations.
+        var material = await db.Materials.Where(m => m.Id == request.MaterialId && !m.Withdrawn && m.PublishAt <= now)
+            .Select(m => new { m.Id }).FirstOrDefaultAsync(ct);
+        if (material is null) return Problem(404, "没有找到这份资料");
+        var branch = await db.Members.Where(m => m.Id == memberId).Select(m => m.OrganizationId).FirstAsync(ct);
+
+        var progress = await db.MaterialProgress.FirstOrDefaultAsync(p => p.MemberId == memberId && p.MaterialId == material.Id, ct);
+        var today = StudyRules.ChinaDayOf(now);
+        var dayStart = today.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset;
+        var openedToday = await db.StudySessions.AnyAsync(s => s.MemberId == memberId && s.MaterialId == material.Id && s.OpenedAt >= dayStart, ct);
+        var session = new StudySession { Id = Guid.NewGuid(), MemberId = memberId, MaterialId = material.Id, OrganizationId = branch, OpenedAt = now };
+        db.StudySessions.Add(session);
+        if (progress is null)
+            db.MaterialProgress.Add(progress = new MaterialProgress { MemberId = memberId, MaterialId = material.Id, OrganizationId = branch, FirstOpenedAt = now });
+        if (!openedToday)
+        {
+            var day = await db.StudyDays.FirstOrDefaultAsync(d => d.MemberId == memberId && d.Day == today, ct);
+            if (day is null) db.StudyDays.Add(day = new StudyDay { MemberId = memberId, Day = today, OrganizationId = branch });
+            day.MaterialsOpened++;
+        }
+        // A member's own study rows: the rule (a material published to them) was checked above.
+        using (db.Scope.Elevate()) await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/study/sessions/{session.Id}",
+            new OpenResponse(session.Id, StudyRules.BeatSeconds, progress.CreditedMinutes, progress.CompletedAt is not null));
+    }
+
+    private static async Task<Results<Ok<BeatResponse>, ProblemHttpResult>> BeatAsync(BeatRequest? beat, OrgScope scope, StudyBeatWriter writer, TimeProvider clock)
+    {
+        if (scope.MemberId is not { } memberId) return Problem(403, "只有党员可以学习资料");
+        if (beat is null || beat.SessionId == Guid.Empty) return Problem(400, "心跳缺少学习编号");
+        if (beat.Seq is < 1 or > StudyRules.MaxSeq) return Problem(400, "心跳序号无效");
+        var outcome = await writer.SubmitAsync(new Beat(memberId, beat.SessionId, beat.Seq, clock.GetUtcNow().UtcDateTime, beat.Ended));
+        return outcome.Status switch
+        {
+            BeatStatus.Credited or BeatStatus.Accepted => TypedResults.Ok(new BeatResponse(outcome.Status == BeatStatus.Credited, outcome.CreditedMinutes, outcome.Completed)),
+            BeatStatus.Replayed => Problem(409, "这次心跳已经收到过,不再计入"),
+            BeatStatus.Closed => Problem(409, "这次学习已经结束,心跳不再计入"),
+            BeatStatus.SeqJump => Problem(400, "心跳序号跳跃过大"),
+            _ => Problem(404, "没有找到这次学习"),
+        };
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> CloseAsync(Guid id, OrgScope scope, HonglingDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (scope.MemberId is not { } memberId) return Problem(403, "只有党员可以学习资料");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var closed = await db.StudySessions.Where(s => s.Id == id && s.MemberId == memberId && s.ClosedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosedAt, now), ct);
+        return closed == 1 ? TypedResults.NoContent() : Problem(404, "没有找到这次学习");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> PresenceAsync(OrgScope scope, StudyBeatWriter writer, TimeProvider clock)
+    {
+        if (scope.MemberId is not { } memberId) return TypedResults.NoContent();   // administrators without a member record: nothing to count
+        await writer.SubmitAsync(new Beat(memberId, null, 0, clock.GetUtcNow().UtcDateTime));
+        return TypedResults.NoContent();
+    }
+}
