@@ -59,7 +59,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Demo:Seed", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Error");
+        builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HONGLING_TEST_LOG") ?? "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "None");
         builder.UseSetting("Data:Directory", _dataDir);

@@ -53,7 +53,7 @@ public static class StudyApi
 
         var progress = await db.MaterialProgress.FirstOrDefaultAsync(p => p.MemberId == memberId && p.MaterialId == material.Id, ct);
         var today = StudyRules.ChinaDayOf(now);
-        var dayStart = today.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset;
+        var dayStart = DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
         var openedToday = await db.StudySessions.AnyAsync(s => s.MemberId == memberId && s.MaterialId == material.Id && s.OpenedAt >= dayStart, ct);
         var session = new StudySession { Id = Guid.NewGuid(), MemberId = memberId, MaterialId = material.Id, OrganizationId = branch, OpenedAt = now };
         db.StudySessions.Add(session);

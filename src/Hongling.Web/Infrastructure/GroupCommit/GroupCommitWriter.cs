@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Infrastructure.GroupCommit;
 
@@ -56,9 +57,26 @@ public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory sco
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Group commit of one item failed");
-            batch[0].Done.SetException(e);
+            await RetryAloneAsync(batch[0], e);
         }
+    }
+
+    /// <summary>Another instance may have written the same rows first (a key or concurrency conflict): the
+    /// item is committed again on fresh rows, a few times, before its request is failed.</summary>
+    private async Task RetryAloneAsync(Pending one, Exception first)
+    {
+        var error = first;
+        for (var attempt = 0; attempt < 3 && error is DbUpdateException; attempt++)
+        {
+            try
+            {
+                one.Done.SetResult((await CommitInScopeAsync([one.Item]))[0]);
+                return;
+            }
+            catch (Exception e) { error = e; }
+        }
+        logger.LogWarning(error, "Group commit of one item failed");
+        one.Done.SetException(error);
     }
 
     private async Task<IReadOnlyList<TResult>> CommitInScopeAsync(IReadOnlyList<TItem> items)
