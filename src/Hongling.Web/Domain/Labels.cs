@@ -100,4 +100,25 @@ public static class Labels
         CorrectionState.Declined => "不予更正",
         _ => "",
     };
+
+    public static string Of(MaterialColumn c) => c switch
+    {
+        MaterialColumn.KnowledgeBase => "党建知识库",
+        MaterialColumn.Special => "专题专栏",
+        MaterialColumn.TenMinuteLesson => "十分钟党课",
+        MaterialColumn.PolicyRegulation => "政策法规",
+        MaterialColumn.PracticalSkills => "实用技术",
+        MaterialColumn.RedForum => "红色讲坛",
+        _ => "",
+    };
+
+    public static string Of(MaterialKind k) => k switch
+    {
+        MaterialKind.Article => "文章",
+        MaterialKind.Video => "视频课件",
+        MaterialKind.Audio => "音频课件",
+        MaterialKind.Link => "课件链接",
+        MaterialKind.Document => "文档",
+        _ => "",
+    };
 }

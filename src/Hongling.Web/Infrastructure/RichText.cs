@@ -9,9 +9,10 @@ namespace Hongling.Web.Infrastructure;
 /// render as is.</summary>
 public static partial class RichText
 {
-    private static readonly HtmlSanitizer Sanitizer = Build();
+    private static readonly HtmlSanitizer Sanitizer = Build(images: false);
+    private static readonly HtmlSanitizer WithImages = Build(images: true);
 
-    private static HtmlSanitizer Build()
+    private static HtmlSanitizer Build(bool images)
     {
         var s = new HtmlSanitizer();
         s.AllowedTags.Clear();
@@ -19,6 +20,12 @@ public static partial class RichText
             s.AllowedTags.Add(tag);
         s.AllowedAttributes.Clear();
         s.AllowedAttributes.Add("href");
+        if (images)
+        {
+            s.AllowedTags.Add("img");
+            s.AllowedAttributes.Add("src");
+            s.AllowedAttributes.Add("alt");
+        }
         s.AllowedSchemes.Clear();
         s.AllowedSchemes.Add("http");
         s.AllowedSchemes.Add("https");
@@ -28,12 +35,13 @@ public static partial class RichText
     }
 
     /// <summary>Sanitized HTML, or null for blank input. Text without tags keeps its line breaks.</summary>
-    public static string? Clean(string? input)
+    /// <param name="images">Keep &lt;img&gt; with an http(s) source and alt text (articles, news), nothing more of it.</param>
+    public static string? Clean(string? input, bool images = false)
     {
         if (string.IsNullOrWhiteSpace(input)) return null;
         var text = input.Trim().Replace("\r\n", "\n");
         var html = Tag().IsMatch(text)
-            ? Sanitizer.Sanitize(text)
+            ? (images ? WithImages : Sanitizer).Sanitize(text)
             : string.Concat(text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
                 .Select(p => "<p>" + WebUtility.HtmlEncode(p.Trim()).Replace("\n", "<br>") + "</p>"));
         return string.IsNullOrWhiteSpace(html) ? null : html;

@@ -34,6 +34,7 @@ public static class StudyApi
         api.MapPost("/sessions", OpenAsync).WithSummary("打开一份学习资料,开始一次学习");
         api.MapPost("/heartbeat", BeatAsync).RequireRateLimiting(RateLimits.StudyBeats).WithSummary("学习心跳(约每15秒一次,页面可见且有操作时)");
         api.MapPost("/sessions/{id:guid}/close", CloseAsync).WithSummary("结束一次学习");
+        api.MapGet("/materials/{id:int}/file", FileAsync).WithSummary("资料的视频、音频或PDF文件(支持分段读取)");
         api.MapPost("/presence", PresenceAsync).RequireRateLimiting(RateLimits.StudyBeats).WithSummary("在线心跳(计入在线时长)");
         return app;
     }
@@ -94,6 +95,17 @@ public static class StudyApi
         var closed = await db.StudySessions.Where(s => s.Id == id && s.MemberId == memberId && s.ClosedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosedAt, now), ct);
         return closed == 1 ? TypedResults.NoContent() : Problem(404, "没有找到这次学习");
+    }
+
+    /// <summary>The file of a material the caller may read (the scope's filter decides), with range requests for seeking.</summary>
+    private static async Task<IResult> FileAsync(int id, HonglingDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var material = await MaterialQueries.Readable(db, now).Where(m => m.Id == id && m.FileType != null)
+            .Select(m => new { m.FileType }).FirstOrDefaultAsync(ct);
+        if (material is null) return Problem(404, "没有找到这份资料");
+        var content = await db.MaterialFiles.Where(f => f.MaterialId == id).Select(f => f.Content).FirstAsync(ct);
+        return Results.File(content, material.FileType, enableRangeProcessing: true);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> PresenceAsync(OrgScope scope, StudyBeatWriter writer, TimeProvider clock)

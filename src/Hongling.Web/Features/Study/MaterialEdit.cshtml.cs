@@ -1,0 +1,130 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Study;
+
+/// <summary>Publishes or changes a material: an article (sanitized rich text, images allowed), uploaded
+/// courseware or a PDF (checked by their bytes), or a link; its column, audience, publish time and
+/// estimated study time. The material and its file are saved together or not at all.</summary>
+[RequestSizeLimit(MaterialFiles.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaterialFiles.MaxBytes + 1024 * 1024)]
+public sealed class MaterialEditModel(HonglingDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public MaterialInput Input { get; set; } = new();
+    [BindProperty] public IFormFile? Upload { get; set; }
+    public int? Id { get; private set; }
+    public bool HasFile { get; private set; }
+    public IReadOnlyList<SelectListItem> Audiences { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        await LoadAudiencesAsync();
+        if (id is null)
+        {
+            Input.AudienceId = Audiences.Count > 0 ? int.Parse(Audiences[0].Value) : 0;
+            Input.PublishAt = clock.GetUtcNow().UtcDateTime.ToChina();
+            return Page();
+        }
+        var m = await MaterialQueries.Owned(db).FirstOrDefaultAsync(x => x.Id == id);
+        if (m is null) return NotFound();
+        Id = m.Id;
+        HasFile = m.FileType is not null;
+        Input = new MaterialInput
+        {
+            Title = m.Title, Column = m.Column, Kind = m.Kind, Body = m.Body, Url = m.Url, EstimatedMinutes = m.EstimatedMinutes,
+            PublishAt = m.PublishAt.ToChina(), AudienceId = m.OrganizationId,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        await LoadAudiencesAsync();
+        Material? material = null;
+        if (id is not null && (material = await MaterialQueries.Owned(db).FirstOrDefaultAsync(x => x.Id == id, ct)) is null) return NotFound();
+        Id = material?.Id;
+        HasFile = material?.FileType is not null;
+        // An organization outside the caller's subtrees is a tampered post: 404 like any foreign id.
+        var audience = await db.AdministeredOrganizations.Where(o => o.Id == Input.AudienceId).Select(o => new { o.Id, o.Path }).FirstOrDefaultAsync(ct);
+        if (audience is null) return NotFound();
+
+        var body = RichText.Clean(Input.Body, images: true);
+        var url = Input.Url.NullIfBlank();
+        (byte[] Bytes, string Type)? file = null;
+        switch (Input.Kind)
+        {
+            case MaterialKind.Article when body is null:
+                ModelState.AddModelError("Input.Body", "请填写文章正文"); break;
+            case MaterialKind.Link when url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https"):
+                ModelState.AddModelError("Input.Url", "请填写以 http:// 或 https:// 开头的课件链接"); break;
+            case MaterialKind.Video or MaterialKind.Audio or MaterialKind.Document:
+                if (Upload is not null) file = await ReadUploadAsync(Upload, Input.Kind, ct);
+                else if (material?.FileType is null || material.Kind != Input.Kind) ModelState.AddModelError(nameof(Upload), "请选择要上传的文件");
+                break;
+        }
+        if (!ModelState.IsValid) return Page();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (material is null)
+        {
+            material = new Material { CreatedAt = now, CreatedBy = db.Scope.ActorName };
+            db.Materials.Add(material);
+        }
+        material.Title = Input.Title.Trim();
+        material.Column = Input.Column;
+        material.Kind = Input.Kind;
+        material.Body = body;
+        material.Url = Input.Kind == MaterialKind.Link ? url : null;
+        material.EstimatedMinutes = Input.EstimatedMinutes;
+        material.PublishAt = Input.PublishAt is { } at ? DateTime.SpecifyKind(at - ChinaTime.Offset, DateTimeKind.Utc) : now;
+        material.OrganizationId = audience.Id;
+        material.AudiencePath = audience.Path;
+        if (file is { } f) (material.FileType, material.FileSize) = (f.Type, f.Bytes.Length);
+        else if (Input.Kind is MaterialKind.Article or MaterialKind.Link) (material.FileType, material.FileSize) = (null, null);
+        await db.SaveChangesAsync(ct);   // the material first, so that a new one has its id
+
+        var stored = await db.MaterialFiles.FirstOrDefaultAsync(x => x.MaterialId == material.Id, ct);
+        if (file is { } g)
+        {
+            if (stored is null) db.MaterialFiles.Add(new MaterialFile { MaterialId = material.Id, Content = g.Bytes });
+            else stored.Content = g.Bytes;
+        }
+        else if (material.FileType is null && stored is not null) db.MaterialFiles.Remove(stored);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        TempData["Status"] = $"《{material.Title}》已保存。";
+        return RedirectToPage("/Study/Materials");
+    }
+
+    private async Task<(byte[], string)?> ReadUploadAsync(IFormFile upload, MaterialKind kind, CancellationToken ct)
+    {
+        if (upload.Length == 0) { ModelState.AddModelError(nameof(Upload), MaterialFiles.Empty); return null; }
+        if (upload.Length > MaterialFiles.MaxBytes) { ModelState.AddModelError(nameof(Upload), MaterialFiles.TooLarge); return null; }
+        using var buffer = new MemoryStream((int)upload.Length);
+        await upload.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        if (MaterialFiles.Recognise(kind, bytes.AsSpan(0, Math.Min(bytes.Length, 16))) is not { } type)
+        {
+            ModelState.AddModelError(nameof(Upload), MaterialFiles.WrongType(kind));
+            return null;
+        }
+        return (bytes, type);
+    }
+
+    /// <summary>The caller's outermost organizations and the ones right beneath them: whom a material can be published to.</summary>
+    private async Task LoadAudiencesAsync()
+    {
+        var orgs = await db.AdministeredOrganizations.OrderBy(o => o.Depth).ThenBy(o => o.Path).Take(2000)
+            .Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync();
+        if (orgs.Count == 0) return;
+        var top = orgs[0].Depth;
+        Audiences = [.. orgs.Where(o => o.Depth <= top + 1).Take(300)
+            .Select(o => new SelectListItem(o.Depth == top ? $"{o.Name}(全部)" : $"— {o.Name}", o.Id.ToString()))];
+    }
+}
