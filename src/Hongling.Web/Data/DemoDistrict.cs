@@ -58,6 +58,7 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         }
         await FlushAsync(batch, ct);
         db.Recruits.AddRange(branches.SelectMany(b => NewRecruits(b.Org, today, now)));
+        db.Materials.AddRange(DemoMaterials(orgs.Single(o => o.Org.Depth == 0).Org, now));
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
@@ -255,4 +256,20 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         if (role is not null) await users.AddToRoleAsync(account, role);
         return account;
     }
+
+    /// <summary>A few materials from the district department to everyone, one or two per column.</summary>
+    private static IEnumerable<Material> DemoMaterials(Organization district, DateTime now) =>
+        new (string Title, MaterialColumn Column, int Minutes, string Body)[]
+        {
+            ("中国共产党章程(总纲)学习", MaterialColumn.KnowledgeBase, 10, "<p>中国共产党是中国工人阶级的先锋队,同时是中国人民和中华民族的先锋队。</p><p>请认真学习党章总纲,理解党的性质、宗旨和指导思想。</p>"),
+            ("入党誓词的内涵", MaterialColumn.KnowledgeBase, 5, "<p>我志愿加入中国共产党,拥护党的纲领,遵守党的章程……</p>"),
+            ("十分钟党课:践行为民服务", MaterialColumn.TenMinuteLesson, 3, "<p>为人民服务是我们党的根本宗旨。本课用十分钟讲清楚一名普通党员如何在身边践行宗旨。</p>"),
+            ("乡村振兴专题:产业兴旺", MaterialColumn.Special, 8, "<p>产业兴旺是乡村振兴的重点。本专题介绍特色种植、乡村旅游等做法。</p>"),
+            ("《中国共产党党员教育管理工作条例》解读", MaterialColumn.PolicyRegulation, 12, "<p>条例对党员教育管理的内容、方式和保障作出规定。</p>"),
+            ("柑橘春季管护实用技术", MaterialColumn.PracticalSkills, 6, "<p>春季是柑橘管护的关键时期:修剪、施肥、病虫害防治。</p>"),
+        }.Select((m, i) => new Material
+        {
+            Title = m.Title, Column = m.Column, Kind = MaterialKind.Article, Body = m.Body, EstimatedMinutes = m.Minutes,
+            PublishAt = now.AddDays(-20 + i * 3), CreatedAt = now, CreatedBy = "区委组织部", Organization = district, OrganizationId = district.Id, AudiencePath = district.Path,
+        });
 }

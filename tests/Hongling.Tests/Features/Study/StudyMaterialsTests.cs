@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Hongling.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Tests.Features.Study;
+
+/// <summary>Publishing materials (admin) and reading them (members), with the scope around both.</summary>
+public sealed class StudyMaterialsTests(TestApp app) : IClassFixture<TestApp>
+{
+    private async Task<(Organization Town, Organization Branch, HttpClient Admin)> TownAsync(string name)
+    {
+        var (town, branch) = await app.AddTownAsync(name);
+        var card = TestApp.NewCard();
+        await app.AddAccountAsync(card, administers: [town]);
+        return (town, branch, await app.SignedInClientAsync(card));
+    }
+
+    private async Task<HttpClient> MemberOfAsync(Organization branch)
+    {
+        var member = await app.AddMemberAsync(branch, "读者");
+        var card = TestApp.NewCard();
+        await app.AddAccountAsync(card, member);
+        return await app.SignedInClientAsync(card);
+    }
+
+    private static async Task<HttpResponseMessage> PublishAsync(HttpClient admin, Organization audience, string title, MaterialKind kind,
+        string? body = null, byte[]? file = null, string fileName = "file.bin", int? id = null)
+    {
+        var url = "/Study/MaterialEdit" + (id is null ? "" : "/" + id);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(await TestApp.TokenAsync(admin, url)), "__RequestVerificationToken" },
+            { new StringContent(title), "Input.Title" },
+            { new StringContent(nameof(MaterialColumn.KnowledgeBase)), "Input.Column" },
+            { new StringContent(kind.ToString()), "Input.Kind" },
+            { new StringContent("10"), "Input.EstimatedMinutes" },
+            { new StringContent(audience.Id.ToString()), "Input.AudienceId" },
+        };
+        if (body is not null) form.Add(new StringContent(body), "Input.Body");
+        if (file is not null)
+        {
+            var part = new ByteArrayContent(file);
+            part.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+            form.Add(part, "Upload", fileName);
+        }
+        return await admin.PostAsync(url, form);
+    }
+
+    private Task<int> CountAsync(string title) => app.WithDbAsync(db => db.Materials.CountAsync(m => m.Title == title));
+
+    private static byte[] Mp4(int size = 4096)
+    {
+        var bytes = new byte[size];
+        "\0\0\0\u0018ftypmp42"u8.ToArray().CopyTo(bytes, 0);
+        return bytes;
+    }
+
+    [Fact]
+    public async Task Article_IsSanitized_AndOnlyTheAudienceReadsIt()
+    {
+        var (town, branch, admin) = await TownAsync("资料甲镇");
+        var (_, otherBranch, _) = await TownAsync("资料乙镇");
+        var response = await PublishAsync(admin, town, "安全的文章", MaterialKind.Article,
+            "<p onclick=\"steal()\">正文<script>alert(1)</script><img src=\"https://example.org/a.png\" onerror=\"x()\" alt=\"图\"><a href=\"javascript:evil()\">链接</a></p>");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var material = await app.WithDbAsync(db => db.Materials.SingleAsync(m => m.Title == "安全的文章"));
+        Assert.DoesNotContain("script", material.Body);
+        Assert.DoesNotContain("onclick", material.Body);
+        Assert.DoesNotContain("onerror", material.Body);
+        Assert.DoesNotContain("javascript:", material.Body);
+        Assert.Contains("<img src=\"https://example.org/a.png\" alt=\"图\">", material.Body);
+
+        var reader = await MemberOfAsync(branch);
+        Assert.Contains("安全的文章", await reader.GetStringAsync("/Study"));
+        Assert.Contains("正文", await reader.GetStringAsync($"/Study/Read/{material.Id}"));
+
+        var outsider = await MemberOfAsync(otherBranch);
+        Assert.DoesNotContain("安全的文章", await outsider.GetStringAsync("/Study"));
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Study/Read/{material.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task BadUploads_AreRefusedWithAMessage_AndNothingIsStored()
+    {
+        var (town, _, admin) = await TownAsync("上传镇");
+        var filesBefore = await app.WithDbAsync(db => db.MaterialFiles.CountAsync());
+        foreach (var (bytes, name, expected) in new (byte[], string, string)[]
+        {
+            ("<?php system($_GET['c']); ?>"u8.ToArray(), "lesson.mp4", "视频只能上传 MP4 或 WebM"),
+            ("<html><script>alert(1)</script></html>"u8.ToArray(), "lesson.mp4", "视频只能上传 MP4 或 WebM"),
+            ([], "empty.mp4", "上传的文件是空的"),
+            (Mp4(51 * 1024 * 1024), "huge.mp4", "不能超过 50 MB"),
+        })
+        {
+            var response = await PublishAsync(admin, town, "坏视频", MaterialKind.Video, file: bytes, fileName: name);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+        }
+        var missing = await PublishAsync(admin, town, "坏视频", MaterialKind.Video);
+        Assert.Contains("请选择要上传的文件", await missing.Content.ReadAsStringAsync());
+        Assert.Equal(0, await CountAsync("坏视频"));
+        Assert.Equal(filesBefore, await app.WithDbAsync(db => db.MaterialFiles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Video_IsStored_AndServedWithRanges_ToItsAudienceOnly()
+    {
+        var (town, branch, admin) = await TownAsync("视频甲镇");
+        var (_, otherBranch, _) = await TownAsync("视频乙镇");
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(admin, town, "好视频", MaterialKind.Video, file: Mp4())).StatusCode);
+        var id = await app.WithDbAsync(db => db.Materials.Where(m => m.Title == "好视频").Select(m => m.Id).SingleAsync());
+        var reader = await MemberOfAsync(branch);
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/study/materials/{id}/file");
+        request.Headers.Range = new RangeHeaderValue(0, 99);
+        var partial = await reader.SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal("video/mp4", partial.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(100, (await partial.Content.ReadAsByteArrayAsync()).Length);
+        var outsider = await MemberOfAsync(otherBranch);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/study/materials/{id}/file")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherSubtree_IsNotFound_AndNothingChanges()
+    {
+        var (townA, branchA, adminA) = await TownAsync("越权甲镇");
+        var (townB, _, adminB) = await TownAsync("越权乙镇");
+        await PublishAsync(adminA, townA, "甲镇资料", MaterialKind.Article, "甲镇正文");
+        var id = await app.WithDbAsync(db => db.Materials.Where(m => m.Title == "甲镇资料").Select(m => m.Id).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await adminB.GetAsync($"/Study/MaterialEdit/{id}")).StatusCode);
+        // B's administrator cannot publish to A's town, nor withdraw A's material.
+        Assert.Equal(HttpStatusCode.NotFound, (await PublishAsync(adminB, townA, "冒充", MaterialKind.Article, "x")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await TestApp.PostFormAsync(adminB, "/Study/Materials",
+            new Dictionary<string, string>(), $"/Study/Materials?handler=Withdraw&id={id}&withdrawn=true")).StatusCode);
+        Assert.Equal(0, await CountAsync("冒充"));
+        Assert.False(await app.WithDbAsync(db => db.Materials.Where(m => m.Id == id).Select(m => m.Withdrawn).SingleAsync()));
+
+        // Withdrawn by its own administrator, it leaves the member's library.
+        var reader = await MemberOfAsync(branchA);
+        await TestApp.PostFormAsync(adminA, "/Study/Materials", new Dictionary<string, string>(), $"/Study/Materials?handler=Withdraw&id={id}&withdrawn=true");
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/Study/Read/{id}")).StatusCode);
+        Assert.DoesNotContain("甲镇资料", await reader.GetStringAsync("/Study"));
+        _ = townB;
+    }
+}
