@@ -257,6 +257,30 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         return account;
     }
 
+    /// <summary>Red cards for the first <paramref name="count"/> members without one, numbered from
+    /// 8000000001, all with the demo password (hashed once: the benchmarks sign many members in).</summary>
+    public async Task<int> IssueCardsAsync(int count, CancellationToken ct = default)
+    {
+        db.Scope.BecomeSystem();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var members = await db.Members.Where(m => m.CardNumber == null).OrderBy(m => m.Id).Take(count).ToListAsync(ct);
+        string? hash = null;
+        for (var i = 0; i < members.Count; i++)
+        {
+            var card = (8_000_000_001L + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var account = new Account
+            {
+                UserName = card, NormalizedUserName = users.NormalizeName(card), DisplayName = members[i].Name, MemberId = members[i].Id,
+                CreatedAt = now, LockoutEnabled = true, SecurityStamp = Guid.NewGuid().ToString("N"),
+            };
+            account.PasswordHash = hash ??= users.PasswordHasher.HashPassword(account, Password);
+            members[i].CardNumber = card;
+            db.Users.Add(account);
+        }
+        await db.SaveChangesAsync(ct);
+        return members.Count;
+    }
+
     /// <summary>A few materials from the district department to everyone, one or two per column.</summary>
     private static IEnumerable<Material> DemoMaterials(Organization district, DateTime now) =>
         new (string Title, MaterialColumn Column, int Minutes, string Body)[]
@@ -270,6 +294,6 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         }.Select((m, i) => new Material
         {
             Title = m.Title, Column = m.Column, Kind = MaterialKind.Article, Body = m.Body, EstimatedMinutes = m.Minutes,
-            PublishAt = now.AddDays(-20 + i * 3), CreatedAt = now, CreatedBy = "区委组织部", Organization = district, OrganizationId = district.Id, AudiencePath = district.Path,
+            PublishAt = now.AddDays(-20 + i * 3), CreatedAt = now, CreatedBy = "区委组织部", OrganizationId = district.Id, AudiencePath = district.Path,
         });
 }

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Data;
 
 /// <summary>`dotnet run --project src/Hongling.Web -- seed --members 100000 --db data/big.db`:
-/// generates a district of the given size into a new SQLite file (or --postgres "connection string").</summary>
+/// generates a district of the given size into a new SQLite file (or --postgres "connection string"),
+/// optionally with `--cards K` red cards for benchmarks.</summary>
 public static class SeedCommand
 {
     public static bool IsSeed(string[] args) => args.Length > 0 && args[0] is "seed" or "import-sample";
@@ -48,10 +49,14 @@ public static class SeedCommand
             Console.Error.WriteLine("The database already holds organizations; seed into a new, empty database.");
             return 2;
         }
-        var result = await scope.ServiceProvider.GetRequiredService<DemoDistrict>().GenerateAsync(members);
+        var district = scope.ServiceProvider.GetRequiredService<DemoDistrict>();
+        var result = await district.GenerateAsync(members);
         Console.WriteLine($"organizations: {result.Organizations}");
         Console.WriteLine($"members: {result.Members}");
         Console.WriteLine($"seconds: {result.Took.TotalSeconds:F1}");
+        // `--cards K`: red cards 8000000001… for K members, password as the demo accounts', for benchmarks.
+        if (int.TryParse(Option(args, "--cards"), out var cards) && cards > 0)
+            Console.WriteLine($"cards: {await district.IssueCardsAsync(cards)}");
         return 0;
     }
 
