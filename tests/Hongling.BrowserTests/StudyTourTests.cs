@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hongling.BrowserTests;
+
+public sealed class StudyTourTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public Task Member_ReadsAnArticle_EarnsMinutes_AndAHiddenPageStopsBeating() => app.RunAsync(nameof(Member_ReadsAnArticle_EarnsMinutes_AndAHiddenPageStopsBeating), async page =>
+    {
+        await page.SignInAsync("1000000004");
+        await page.GotoAsync("/Study");
+        await page.GetByRole(AriaRole.Link, new() { Name = "党建知识库", Exact = true }).ClickAsync();
+        await page.Locator(".list-group a", new() { HasText = "入党誓词的内涵" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "入党誓词的内涵" })).ToBeVisibleAsync();
+
+        var beats = 0;
+        page.Request += (_, r) => { if (r.Url.EndsWith("/api/study/heartbeat")) Interlocked.Increment(ref beats); };
+        // Stay on the page, visible: the page beats (every second in this test) and a minute is credited.
+        await page.Mouse.MoveAsync(100, 200);
+        await Expect(page.Locator("#study-minutes")).Not.ToHaveTextAsync("0", new() { Timeout = 70_000 });
+        Assert.True(beats >= 2);
+
+        // Hidden (another tab in front): no more beats.
+        await page.EvaluateAsync("() => { Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }); document.dispatchEvent(new Event('visibilitychange')); }");
+        await page.WaitForTimeoutAsync(1500);   // a beat already on its way may still land
+        var whenHidden = beats;
+        await page.WaitForTimeoutAsync(4000);
+        Assert.Equal(whenHidden, beats);
+
+        // The minutes are on 我的学习.
+        await page.GotoAsync("/Study/Mine");
+        await Expect(page.Locator("body")).ToContainTextAsync("我的学习");
+    });
+}
