@@ -1,6 +1,7 @@
 using System.Net;
 using Hongling.Web.Features.Study;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Hongling.Tests.Features.Study.StudyFixture;
 
 namespace Hongling.Tests.Features.Study;
@@ -41,5 +42,23 @@ public sealed class StudyTwoInstancesTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(4, credited);
         Assert.Equal(4, online);
         Assert.Equal(32, await app.WithDbAsync(db => db.StudySessions.Where(s => s.MemberId == member.Id).SumAsync(s => s.Beats)));
+    }
+
+    [Fact]
+    public async Task GracefulStop_CommitsEveryAcceptedBeat()
+    {
+        var (_, _, member, card, material) = await ReaderAsync(app, "停机镇");
+        var client = await app.SignedInClientAsync(card);
+        var session = await OpenAsync(client, material.Id);
+        await using var second = app.SecondInstance();
+        var writer = second.Services.GetRequiredService<StudyBeatWriter>();
+        var at = app.Clock.GetUtcNow().UtcDateTime;
+        var pending = Enumerable.Range(1, 300).Select(seq => writer.SubmitAsync(new Beat(member.Id, session, seq, at))).ToList();
+        await writer.StopAsync(TestContext.Current.CancellationToken);
+        var outcomes = await Task.WhenAll(pending);
+        Assert.All(outcomes, o => Assert.True(o.Status is BeatStatus.Accepted or BeatStatus.Credited));
+        Assert.Equal(300, await app.WithDbAsync(db => db.StudySessions.Where(s => s.Id == session).Select(s => s.Beats).SingleAsync()));
+        // Stopped, the writer accepts nothing more (the host is going down).
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.SubmitAsync(new Beat(member.Id, session, 301, at)));
     }
 }
