@@ -55,8 +55,8 @@ public static class StudyStats
     {
         var sums = Days(db, path, month).GroupBy(d => d.MemberId).Select(g => new
         {
-            MemberId = g.Key, Minutes = g.Sum(d => d.StudyMinutes), Opened = g.Sum(d => d.MaterialsOpened),
-            Completed = g.Sum(d => d.MaterialsCompleted), Online = g.Sum(d => d.OnlineMinutes),
+            MemberId = g.Key, Minutes = (int?)g.Sum(d => d.StudyMinutes), Opened = (int?)g.Sum(d => d.MaterialsOpened),
+            Completed = (int?)g.Sum(d => d.MaterialsCompleted), Online = (int?)g.Sum(d => d.OnlineMinutes),
         });
         return from m in db.AdministeredMembers.InSubtree(path)
                join s in sums on m.Id equals s.MemberId into joined
@@ -64,8 +64,8 @@ public static class StudyStats
                select new MemberStudy
                {
                    MemberId = m.Id, Name = m.Name, Branch = m.Organization.Name,
-                   Minutes = s == null ? 0 : s.Minutes, Opened = s == null ? 0 : s.Opened,
-                   Completed = s == null ? 0 : s.Completed, Online = s == null ? 0 : s.Online,
+                   // A member without days joins to nulls (EF cannot test the joined row itself for null).
+                   Minutes = s!.Minutes ?? 0, Opened = s.Opened ?? 0, Completed = s.Completed ?? 0, Online = s.Online ?? 0,
                };
     }
 
