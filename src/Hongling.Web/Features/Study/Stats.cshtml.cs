@@ -42,14 +42,14 @@ public sealed class StatsModel(HonglingDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await FindOrgAsync(ct) is not { } org) return NotFound();
-        var perOrg = await StudyStats.PerOrganizationAsync(db, org.Path, ShownMonth, ct);
-        Total = StudyStats.RollUp(perOrg, org.Id);
+        var perOrg = StudyStats.RollUp(await StudyStats.PerOrganizationAsync(db, org.Path, ShownMonth, ct));
+        Total = perOrg[org.Id];
         var childIds = await OrgTree.Children(db, org.Id).OrderBy(o => o.Code).Select(o => o.Id).ToListAsync(ct);
-        Children = [.. childIds.Where(perOrg.ContainsKey).Select(id => StudyStats.RollUp(perOrg, id))];
-        var branches = StudyStats.Rank(perOrg.Values.Where(o => o.Kind == OrgKind.Branch).Select(o => StudyStats.RollUp(perOrg, o.Id)));
+        Children = [.. childIds.Where(perOrg.ContainsKey).Select(id => perOrg[id])];
+        var branches = StudyStats.Rank(perOrg.Values.Where(o => o.Kind == OrgKind.Branch));
         (Branches, BranchCount) = ([.. branches.Take(RankingSize)], branches.Count);
         // Towns are the organizations directly beneath the district root (depth 1), whatever their kind.
-        Towns = StudyStats.Rank(perOrg.Values.Where(o => o.Depth == 1).Select(o => StudyStats.RollUp(perOrg, o.Id)));
+        Towns = StudyStats.Rank(perOrg.Values.Where(o => o.Depth == 1));
 
         var members = StudyStats.Members(db, org.Path, ShownMonth);
         MemberPages = Math.Max(1, (Total.Members + PageSize - 1) / PageSize);

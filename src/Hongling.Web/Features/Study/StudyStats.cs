@@ -70,7 +70,7 @@ public static class StudyStats
     }
 
     /// <summary>The month per organization of the subtree, grouped by the members' organizations in three
-    /// aggregate queries; <see cref="RollUp"/> adds them up for any organization of the subtree.</summary>
+    /// aggregate queries; <see cref="RollUp"/> adds them up for every organization of the subtree.</summary>
     public static async Task<IReadOnlyDictionary<int, OrgStudy>> PerOrganizationAsync(HonglingDb db, string path, int month, CancellationToken ct)
     {
         var members = db.AdministeredMembers.InSubtree(path);
@@ -87,12 +87,20 @@ public static class StudyStats
             studied.GetValueOrDefault(o.Id), sums.TryGetValue(o.Id, out var s) ? s.Minutes : 0, s?.Completed ?? 0));
     }
 
-    /// <summary>An organization's figures with those of every organization beneath it.</summary>
-    public static OrgStudy RollUp(IReadOnlyDictionary<int, OrgStudy> perOrg, int id)
+    /// <summary>Every organization's figures with those of every organization beneath it: each row is added
+    /// to itself and its ancestors in the subtree, found by the prefixes of its path.</summary>
+    public static IReadOnlyDictionary<int, OrgStudy> RollUp(IReadOnlyDictionary<int, OrgStudy> perOrg)
     {
-        var top = perOrg[id];
-        var under = perOrg.Values.Where(o => o.Path.StartsWith(top.Path, StringComparison.Ordinal)).ToList();
-        return top with { Members = under.Sum(o => o.Members), Studied = under.Sum(o => o.Studied), Minutes = under.Sum(o => o.Minutes), Completed = under.Sum(o => o.Completed) };
+        var byPath = perOrg.Values.ToDictionary(o => o.Path, o => o.Id, StringComparer.Ordinal);
+        var sums = perOrg.Keys.ToDictionary(id => id, _ => new int[4]);
+        foreach (var o in perOrg.Values.Where(o => o.Members > 0 || o.Minutes > 0 || o.Completed > 0))
+            for (var end = o.Path.IndexOf('/', 1); end > 0; end = o.Path.IndexOf('/', end + 1))
+                if (byPath.TryGetValue(o.Path[..(end + 1)], out var ancestor))
+                {
+                    var s = sums[ancestor];
+                    s[0] += o.Members; s[1] += o.Studied; s[2] += o.Minutes; s[3] += o.Completed;
+                }
+        return perOrg.Values.ToDictionary(o => o.Id, o => o with { Members = sums[o.Id][0], Studied = sums[o.Id][1], Minutes = sums[o.Id][2], Completed = sums[o.Id][3] });
     }
 
     /// <summary>Best first: the higher average minutes per member, then the higher share who studied.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using Hongling.Web.Domain;
 using static Hongling.Tests.Features.Study.StudyMineTests;
 
@@ -59,12 +58,6 @@ public sealed class StudyStatsTests(TestApp app) : IClassFixture<TestApp>
     public async Task Stats_TownMonth_AggregatesRankingsMembersAndIdle_ExportAndScope()
     {
         var w = await BuildAsync();
-        await app.WithDbAsync(async db =>
-        {
-            await Hongling.Web.Features.Study.StudyStats.PerOrganizationAsync(db, w.Town1.Path, Month, default);
-            await Hongling.Web.Features.Study.StudyStats.Members(db, w.Town1.Path, Month).OrderBy(m => m.Minutes).ToListAsync();
-            return await Hongling.Web.Features.Study.StudyStats.Members(db, w.Town1.Path, Month).Where(m => m.Minutes == 0).ToListAsync();
-        });
         var town = await app.SignedInClientAsync(w.TownAdmin);
         var response = await town.GetAsync($"/Study/Stats?org={w.Town1.Id}&month={Month}");
         var html = await response.Content.ReadAsStringAsync();
