@@ -32,6 +32,27 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             var member = (Member)await AddAsync(sp, NewMember(sp, org));
             return await AddAsync(sp, new CorrectionRequest { MemberId = member.Id, OrganizationId = org.Id, Text = "籍贯有误", State = CorrectionState.Open });
         },
+        [typeof(Material)] = async (sp, org) => await AddAsync(sp, NewMaterial(org)),
+        [typeof(StudySession)] = async (sp, org) =>
+        {
+            var (member, material) = await MemberAndMaterialAsync(sp, org);
+            return await AddAsync(sp, new StudySession { Id = Guid.NewGuid(), MemberId = member.Id, MaterialId = material.Id, OrganizationId = org.Id, OpenedAt = new DateTime(2026, 11, 5, 2, 0, 0, DateTimeKind.Utc) });
+        },
+        [typeof(StudyDay)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            return await AddAsync(sp, new StudyDay { MemberId = member.Id, Day = new DateOnly(2026, 11, 5), OrganizationId = org.Id, StudyMinutes = 3, OnlineMinutes = 4 });
+        },
+        [typeof(MaterialProgress)] = async (sp, org) =>
+        {
+            var (member, material) = await MemberAndMaterialAsync(sp, org);
+            return await AddAsync(sp, new MaterialProgress { MemberId = member.Id, MaterialId = material.Id, OrganizationId = org.Id, CreditedMinutes = 3, FirstOpenedAt = new DateTime(2026, 11, 5, 2, 0, 0, DateTimeKind.Utc) });
+        },
+        [typeof(Lesson)] = async (sp, org) =>
+        {
+            var material = (Material)await AddAsync(sp, NewMaterial(org));
+            return await AddAsync(sp, new Lesson { OrganizationId = org.Id, MaterialId = material.Id, AudiencePath = org.Path, ScheduledAt = new DateTime(2026, 11, 5, 2, 0, 0, DateTimeKind.Utc) });
+        },
         [typeof(Recruit)] = async (sp, org) => await AddAsync(sp, new Recruit { Name = "申请人", OrganizationId = org.Id, Stage = DevelopmentStage.Applicant, AppliedOn = new DateOnly(2026, 3, 1) }),
     };
 
@@ -42,6 +63,15 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         Hongling.Web.Infrastructure.Pii.MemberPii.SetIdNumber(sp.GetRequiredService<Hongling.Web.Infrastructure.Pii.PiiProtector>(), m, id);
         return m;
     }
+
+    private static Material NewMaterial(Organization org) => new()
+    {
+        Title = "模型资料", Column = MaterialColumn.KnowledgeBase, Kind = MaterialKind.Article, EstimatedMinutes = 10,
+        PublishAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), CreatedBy = "模型", OrganizationId = org.Id, AudiencePath = org.Path,
+    };
+
+    private static async Task<(Member, Material)> MemberAndMaterialAsync(IServiceProvider sp, Organization org) =>
+        ((Member)await AddAsync(sp, NewMember(sp, org)), (Material)await AddAsync(sp, NewMaterial(org)));
 
     private static async Task<object> AddAsync(IServiceProvider sp, object entity)
     {
@@ -104,7 +134,7 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             Assert.All(rows, id => Assert.Equal(a.Id, id));
 
             // A write to B's row, reached around the filter, is refused at SaveChanges.
-            var key = db.Model.FindEntityType(type)!.FindPrimaryKey()!.Properties[0].PropertyInfo!.GetValue(inB);
+            var key = db.Model.FindEntityType(type)!.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!.GetValue(inB)).ToArray();
             var foreign = await db.FindAsync(type, key);
             Assert.Null(foreign);   // Find honours the filter too
             db.Attach(inB);

@@ -20,6 +20,8 @@ public static class AuditLabels
         nameof(Organization) => "党组织",
         nameof(Transfer) => "关系转接",
         nameof(Recruit) => "发展党员",
+        nameof(Material) => "学习资料",
+        nameof(Lesson) => "十分钟党课",
         _ => type,
     };
 
@@ -46,6 +48,11 @@ public static class AuditLabels
         [nameof(Organization.ProfileUpdatedAt)] = "简介维护时间", [nameof(Organization.ProfileUpdatedBy)] = "简介维护人",
         [nameof(CorrectionRequest.Text)] = "更正内容", [nameof(CorrectionRequest.Reply)] = "回复", [nameof(CorrectionRequest.HandledAt)] = "处理时间",
         [nameof(CorrectionRequest.HandledBy)] = "处理人",
+        [nameof(Material.Title)] = "标题", [nameof(Material.Column)] = "栏目", [nameof(Material.Body)] = "正文", [nameof(Material.Url)] = "课件地址",
+        [nameof(Material.FileType)] = "文件类型", [nameof(Material.FileSize)] = "文件大小", [nameof(Material.EstimatedMinutes)] = "预计学习时长(分钟)",
+        [nameof(Material.PublishAt)] = "发布时间", [nameof(Material.Withdrawn)] = "已撤回", [nameof(Material.CreatedAt)] = "创建时间",
+        [nameof(Material.CreatedBy)] = "创建人", [nameof(Material.AudiencePath)] = "发布范围", [nameof(Material.AudienceIncludesSubtree)] = "含下级组织",
+        [nameof(Lesson.MaterialId)] = "学习资料(编号)", [nameof(Lesson.ScheduledAt)] = "党课时间", [nameof(Lesson.OrganizationId)] = "党支部(编号)",
     };
 
     public static string Field(string name) => Fields.GetValueOrDefault(name, name);

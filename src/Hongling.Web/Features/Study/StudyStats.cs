@@ -1,0 +1,112 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Study;
+
+/// <summary>Study figures of one member or one organization over a period: the sums of StudyDays.</summary>
+public sealed record StudyFigures(int StudyMinutes, int Opened, int Completed, int OnlineMinutes)
+{
+    public static readonly StudyFigures None = new(0, 0, 0, 0);
+    public int Score => StudyRules.Score(StudyMinutes, Opened, Completed, OnlineMinutes);
+}
+
+/// <summary>One organization's month: its present members, those who studied (credited minutes above
+/// zero), the minutes and completed materials of its members.</summary>
+public sealed record OrgStudy(int Id, string Name, string Path, OrgKind Kind, int Depth, int Members, int Studied, int Minutes, int Completed)
+{
+    public double Share => Members == 0 ? 0 : (double)Studied / Members;
+    public double Average => Members == 0 ? 0 : (double)Minutes / Members;
+}
+
+/// <summary>One member's month, as the per-member table and its export show it.</summary>
+public sealed class MemberStudy
+{
+    public int MemberId { get; init; }
+    public string Name { get; init; } = "";
+    public string Branch { get; init; } = "";
+    public int Minutes { get; init; }
+    public int Opened { get; init; }
+    public int Completed { get; init; }
+    public int Online { get; init; }
+    public int Score => StudyRules.Score(Minutes, Opened, Completed, Online);
+}
+
+/// <summary>The statistics of an organization subtree for one China-time month, computed in the database.
+/// A member's minutes count where the member is now (present members of the subtree, from the Members
+/// table), from the days recorded inside the subtree: the days are one (OrgPath, Day) index range and
+/// a member moved in mid-month brings no minutes earned elsewhere.</summary>
+public static class StudyStats
+{
+    public static (DateOnly From, DateOnly To) MonthDays(int month)
+    {
+        var from = new DateOnly(month / 100, month % 100, 1);
+        return (from, from.AddMonths(1));
+    }
+
+    private static IQueryable<StudyDay> Days(HonglingDb db, string path, int month)
+    {
+        var (from, to) = MonthDays(month);
+        return db.StudyDays.InSubtree(path).Where(d => d.Day >= from && d.Day < to);
+    }
+
+    /// <summary>Every present member of the subtree with their month's sums (zero when they did not study).</summary>
+    public static IQueryable<MemberStudy> Members(HonglingDb db, string path, int month)
+    {
+        var sums = Days(db, path, month).GroupBy(d => d.MemberId).Select(g => new
+        {
+            MemberId = g.Key, Minutes = (int?)g.Sum(d => d.StudyMinutes), Opened = (int?)g.Sum(d => d.MaterialsOpened),
+            Completed = (int?)g.Sum(d => d.MaterialsCompleted), Online = (int?)g.Sum(d => d.OnlineMinutes),
+        });
+        return from m in db.AdministeredMembers.InSubtree(path)
+               join s in sums on m.Id equals s.MemberId into joined
+               from s in joined.DefaultIfEmpty()
+               select new MemberStudy
+               {
+                   MemberId = m.Id, Name = m.Name, Branch = m.Organization.Name,
+                   // A member without days joins to nulls (EF cannot test the joined row itself for null).
+                   Minutes = s!.Minutes ?? 0, Opened = s.Opened ?? 0, Completed = s.Completed ?? 0, Online = s.Online ?? 0,
+               };
+    }
+
+    /// <summary>The month per organization of the subtree, grouped by the members' organizations in three
+    /// aggregate queries; <see cref="RollUp"/> adds them up for every organization of the subtree.</summary>
+    public static async Task<IReadOnlyDictionary<int, OrgStudy>> PerOrganizationAsync(HonglingDb db, string path, int month, CancellationToken ct)
+    {
+        var members = db.AdministeredMembers.InSubtree(path);
+        var counts = await members.GroupBy(m => m.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var joined = from d in Days(db, path, month) join m in members on d.MemberId equals m.Id select new { m.OrganizationId, d.MemberId, d.StudyMinutes, d.MaterialsCompleted };
+        var sums = await joined.GroupBy(x => x.OrganizationId)
+            .Select(g => new { g.Key, Minutes = g.Sum(x => x.StudyMinutes), Completed = g.Sum(x => x.MaterialsCompleted) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        var studied = await joined.Where(x => x.StudyMinutes > 0).Select(x => new { x.OrganizationId, x.MemberId }).Distinct()
+            .GroupBy(x => x.OrganizationId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var orgs = await db.AdministeredOrganizations.InSubtree(path).Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.Depth }).ToListAsync(ct);
+        return orgs.ToDictionary(o => o.Id, o => new OrgStudy(o.Id, o.Name, o.Path, o.Kind, o.Depth, counts.GetValueOrDefault(o.Id),
+            studied.GetValueOrDefault(o.Id), sums.TryGetValue(o.Id, out var s) ? s.Minutes : 0, s?.Completed ?? 0));
+    }
+
+    /// <summary>Every organization's figures with those of every organization beneath it: each row is added
+    /// to itself and its ancestors in the subtree, found by the prefixes of its path.</summary>
+    public static IReadOnlyDictionary<int, OrgStudy> RollUp(IReadOnlyDictionary<int, OrgStudy> perOrg)
+    {
+        var byPath = perOrg.Values.ToDictionary(o => o.Path, o => o.Id, StringComparer.Ordinal);
+        var sums = perOrg.Keys.ToDictionary(id => id, _ => new int[4]);
+        foreach (var o in perOrg.Values.Where(o => o.Members > 0 || o.Minutes > 0 || o.Completed > 0))
+            for (var end = o.Path.IndexOf('/', 1); end > 0; end = o.Path.IndexOf('/', end + 1))
+                if (byPath.TryGetValue(o.Path[..(end + 1)], out var ancestor))
+                {
+                    var s = sums[ancestor];
+                    s[0] += o.Members; s[1] += o.Studied; s[2] += o.Minutes; s[3] += o.Completed;
+                }
+        return perOrg.Values.ToDictionary(o => o.Id, o => o with { Members = sums[o.Id][0], Studied = sums[o.Id][1], Minutes = sums[o.Id][2], Completed = sums[o.Id][3] });
+    }
+
+    /// <summary>Best first: the higher average minutes per member, then the higher share who studied.</summary>
+    public static IReadOnlyList<OrgStudy> Rank(IEnumerable<OrgStudy> orgs) =>
+        [.. orgs.OrderByDescending(o => o.Average).ThenByDescending(o => o.Share).ThenBy(o => o.Name, StringComparer.Ordinal)];
+}
+
+/// <summary>A previous/next pager for the statistics' lists.</summary>
+public sealed record StatsPager(int Page, int Pages, Func<int, string> Link);

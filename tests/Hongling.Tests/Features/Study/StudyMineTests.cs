@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Hongling.Web.Domain;
+using Hongling.Web.Features.Study;
+
+namespace Hongling.Tests.Features.Study;
+
+/// <summary>我的学习: a member's figures per China-time period, from hand-built StudyDay rows.</summary>
+public sealed class StudyMineTests(TestApp app) : IClassFixture<TestApp>
+{
+    /// <summary>Wednesday 1 May 2030, 01:00 in China, while it is still 30 April in UTC: the week began on
+    /// Monday 29 April, in the previous month.</summary>
+    private static readonly DateTimeOffset ChinaMay1 = new(2030, 4, 30, 17, 0, 0, TimeSpan.Zero);
+
+    private void ClockTo(DateTimeOffset at)
+    {
+        if (app.Clock.GetUtcNow() < at) app.Clock.Advance(at - app.Clock.GetUtcNow());
+    }
+
+    internal static Task AddDayAsync(TestApp app, Member m, DateOnly day, int minutes, int opened = 0, int completed = 0, int online = 0) =>
+        app.WithDbAsync(async db =>
+        {
+            db.StudyDays.Add(new StudyDay { MemberId = m.Id, Day = day, OrganizationId = m.OrganizationId, StudyMinutes = minutes, MaterialsOpened = opened, MaterialsCompleted = completed, OnlineMinutes = online });
+            return await db.SaveChangesAsync();
+        });
+
+    private static string Field(string html, string period, string field) =>
+        Regex.Match(html, $"id=\"period-{period}\"[\\s\\S]*?data-field=\"{field}\">(\\d+)<").Groups[1].Value;
+
+    [Fact]
+    public async Task Mine_PeriodsInChinaTime_SumOwnDaysAndScore()
+    {
+        ClockTo(ChinaMay1);
+        var (_, branch) = await app.AddTownAsync("我的学习镇");
+        var me = await app.AddMemberAsync(branch, "学习者");
+        var other = await app.AddMemberAsync(branch, "旁人");
+        var card = TestApp.NewCard();
+        await app.AddAccountAsync(card, me);
+        await AddDayAsync(app, me, new DateOnly(2030, 5, 1), 10, opened: 2, completed: 1, online: 30);   // today
+        await AddDayAsync(app, me, new DateOnly(2030, 4, 30), 20, opened: 1, online: 25);                // this week, last month
+        await AddDayAsync(app, me, new DateOnly(2030, 4, 28), 7);                                        // last week (Sunday)
+        await AddDayAsync(app, me, new DateOnly(2030, 4, 10), 40, opened: 3, completed: 2, online: 50);
+        await AddDayAsync(app, me, new DateOnly(2030, 1, 5), 100, opened: 4, completed: 1, online: 120);
+        await AddDayAsync(app, me, new DateOnly(2029, 12, 31), 1000, opened: 9, completed: 9, online: 1000);   // last year
+        await AddDayAsync(app, other, new DateOnly(2030, 5, 1), 999, opened: 9, completed: 9, online: 999);
+
+        var html = await (await app.SignedInClientAsync(card)).GetStringAsync("/Study/Mine");
+
+        var expected = new Dictionary<string, (int Minutes, int Opened, int Completed, int Online)>
+        {
+            ["today"] = (10, 2, 1, 30), ["week"] = (30, 3, 1, 55), ["month"] = (10, 2, 1, 30), ["year"] = (177, 10, 4, 225),
+        };
+        foreach (var (period, e) in expected)
+        {
+            Assert.Equal(e.Minutes.ToString(), Field(html, period, "minutes"));
+            Assert.Equal(e.Opened.ToString(), Field(html, period, "opened"));
+            Assert.Equal(e.Completed.ToString(), Field(html, period, "completed"));
+            Assert.Equal(e.Online.ToString(), Field(html, period, "online"));
+            Assert.Equal(StudyRules.Score(e.Minutes, e.Opened, e.Completed, e.Online).ToString(), Field(html, period, "score"));
+        }
+        // The documented formula: minutes + 5 per completed + 1 per opened + 1 per ten online minutes.
+        Assert.Equal("20", Field(html, "today", "score"));
+        Assert.Equal("229", Field(html, "year", "score"));
+
+        // Twelve months, May 2029 … April 2030 … May 2030: each month's minutes in the chart's table.
+        Assert.Contains("<tr><td>2029年12月</td><td>1000</td></tr>", html);
+        Assert.Contains("<tr><td>2030年1月</td><td>100</td></tr>", html);
+        Assert.Contains("<tr><td>2030年4月</td><td>67</td></tr>", html);
+        Assert.Contains("<tr><td>2030年5月</td><td>10</td></tr>", html);
+        Assert.Contains("<tr><td>2029年6月</td><td>0</td></tr>", html);
+        Assert.DoesNotContain("2029年5月", html);
+        Assert.Contains("id=\"months-chart\"", html);
+    }
+
+    [Fact]
+    public async Task Mine_AdministratorWithoutMemberRecord_SeesMessage()
+    {
+        var (town, _) = await app.AddTownAsync("无党员镇");
+        var card = TestApp.NewCard();
+        await app.AddAccountAsync(card, administers: [town]);
+        var response = await (await app.SignedInClientAsync(card)).GetAsync("/Study/Mine");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("没有关联党员信息", await response.Content.ReadAsStringAsync());
+    }
+}
