@@ -28,8 +28,11 @@ public sealed class StudyTourTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.WaitForTimeoutAsync(4000);
         Assert.Equal(whenHidden, beats);
 
-        // The minutes are on 我的学习.
+        // The minutes are on 我的学习, today's card, and the material is listed there.
+        var credited = int.Parse(await page.Locator("#study-minutes").TextContentAsync() ?? "0");
         await page.GotoAsync("/Study/Mine");
-        await Expect(page.Locator("body")).ToContainTextAsync("我的学习");
+        var today = int.Parse(await page.Locator("#period-today [data-field=minutes]").TextContentAsync() ?? "0");
+        Assert.True(today >= credited && today >= 1, $"我的学习 shows {today} minutes today, the reader {credited}");
+        await Expect(page.Locator("#materials")).ToContainTextAsync("入党誓词的内涵");
     });
 }
