@@ -36,6 +36,7 @@ builder.Services.AddScoped<Hongling.Web.Features.Transfers.TransferDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Development.DevelopmentDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Members.Import.MemberImport>();
 builder.Services.AddScoped<Hongling.Web.Features.Photos.MemberPhotos>();
+builder.Services.AddScoped<Hongling.Web.Features.Activities.ActivityCheckIn>();
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";

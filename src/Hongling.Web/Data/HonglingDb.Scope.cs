@@ -41,6 +41,10 @@ public abstract partial class HonglingDb
     /// <inheritdoc cref="AdministeredOrganizations"/>
     public IQueryable<Member> AdministeredMembers => Members.Where(Within<Member>(m => m.OrgPath));
 
+    /// <summary>Rows of an organization-owned type that the caller administers, without the member's
+    /// read-only view (their own rows, what is published to them): for pages that manage the rows.</summary>
+    public IQueryable<T> AdministeredRows<T>() where T : class, IScopedByPath => Set<T>().Where(Within<T>(e => e.OrgPath));
+
     /// <summary>entity => Administered(pathOf(entity)) [|| orElse(entity)].</summary>
     private Expression<Func<T, bool>> Within<T>(Expression<Func<T, string>> pathOf, Expression<Func<T, bool>>? orElse = null)
     {

@@ -20,6 +20,11 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<Recruit> Recruits => Set<Recruit>();
     public DbSet<RecruitStep> RecruitSteps => Set<RecruitStep>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityParticipant> ActivityParticipants => Set<ActivityParticipant>();
+    public DbSet<Album> Albums => Set<Album>();
+    public DbSet<AlbumPhoto> AlbumPhotos => Set<AlbumPhoto>();
+    public DbSet<ThoughtReport> ThoughtReports => Set<ThoughtReport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;
