@@ -6,6 +6,7 @@ using Hongling.Web.Features.Health;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Features.Organizations;
 using Hongling.Web.Features.Photos;
+using Hongling.Web.Features.Albums;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Authorization;
@@ -64,6 +65,7 @@ app.MapHealthApi();
 app.MapOrganizationsApi();
 app.MapMembersApi();
 app.MapMemberPhotos();
+app.MapAlbumPhotos();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 
