@@ -11,6 +11,9 @@ public sealed record AttendanceFigures(int Expected, int Present, int OnLeave)
     public double Rate => Expected == 0 ? 0 : (double)Present / Expected;
     public int Absent => Expected - Present - OnLeave;
 
+    /// <summary>"67%", the same in every culture.</summary>
+    public static string Percent(double rate) => $"{Math.Round(rate * 100):0}%";
+
     public static async Task<AttendanceFigures> ForActivityAsync(HonglingDb db, int activityId, CancellationToken ct = default)
     {
         var f = await db.ActivityParticipants.Where(p => p.ActivityId == activityId).GroupBy(_ => 1)

@@ -48,6 +48,6 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
     {
         if (db.Scope.MemberId is not { } me) return;
         Upcoming = await MyActivity.UpcomingAsync(db, me, Now, take: 50);
-        Past = await MyActivity.Of(db, me).Where(a => a.EndsAt < Now).OrderByDescending(a => a.StartsAt).Take(50).ToListAsync();
+        Past = await MyActivity.PastAsync(db, me, Now);
     }
 }
