@@ -185,6 +185,10 @@ public abstract partial class HonglingDb
         var cut = oldPath.Length;
         await Set<T>().IgnoreQueryFilters().InSubtree(oldPath)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.OrgPath, e => newPath + e.OrgPath.Substring(cut)), ct);
+        // What was published to the moved subtree stays published to it.
+        if (typeof(IPublishedToMembers).IsAssignableFrom(typeof(T)))
+            await Set<T>().IgnoreQueryFilters().Where(e => string.Compare(((IPublishedToMembers)e).AudiencePath, oldPath) >= 0 && string.Compare(((IPublishedToMembers)e).AudiencePath, end) < 0)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => ((IPublishedToMembers)e).AudiencePath, e => newPath + ((IPublishedToMembers)e).AudiencePath.Substring(cut)), ct);
         if (typeof(ISharedWithPath).IsAssignableFrom(typeof(T)))
             await Set<T>().IgnoreQueryFilters().Where(e => string.Compare(((ISharedWithPath)e).SharedPath, oldPath) >= 0 && string.Compare(((ISharedWithPath)e).SharedPath, end) < 0)
                 .ExecuteUpdateAsync(u => u.SetProperty(e => ((ISharedWithPath)e).SharedPath, e => newPath + ((ISharedWithPath)e).SharedPath.Substring(cut)), ct);

@@ -2,6 +2,7 @@ using System.Net;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Activities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hongling.Tests.Features.Activities;
 
@@ -87,6 +88,24 @@ public sealed partial class ActivityTests
         var after = await app.WithDbAsync(db => db.Activities.Include(x => x.Participants).SingleAsync(x => x.Id == activity.Id));
         Assert.Null(after.Minutes);
         Assert.All(after.Participants, p => Assert.Equal((ParticipantReply.Pending, (DateTime?)null), (p.Reply, p.CheckedInAt)));
+    }
+
+    [Fact]
+    public async Task MovingTheBranch_KeepsItsActivitiesPublishedToItsMembers()
+    {
+        var b = await BranchAsync("迁移前");
+        var (otherTown, _) = await app.AddTownAsync("迁移后");
+        var activity = await ActivityAsync(b.Org, b.Members, "迁移后仍可见的活动");
+        await app.WithDbAsync(async (db, sp) =>
+        {
+            var org = await db.Organizations.SingleAsync(o => o.Id == b.Org.Id);
+            await sp.GetRequiredService<Hongling.Web.Features.Organizations.OrgEditor>().MoveAsync(org, otherTown.Code);
+            return 0;
+        });
+        var moved = await app.WithDbAsync(db => db.Activities.AsNoTracking().SingleAsync(a => a.Id == activity.Id));
+        Assert.StartsWith(otherTown.Path, moved.AudiencePath);
+        Assert.Equal(moved.OrgPath, moved.AudiencePath);
+        Assert.Contains("迁移后仍可见的活动", await (await app.SignedInClientAsync(b.Cards[0])).GetStringAsync("/"));
     }
 
     [Fact]
