@@ -28,16 +28,19 @@ public sealed class ActivityTourTests(BrowserApp app) : IClassFixture<BrowserApp
         var link = await page.Locator("#checkin-link").GetAttributeAsync("href");
         Assert.Matches(new Regex("/Activities/CheckIn/\\d+\\?code="), link!);
 
-        // The member, on their own phone, is signed in and scans the code.
+        // The member scans the code with their own phone, signs in there and lands on the check-in page.
         await using var phone = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 390, Height = 844 } });
         var member = await phone.NewPageAsync();
         member.SetDefaultTimeout(15_000);
-        await member.SignInAsync("1000000004");
-        await Expect(member.Locator("#my-activities")).ToContainTextAsync("浏览器主题党日");
         await member.GotoAsync(link!);
+        await member.GetByLabel("红色身份证卡号").FillAsync("1000000004");
+        await member.GetByLabel("密码").FillAsync(SignInPages.Password);
+        await member.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Expect(member.Locator("#topic")).ToHaveTextAsync("浏览器主题党日");
         await member.Locator("#check-in").ClickAsync();
         await Expect(member.Locator("#checked-in")).ToContainTextAsync("签到成功");
+        await member.GotoAsync("/");
+        await Expect(member.Locator("#my-activities .upcoming-activity", new() { HasText = "浏览器主题党日" })).ToContainTextAsync("已签到");
 
         await page.GotoAsync(detailUrl);
         await Expect(page.Locator("#present")).ToHaveTextAsync("1");
