@@ -1,5 +1,6 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,8 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<MyActivity> Upcoming { get; private set; } = [];
     public IReadOnlyList<MyActivity> Past { get; private set; } = [];
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
+    /// <summary>My attendance this year (China time): activities begun that I was expected at, and those I attended.</summary>
+    public AttendanceFigures ThisYear { get; private set; } = new(0, 0, 0);
     [TempData] public string? Status { get; set; }
     public string? Error { get; private set; }
 
@@ -49,5 +52,9 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
         if (db.Scope.MemberId is not { } me) return;
         Upcoming = await MyActivity.UpcomingAsync(db, me, Now, take: 50);
         Past = await MyActivity.PastAsync(db, me, Now);
+        var yearStart = new DateTime(clock.TodayInChina().Year, 1, 1, 0, 0, 0, DateTimeKind.Utc) - ChinaTime.Offset;
+        ThisYear = await db.ActivityParticipants.Where(p => p.MemberId == me && p.Activity.StartsAt >= yearStart && p.Activity.StartsAt < Now)
+            .GroupBy(_ => 1).Select(g => new AttendanceFigures(g.Count(), g.Count(p => p.CheckedInAt != null), g.Count(p => p.CheckedInAt == null && p.Reply == ParticipantReply.Leave)))
+            .FirstOrDefaultAsync() ?? ThisYear;
     }
 }

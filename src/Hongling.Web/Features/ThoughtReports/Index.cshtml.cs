@@ -11,7 +11,7 @@ public sealed class IndexModel(HonglingDb db) : PageModel
 {
     public const int PageSize = 30;
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
-    public sealed record Row(int Id, string Author, string Branch, string Title, DateTime SubmittedAt, bool HasFile, bool Commented);
+    public sealed record Row(int Id, string Author, MemberStatus Status, string Branch, string Title, DateTime SubmittedAt, bool HasFile, bool Commented);
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public int Waiting { get; private set; }
@@ -23,6 +23,6 @@ public sealed class IndexModel(HonglingDb db) : PageModel
         Total = await all.CountAsync();
         Waiting = await all.CountAsync(r => r.Comment == null);
         Rows = await all.OrderBy(r => r.Comment != null).ThenByDescending(r => r.SubmittedAt).Skip((P - 1) * PageSize).Take(PageSize)
-            .Select(r => new Row(r.Id, r.Member.Name, r.Organization.Name, r.Title, r.SubmittedAt, r.FileKind != null, r.Comment != null)).ToListAsync();
+            .Select(r => new Row(r.Id, r.Member.Name, r.Member.Status, r.Organization.Name, r.Title, r.SubmittedAt, r.FileKind != null, r.Comment != null)).ToListAsync();
     }
 }
