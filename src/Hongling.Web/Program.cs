@@ -7,6 +7,7 @@ using Hongling.Web.Features.Members;
 using Hongling.Web.Features.Organizations;
 using Hongling.Web.Features.Photos;
 using Hongling.Web.Features.Study;
+using Hongling.Web.Features.Albums;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Authorization;
@@ -37,6 +38,7 @@ builder.Services.AddScoped<Hongling.Web.Features.Transfers.TransferDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Development.DevelopmentDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Members.Import.MemberImport>();
 builder.Services.AddScoped<Hongling.Web.Features.Photos.MemberPhotos>();
+builder.Services.AddScoped<Hongling.Web.Features.Activities.ActivityCheckIn>();
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
@@ -66,6 +68,7 @@ app.MapOrganizationsApi();
 app.MapMembersApi();
 app.MapMemberPhotos();
 app.MapStudyApi();
+app.MapAlbumPhotos();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 

@@ -11,7 +11,7 @@ namespace Hongling.Web.Data;
 /// <summary>A believable district, the same every time (fixed seed): the district committee, towns and
 /// streets with village and community branches, directly affiliated organs and institutions, non-public
 /// enterprises, members with valid ID numbers, and the four demo accounts.</summary>
-public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Account> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Account> users, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
     public const string Password = "hongling2026";
     public static readonly (string Card, string Who)[] Accounts =
@@ -61,6 +61,7 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         db.Materials.AddRange(DemoMaterials(orgs.Single(o => o.Org.Depth == 0).Org, now));
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        await AddActivitiesAsync([.. branches.Select(b => b.Org)], now, ct);
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await CreateAccountsAsync(orgs, now);

@@ -41,6 +41,10 @@ public abstract partial class HonglingDb
     /// <inheritdoc cref="AdministeredOrganizations"/>
     public IQueryable<Member> AdministeredMembers => Members.Where(Within<Member>(m => m.OrgPath));
 
+    /// <summary>Rows of an organization-owned type that the caller administers, without the member's
+    /// read-only view (their own rows, what is published to them): for pages that manage the rows.</summary>
+    public IQueryable<T> AdministeredRows<T>() where T : class, IScopedByPath => Set<T>().Where(Within<T>(e => e.OrgPath));
+
     /// <summary>entity => Administered(pathOf(entity)) [|| orElse(entity)].</summary>
     private Expression<Func<T, bool>> Within<T>(Expression<Func<T, string>> pathOf, Expression<Func<T, bool>>? orElse = null)
     {
@@ -196,6 +200,7 @@ public abstract partial class HonglingDb
         var cut = oldPath.Length;
         await Set<T>().IgnoreQueryFilters().InSubtree(oldPath)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.OrgPath, e => newPath + e.OrgPath.Substring(cut)), ct);
+        // What was published to the moved subtree stays published to it.
         if (typeof(IPublishedToMembers).IsAssignableFrom(typeof(T)))
             await Set<T>().IgnoreQueryFilters().Where(e => string.Compare(((IPublishedToMembers)e).AudiencePath, oldPath) >= 0 && string.Compare(((IPublishedToMembers)e).AudiencePath, end) < 0)
                 .ExecuteUpdateAsync(u => u.SetProperty(e => ((IPublishedToMembers)e).AudiencePath, e => newPath + ((IPublishedToMembers)e).AudiencePath.Substring(cut)), ct);

@@ -27,6 +27,11 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<StudyDay> StudyDays => Set<StudyDay>();
     public DbSet<MaterialProgress> MaterialProgress => Set<MaterialProgress>();
     public DbSet<Lesson> Lessons => Set<Lesson>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityParticipant> ActivityParticipants => Set<ActivityParticipant>();
+    public DbSet<Album> Albums => Set<Album>();
+    public DbSet<AlbumPhoto> AlbumPhotos => Set<AlbumPhoto>();
+    public DbSet<ThoughtReport> ThoughtReports => Set<ThoughtReport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

@@ -121,4 +121,24 @@ public static class Labels
         MaterialKind.Document => "文档",
         _ => "",
     };
+
+    public static string Of(ActivityKind k) => k switch
+    {
+        ActivityKind.BranchMeeting => "支部党员大会",
+        ActivityKind.CommitteeMeeting => "支委会",
+        ActivityKind.GroupMeeting => "党小组会",
+        ActivityKind.PartyLesson => "党课",
+        ActivityKind.ThemeDay => "主题党日",
+        ActivityKind.Volunteer => "志愿服务",
+        ActivityKind.Other => "其他",
+        _ => "",
+    };
+
+    public static string Of(ParticipantReply r) => r switch
+    {
+        ParticipantReply.Pending => "未回复",
+        ParticipantReply.Confirmed => "已确认参加",
+        ParticipantReply.Leave => "请假",
+        _ => "",
+    };
 }

@@ -16,6 +16,8 @@ public sealed class IndexModel(HonglingDb db, OrgScope scope, TimeProvider clock
     public Mine? Me { get; private set; }
     public sealed record Paid(int Month, decimal Amount, DateOnly PaidOn);
     public IReadOnlyList<Paid> MyDues { get; private set; } = [];
+    /// <summary>Activities the member is expected at that are not over yet (the notices needing an answer).</summary>
+    public IReadOnlyList<Activities.MyActivity> MyActivities { get; private set; } = [];
     public int OrgCount { get; private set; }
     public int MemberCount { get; private set; }
     /// <summary>Probationary members due for full membership (待办).</summary>
@@ -31,6 +33,7 @@ public sealed class IndexModel(HonglingDb db, OrgScope scope, TimeProvider clock
                 .Select(m => new Mine(m.Name, m.Organization.Name, Labels.Of(m.Status), m.CardNumber, m.DuesAmount)).FirstOrDefaultAsync();
             MyDues = await db.DuesPayments.Where(p => p.MemberId == id).OrderByDescending(p => p.Month).Take(12)
                 .Select(p => new Paid(p.Month, p.Amount, p.PaidOn)).ToListAsync();
+            MyActivities = await Activities.MyActivity.UpcomingAsync(db, id, clock.GetUtcNow().UtcDateTime);
         }
         if (scope.IsAdministrator)
         {

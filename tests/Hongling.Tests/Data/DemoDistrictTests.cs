@@ -46,6 +46,10 @@ public sealed class DemoDistrictTests(TestApp app) : IClassFixture<TestApp>
                 Assert.True((r.CandidateOn ?? r.ActivistOn ?? r.AppliedOn) <= today.AddDays(1));   // China's today may be UTC's tomorrow
                 Assert.Null(Mobile.Validate(r.Mobile));
             }
+            // Organization life: past activities with attendance, and one to come per chosen branch.
+            Assert.InRange(await db.Activities.CountAsync(), 40, 160);
+            Assert.True(await db.ActivityParticipants.AnyAsync(p => p.CheckedInAt != null));
+            Assert.True(await db.ActivityParticipants.AllAsync(p => p.OrgPath == p.Activity.OrgPath));
             return 0;
         });
 

@@ -54,6 +54,30 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             return await AddAsync(sp, new Lesson { OrganizationId = org.Id, MaterialId = material.Id, AudiencePath = org.Path, ScheduledAt = new DateTime(2026, 11, 5, 2, 0, 0, DateTimeKind.Utc) });
         },
         [typeof(Recruit)] = async (sp, org) => await AddAsync(sp, new Recruit { Name = "申请人", OrganizationId = org.Id, Stage = DevelopmentStage.Applicant, AppliedOn = new DateOnly(2026, 3, 1) }),
+        [typeof(Activity)] = async (sp, org) => await AddAsync(sp, NewActivity(org)),
+        [typeof(ActivityParticipant)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            var activity = (Activity)await AddAsync(sp, NewActivity(org));
+            return await AddAsync(sp, new ActivityParticipant { ActivityId = activity.Id, MemberId = member.Id, OrganizationId = org.Id });
+        },
+        [typeof(Album)] = async (sp, org) => await AddAsync(sp, new Album { OrganizationId = org.Id, AudiencePath = org.Path, Title = "相册" }),
+        [typeof(AlbumPhoto)] = async (sp, org) =>
+        {
+            var album = (Album)await AddAsync(sp, new Album { OrganizationId = org.Id, AudiencePath = org.Path, Title = "相册" });
+            return await AddAsync(sp, new AlbumPhoto { AlbumId = album.Id, OrganizationId = org.Id, AudiencePath = org.Path, Image = [1], Thumbnail = [1] });
+        },
+        [typeof(ThoughtReport)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            return await AddAsync(sp, new ThoughtReport { MemberId = member.Id, OrganizationId = org.Id, Title = "思想汇报", Text = "内容" });
+        },
+    };
+
+    private static Activity NewActivity(Organization org) => new()
+    {
+        OrganizationId = org.Id, AudiencePath = org.Path, Kind = ActivityKind.ThemeDay, Topic = "主题党日", Place = "会议室",
+        StartsAt = new DateTime(2026, 11, 1, 1, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2026, 11, 1, 3, 0, 0, DateTimeKind.Utc),
     };
 
     private static Member NewMember(IServiceProvider sp, Organization org)

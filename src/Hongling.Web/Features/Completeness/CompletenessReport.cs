@@ -63,8 +63,9 @@ public sealed record CompletenessReport(
     /// <summary>The first and the exclusive last instant of a yyyyMM month in China, in UTC.</summary>
     public static (DateTime From, DateTime To) MonthBounds(int month)
     {
-        var from = new DateTime(month / 100, month % 100, 1, 0, 0, 0, DateTimeKind.Utc) - ChinaTime.Offset;
-        return (from, from.AddMonths(1));
+        // Months are added before the offset: 30 September 16:00 UTC plus a month would be 30 October, a day short.
+        var first = new DateTime(month / 100, month % 100, 1, 0, 0, 0, DateTimeKind.Utc);
+        return (first - ChinaTime.Offset, first.AddMonths(1) - ChinaTime.Offset);
     }
 
     public static async Task<CompletenessReport> ForAsync(HonglingDb db, string orgPath, int month, CancellationToken ct = default)

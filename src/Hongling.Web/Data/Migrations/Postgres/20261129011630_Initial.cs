@@ -145,6 +145,107 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Minutes = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActivityId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Reply = table.Column<int>(type: "integer", nullable: false),
+                    LeaveReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RepliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CheckedInAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CheckInMethod = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityParticipants_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlbumPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AlbumId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
+                    Caption = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Image = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Thumbnail = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlbumPhotos", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Albums",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ActivityId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Albums", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Albums_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -597,6 +698,42 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ThoughtReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FileKind = table.Column<int>(type: "integer", nullable: true),
+                    File = table.Column<byte[]>(type: "bytea", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CommentedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CommentedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThoughtReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ThoughtReports_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ThoughtReports_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecruitSteps",
                 columns: table => new
                 {
@@ -619,6 +756,87 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_AudiencePath_StartsAt",
+                table: "Activities",
+                columns: new[] { "AudiencePath", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_OrganizationId",
+                table: "Activities",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_OrgPath",
+                table: "Activities",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_OrgPath_CreatedAt",
+                table: "Activities",
+                columns: new[] { "OrgPath", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityParticipants_ActivityId_MemberId",
+                table: "ActivityParticipants",
+                columns: new[] { "ActivityId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityParticipants_MemberId",
+                table: "ActivityParticipants",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityParticipants_OrganizationId",
+                table: "ActivityParticipants",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityParticipants_OrgPath",
+                table: "ActivityParticipants",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlbumPhotos_AlbumId_Id",
+                table: "AlbumPhotos",
+                columns: new[] { "AlbumId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlbumPhotos_OrganizationId",
+                table: "AlbumPhotos",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlbumPhotos_OrgPath",
+                table: "AlbumPhotos",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlbumPhotos_OrgPath_UploadedAt",
+                table: "AlbumPhotos",
+                columns: new[] { "OrgPath", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Albums_ActivityId",
+                table: "Albums",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Albums_AudiencePath",
+                table: "Albums",
+                column: "AudiencePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Albums_OrganizationId",
+                table: "Albums",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Albums_OrgPath",
+                table: "Albums",
+                column: "OrgPath");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -906,6 +1124,26 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 columns: new[] { "OrgPath", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ThoughtReports_MemberId_SubmittedAt",
+                table: "ThoughtReports",
+                columns: new[] { "MemberId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThoughtReports_OrganizationId",
+                table: "ThoughtReports",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThoughtReports_OrgPath",
+                table: "ThoughtReports",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThoughtReports_OrgPath_SubmittedAt",
+                table: "ThoughtReports",
+                columns: new[] { "OrgPath", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Transfers_LetterNumber",
                 table: "Transfers",
                 column: "LetterNumber",
@@ -925,6 +1163,54 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "IX_Transfers_SharedPath",
                 table: "Transfers",
                 column: "SharedPath");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Activities_Organizations_OrganizationId",
+                table: "Activities",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ActivityParticipants_Members_MemberId",
+                table: "ActivityParticipants",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ActivityParticipants_Organizations_OrganizationId",
+                table: "ActivityParticipants",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AlbumPhotos_Albums_AlbumId",
+                table: "AlbumPhotos",
+                column: "AlbumId",
+                principalTable: "Albums",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AlbumPhotos_Organizations_OrganizationId",
+                table: "AlbumPhotos",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Albums_Organizations_OrganizationId",
+                table: "Albums",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_AspNetUserClaims_AspNetUsers_UserId",
@@ -1067,11 +1353,17 @@ namespace Hongling.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
-                name: "FK_Organizations_Members_SecretaryId",
-                table: "Organizations");
+                name: "FK_Members_Organizations_OrganizationId",
+                table: "Members");
 
             migrationBuilder.DropTable(
                 name: "ActiveMinutes");
+
+            migrationBuilder.DropTable(
+                name: "ActivityParticipants");
+
+            migrationBuilder.DropTable(
+                name: "AlbumPhotos");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -1128,7 +1420,13 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "StudySessions");
 
             migrationBuilder.DropTable(
+                name: "ThoughtReports");
+
+            migrationBuilder.DropTable(
                 name: "Transfers");
+
+            migrationBuilder.DropTable(
+                name: "Albums");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1143,10 +1441,13 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Materials");
 
             migrationBuilder.DropTable(
-                name: "Members");
+                name: "Activities");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
+
+            migrationBuilder.DropTable(
+                name: "Members");
         }
     }
 }

@@ -1,0 +1,76 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Hongling.Web.Features.Completeness;
+using Hongling.Web.Infrastructure.Uploads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace Hongling.Web.Features.Albums;
+
+/// <summary>Album photos: re-encoded on upload (Infrastructure/Uploads), all of one upload or none.</summary>
+public static class AlbumPhotos
+{
+    /// <summary>A phone photo as it comes (10 MB); kept at 1600 px, enough for a screen; 320 px thumbnails
+    /// fill a two-column grid on a phone.</summary>
+    public static readonly ImageLimits Limits = new(MaxBytes: 10 * 1024 * 1024, MaxPixels: 40_000_000, LongestSide: 1600, ThumbnailSide: 320);
+    public const int MaxFilesPerUpload = 10;
+    /// <summary>Ten files at the limit and the form around them; a larger body is cut off as 413.</summary>
+    public const long MaxRequestBytes = MaxFilesPerUpload * 10L * 1024 * 1024 + 1024 * 1024;
+
+    /// <summary>Re-encodes every file; the first refusal (named by file) refuses the whole upload.</summary>
+    public static async Task<(List<ReencodedImage> Images, string? Refusal)> ReadAllAsync(IReadOnlyList<IFormFile> files, CancellationToken ct)
+    {
+        if (files.Count == 0) return ([], ImageUpload.Missing);
+        if (files.Count > MaxFilesPerUpload) return ([], $"一次最多上传{MaxFilesPerUpload}张照片。");
+        var images = new List<ReencodedImage>();
+        foreach (var file in files)
+        {
+            var result = await ImageUpload.ReadAsync(file, Limits, ct);
+            if (result.Image is null) return ([], files.Count == 1 ? result.Refusal : $"“{file.FileName}”:{result.Refusal} 本次上传的照片均未保存。");
+            images.Add(result.Image);
+        }
+        return (images, null);
+    }
+
+    /// <summary>For the monthly bulletin: photos uploaded in a China-time month, per organization of a subtree.</summary>
+    public static async Task<Dictionary<int, int>> PerOrganizationAsync(HonglingDb db, string subtreePath, int month, CancellationToken ct = default)
+    {
+        var (from, to) = CompletenessReport.MonthBounds(month);
+        return await db.AlbumPhotos.InSubtree(subtreePath).Where(p => p.UploadedAt >= from && p.UploadedAt < to)
+            .GroupBy(p => p.OrganizationId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
+}
+
+/// <summary>GET /photos/albums/{id}[/thumbnail]: the JPEG for whoever the scoped AlbumPhotos set lets see it
+/// (the album's administrators and the members it is published to), 404 for everyone else. Private cache,
+/// revalidated on every use.</summary>
+public static class AlbumPhotoEndpoints
+{
+    public static string ImageUrl(int photoId) => $"/photos/albums/{photoId}";
+    public static string ThumbnailUrl(int photoId) => $"/photos/albums/{photoId}/thumbnail";
+
+    public static IEndpointRouteBuilder MapAlbumPhotos(this IEndpointRouteBuilder app)
+    {
+        var photos = app.MapGroup("/photos/albums/{id:int}").RequireAuthorization().ExcludeFromDescription();
+        photos.MapGet("/", (int id, HttpContext http, HonglingDb db, CancellationToken ct) => ServeAsync(id, thumbnail: false, http, db, ct));
+        photos.MapGet("/thumbnail", (int id, HttpContext http, HonglingDb db, CancellationToken ct) => ServeAsync(id, thumbnail: true, http, db, ct));
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(int id, bool thumbnail, HttpContext http, HonglingDb db, CancellationToken ct)
+    {
+        var rows = db.AlbumPhotos.Where(p => p.Id == id);
+        var version = await rows.Select(p => (DateTime?)p.UploadedAt).FirstOrDefaultAsync(ct);
+        if (version is null) return Results.NotFound();
+        var etag = new EntityTagHeaderValue($"\"{version.Value.Ticks:x}{(thumbnail ? "-t" : "")}\"");
+        http.Response.Headers.CacheControl = "private, no-cache";
+        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
+        {
+            http.Response.Headers.ETag = etag.ToString();
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var bytes = await (thumbnail ? rows.Select(p => p.Thumbnail) : rows.Select(p => p.Image)).FirstOrDefaultAsync(ct);
+        return bytes is null ? Results.NotFound() : Results.File(bytes, "image/jpeg", entityTag: etag);
+    }
+}
