@@ -20,6 +20,12 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<Recruit> Recruits => Set<Recruit>();
     public DbSet<RecruitStep> RecruitSteps => Set<RecruitStep>();
+    public DbSet<WorkUpdate> WorkUpdates => Set<WorkUpdate>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeRead> NoticeReads => Set<NoticeRead>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionSettings> SubmissionSettings => Set<SubmissionSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

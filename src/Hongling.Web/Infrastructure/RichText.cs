@@ -4,7 +4,7 @@ using Ganss.Xss;
 
 namespace Hongling.Web.Infrastructure;
 
-/// <summary>Rich text written by users (introductions, later notices and work updates): plain text is
+/// <summary>Rich text written by users (introductions, notices, work updates, submissions): plain text is
 /// turned into paragraphs, HTML is cut down to a small set of formatting tags. What comes out is safe to
 /// render as is.</summary>
 public static partial class RichText
@@ -15,10 +15,14 @@ public static partial class RichText
     {
         var s = new HtmlSanitizer();
         s.AllowedTags.Clear();
-        foreach (var tag in new[] { "p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "blockquote", "a" })
+        foreach (var tag in new[] { "p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "blockquote", "a", "img" })
             s.AllowedTags.Add(tag);
         s.AllowedAttributes.Clear();
         s.AllowedAttributes.Add("href");
+        // Images in notices and work updates: only src (http/https, checked like href) and alt; no
+        // width, style or event attributes, and no data: URIs.
+        s.AllowedAttributes.Add("src");
+        s.AllowedAttributes.Add("alt");
         s.AllowedSchemes.Clear();
         s.AllowedSchemes.Add("http");
         s.AllowedSchemes.Add("https");

@@ -63,8 +63,10 @@ public sealed record CompletenessReport(
     /// <summary>The first and the exclusive last instant of a yyyyMM month in China, in UTC.</summary>
     public static (DateTime From, DateTime To) MonthBounds(int month)
     {
-        var from = new DateTime(month / 100, month % 100, 1, 0, 0, 0, DateTimeKind.Utc) - ChinaTime.Offset;
-        return (from, from.AddMonths(1));
+        // Months are added to the China-time first day, not to its UTC instant: that is the last day of the
+        // month before, and 28 Feb + 1 month would end March on the 28th.
+        var first = new DateTime(month / 100, month % 100, 1, 0, 0, 0, DateTimeKind.Utc);
+        return (first - ChinaTime.Offset, first.AddMonths(1) - ChinaTime.Offset);
     }
 
     public static async Task<CompletenessReport> ForAsync(HonglingDb db, string orgPath, int month, CancellationToken ct = default)
