@@ -16,7 +16,8 @@ public static class MessageStats
     public static Task<List<PerOrg>> ForSubtreeAsync(HonglingDb db, string path) =>
         db.Messages.InSubtree(path)
             .GroupBy(m => new { m.OrganizationId, m.Organization.Name })
+            .OrderBy(g => g.Key.Name)
             .Select(g => new PerOrg(g.Key.OrganizationId, g.Key.Name, g.Count(), g.Count(m => m.ResponseSeconds != null),
                 g.Average(m => (double?)m.ResponseSeconds), g.Count(m => m.Rating == MessageRating.Satisfied), g.Count(m => m.Rating == MessageRating.Unsatisfied)))
-            .OrderBy(p => p.Name).ToListAsync();
+            .ToListAsync();
 }
