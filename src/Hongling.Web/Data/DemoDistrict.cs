@@ -58,6 +58,7 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         }
         await FlushAsync(batch, ct);
         db.Recruits.AddRange(branches.SelectMany(b => NewRecruits(b.Org, today, now)));
+        DemoOrgLife.Add(db, [.. orgs.Select(o => o.Org)], now);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

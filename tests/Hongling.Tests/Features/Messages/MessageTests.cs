@@ -104,7 +104,7 @@ public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
         var admin = await AdminOfAsync(branch);
         var foreign = await app.WithDbAsync(async db =>
         {
-            var m = new Message { OrganizationId = otherBranch.Id, AuthorName = "群众", Body = "乙的留言", PostedAt = new DateTime(2026, 11, 1), State = MessageState.Unanswered };
+            var m = new Message { OrganizationId = otherBranch.Id, AuthorName = "群众", Body = "乙的留言", PostedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), State = MessageState.Unanswered };
             db.Messages.Add(m);
             await db.SaveChangesAsync();
             return m;

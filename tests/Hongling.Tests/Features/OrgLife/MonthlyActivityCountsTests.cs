@@ -8,10 +8,10 @@ namespace Hongling.Tests.Features.OrgLife;
 public sealed class MonthlyActivityCountsTests(TestApp app) : IClassFixture<TestApp>
 {
     // Instants around the October/November boundary in China Standard Time (UTC+8).
-    private static readonly DateTime LateOctober = new(2026, 10, 31, 15, 59, 0);   // 31 Oct 23:59 CST
-    private static readonly DateTime EarlyNovember = new(2026, 10, 31, 16, 30, 0); // 1 Nov 00:30 CST
-    private static readonly DateTime EarlyOctober = new(2026, 9, 30, 16, 0, 0);    // 1 Oct 00:00 CST
-    private static readonly DateTime LateSeptember = new(2026, 9, 30, 15, 59, 59); // 30 Sep 23:59:59 CST
+    private static readonly DateTime LateOctober = new(2026, 10, 31, 15, 59, 0, DateTimeKind.Utc);   // 31 Oct 23:59 CST
+    private static readonly DateTime EarlyNovember = new(2026, 10, 31, 16, 30, 0, DateTimeKind.Utc); // 1 Nov 00:30 CST
+    private static readonly DateTime EarlyOctober = new(2026, 9, 30, 16, 0, 0, DateTimeKind.Utc);    // 1 Oct 00:00 CST
+    private static readonly DateTime LateSeptember = new(2026, 9, 30, 15, 59, 59, DateTimeKind.Utc); // 30 Sep 23:59:59 CST
 
     [Fact]
     public async Task CountsPerOrganization_FollowChinaMonths_AndStayInsideTheSubtree()
@@ -66,7 +66,7 @@ public sealed class MonthlyActivityCountsTests(TestApp app) : IClassFixture<Test
     [Fact]
     public void MonthBounds_AreChinaMonths_EvenAfterShortMonths()
     {
-        Assert.Equal((new DateTime(2026, 2, 28, 16, 0, 0), new DateTime(2026, 3, 31, 16, 0, 0)), Hongling.Web.Features.Completeness.CompletenessReport.MonthBounds(202603));
-        Assert.Equal((new DateTime(2026, 11, 30, 16, 0, 0), new DateTime(2026, 12, 31, 16, 0, 0)), Hongling.Web.Features.Completeness.CompletenessReport.MonthBounds(202612));
+        Assert.Equal((new DateTime(2026, 2, 28, 16, 0, 0, DateTimeKind.Utc), new DateTime(2026, 3, 31, 16, 0, 0, DateTimeKind.Utc)), Hongling.Web.Features.Completeness.CompletenessReport.MonthBounds(202603));
+        Assert.Equal((new DateTime(2026, 11, 30, 16, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 31, 16, 0, 0, DateTimeKind.Utc)), Hongling.Web.Features.Completeness.CompletenessReport.MonthBounds(202612));
     }
 }

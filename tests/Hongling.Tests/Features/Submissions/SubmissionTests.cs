@@ -73,7 +73,7 @@ public sealed class SubmissionTests(TestApp app) : IClassFixture<TestApp>
 
         var foreign = await app.WithDbAsync(async db =>
         {
-            var s = new Submission { OrganizationId = otherTown.Id, Title = "他镇稿件", Body = "<p>x</p>", Author = "甲", State = SubmissionState.Submitted, SubmittedAt = new DateTime(2026, 11, 1) };
+            var s = new Submission { OrganizationId = otherTown.Id, Title = "他镇稿件", Body = "<p>x</p>", Author = "甲", State = SubmissionState.Submitted, SubmittedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) };
             db.Submissions.Add(s);
             await db.SaveChangesAsync();
             return s;
@@ -99,15 +99,15 @@ public sealed class SubmissionTests(TestApp app) : IClassFixture<TestApp>
             };
             db.Submissions.AddRange(
                 // Met: three adopted in October China time, one of them on 1 October 00:30 CST (30 September UTC).
-                Item(met, new DateTime(2026, 9, 29, 2, 0, 0), new DateTime(2026, 9, 30, 16, 30, 0)),
-                Item(met, new DateTime(2026, 10, 10, 2, 0, 0), new DateTime(2026, 10, 11, 2, 0, 0)),
-                Item(met, new DateTime(2026, 10, 20, 2, 0, 0), new DateTime(2026, 10, 21, 2, 0, 0)),
+                Item(met, new DateTime(2026, 9, 29, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 9, 30, 16, 30, 0, DateTimeKind.Utc)),
+                Item(met, new DateTime(2026, 10, 10, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 10, 11, 2, 0, 0, DateTimeKind.Utc)),
+                Item(met, new DateTime(2026, 10, 20, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 10, 21, 2, 0, 0, DateTimeKind.Utc)),
                 // Missed: four submitted, two adopted in October; a third adopted at 1 November 00:30 CST counts for November.
-                Item(missed, new DateTime(2026, 10, 2, 2, 0, 0), new DateTime(2026, 10, 3, 2, 0, 0)),
-                Item(missed, new DateTime(2026, 10, 4, 2, 0, 0), new DateTime(2026, 10, 5, 2, 0, 0)),
-                Item(missed, new DateTime(2026, 10, 6, 2, 0, 0), new DateTime(2026, 10, 31, 16, 30, 0)),
-                Item(missed, new DateTime(2026, 10, 31, 15, 59, 0), null),
-                Item(missed, new DateTime(2026, 10, 31, 16, 0, 0), null));   // 1 November 00:00 CST
+                Item(missed, new DateTime(2026, 10, 2, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 10, 3, 2, 0, 0, DateTimeKind.Utc)),
+                Item(missed, new DateTime(2026, 10, 4, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 10, 5, 2, 0, 0, DateTimeKind.Utc)),
+                Item(missed, new DateTime(2026, 10, 6, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 10, 31, 16, 30, 0, DateTimeKind.Utc)),
+                Item(missed, new DateTime(2026, 10, 31, 15, 59, 0, DateTimeKind.Utc), null),
+                Item(missed, new DateTime(2026, 10, 31, 16, 0, 0, DateTimeKind.Utc), null));   // 1 November 00:00 CST
             return db.SaveChangesAsync();
         });
         var editor = await AdminOfAsync(await RootAsync());

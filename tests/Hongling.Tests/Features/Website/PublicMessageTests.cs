@@ -72,7 +72,7 @@ public sealed class PublicMessageTests(TestApp app) : IClassFixture<TestApp>
         await app.AddMemberAsync(branch, "党员甲乙");
         await app.WithDbAsync(db =>
         {
-            var at = new DateTime(2026, 11, 3, 2, 0, 0);
+            var at = new DateTime(2026, 11, 3, 2, 0, 0, DateTimeKind.Utc);
             db.Messages.AddRange(
                 new Message { OrganizationId = branch.Id, AuthorName = "甲", Body = "公开已答", IsPublic = true, PostedAt = at, State = MessageState.Answered, Reply = "答复一", RepliedAt = at.AddHours(1) },
                 new Message { OrganizationId = branch.Id, AuthorName = "乙", Body = "私密已答", IsPublic = false, PostedAt = at, State = MessageState.Answered, Reply = "答复二", RepliedAt = at.AddHours(1) },

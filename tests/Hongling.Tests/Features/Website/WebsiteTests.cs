@@ -17,7 +17,7 @@ public sealed class WebsiteTests(TestApp app) : IClassFixture<TestApp>
         // Written behind the website's back: the cached home does not show it yet.
         await app.WithDbAsync(db =>
         {
-            db.WorkUpdates.Add(new WorkUpdate { OrganizationId = town.Id, Title = "绕过缓存的动态", Body = "<p>x</p>", PublishedAt = new DateTime(2026, 11, 5) });
+            db.WorkUpdates.Add(new WorkUpdate { OrganizationId = town.Id, Title = "绕过缓存的动态", Body = "<p>x</p>", PublishedAt = new DateTime(2026, 11, 5, 0, 0, 0, DateTimeKind.Utc) });
             return db.SaveChangesAsync();
         });
         Assert.DoesNotContain("绕过缓存的动态", await visitor.GetStringAsync("/site"));

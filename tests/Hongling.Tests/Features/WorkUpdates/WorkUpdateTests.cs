@@ -50,7 +50,7 @@ public sealed class WorkUpdateTests(TestApp app) : IClassFixture<TestApp>
         await app.WithDbAsync(db =>
         {
             for (var i = 0; i < 25; i++)
-                db.WorkUpdates.Add(new WorkUpdate { OrganizationId = i % 2 == 0 ? town.Id : branch.Id, Title = $"动态{i:D2}号", Body = "<p>x</p>", PublishedAt = new DateTime(2026, 11, 1).AddHours(i) });
+                db.WorkUpdates.Add(new WorkUpdate { OrganizationId = i % 2 == 0 ? town.Id : branch.Id, Title = $"动态{i:D2}号", Body = "<p>x</p>", PublishedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i) });
             return db.SaveChangesAsync();
         });
         var first = await client.GetStringAsync($"/WorkUpdates?org={town.Id}");
@@ -91,7 +91,7 @@ public sealed class WorkUpdateTests(TestApp app) : IClassFixture<TestApp>
         var (otherTown, otherBranch) = await app.AddTownAsync("他镇");
         var foreign = await app.WithDbAsync(async db =>
         {
-            var w = new WorkUpdate { OrganizationId = otherBranch.Id, Title = "他镇动态", Body = "<p>原文</p>", PublishedAt = new DateTime(2026, 11, 2) };
+            var w = new WorkUpdate { OrganizationId = otherBranch.Id, Title = "他镇动态", Body = "<p>原文</p>", PublishedAt = new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc) };
             db.WorkUpdates.Add(w);
             await db.SaveChangesAsync();
             return w;
