@@ -30,13 +30,13 @@ public static class DemoOrgLife
         {
             db.WorkUpdates.Add(new WorkUpdate
             {
-                Organization = unit, Kind = WorkUpdateKind.Original, Title = unit.Name + UpdateTitles[i % UpdateTitles.Length],
+                OrganizationId = unit.Id, Kind = WorkUpdateKind.Original, Title = unit.Name + UpdateTitles[i % UpdateTitles.Length],
                 Body = Para($"近日,{unit.Name}组织全体党员集中学习,交流体会,明确下一步工作安排。"), Column = i % 3 == 0 ? Columns[i % Columns.Length] : null,
                 PublishedAt = DaysAgo(i * 1.5), PublishedBy = "演示管理员",
             });
             db.Notices.Add(new Notice
             {
-                Organization = unit, AudiencePath = unit.Path, AudienceIncludesSubtree = true, Title = $"关于{now.AddHours(8).Month}月主题党日安排的通知",
+                OrganizationId = unit.Id, AudiencePath = unit.Path, AudienceIncludesSubtree = true, Title = $"关于{now.AddHours(8).Month}月主题党日安排的通知",
                 Body = Para("请各支部按时组织党员参加主题党日活动,做好签到和记录。"), PublishedAt = DaysAgo(i + 1), PublishedBy = "演示管理员",
             });
             for (var k = 0; k < 3; k++)
@@ -45,7 +45,7 @@ public static class DemoOrgLife
                 var adopted = k < 2 || i % 2 == 0;
                 db.Submissions.Add(new Submission
                 {
-                    Organization = unit, Title = string.Format(NewsTitles[(i + k) % NewsTitles.Length], unit.Name.Replace("党委", "").Replace("党工委", "")),
+                    OrganizationId = unit.Id, Title = string.Format(NewsTitles[(i + k) % NewsTitles.Length], unit.Name.Replace("党委", "").Replace("党工委", "")),
                     Body = Para("该单位坚持把党的建设贯穿工作全过程,党员先锋模范作用得到充分发挥,群众满意度明显提升。"), Author = "通讯员",
                     Column = adopted && k == 0 ? Columns[(i + 1) % Columns.Length] : null, SubmittedAt = submitted, SubmittedBy = "演示管理员",
                     State = adopted ? SubmissionState.Adopted : SubmissionState.Submitted, DecidedAt = adopted ? submitted.AddHours(20) : null, DecidedBy = adopted ? "区委组织部" : null,
@@ -56,7 +56,7 @@ public static class DemoOrgLife
         {
             db.WorkUpdates.Add(new WorkUpdate
             {
-                Organization = branch, Kind = i % 4 == 1 ? WorkUpdateKind.Forward : WorkUpdateKind.Original, Source = i % 4 == 1 ? "共产党员网" : null,
+                OrganizationId = branch.Id, Kind = i % 4 == 1 ? WorkUpdateKind.Forward : WorkUpdateKind.Original, Source = i % 4 == 1 ? "共产党员网" : null,
                 Title = UpdateTitles[(i + 2) % UpdateTitles.Length], Body = Para($"{branch.Name}全体党员参加,大家纷纷表示要立足岗位作贡献。"),
                 PublishedAt = DaysAgo(i * 0.7), PublishedBy = "演示管理员",
             });
@@ -66,7 +66,7 @@ public static class DemoOrgLife
             var seconds = rng.Next(1800, (int)Math.Min(3 * 86400, (now - posted).TotalSeconds));
             db.Messages.Add(new Message
             {
-                Organization = branch, AuthorName = "群众" + "赵钱孙李周吴郑王"[i % 8], Body = ask, IsPublic = true, PostedAt = posted,
+                OrganizationId = branch.Id, AuthorName = "群众" + "赵钱孙李周吴郑王"[i % 8], Body = ask, IsPublic = true, PostedAt = posted,
                 State = answered ? MessageState.Answered : MessageState.Unanswered, Reply = answered ? reply : null,
                 RepliedAt = answered ? posted.AddSeconds(seconds) : null, ResponseSeconds = answered ? seconds : null, RepliedBy = answered ? "支部管理员" : null,
             });
