@@ -1,8 +1,9 @@
 namespace Hongling.Web.Domain;
 
 /// <summary>A message (留言) to an organization from a signed-in member or from a visitor of the website,
-/// and the organization's reply. Plain text only: it is never rendered as HTML.</summary>
-public sealed class Message : IOrgOwned, IAudited
+/// and the organization's reply. Plain text only: it is never rendered as HTML. Not in the audit log: a
+/// visitor has no account to log, and the row itself keeps who replied and when.</summary>
+public sealed class Message : IOrgOwned
 {
     public int Id { get; set; }
     public int OrganizationId { get; set; }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using Ganss.Xss;
 
 namespace Hongling.Web.Infrastructure;
@@ -28,8 +29,17 @@ public static partial class RichText
         s.AllowedSchemes.Add("https");
         s.AllowedCssProperties.Clear();
         s.AllowDataAttributes = false;
+        // An image must point at the web (absolute http/https): a relative or scheme-less src would make
+        // the reader's browser request a path on this site, so such images are dropped whole.
+        s.PostProcessDom += (_, e) =>
+        {
+            foreach (var img in e.Document.QuerySelectorAll("img").Where(i => !IsWebUrl(i.GetAttribute("src"))).ToList()) img.Remove();
+        };
         return s;
     }
+
+    private static bool IsWebUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>Sanitized HTML, or null for blank input. Text without tags keeps its line breaks.</summary>
     public static string? Clean(string? input)

@@ -20,6 +20,10 @@ public static class AuditLabels
         nameof(Organization) => "党组织",
         nameof(Transfer) => "关系转接",
         nameof(Recruit) => "发展党员",
+        nameof(WorkUpdate) => "工作动态",
+        nameof(Notice) => "组织公告",
+        nameof(Submission) => "信息报送",
+        nameof(SubmissionSettings) => "信息报送设置",
         _ => type,
     };
 
@@ -46,6 +50,10 @@ public static class AuditLabels
         [nameof(Organization.ProfileUpdatedAt)] = "简介维护时间", [nameof(Organization.ProfileUpdatedBy)] = "简介维护人",
         [nameof(CorrectionRequest.Text)] = "更正内容", [nameof(CorrectionRequest.Reply)] = "回复", [nameof(CorrectionRequest.HandledAt)] = "处理时间",
         [nameof(CorrectionRequest.HandledBy)] = "处理人",
+        [nameof(WorkUpdate.Title)] = "标题", [nameof(WorkUpdate.Body)] = "正文", [nameof(WorkUpdate.Source)] = "来源", [nameof(WorkUpdate.Column)] = "专题专栏",
+        [nameof(WorkUpdate.PublishedAt)] = "发布时间", [nameof(WorkUpdate.PublishedBy)] = "发布人", [nameof(Notice.AudiencePath)] = "发布范围",
+        [nameof(Notice.AudienceIncludesSubtree)] = "发给下级组织党员", [nameof(Submission.Author)] = "作者", [nameof(Submission.SubmittedAt)] = "报送时间",
+        [nameof(Submission.SubmittedBy)] = "报送人", [nameof(Submission.DeclineReason)] = "未选用原因", [nameof(SubmissionSettings.MonthlyQuota)] = "每月选用任务",
     };
 
     public static string Field(string name) => Fields.GetValueOrDefault(name, name);
