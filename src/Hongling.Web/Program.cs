@@ -39,6 +39,10 @@ builder.Services.AddScoped<Hongling.Web.Features.Development.DevelopmentDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Members.Import.MemberImport>();
 builder.Services.AddScoped<Hongling.Web.Features.Photos.MemberPhotos>();
 builder.Services.AddScoped<Hongling.Web.Features.Activities.ActivityCheckIn>();
+builder.Services.AddScoped<Hongling.Web.Features.Messages.MessageDesk>();
+builder.Services.AddSingleton<Hongling.Web.Features.Messages.PublicChallenge>();
+builder.Services.AddSingleton<Hongling.Web.Features.Website.SiteCache>();
+builder.Services.AddOutputCache(Hongling.Web.Features.Website.SiteCache.AddPolicy);
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
@@ -61,6 +65,7 @@ app.UseMiddleware<OrgScopeMiddleware>();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapRazorPages();
 app.MapHealthApi();

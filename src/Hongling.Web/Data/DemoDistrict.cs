@@ -59,6 +59,7 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
         await FlushAsync(batch, ct);
         db.Recruits.AddRange(branches.SelectMany(b => NewRecruits(b.Org, today, now)));
         db.Materials.AddRange(DemoMaterials(orgs.Single(o => o.Org.Depth == 0).Org, now));
+        DemoOrgLife.Add(db, [.. orgs.Select(o => o.Org)], now);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         await AddActivitiesAsync([.. branches.Select(b => b.Org)], now, ct);

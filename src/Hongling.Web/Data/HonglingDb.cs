@@ -32,6 +32,12 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<Album> Albums => Set<Album>();
     public DbSet<AlbumPhoto> AlbumPhotos => Set<AlbumPhoto>();
     public DbSet<ThoughtReport> ThoughtReports => Set<ThoughtReport>();
+    public DbSet<WorkUpdate> WorkUpdates => Set<WorkUpdate>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeRead> NoticeReads => Set<NoticeRead>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionSettings> SubmissionSettings => Set<SubmissionSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

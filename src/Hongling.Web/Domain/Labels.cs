@@ -142,3 +142,38 @@ public static class Labels
         _ => "",
     };
 }
+
+/// <summary>The words for organization life (工作动态, 留言, 信息报送).</summary>
+public static class OrgLifeLabels
+{
+    public static string Of(WorkUpdateKind k) => k switch
+    {
+        WorkUpdateKind.Original => "原创",
+        WorkUpdateKind.Excerpt => "摘录",
+        WorkUpdateKind.Forward => "转发",
+        WorkUpdateKind.Recommend => "推荐",
+        _ => "",
+    };
+
+    public static string Of(MessageState s) => s switch
+    {
+        MessageState.Unanswered => "待回复",
+        MessageState.Answered => "已回复",
+        MessageState.Closed => "已关闭",
+        _ => "",
+    };
+
+    public static string Of(MessageRating r) => r == MessageRating.Satisfied ? "满意" : "不满意";
+
+    public static string Of(SubmissionState s) => s switch
+    {
+        SubmissionState.Submitted => "待审核",
+        SubmissionState.Adopted => "已选用",
+        SubmissionState.Declined => "未选用",
+        _ => "",
+    };
+
+    /// <summary>"2 小时 5 分" for a response time.</summary>
+    public static string Duration(TimeSpan t) =>
+        t.TotalDays >= 1 ? $"{(int)t.TotalDays} 天 {t.Hours} 小时" : t.TotalHours >= 1 ? $"{(int)t.TotalHours} 小时 {t.Minutes} 分" : $"{Math.Max(0, (int)t.TotalMinutes)} 分钟";
+}

@@ -18,6 +18,9 @@ public sealed class IndexModel(HonglingDb db, OrgScope scope, TimeProvider clock
     public IReadOnlyList<Paid> MyDues { get; private set; } = [];
     /// <summary>Activities the member is expected at that are not over yet (the notices needing an answer).</summary>
     public IReadOnlyList<Activities.MyActivity> MyActivities { get; private set; } = [];
+    public sealed record UnreadNotice(int Id, string Title, string OrgName, DateTime PublishedAt);
+    /// <summary>Notices addressed to the member that they have not opened (组织公告).</summary>
+    public IReadOnlyList<UnreadNotice> Unread { get; private set; } = [];
     public int OrgCount { get; private set; }
     public int MemberCount { get; private set; }
     /// <summary>Probationary members due for full membership (待办).</summary>
@@ -34,6 +37,9 @@ public sealed class IndexModel(HonglingDb db, OrgScope scope, TimeProvider clock
             MyDues = await db.DuesPayments.Where(p => p.MemberId == id).OrderByDescending(p => p.Month).Take(12)
                 .Select(p => new Paid(p.Month, p.Amount, p.PaidOn)).ToListAsync();
             MyActivities = await Activities.MyActivity.UpcomingAsync(db, id, clock.GetUtcNow().UtcDateTime);
+            if (scope.MemberOrgPath is { } branch)
+                Unread = await Notices.NoticeReceipts.UnreadBy(db, id, branch).OrderByDescending(n => n.PublishedAt).Take(10)
+                    .Select(n => new UnreadNotice(n.Id, n.Title, n.Organization.Name, n.PublishedAt)).ToListAsync();
         }
         if (scope.IsAdministrator)
         {

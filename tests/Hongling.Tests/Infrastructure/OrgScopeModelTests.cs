@@ -72,6 +72,11 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             var member = (Member)await AddAsync(sp, NewMember(sp, org));
             return await AddAsync(sp, new ThoughtReport { MemberId = member.Id, OrganizationId = org.Id, Title = "思想汇报", Text = "内容" });
         },
+        [typeof(WorkUpdate)] = async (sp, org) => await AddAsync(sp, new WorkUpdate { OrganizationId = org.Id, Kind = WorkUpdateKind.Original, Title = "动态", Body = "<p>正文</p>" }),
+        [typeof(Notice)] = async (sp, org) => await AddAsync(sp, new Notice { OrganizationId = org.Id, AudiencePath = org.Path, Title = "公告", Body = "<p>正文</p>" }),
+        [typeof(Message)] = async (sp, org) => await AddAsync(sp, new Message { OrganizationId = org.Id, AuthorName = "群众", Body = "留言", State = MessageState.Unanswered }),
+        [typeof(Submission)] = async (sp, org) => await AddAsync(sp, new Submission { OrganizationId = org.Id, Title = "信息", Body = "<p>正文</p>", Author = "作者", State = SubmissionState.Submitted }),
+        [typeof(SubmissionSettings)] = async (sp, org) => await AddAsync(sp, new SubmissionSettings { OrganizationId = org.Id, MonthlyQuota = 3 }),
     };
 
     private static Activity NewActivity(Organization org) => new()

@@ -31,15 +31,6 @@ public static class AlbumPhotos
         }
         return (images, null);
     }
-
-    /// <summary>For the monthly bulletin: photos uploaded in a China-time month, per organization of a subtree.</summary>
-    public static async Task<Dictionary<int, int>> PerOrganizationAsync(HonglingDb db, string subtreePath, int month, CancellationToken ct = default)
-    {
-        var (from, to) = CompletenessReport.MonthBounds(month);
-        return await db.AlbumPhotos.InSubtree(subtreePath).Where(p => p.UploadedAt >= from && p.UploadedAt < to)
-            .GroupBy(p => p.OrganizationId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-    }
 }
 
 /// <summary>GET /photos/albums/{id}[/thumbnail]: the JPEG for whoever the scoped AlbumPhotos set lets see it

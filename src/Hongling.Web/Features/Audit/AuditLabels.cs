@@ -22,6 +22,10 @@ public static class AuditLabels
         nameof(Recruit) => "发展党员",
         nameof(Material) => "学习资料",
         nameof(Lesson) => "十分钟党课",
+        nameof(WorkUpdate) => "工作动态",
+        nameof(Notice) => "组织公告",
+        nameof(Submission) => "信息报送",
+        nameof(SubmissionSettings) => "信息报送设置",
         _ => type,
     };
 
@@ -53,6 +57,10 @@ public static class AuditLabels
         [nameof(Material.PublishAt)] = "发布时间", [nameof(Material.Withdrawn)] = "已撤回", [nameof(Material.CreatedAt)] = "创建时间",
         [nameof(Material.CreatedBy)] = "创建人", [nameof(Material.AudiencePath)] = "发布范围", [nameof(Material.AudienceIncludesSubtree)] = "含下级组织",
         [nameof(Lesson.MaterialId)] = "学习资料(编号)", [nameof(Lesson.ScheduledAt)] = "党课时间", [nameof(Lesson.OrganizationId)] = "党支部(编号)",
+        [nameof(WorkUpdate.Title)] = "标题", [nameof(WorkUpdate.Body)] = "正文", [nameof(WorkUpdate.Source)] = "来源", [nameof(WorkUpdate.Column)] = "专题专栏",
+        [nameof(WorkUpdate.PublishedAt)] = "发布时间", [nameof(WorkUpdate.PublishedBy)] = "发布人", [nameof(Notice.AudiencePath)] = "发布范围",
+        [nameof(Notice.AudienceIncludesSubtree)] = "发给下级组织党员", [nameof(Submission.Author)] = "作者", [nameof(Submission.SubmittedAt)] = "报送时间",
+        [nameof(Submission.SubmittedBy)] = "报送人", [nameof(Submission.DeclineReason)] = "未选用原因", [nameof(SubmissionSettings.MonthlyQuota)] = "每月选用任务",
     };
 
     public static string Field(string name) => Fields.GetValueOrDefault(name, name);

@@ -63,7 +63,8 @@ public sealed record CompletenessReport(
     /// <summary>The first and the exclusive last instant of a yyyyMM month in China, in UTC.</summary>
     public static (DateTime From, DateTime To) MonthBounds(int month)
     {
-        // Months are added before the offset: 30 September 16:00 UTC plus a month would be 30 October, a day short.
+        // Months are added to the China-time first day, not to its UTC instant: that is the last day of the
+        // month before, and 28 Feb + 1 month would end March on the 28th.
         var first = new DateTime(month / 100, month % 100, 1, 0, 0, 0, DateTimeKind.Utc);
         return (first - ChinaTime.Offset, first.AddMonths(1) - ChinaTime.Offset);
     }

@@ -53,7 +53,7 @@ public sealed class MaterialEditModel(HonglingDb db, TimeProvider clock) : PageM
         var audience = await db.AdministeredOrganizations.Where(o => o.Id == Input.AudienceId).Select(o => new { o.Id, o.Path }).FirstOrDefaultAsync(ct);
         if (audience is null) return NotFound();
 
-        var body = RichText.Clean(Input.Body, images: true);
+        var body = RichText.Clean(Input.Body);
         var url = Input.Url.NullIfBlank();
         (byte[] Bytes, string Type)? file = null;
         switch (Input.Kind)

@@ -142,9 +142,9 @@ public sealed partial class ActivityTests
                 });
             return await db.SaveChangesAsync();
         });
-        var november = await app.WithDbAsync(db => ActivityCounts.PerOrganizationAsync(db, town.Path, 202611));
+        var november = await app.WithDbAsync(db => Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(db, Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.Activities, town.Path, 202611));
         Assert.Equal(new Dictionary<int, int> { [branch.Id] = 2, [second.Id] = 1 }, november);
-        var october = await app.WithDbAsync(db => ActivityCounts.PerOrganizationAsync(db, town.Path, 202610));
+        var october = await app.WithDbAsync(db => Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(db, Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.Activities, town.Path, 202610));
         Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, october);
     }
 }

@@ -68,8 +68,8 @@ public sealed partial class AlbumTests
                 db.AlbumPhotos.Add(new AlbumPhoto { Album = album, OrganizationId = branch.Id, AudiencePath = branch.Path, UploadedAt = DateTime.SpecifyKind(DateTime.Parse(at), DateTimeKind.Utc) });
             return await db.SaveChangesAsync();
         });
-        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 2 }, await app.WithDbAsync(db => AlbumPhotos.PerOrganizationAsync(db, town.Path, 202611)));
-        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, await app.WithDbAsync(db => AlbumPhotos.PerOrganizationAsync(db, town.Path, 202610)));
-        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, await app.WithDbAsync(db => AlbumPhotos.PerOrganizationAsync(db, town.Path, 202612)));
+        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 2 }, await app.WithDbAsync(db => Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(db, Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.Photos, town.Path, 202611)));
+        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, await app.WithDbAsync(db => Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(db, Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.Photos, town.Path, 202610)));
+        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, await app.WithDbAsync(db => Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(db, Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.Photos, town.Path, 202612)));
     }
 }

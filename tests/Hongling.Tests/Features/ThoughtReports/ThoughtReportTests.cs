@@ -153,7 +153,7 @@ public sealed class ThoughtReportTests(TestApp app) : IClassFixture<TestApp>
                 db.ThoughtReports.Add(new ThoughtReport { MemberId = member.Id, OrganizationId = branch.Id, Title = "月报", Text = "-", SubmittedAt = DateTime.SpecifyKind(DateTime.Parse(at), DateTimeKind.Utc) });
             return await db.SaveChangesAsync();
         });
-        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, await app.WithDbAsync(db => ThoughtReportCounts.PerOrganizationAsync(db, town.Path, 202611)));
-        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, await app.WithDbAsync(db => ThoughtReportCounts.PerOrganizationAsync(db, town.Path, 202610)));
+        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, await app.WithDbAsync(db => Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(db, Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.ThoughtReports, town.Path, 202611)));
+        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, await app.WithDbAsync(db => Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(db, Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.ThoughtReports, town.Path, 202610)));
     }
 }

@@ -561,6 +561,71 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Messages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PostedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RepliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RepliedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResponseSeconds = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Messages_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Messages_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notices_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrgAdministrators",
                 columns: table => new
                 {
@@ -697,6 +762,57 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Submissions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubmissionSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    MonthlyQuota = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SubmissionSettings_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ThoughtReports",
                 columns: table => new
                 {
@@ -730,6 +846,58 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkUpdates_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeReads",
+                columns: table => new
+                {
+                    NoticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeReads", x => new { x.NoticeId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_NoticeReads_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NoticeReads_Notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1014,6 +1182,56 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 columns: new[] { "OrgPath", "LeftOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Messages_IsPublic_State_RepliedAt",
+                table: "Messages",
+                columns: new[] { "IsPublic", "State", "RepliedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_MemberId",
+                table: "Messages",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_OrganizationId",
+                table: "Messages",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_OrgPath",
+                table: "Messages",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_OrgPath_PostedAt",
+                table: "Messages",
+                columns: new[] { "OrgPath", "PostedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeReads_MemberId",
+                table: "NoticeReads",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_AudiencePath",
+                table: "Notices",
+                column: "AudiencePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_OrganizationId",
+                table: "Notices",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_OrgPath",
+                table: "Notices",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_OrgPath_PublishedAt",
+                table: "Notices",
+                columns: new[] { "OrgPath", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgAdministrators_AccountId_OrganizationId",
                 table: "OrgAdministrators",
                 columns: new[] { "AccountId", "OrganizationId" },
@@ -1123,6 +1341,37 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 columns: new[] { "OrgPath", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Submissions_OrganizationId",
+                table: "Submissions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_OrgPath",
+                table: "Submissions",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_OrgPath_SubmittedAt",
+                table: "Submissions",
+                columns: new[] { "OrgPath", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_State_DecidedAt",
+                table: "Submissions",
+                columns: new[] { "State", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionSettings_OrganizationId",
+                table: "SubmissionSettings",
+                column: "OrganizationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionSettings_OrgPath",
+                table: "SubmissionSettings",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ThoughtReports_MemberId_SubmittedAt",
                 table: "ThoughtReports",
                 columns: new[] { "MemberId", "SubmittedAt" });
@@ -1162,6 +1411,26 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "IX_Transfers_SharedPath",
                 table: "Transfers",
                 column: "SharedPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkUpdates_Column_PublishedAt",
+                table: "WorkUpdates",
+                columns: new[] { "Column", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkUpdates_OrganizationId",
+                table: "WorkUpdates",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkUpdates_OrgPath",
+                table: "WorkUpdates",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkUpdates_OrgPath_PublishedAt",
+                table: "WorkUpdates",
+                columns: new[] { "OrgPath", "PublishedAt" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Activities_Organizations_OrganizationId",
@@ -1404,6 +1673,12 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "MemberPhotos");
 
             migrationBuilder.DropTable(
+                name: "Messages");
+
+            migrationBuilder.DropTable(
+                name: "NoticeReads");
+
+            migrationBuilder.DropTable(
                 name: "OrgAdministrators");
 
             migrationBuilder.DropTable(
@@ -1419,16 +1694,28 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "StudySessions");
 
             migrationBuilder.DropTable(
+                name: "Submissions");
+
+            migrationBuilder.DropTable(
+                name: "SubmissionSettings");
+
+            migrationBuilder.DropTable(
                 name: "ThoughtReports");
 
             migrationBuilder.DropTable(
                 name: "Transfers");
 
             migrationBuilder.DropTable(
+                name: "WorkUpdates");
+
+            migrationBuilder.DropTable(
                 name: "Albums");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Notices");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Hongling.Web.Features.Website;
+
+/// <summary>The website's anonymous pages are output-cached briefly under one tag; publishing anything
+/// that shows there (a work update, an adoption, a reply on the board) evicts them at once. The cache
+/// is per instance: another instance shows the change when its short duration ends.</summary>
+public sealed class SiteCache(IOutputCacheStore store)
+{
+    public const string Policy = "site";
+    public const string Tag = "site";
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
+
+    public Task EvictAsync() => store.EvictByTagAsync(Tag, default).AsTask();
+
+    public static void AddPolicy(OutputCacheOptions o) =>
+        // The default policy already skips signed-in requests, requests with cookies being set in the
+        // response (antiforgery) and non-GET methods: nothing personal is stored.
+        o.AddPolicy(Policy, b => b.Expire(Duration).Tag(Tag).SetVaryByQuery("*"));
+}

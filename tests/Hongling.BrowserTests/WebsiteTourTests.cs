@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Hongling.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hongling.BrowserTests;
+
+public sealed class WebsiteTourTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string Branch = "东城街道第一社区党支部";
+
+    private async Task<int> BranchIdAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        db.Scope.BecomeSystem();
+        return await db.Organizations.Where(o => o.Name == Branch).Select(o => o.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Visitor_LeavesAPublicMessage_AdminReplies_AndBothAppearOnTheBoard()
+    {
+        var branchId = await BranchIdAsync();
+        const string text = "<script>alert('x')</script>请问周末能否到支部参观学习?";
+
+        await app.RunAsync("WebsiteTour_Visitor", async page =>
+        {
+            await page.GotoAsync("/site");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "红领党建网" })).ToBeVisibleAsync();
+            await page.GotoAsync($"/site/org/{branchId}");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Branch, Level = 1 })).ToBeVisibleAsync();
+            await page.GetByLabel("您的姓名").FillAsync("赵访客");
+            await page.GetByLabel("留言内容").FillAsync(text);
+            await page.GetByLabel("同意在留言板公开(不显示电话)").CheckAsync();
+            var question = await page.Locator("#challenge-question").InnerTextAsync();
+            var numbers = Regex.Matches(question, @"\d+").Select(m => int.Parse(m.Value)).ToArray();
+            await page.Locator("#Input_ChallengeAnswer").FillAsync((numbers[0] + numbers[1]).ToString());
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交留言" }).ClickAsync();
+            await Expect(page.Locator("#sent")).ToContainTextAsync("留言已提交");
+        });
+
+        await app.RunAsync("WebsiteTour_Admin", async page =>
+        {
+            await page.SignInAsync("1000000003");
+            await page.GotoAsync("/Messages");
+            var item = page.Locator("#messages li", new() { HasText = "周末能否到支部参观学习" });
+            await Expect(item).ToContainTextAsync("赵访客(群众)");
+            await item.GetByRole(AriaRole.Link, new() { Name = "查看 / 回复" }).ClickAsync();
+            await Expect(page.Locator("#body")).ToHaveTextAsync(text);
+            await page.Locator("#Reply").FillAsync("欢迎周六上午来支部活动室参观。");
+            await page.GetByRole(AriaRole.Button, new() { Name = "回复", Exact = true }).ClickAsync();
+            await Expect(page.Locator("#status")).ToContainTextAsync("已回复");
+            await Expect(page.Locator("#state")).ToHaveTextAsync("已回复");
+        });
+
+        await app.RunAsync("WebsiteTour_Board", async page =>
+        {
+            await page.GotoAsync("/site/board");
+            var entry = page.Locator("#board li", new() { HasText = "周末能否到支部参观学习" });
+            await Expect(entry.Locator(".message-body")).ToHaveTextAsync(text);
+            await Expect(entry.Locator(".message-reply")).ToHaveTextAsync("欢迎周六上午来支部活动室参观。");
+            await Expect(entry).ToContainTextAsync("赵**");
+        });
+    }
+}
