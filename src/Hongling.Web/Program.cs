@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Hongling.Web.Data;
 using Hongling.Web.Features.Account;
+using Hongling.Web.Features.Exams;
 using Hongling.Web.Features.Health;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Features.Organizations;
@@ -36,6 +37,12 @@ builder.Services.AddScoped<Hongling.Web.Features.Transfers.TransferDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Development.DevelopmentDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Members.Import.MemberImport>();
 builder.Services.AddScoped<Hongling.Web.Features.Photos.MemberPhotos>();
+builder.Services.AddScoped<Hongling.Web.Features.Exams.Candidacy>();
+builder.Services.AddSingleton<Hongling.Web.Features.Exams.PaperCache>();
+builder.Services.AddSingleton<Hongling.Web.Features.Exams.AutosaveWriter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Hongling.Web.Features.Exams.AutosaveWriter>());
+builder.Services.AddSingleton<Hongling.Web.Features.Exams.AutoSubmitJob>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Hongling.Web.Features.Exams.AutoSubmitJob>());
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
@@ -63,6 +70,7 @@ app.MapHealthApi();
 app.MapOrganizationsApi();
 app.MapMembersApi();
 app.MapMemberPhotos();
+app.MapExamsApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 

@@ -20,6 +20,11 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<Recruit> Recruits => Set<Recruit>();
     public DbSet<RecruitStep> RecruitSteps => Set<RecruitStep>();
+    public DbSet<QuestionCategory> QuestionCategories => Set<QuestionCategory>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Exam> Exams => Set<Exam>();
+    public DbSet<Attempt> Attempts => Set<Attempt>();
+    public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;
