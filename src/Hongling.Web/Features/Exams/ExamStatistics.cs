@@ -22,7 +22,7 @@ public sealed record ExamStatistics(int Attempts, int Pending, double Mean, doub
             .Select(g => new { Mean = g.Average(a => (double)a.Score!), Passed = g.Count(a => a.Passed == true) }).FirstAsync(ct);
         var middle = await graded.OrderBy(a => a.Score).Skip((n - 1) / 2).Take(2 - n % 2).Select(a => (double)a.Score!).ToListAsync(ct);
         var bins = await graded.Where(a => a.MaxScore > 0)
-            .GroupBy(a => (int)((double)a.Score! * 10 / (double)a.MaxScore))
+            .GroupBy(a => (int)Math.Floor((double)a.Score! * 10 / (double)a.MaxScore))   // floor: PostgreSQL rounds a cast to integer
             .Select(g => new { Bin = g.Key, Count = g.Count() }).ToListAsync(ct);
         var histogram = new int[10];
         foreach (var b in bins) histogram[Math.Clamp(b.Bin, 0, 9)] += b.Count;   // a full score joins 90–100 %
