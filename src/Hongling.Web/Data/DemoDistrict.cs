@@ -63,6 +63,7 @@ public sealed class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Ac
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await CreateAccountsAsync(orgs, now);
+        await DemoExams.AddAsync(db, orgs[0].Org, now);
         return new Result(orgs.Count, memberCount, sw.Elapsed);
     }
 
