@@ -38,6 +38,7 @@ builder.Services.AddScoped<Hongling.Web.Features.Development.DevelopmentDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Members.Import.MemberImport>();
 builder.Services.AddScoped<Hongling.Web.Features.Photos.MemberPhotos>();
 builder.Services.AddScoped<Hongling.Web.Features.Exams.Candidacy>();
+builder.Services.AddScoped<Hongling.Web.Features.Exams.Questions.QuestionImport>();
 builder.Services.AddSingleton<Hongling.Web.Features.Exams.PaperCache>();
 builder.Services.AddSingleton<Hongling.Web.Features.Exams.AutosaveWriter>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Hongling.Web.Features.Exams.AutosaveWriter>());

@@ -29,24 +29,30 @@ public sealed class QuestionInput
     public List<List<string>> ParsedBlanks() => Type != QuestionType.FillIn ? [] :
         [.. (Blanks ?? "").Split('\n').Select(l => l.Split('|').Select(a => a.Trim()).Where(a => a.Length > 0).ToList()).Where(b => b.Count > 0)];
 
-    public List<string> Check()
+    public sealed record Problem(string Field, string Message);
+
+    public List<string> Check() => [.. Problems().Select(p => p.Message)];
+
+    /// <summary>Every problem with the field it concerns (Stem, Options, Blanks, Difficulty, Points, Explanation).</summary>
+    public List<Problem> Problems()
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(Stem)) errors.Add("请填写题干");
-        else if (Stem.Length > 2000) errors.Add("题干最多2000字");
-        if (Difficulty is < 1 or > 5) errors.Add("难度应为1到5");
-        if (Points is <= 0 or > 100) errors.Add("分值应大于0且不超过100");
-        if ((Explanation?.Length ?? 0) > 2000) errors.Add("解析最多2000字");
+        var errors = new List<Problem>();
+        void Add(string field, string message) => errors.Add(new(field, message));
+        if (string.IsNullOrWhiteSpace(Stem)) Add("Stem", "请填写题干");
+        else if (Stem.Length > 2000) Add("Stem", "题干最多2000字");
+        if (Difficulty is < 1 or > 5) Add("Difficulty", "难度应为1到5");
+        if (Points is <= 0 or > 100) Add("Points", "分值应大于0且不超过100");
+        if ((Explanation?.Length ?? 0) > 2000) Add("Explanation", "解析最多2000字");
         var options = ParsedOptions();
         if (Type is QuestionType.Single or QuestionType.Multiple)
         {
-            if (options.Count < 2) errors.Add("选择题至少要有两个选项");
-            if (options.Any(o => o.Text.Length > 500)) errors.Add("选项最多500字");
+            if (options.Count < 2) Add("Options", "选择题至少要有两个选项");
+            if (options.Any(o => o.Text.Length > 500)) Add("Options", "选项最多500字");
             var correct = options.Count(o => o.Correct);
-            if (Type == QuestionType.Single && correct != 1) errors.Add("单选题应有且只有一个正确选项");
-            if (Type == QuestionType.Multiple && correct < 2) errors.Add("多选题至少要有两个正确选项");
+            if (Type == QuestionType.Single && correct != 1) Add("Answer", "单选题应有且只有一个正确选项");
+            if (Type == QuestionType.Multiple && correct < 2) Add("Answer", "多选题至少要有两个正确选项");
         }
-        if (Type == QuestionType.FillIn && ParsedBlanks().Count == 0) errors.Add("填空题至少要有一个空的参考答案(每行一个空,多个可接受答案用|分隔)");
+        if (Type == QuestionType.FillIn && ParsedBlanks().Count == 0) Add("Answer", "填空题至少要有一个空的参考答案(每行一个空,多个可接受答案用|分隔)");
         return errors;
     }
 
