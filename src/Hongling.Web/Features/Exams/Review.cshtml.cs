@@ -14,7 +14,7 @@ namespace Hongling.Web.Features.Exams;
 public sealed class ReviewModel(HonglingDb db, TimeProvider clock) : PageModel
 {
     public sealed record Head(Guid Id, string Title, int Number, AttemptState State, decimal? Score, decimal MaxScore, bool? Passed, decimal PassMark,
-        DateTime? SubmittedAt, bool AutoSubmitted, ShowAnswers Show, DateTime ClosesAt, string Candidate);
+        DateTime? SubmittedAt, bool AutoSubmitted, ShowAnswers Show, DateTime ClosesAt, string Candidate, int MemberId);
 
     public Head Attempt { get; private set; } = null!;
     public bool ShowsAnswers { get; private set; }
@@ -24,12 +24,13 @@ public sealed class ReviewModel(HonglingDb db, TimeProvider clock) : PageModel
     {
         var head = await db.Attempts.Where(a => a.Id == id)
             .Select(a => new Head(a.Id, a.Exam.Title, a.Number, a.State, a.Score, a.MaxScore, a.Passed, a.Exam.PassMark, a.SubmittedAt, a.AutoSubmitted,
-                a.Exam.ShowAnswers, a.Exam.ClosesAt, a.Member.Name)).FirstOrDefaultAsync();
+                a.Exam.ShowAnswers, a.Exam.ClosesAt, a.Member.Name, a.MemberId)).FirstOrDefaultAsync();
         if (head is null) return NotFound();
         if (head.State == AttemptState.InProgress) return Redirect($"/Exams/Take/{id}");
         Attempt = head;
         var now = clock.GetUtcNow().UtcDateTime;
-        ShowsAnswers = db.Scope.IsAdministrator || head.Show == ShowAnswers.AfterSubmission || (head.Show == ShowAnswers.AfterClose && now >= head.ClosesAt);
+        // An administrator reviews others' papers; their own paper follows the exam's setting like anyone's.
+        ShowsAnswers = (db.Scope.IsAdministrator && head.MemberId != db.Scope.MemberId) || head.Show == ShowAnswers.AfterSubmission || (head.Show == ShowAnswers.AfterClose && now >= head.ClosesAt);
         if (ShowsAnswers) Items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == id).OrderBy(i => i.Position).ToListAsync();
         return Page();
     }

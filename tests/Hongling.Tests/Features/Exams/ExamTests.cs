@@ -307,4 +307,23 @@ public sealed class ExamTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(before.Items.Select(i => i.Stem), after.Items.Select(i => i.Stem));
         Assert.DoesNotContain(after.Items, i => i.Stem == "改过的题干");
     }
+
+    [Fact]
+    public async Task Review_AfterClose_HidesAnswersUntilTheWindowCloses_EvenFromAnAdministratorTakingIt()
+    {
+        var (branch, bank) = await SetupAsync("公布");
+        var member = await app.AddMemberAsync(branch, "管理员考生");
+        var card = TestApp.NewCard();
+        await app.AddAccountAsync(card, member, administers: [branch]);
+        var client = await app.SignedInClientAsync(card);
+        var exam = await app.AddExamAsync(branch, bank, closesIn: TimeSpan.FromHours(2), show: ShowAnswers.AfterClose);
+        var id = await StartedAsync(client, exam);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct)).StatusCode);
+        var hidden = await client.GetStringAsync($"/Exams/Review/{id}", Ct);
+        Assert.Contains("答案将在考试结束", hidden);
+        Assert.DoesNotContain(ExamFixture.ExplanationMarker, hidden);
+        Assert.Contains("id=\"score\"", hidden);
+        app.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+        Assert.Contains(ExamFixture.ExplanationMarker, await client.GetStringAsync($"/Exams/Review/{id}", Ct));
+    }
 }
