@@ -138,4 +138,48 @@ public sealed class ExamResultsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("没有待评分的简答题", await admin.GetStringAsync($"/Exams/Grade/{exam.Id}", Ct));
         Assert.Contains("已评分", await candidate.GetStringAsync("/Exams/Mine", Ct));   // the candidate's own history
     }
+
+    [Fact]
+    public async Task AdminForms_AnExamTheBankCannotServe_IsRefusedNamingTheRule_AQuestionEditBumpsItsVersion()
+    {
+        var (_, branch) = await app.AddTownAsync("组卷");
+        var bank = await app.AddBankAsync(branch, singles: 4);
+        var card = TestApp.NewCard();
+        await app.AddAccountAsync(card, administers: [branch]);
+        var admin = await app.SignedInClientAsync(card);
+        Dictionary<string, string> Form(int count) => new()
+        {
+            ["Input.Title"] = "组卷测试", ["Input.OrganizationId"] = branch.Id.ToString(), ["Input.OpensAt"] = "2026-01-01T08:00", ["Input.ClosesAt"] = "2036-01-01T08:00",
+            ["Input.DurationMinutes"] = "30", ["Input.AttemptsAllowed"] = "1", ["Input.PassMark"] = "6", ["Input.ShowAnswers"] = "AfterSubmission",
+            ["Input.Rules[0].Type"] = "Single", ["Input.Rules[0].CategoryId"] = bank.Root.Id.ToString(), ["Input.Rules[0].Count"] = count.ToString(),
+            ["Input.Rules[0].MinDifficulty"] = "1", ["Input.Rules[0].MaxDifficulty"] = "5", ["Input.Rules[0].Points"] = "2",
+        };
+        var refused = await TestApp.PostFormAsync(admin, "/Exams/Edit", Form(5));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("第1条规则(单选题5题,分类“党史”,难度1-5):题库中只有4道符合条件的题目", html);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Exams.CountAsync(e => e.Title == "组卷测试")));
+
+        var saved = await TestApp.PostFormAsync(admin, "/Exams/Edit", Form(4));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var exam = await app.WithDbAsync(db => db.Exams.AsNoTracking().SingleAsync(e => e.Title == "组卷测试"));
+        Assert.Equal(8, exam.TotalPoints);
+        Assert.Equal(branch.Path, exam.AudiencePath);
+        Assert.Equal(new DateTime(2026, 1, 1, 0, 0, 0), exam.OpensAt);   // 08:00 China time is midnight UTC
+
+        var question = await app.WithDbAsync(db => db.Questions.AsNoTracking().FirstAsync(q => q.OrganizationId == branch.Id && q.Type == QuestionType.Single));
+        var edit = new Dictionary<string, string>
+        {
+            ["Input.Type"] = "Single", ["Input.CategoryId"] = question.CategoryId.ToString(), ["Input.Stem"] = "改后的题干", ["Input.Difficulty"] = "2", ["Input.Points"] = "1",
+            ["Input.Options[0]"] = "甲", ["Input.Options[1]"] = "乙", ["Input.Options[2]"] = "", ["Input.Options[3]"] = "", ["Input.Options[4]"] = "", ["Input.Options[5]"] = "",
+            ["Input.Correct[0]"] = "false", ["Input.Correct[1]"] = "true", ["Input.Correct[2]"] = "false", ["Input.Correct[3]"] = "false", ["Input.Correct[4]"] = "false", ["Input.Correct[5]"] = "false",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(admin, $"/Exams/Questions/Edit?id={question.Id}", edit)).StatusCode);
+        var after = await app.WithDbAsync(db => db.Questions.AsNoTracking().SingleAsync(q => q.Id == question.Id));
+        Assert.Equal(question.Version + 1, after.Version);
+        Assert.Equal([new QuestionOption("甲", false), new QuestionOption("乙", true)], after.Options);
+        edit["Input.Correct[0]"] = "true";
+        var twoRight = await TestApp.PostFormAsync(admin, $"/Exams/Questions/Edit?id={question.Id}", edit);
+        Assert.Contains("单选题应有且只有一个正确选项", System.Net.WebUtility.HtmlDecode(await twoRight.Content.ReadAsStringAsync(Ct)));
+    }
 }
