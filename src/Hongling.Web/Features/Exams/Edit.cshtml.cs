@@ -59,8 +59,8 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
         exam.AudiencePath = org.Path;
         exam.AudienceIncludesSubtree = true;
         exam.AudienceStatuses = [.. Input.Statuses.Distinct()];
-        exam.OpensAt = Input.OpensAt - ChinaTime.Offset;
-        exam.ClosesAt = Input.ClosesAt - ChinaTime.Offset;
+        exam.OpensAt = FromChina(Input.OpensAt);
+        exam.ClosesAt = FromChina(Input.ClosesAt);
         exam.DurationMinutes = Input.DurationMinutes;
         exam.AttemptsAllowed = Input.AttemptsAllowed;
         exam.PassMark = Input.PassMark;
@@ -72,6 +72,9 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
         TempData["Status"] = $"已保存考试“{exam.Title}”(满分 {exam.TotalPoints:0.##} 分)。";
         return Redirect("/Exams");
     }
+
+    /// <summary>A form's China time as UTC (PostgreSQL stores only UTC-kind times).</summary>
+    private static DateTime FromChina(DateTime local) => DateTime.SpecifyKind(local - ChinaTime.Offset, DateTimeKind.Utc);
 
     private async Task LoadListsAsync()
     {
