@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Hongling.Web.Data;
 using Hongling.Web.Features.Account;
+using Hongling.Web.Features.Exams;
 using Hongling.Web.Features.Health;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Features.Organizations;
@@ -43,6 +44,13 @@ builder.Services.AddScoped<Hongling.Web.Features.Messages.MessageDesk>();
 builder.Services.AddSingleton<Hongling.Web.Features.Messages.PublicChallenge>();
 builder.Services.AddSingleton<Hongling.Web.Features.Website.SiteCache>();
 builder.Services.AddOutputCache(Hongling.Web.Features.Website.SiteCache.AddPolicy);
+builder.Services.AddScoped<Hongling.Web.Features.Exams.Candidacy>();
+builder.Services.AddScoped<Hongling.Web.Features.Exams.Questions.QuestionImport>();
+builder.Services.AddSingleton<Hongling.Web.Features.Exams.PaperCache>();
+builder.Services.AddSingleton<Hongling.Web.Features.Exams.AutosaveWriter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Hongling.Web.Features.Exams.AutosaveWriter>());
+builder.Services.AddSingleton<Hongling.Web.Features.Exams.AutoSubmitJob>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Hongling.Web.Features.Exams.AutoSubmitJob>());
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
@@ -74,6 +82,7 @@ app.MapMembersApi();
 app.MapMemberPhotos();
 app.MapStudyApi();
 app.MapAlbumPhotos();
+app.MapExamsApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 

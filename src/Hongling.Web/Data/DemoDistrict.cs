@@ -66,6 +66,7 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await CreateAccountsAsync(orgs, now);
+        await DemoExams.AddAsync(db, orgs[0].Org, now);
         return new Result(orgs.Count, memberCount, sw.Elapsed);
     }
 

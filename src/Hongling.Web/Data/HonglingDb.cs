@@ -38,6 +38,11 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<SubmissionSettings> SubmissionSettings => Set<SubmissionSettings>();
+    public DbSet<QuestionCategory> QuestionCategories => Set<QuestionCategory>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Exam> Exams => Set<Exam>();
+    public DbSet<Attempt> Attempts => Set<Attempt>();
+    public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

@@ -53,6 +53,19 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             var material = (Material)await AddAsync(sp, NewMaterial(org));
             return await AddAsync(sp, new Lesson { OrganizationId = org.Id, MaterialId = material.Id, AudiencePath = org.Path, ScheduledAt = new DateTime(2026, 11, 5, 2, 0, 0, DateTimeKind.Utc) });
         },
+        [typeof(QuestionCategory)] = async (sp, org) => await AddAsync(sp, new QuestionCategory { Name = "党史", OrganizationId = org.Id }),
+        [typeof(Question)] = async (sp, org) =>
+        {
+            var category = (QuestionCategory)await AddAsync(sp, new QuestionCategory { Name = "理论", OrganizationId = org.Id });
+            return await AddAsync(sp, new Question { Stem = "题干", Type = QuestionType.TrueFalse, CategoryId = category.Id, OrganizationId = org.Id, Options = [new("正确", true), new("错误", false)] });
+        },
+        [typeof(Exam)] = async (sp, org) => await AddAsync(sp, NewExam(org)),
+        [typeof(Attempt)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            var exam = (Exam)await AddAsync(sp, NewExam(org));
+            return await AddAsync(sp, new Attempt { Id = Guid.NewGuid(), ExamId = exam.Id, MemberId = member.Id, AccountId = "x", OrganizationId = org.Id, Number = 1 });
+        },
         [typeof(Recruit)] = async (sp, org) => await AddAsync(sp, new Recruit { Name = "申请人", OrganizationId = org.Id, Stage = DevelopmentStage.Applicant, AppliedOn = new DateOnly(2026, 3, 1) }),
         [typeof(Activity)] = async (sp, org) => await AddAsync(sp, NewActivity(org)),
         [typeof(ActivityParticipant)] = async (sp, org) =>
@@ -83,6 +96,11 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
     {
         OrganizationId = org.Id, AudiencePath = org.Path, Kind = ActivityKind.ThemeDay, Topic = "主题党日", Place = "会议室",
         StartsAt = new DateTime(2026, 11, 1, 1, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2026, 11, 1, 3, 0, 0, DateTimeKind.Utc),
+    };
+
+    private static Exam NewExam(Organization org) => new()
+    {
+        Title = "考试", OrganizationId = org.Id, AudiencePath = org.Path, OpensAt = DateTime.UtcNow, ClosesAt = DateTime.UtcNow.AddDays(1), DurationMinutes = 30,
     };
 
     private static Member NewMember(IServiceProvider sp, Organization org)

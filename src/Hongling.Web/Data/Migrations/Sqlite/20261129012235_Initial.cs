@@ -341,6 +341,55 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttemptItems",
+                columns: table => new
+                {
+                    AttemptId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Options = table.Column<string>(type: "TEXT", nullable: false),
+                    Blanks = table.Column<string>(type: "TEXT", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", nullable: true),
+                    AnswerSeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    GradedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttemptItems", x => new { x.AttemptId, x.Position });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AutoSubmitted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true),
+                    MaxScore = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CorrectionRequests",
                 columns: table => new
                 {
@@ -380,6 +429,35 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DuesPayments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Exams",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Instructions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AudienceStatuses = table.Column<string>(type: "TEXT", nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttemptsAllowed = table.Column<int>(type: "INTEGER", nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    ShowAnswers = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules = table.Column<string>(type: "TEXT", nullable: false),
+                    Fixed = table.Column<string>(type: "TEXT", nullable: false),
+                    TotalPoints = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Exams", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -655,6 +733,34 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuestionCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionCategories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionCategories_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_QuestionCategories_QuestionCategories_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "QuestionCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Recruits",
                 columns: table => new
                 {
@@ -901,6 +1007,43 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Questions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Options = table.Column<string>(type: "TEXT", nullable: false),
+                    Blanks = table.Column<string>(type: "TEXT", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Difficulty = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Questions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Questions_QuestionCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "QuestionCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecruitSteps",
                 columns: table => new
                 {
@@ -1049,6 +1192,37 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttemptItems_QuestionId",
+                table: "AttemptItems",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_ExamId_MemberId_Number",
+                table: "Attempts",
+                columns: new[] { "ExamId", "MemberId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_MemberId",
+                table: "Attempts",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_OrganizationId",
+                table: "Attempts",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_OrgPath",
+                table: "Attempts",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_State_Deadline",
+                table: "Attempts",
+                columns: new[] { "State", "Deadline" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
@@ -1092,6 +1266,21 @@ namespace Hongling.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_DuesPayments_OrgPath",
                 table: "DuesPayments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exams_AudiencePath_ClosesAt",
+                table: "Exams",
+                columns: new[] { "AudiencePath", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exams_OrganizationId",
+                table: "Exams",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exams_OrgPath",
+                table: "Exams",
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
@@ -1268,6 +1457,41 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "IX_Organizations_SecretaryId",
                 table: "Organizations",
                 column: "SecretaryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionCategories_OrganizationId",
+                table: "QuestionCategories",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionCategories_OrgPath",
+                table: "QuestionCategories",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionCategories_ParentId",
+                table: "QuestionCategories",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_CategoryId",
+                table: "Questions",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_OrganizationId",
+                table: "Questions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_OrgPath",
+                table: "Questions",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_OrgPath_Type_CategoryId_Difficulty",
+                table: "Questions",
+                columns: new[] { "OrgPath", "Type", "CategoryId", "Difficulty" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Recruits_MemberId",
@@ -1513,6 +1737,38 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AttemptItems_Attempts_AttemptId",
+                table: "AttemptItems",
+                column: "AttemptId",
+                principalTable: "Attempts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Attempts_Exams_ExamId",
+                table: "Attempts",
+                column: "ExamId",
+                principalTable: "Exams",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Attempts_Members_MemberId",
+                table: "Attempts",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Attempts_Organizations_OrganizationId",
+                table: "Attempts",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_CorrectionRequests_Members_MemberId",
                 table: "CorrectionRequests",
                 column: "MemberId",
@@ -1539,6 +1795,14 @@ namespace Hongling.Web.Data.Migrations.Sqlite
             migrationBuilder.AddForeignKey(
                 name: "FK_DuesPayments_Organizations_OrganizationId",
                 table: "DuesPayments",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Exams_Organizations_OrganizationId",
+                table: "Exams",
                 column: "OrganizationId",
                 principalTable: "Organizations",
                 principalColumn: "Id",
@@ -1649,6 +1913,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AttemptItems");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1680,6 +1947,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OrgAdministrators");
+
+            migrationBuilder.DropTable(
+                name: "Questions");
 
             migrationBuilder.DropTable(
                 name: "RecruitSteps");
@@ -1715,10 +1985,16 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Attempts");
+
+            migrationBuilder.DropTable(
                 name: "Notices");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "QuestionCategories");
 
             migrationBuilder.DropTable(
                 name: "Recruits");
@@ -1728,6 +2004,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "Exams");
 
             migrationBuilder.DropTable(
                 name: "Organizations");

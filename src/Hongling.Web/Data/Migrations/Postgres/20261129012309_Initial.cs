@@ -342,6 +342,55 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttemptItems",
+                columns: table => new
+                {
+                    AttemptId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionVersion = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Stem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Options = table.Column<string>(type: "text", nullable: false),
+                    Blanks = table.Column<string>(type: "text", nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Points = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    Answer = table.Column<string>(type: "text", nullable: true),
+                    AnswerSeq = table.Column<long>(type: "bigint", nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    GradedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttemptItems", x => new { x.AttemptId, x.Position });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExamId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AutoSubmitted = table.Column<bool>(type: "boolean", nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    MaxScore = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CorrectionRequests",
                 columns: table => new
                 {
@@ -381,6 +430,35 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DuesPayments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Exams",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Instructions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
+                    AudienceStatuses = table.Column<string>(type: "text", nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    AttemptsAllowed = table.Column<int>(type: "integer", nullable: false),
+                    PassMark = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    ShowAnswers = table.Column<int>(type: "integer", nullable: false),
+                    Rules = table.Column<string>(type: "text", nullable: false),
+                    Fixed = table.Column<string>(type: "text", nullable: false),
+                    TotalPoints = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Exams", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -656,6 +734,34 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuestionCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionCategories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionCategories_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_QuestionCategories_QuestionCategories_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "QuestionCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Recruits",
                 columns: table => new
                 {
@@ -902,6 +1008,43 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Questions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Stem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Options = table.Column<string>(type: "text", nullable: false),
+                    Blanks = table.Column<string>(type: "text", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    Difficulty = table.Column<int>(type: "integer", nullable: false),
+                    Points = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Retired = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Questions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Questions_QuestionCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "QuestionCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecruitSteps",
                 columns: table => new
                 {
@@ -1050,6 +1193,37 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttemptItems_QuestionId",
+                table: "AttemptItems",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_ExamId_MemberId_Number",
+                table: "Attempts",
+                columns: new[] { "ExamId", "MemberId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_MemberId",
+                table: "Attempts",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_OrganizationId",
+                table: "Attempts",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_OrgPath",
+                table: "Attempts",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_State_Deadline",
+                table: "Attempts",
+                columns: new[] { "State", "Deadline" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
@@ -1093,6 +1267,21 @@ namespace Hongling.Web.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_DuesPayments_OrgPath",
                 table: "DuesPayments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exams_AudiencePath_ClosesAt",
+                table: "Exams",
+                columns: new[] { "AudiencePath", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exams_OrganizationId",
+                table: "Exams",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exams_OrgPath",
+                table: "Exams",
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
@@ -1269,6 +1458,41 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "IX_Organizations_SecretaryId",
                 table: "Organizations",
                 column: "SecretaryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionCategories_OrganizationId",
+                table: "QuestionCategories",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionCategories_OrgPath",
+                table: "QuestionCategories",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionCategories_ParentId",
+                table: "QuestionCategories",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_CategoryId",
+                table: "Questions",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_OrganizationId",
+                table: "Questions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_OrgPath",
+                table: "Questions",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_OrgPath_Type_CategoryId_Difficulty",
+                table: "Questions",
+                columns: new[] { "OrgPath", "Type", "CategoryId", "Difficulty" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Recruits_MemberId",
@@ -1514,6 +1738,38 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AttemptItems_Attempts_AttemptId",
+                table: "AttemptItems",
+                column: "AttemptId",
+                principalTable: "Attempts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Attempts_Exams_ExamId",
+                table: "Attempts",
+                column: "ExamId",
+                principalTable: "Exams",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Attempts_Members_MemberId",
+                table: "Attempts",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Attempts_Organizations_OrganizationId",
+                table: "Attempts",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_CorrectionRequests_Members_MemberId",
                 table: "CorrectionRequests",
                 column: "MemberId",
@@ -1540,6 +1796,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
             migrationBuilder.AddForeignKey(
                 name: "FK_DuesPayments_Organizations_OrganizationId",
                 table: "DuesPayments",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Exams_Organizations_OrganizationId",
+                table: "Exams",
                 column: "OrganizationId",
                 principalTable: "Organizations",
                 principalColumn: "Id",
@@ -1650,6 +1914,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AttemptItems");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1681,6 +1948,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OrgAdministrators");
+
+            migrationBuilder.DropTable(
+                name: "Questions");
 
             migrationBuilder.DropTable(
                 name: "RecruitSteps");
@@ -1716,10 +1986,16 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Attempts");
+
+            migrationBuilder.DropTable(
                 name: "Notices");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "QuestionCategories");
 
             migrationBuilder.DropTable(
                 name: "Recruits");
@@ -1729,6 +2005,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "Exams");
 
             migrationBuilder.DropTable(
                 name: "Organizations");

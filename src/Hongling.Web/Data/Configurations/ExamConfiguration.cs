@@ -1,0 +1,84 @@
+using Hongling.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hongling.Web.Data.Configurations;
+
+public sealed class QuestionCategoryConfiguration : IEntityTypeConfiguration<QuestionCategory>
+{
+    public void Configure(EntityTypeBuilder<QuestionCategory> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(50);
+        b.HasOne<QuestionCategory>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
+{
+    public void Configure(EntityTypeBuilder<Question> b)
+    {
+        b.Property(q => q.Stem).HasMaxLength(2000);
+        b.Property(q => q.Explanation).HasMaxLength(2000);
+        b.Property(q => q.Points).HasPrecision(6, 2);
+        b.Property(q => q.Options).AsJson();
+        b.Property(q => q.Blanks).AsJson();
+        // The draw's filter: usable bank paths, then type, category and difficulty.
+        b.HasIndex(q => new { q.OrgPath, q.Type, q.CategoryId, q.Difficulty });
+        b.HasOne(q => q.Category).WithMany().HasForeignKey(q => q.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(q => q.Organization).WithMany().HasForeignKey(q => q.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
+{
+    public void Configure(EntityTypeBuilder<Exam> b)
+    {
+        b.Property(e => e.Title).HasMaxLength(100);
+        b.Property(e => e.Instructions).HasMaxLength(2000);
+        b.Property(e => e.AudiencePath).HasMaxLength(400);
+        b.Property(e => e.PassMark).HasPrecision(8, 2);
+        b.Property(e => e.TotalPoints).HasPrecision(8, 2);
+        b.Property(e => e.AudienceStatuses).AsJson();
+        b.Property(e => e.Rules).AsJson();
+        b.Property(e => e.Fixed).AsJson();
+        b.HasIndex(e => new { e.AudiencePath, e.ClosesAt });
+        b.HasOne(e => e.Organization).WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
+{
+    public void Configure(EntityTypeBuilder<Attempt> b)
+    {
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.AccountId).HasMaxLength(450);
+        b.Property(a => a.Score).HasPrecision(8, 2);
+        b.Property(a => a.MaxScore).HasPrecision(8, 2);
+        b.HasIndex(a => new { a.ExamId, a.MemberId, a.Number }).IsUnique();
+        // The auto-submit job's scan: open attempts past their deadline.
+        b.HasIndex(a => new { a.State, a.Deadline });
+        b.HasOne(a => a.Exam).WithMany().HasForeignKey(a => a.ExamId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Member).WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Organization).WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(a => a.Items).WithOne().HasForeignKey(i => i.AttemptId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class AttemptItemConfiguration : IEntityTypeConfiguration<AttemptItem>
+{
+    public void Configure(EntityTypeBuilder<AttemptItem> b)
+    {
+        b.HasKey(i => new { i.AttemptId, i.Position });
+        b.Property(i => i.Position).ValueGeneratedNever();
+        b.Property(i => i.Stem).HasMaxLength(2000);
+        b.Property(i => i.Explanation).HasMaxLength(2000);
+        b.Property(i => i.Points).HasPrecision(6, 2);
+        b.Property(i => i.Score).HasPrecision(6, 2);
+        b.Property(i => i.GradedBy).HasMaxLength(100);
+        b.Property(i => i.Options).AsJson();
+        b.Property(i => i.Blanks).AsJson();
+        b.Property(i => i.Answer).AsJson();
+        b.HasIndex(i => i.QuestionId);
+    }
+}

@@ -1,0 +1,55 @@
+namespace Hongling.Web.Domain;
+
+public enum AttemptState { InProgress = 0, AwaitingReview = 1, Graded = 2 }
+
+/// <summary>One candidate's paper of an exam (试卷): drawn and frozen at start. The id is a random
+/// 128-bit Guid, never guessable. Owned by the candidate's branch, so administrators see the attempts
+/// of their subtree and the candidate reads their own (IMemberOwned).</summary>
+public sealed class Attempt : IOrgOwned, IMemberOwned
+{
+    public Guid Id { get; set; }
+    public int ExamId { get; set; }
+    public Exam Exam { get; set; } = null!;
+    public int MemberId { get; set; }
+    public Member Member { get; set; } = null!;
+    public required string AccountId { get; set; }
+    public int OrganizationId { get; set; }
+    public Organization Organization { get; set; } = null!;
+    public string OrgPath { get; set; } = "";
+    /// <summary>1 for the first attempt; unique per exam and member, so two concurrent starts cannot both take the last one.</summary>
+    public int Number { get; set; }
+    public DateTime StartedAt { get; set; }
+    /// <summary>min(start + duration, window close), enforced by the server.</summary>
+    public DateTime Deadline { get; set; }
+    public AttemptState State { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public bool AutoSubmitted { get; set; }
+    public decimal? Score { get; set; }
+    public decimal MaxScore { get; set; }
+    public bool? Passed { get; set; }
+    public List<AttemptItem> Items { get; set; } = [];
+}
+
+/// <summary>One question of an attempt, frozen: the question's text, options (with per-attempt random
+/// keys, shuffled) and answers as they were when the paper was drawn, and the candidate's answer.</summary>
+public sealed class AttemptItem
+{
+    public Guid AttemptId { get; set; }
+    public int Position { get; set; }
+    public int QuestionId { get; set; }
+    public int QuestionVersion { get; set; }
+    public QuestionType Type { get; set; }
+    public string Stem { get; set; } = "";
+    public List<FrozenOption> Options { get; set; } = [];
+    public List<List<string>> Blanks { get; set; } = [];
+    public string? Explanation { get; set; }
+    public decimal Points { get; set; }
+    /// <summary>Choice keys, blank texts or the short answer's text; null until answered.</summary>
+    public List<string>? Answer { get; set; }
+    /// <summary>The client's sequence number of the stored answer: an older or replayed autosave changes nothing.</summary>
+    public long AnswerSeq { get; set; }
+    public decimal? Score { get; set; }
+    public string? GradedBy { get; set; }
+}
+
+public sealed record FrozenOption(string Key, string Text, bool Correct);

@@ -1,0 +1,62 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Exams;
+
+/// <summary>The candidate's side: which exams are open to the signed-in member, and starting an attempt.</summary>
+public sealed class Candidacy(HonglingDb db, TimeProvider clock)
+{
+    public sealed record Me(int MemberId, int OrganizationId, string OrgPath, MemberStatus Status);
+
+    /// <summary>The signed-in member, or null for an account without a member record.</summary>
+    public async Task<Me?> MeAsync(CancellationToken ct = default) => db.Scope.MemberId is { } id
+        ? await db.Members.Where(m => m.Id == id).Select(m => new Me(m.Id, m.OrganizationId, m.OrgPath, m.Status)).FirstOrDefaultAsync(ct)
+        : null;
+
+    /// <summary>Exams whose audience includes the member (the scope's published-to-members rule, then the statuses).</summary>
+    public IQueryable<Exam> ExamsFor(Me me) => db.Exams.Where(e => me.OrgPath == e.AudiencePath || (e.AudienceIncludesSubtree && me.OrgPath.StartsWith(e.AudiencePath)));
+
+    public static bool StatusAllowed(Exam e, Me me) => e.AudienceStatuses.Count == 0 || e.AudienceStatuses.Contains(me.Status);
+
+    /// <summary>The member's own attempts (not those an administrator merely sees in their subtree).</summary>
+    public IQueryable<Attempt> MyAttempts() => db.Attempts.Where(a => a.MemberId == db.Scope.MemberId);
+
+    public sealed record Started(Guid? AttemptId, string? Error);
+
+    /// <summary>Resumes the open attempt, or draws a new paper if the window is open and attempts remain.</summary>
+    public async Task<Started> StartAsync(int examId, CancellationToken ct = default)
+    {
+        if (await MeAsync(ct) is not { } me) return new(null, "只有党员本人可以参加考试");
+        var exam = await ExamsFor(me).FirstOrDefaultAsync(e => e.Id == examId, ct);
+        if (exam is null || !StatusAllowed(exam, me)) return new(null, null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!exam.IsOpenAt(now)) return new(null, now < exam.OpensAt ? "考试尚未开始" : "考试已结束");
+        var mine = await MyAttempts().Where(a => a.ExamId == examId).Select(a => new { a.Id, a.State, a.Deadline, a.Number }).ToListAsync(ct);
+        if (mine.FirstOrDefault(a => a.State == AttemptState.InProgress && a.Deadline >= now) is { } open) return new(open.Id, null);
+        if (mine.Count >= exam.AttemptsAllowed) return new(null, $"本场考试最多可参加{exam.AttemptsAllowed}次,您已用完");
+        List<AttemptItem> items;
+        try { items = await PaperDraw.DrawAsync(db, exam, exam.OrgPath, ct); }
+        catch (PaperDraw.RuleNotSatisfiable e) { return new(null, e.Message); }
+        var attempt = new Attempt
+        {
+            Id = Guid.NewGuid(), ExamId = exam.Id, MemberId = me.MemberId, AccountId = db.Scope.AccountId!, OrganizationId = me.OrganizationId,
+            Number = mine.Count == 0 ? 1 : mine.Max(a => a.Number) + 1, StartedAt = now,
+            Deadline = Min(now.AddMinutes(exam.DurationMinutes), exam.ClosesAt), MaxScore = items.Sum(i => i.Points), Items = items,
+        };
+        db.Attempts.Add(attempt);
+        try
+        {
+            // The candidate writes their own attempt in their branch, which they do not administer: the rules above are the check.
+            using (db.Scope.Elevate()) await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (exam, member, number) index: another start of the same attempt number won the race.
+            return new(null, "您已在另一个页面开始了本场考试,请刷新后继续");
+        }
+        return new(attempt.Id, null);
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+}

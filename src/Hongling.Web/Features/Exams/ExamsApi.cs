@@ -1,0 +1,79 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Exams;
+
+/// <summary>The candidate's JSON endpoints while answering: the paper, autosave of one answer, submit.
+/// Every attempt id that is not the caller's own answers 404.</summary>
+public static class ExamsApi
+{
+    public sealed record AnswerInput(long Seq, List<string>? Answer);
+    public sealed record SaveResult(int Position, long Seq, string Status);
+    public sealed record SubmitResult(Guid Id, decimal? Score, decimal MaxScore, bool? Passed, string State, string Review);
+
+    public static IEndpointRouteBuilder MapExamsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/exams/attempts").RequireAuthorization().WithTags("Exams");
+        api.MapGet("/{id:guid}", async (Guid id, HonglingDb db, TimeProvider clock, CancellationToken ct) =>
+            await PaperView.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) is { } paper ? Results.Ok(paper) : Problem(404, "未找到该试卷"))
+            .WithSummary("本人的试卷(不含答案)");
+        api.MapPut("/{id:guid}/answers/{position:int}", SaveAsync).RequireRateLimiting(RateLimits.ExamAnswers)
+            .WithSummary("自动保存一题的答案;Seq 须大于上次保存的序号");
+        api.MapPost("/{id:guid}/submit", SubmitAsync).RequireRateLimiting(RateLimits.ExamAnswers).WithSummary("交卷并立即评分;重复交卷只评一次");
+        return app;
+    }
+
+    public static IResult Problem(int status, string message) => Results.Json(
+        new { type = "about:blank", title = message, status, detail = message }, statusCode: status, contentType: "application/problem+json");
+
+    private static async Task<IResult> SaveAsync(Guid id, int position, AnswerInput? input, HonglingDb db, PaperCache papers, AutosaveWriter writer, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var paper = await papers.GetAsync(db, id, ct);
+        if (paper is null || paper.MemberId != db.Scope.MemberId) return Problem(404, "未找到该试卷");
+        if (input is null || input.Seq <= 0) return Problem(400, "答案格式不正确");
+        if (!paper.Items.TryGetValue(position, out var item)) return Problem(400, $"试卷中没有第{position}题");
+        if (now > paper.Deadline) return Problem(409, "已超过作答时间,答案未保存");
+        var answer = input.Answer ?? [];
+        if (Check(item, answer) is { } error) return Problem(400, error);
+        var outcome = await writer.SubmitAsync(new Autosave(id, position, input.Seq, answer, now));
+        return outcome switch
+        {
+            AutosaveOutcome.Saved => Results.Ok(new SaveResult(position, input.Seq, "saved")),
+            AutosaveOutcome.Stale => Problem(409, "已有更新的答案,本次保存被忽略"),
+            _ => Problem(409, "试卷已交卷或已超过作答时间,答案未保存"),
+        };
+    }
+
+    private static string? Check(PaperCache.ItemKeys item, List<string> answer)
+    {
+        if (answer.Any(a => a is null)) return "答案格式不正确";
+        switch (item.Type)
+        {
+            case QuestionType.Single or QuestionType.TrueFalse or QuestionType.Multiple:
+                if (answer.Any(k => !item.Keys.Contains(k))) return "所选选项不属于本题";
+                if (answer.Distinct().Count() != answer.Count) return "选项重复";
+                if (item.Type != QuestionType.Multiple && answer.Count > 1) return "本题只能选一项";
+                return null;
+            case QuestionType.FillIn:
+                if (answer.Count > item.Blanks) return $"本题只有{item.Blanks}个空";
+                return answer.Any(a => a.Length > 200) ? "每空最多200字" : null;
+            default:
+                if (answer.Count > 1) return "答案格式不正确";
+                return answer.Any(a => a.Length > 5000) ? "答案最多5000字" : null;
+        }
+    }
+
+    private static async Task<IResult> SubmitAsync(Guid id, HonglingDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mine = await db.Attempts.AnyAsync(a => a.Id == id && a.MemberId == db.Scope.MemberId, ct);
+        if (!mine) return Problem(404, "未找到该试卷");
+        // A submission after the deadline is still a submission (the job would do it anyway), graded on what was saved in time.
+        await ExamGrading.SubmitAsync(db, id, now, auto: false, ct);
+        var a = await db.Attempts.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Id, x.Score, x.MaxScore, x.Passed, x.State }).FirstAsync(ct);
+        return Results.Ok(new SubmitResult(a.Id, a.Score, a.MaxScore, a.Passed, ExamLabels.Of(a.State), $"/Exams/Review/{a.Id}"));
+    }
+}

@@ -1,0 +1,31 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Hongling.Web.Features.Exams;
+
+/// <summary>What an autosave is checked against: the attempt's candidate, deadline and, per question,
+/// its type and option keys. Cached in memory per attempt only to keep autosaves cheap; the paper is
+/// frozen, so the cache cannot go stale, and the database write re-checks that the attempt is still open.</summary>
+public sealed class PaperCache
+{
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 200_000 });
+
+    public sealed record ItemKeys(QuestionType Type, HashSet<string> Keys, int Blanks);
+    public sealed record Paper(Guid Id, int MemberId, DateTime Deadline, Dictionary<int, ItemKeys> Items);
+
+    public async Task<Paper?> GetAsync(HonglingDb db, Guid attemptId, CancellationToken ct)
+    {
+        if (cache.TryGetValue(attemptId, out Paper? paper)) return paper;
+        var attempt = await db.Attempts.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == attemptId)
+            .Select(a => new { a.MemberId, a.Deadline }).FirstOrDefaultAsync(ct);
+        if (attempt is null) return null;
+        var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId)
+            .Select(i => new { i.Position, i.Type, i.Options, i.Blanks }).ToListAsync(ct);
+        paper = new Paper(attemptId, attempt.MemberId, attempt.Deadline, items.ToDictionary(i => i.Position,
+            i => new ItemKeys(i.Type, i.Options.Select(o => o.Key).ToHashSet(), i.Blanks.Count)));
+        cache.Set(attemptId, paper, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(20), Size = 1 });
+        return paper;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Exams;
+
+/// <summary>Draws an attempt's paper from the exam's rules: fixed questions first, then each rule's
+/// questions at random (no question twice), questions shuffled within a rule and options shuffled,
+/// each option under a fresh random key, so neither its position nor its key says whether it is correct.</summary>
+public static class PaperDraw
+{
+    public sealed class RuleNotSatisfiable(string message) : Exception(message);
+
+    public static string RuleText(ExamRule r, IReadOnlyList<QuestionCategory> categories, int index) =>
+        $"第{index + 1}条规则({ExamLabels.Of(r.Type)}{r.Count}题,分类“{(r.CategoryId is { } c ? QuestionBank.PathName(categories, c) : "全部")}”,难度{r.MinDifficulty}-{r.MaxDifficulty})";
+
+    /// <summary>Why the bank cannot serve the exam, one message per failing rule; empty when it can.</summary>
+    public static async Task<List<string>> CheckAsync(HonglingDb db, Exam exam, string examOrgPath, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        var categories = await QuestionBank.CategoriesFor(db, examOrgPath).ToListAsync(ct);
+        var fixedIds = exam.Fixed.Select(f => f.QuestionId).ToList();
+        var found = await QuestionBank.UsableFor(db, examOrgPath).Where(q => fixedIds.Contains(q.Id)).Select(q => q.Id).ToListAsync(ct);
+        foreach (var missing in fixedIds.Except(found)) errors.Add($"固定题 {missing} 不在可用题库中(不存在、已停用或不属于本组织及上级)");
+        var taken = new HashSet<int>(found);
+        for (var i = 0; i < exam.Rules.Count; i++)
+        {
+            var rule = exam.Rules[i];
+            if (rule.CategoryId is { } cid && categories.All(c => c.Id != cid)) { errors.Add($"{RuleText(rule, categories, i)}:分类不存在"); continue; }
+            var ids = await CandidatesAsync(db, rule, categories, examOrgPath, ct);
+            var available = ids.Where(id => !taken.Contains(id)).ToList();
+            if (available.Count < rule.Count)
+                errors.Add($"{RuleText(rule, categories, i)}:题库中只有{available.Count}道符合条件的题目");
+            foreach (var id in available.Take(rule.Count)) taken.Add(id);
+        }
+        return errors;
+    }
+
+    public static async Task<List<AttemptItem>> DrawAsync(HonglingDb db, Exam exam, string examOrgPath, CancellationToken ct = default)
+    {
+        var categories = await QuestionBank.CategoriesFor(db, examOrgPath).ToListAsync(ct);
+        var picks = new List<(int Id, decimal Points)>();
+        var taken = new HashSet<int>();
+        foreach (var f in exam.Fixed) if (taken.Add(f.QuestionId)) picks.Add((f.QuestionId, f.Points));
+        for (var i = 0; i < exam.Rules.Count; i++)
+        {
+            var rule = exam.Rules[i];
+            var ids = (await CandidatesAsync(db, rule, categories, examOrgPath, ct)).Where(id => !taken.Contains(id)).ToArray();
+            if (ids.Length < rule.Count) throw new RuleNotSatisfiable($"{RuleText(rule, categories, i)}:题库中的题目不足,请联系管理员");
+            Random.Shared.Shuffle(ids);
+            foreach (var id in ids.Take(rule.Count)) { taken.Add(id); picks.Add((id, rule.Points)); }
+        }
+        var ids2 = picks.Select(p => p.Id).ToList();
+        var questions = await QuestionBank.UsableFor(db, examOrgPath).Where(q => ids2.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
+        if (questions.Count != ids2.Count) throw new RuleNotSatisfiable("部分固定题已停用,请联系管理员");
+        return [.. picks.Select((p, i) => Freeze(questions[p.Id], p.Points, i + 1))];
+    }
+
+    private static async Task<List<int>> CandidatesAsync(HonglingDb db, ExamRule rule, IReadOnlyList<QuestionCategory> categories, string examOrgPath, CancellationToken ct)
+    {
+        var query = QuestionBank.UsableFor(db, examOrgPath)
+            .Where(q => q.Type == rule.Type && q.Difficulty >= rule.MinDifficulty && q.Difficulty <= rule.MaxDifficulty);
+        if (rule.CategoryId is { } cid)
+        {
+            var within = QuestionBank.WithDescendants(categories, cid).ToList();
+            query = query.Where(q => within.Contains(q.CategoryId));
+        }
+        return await query.Select(q => q.Id).ToListAsync(ct);
+    }
+
+    private static AttemptItem Freeze(Question q, decimal points, int position)
+    {
+        var options = q.Options.Select(o => new FrozenOption(NewKey(), o.Text, o.Correct)).ToArray();
+        if (q.Type != QuestionType.TrueFalse) Random.Shared.Shuffle(options);   // 正确/错误 keep their order
+        return new AttemptItem
+        {
+            Position = position, QuestionId = q.Id, QuestionVersion = q.Version, Type = q.Type, Stem = q.Stem,
+            Options = [.. options], Blanks = [.. q.Blanks.Select(b => b.ToList())], Explanation = q.Explanation, Points = points,
+        };
+    }
+
+    /// <summary>64 random bits, base64url: an option's key in one attempt only.</summary>
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(8)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hongling.BrowserTests;
+
+public sealed class ExamTourTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public Task Member_TakesTheDemoExam_SeesTheScore_ThenTheAdministratorSeesTheHistogram() => app.RunAsync(nameof(Member_TakesTheDemoExam_SeesTheScore_ThenTheAdministratorSeesTheHistogram), async page =>
+    {
+        await page.SignInAsync("1000000004");
+        await page.Locator(".navbar-toggler").ClickAsync();
+        await page.Locator("#nav.collapse.show").WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "我的考试" }).ClickAsync();
+        var card = page.Locator(".exam-card", new() { HasText = "党章党规和党史知识测试" });
+        await card.GetByRole(AriaRole.Button, new() { Name = "开始考试" }).ClickAsync();
+        await page.WaitForURLAsync("**/Exams/Take/**");
+        await Expect(page.Locator("#countdown")).ToHaveTextAsync(new Regex(@"^(30:00|29:\d\d)$"));
+
+        var questions = page.Locator(".question");
+        await Expect(questions).ToHaveCountAsync(10);
+        for (var i = 0; i < 10; i++)
+        {
+            var q = questions.Nth(i);
+            var type = await q.GetAttributeAsync("data-type");
+            if (type == "FillIn") await q.Locator("input.answer").First.FillAsync("实事求是");
+            else await q.Locator("input.answer").First.CheckAsync();
+            await Expect(page.Locator($".map-item[data-position=\"{i + 1}\"]")).ToHaveClassAsync(new Regex("btn-success"));
+        }
+        await Expect(page.Locator("#save-status")).ToHaveTextAsync("已自动保存");
+        // One question at a time, as an older member may prefer on a phone.
+        await page.GetByRole(AriaRole.Button, new() { Name = "逐题作答" }).ClickAsync();
+        await Expect(questions.Nth(1)).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "全部题目" }).ClickAsync();
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "交卷" }).ClickAsync();
+        await page.WaitForURLAsync("**/Exams/Review/**");
+        await Expect(page.Locator("#score")).ToContainTextAsync("/ 100 分");
+        await Expect(page.Locator("#passed")).ToContainTextAsync(new Regex("合格"));
+        await Expect(page.Locator(".review-item")).ToHaveCountAsync(10);
+        await page.GotoAsync("/Exams/Mine");
+        await Expect(page.Locator("#history")).ToContainTextAsync("已评分");
+        await page.SignOutAsync();
+
+        await page.SignInAsync("1000000001");
+        await page.GotoAsync("/Exams");
+        await page.Locator("#exams tr", new() { HasText = "党章党规和党史知识测试" }).GetByRole(AriaRole.Link, new() { Name = "成绩统计" }).ClickAsync();
+        await Expect(page.Locator("#stat-attempts")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#histogram .bar")).ToHaveCountAsync(10);
+        await Expect(page.Locator("#results")).ToContainTextAsync("已评分");
+        await Expect(page.Locator("#item-analysis tbody tr")).ToHaveCountAsync(10);
+    });
+}
