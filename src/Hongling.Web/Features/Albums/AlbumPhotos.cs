@@ -53,15 +53,7 @@ public static class AlbumPhotoEndpoints
     {
         var rows = db.AlbumPhotos.Where(p => p.Id == id);
         var version = await rows.Select(p => (DateTime?)p.UploadedAt).FirstOrDefaultAsync(ct);
-        if (version is null) return Results.NotFound();
-        var etag = new EntityTagHeaderValue($"\"{version.Value.Ticks:x}{(thumbnail ? "-t" : "")}\"");
-        http.Response.Headers.CacheControl = "private, no-cache";
-        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
-        {
-            http.Response.Headers.ETag = etag.ToString();
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-        var bytes = await (thumbnail ? rows.Select(p => p.Thumbnail) : rows.Select(p => p.Image)).FirstOrDefaultAsync(ct);
-        return bytes is null ? Results.NotFound() : Results.File(bytes, "image/jpeg", entityTag: etag);
+        return await PrivateImage.ServeAsync(http, version, thumbnail,
+            () => (thumbnail ? rows.Select(p => p.Thumbnail) : rows.Select(p => p.Image)).FirstOrDefaultAsync(ct));
     }
 }

@@ -50,9 +50,7 @@ public sealed class MemberPhotos(HonglingDb db, TimeProvider clock)
 }
 
 /// <summary>GET /photos/members/{id}[/thumbnail]: the JPEG, for any signed-in account that can see the
-/// member (their administrators, and the member themself) and 404 for everyone else. Cached only by
-/// the viewer's own browser and revalidated on every use (the ETag is the upload time), so a replaced
-/// or removed photo, or a member moved out of the viewer's scope, is never shown from a stale copy.</summary>
+/// member (their administrators, and the member themself) and 404 for everyone else (PrivateImage).</summary>
 public static class MemberPhotoEndpoints
 {
     public static string ImageUrl(int memberId) => $"/photos/members/{memberId}";
@@ -70,17 +68,9 @@ public static class MemberPhotoEndpoints
     {
         // The scoped Members set decides who may see the photo; MemberPhotos has no filter of its own.
         var version = await db.Members.Where(m => m.Id == id).Select(m => m.PhotoUpdatedAt).FirstOrDefaultAsync(ct);
-        if (version is null) return Results.NotFound();
-        var etag = new EntityTagHeaderValue($"\"{version.Value.Ticks:x}{(thumbnail ? "-t" : "")}\"");
-        http.Response.Headers.CacheControl = "private, no-cache";
-        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
-        {
-            http.Response.Headers.ETag = etag.ToString();
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
         var rows = db.MemberPhotos.Where(p => p.MemberId == id);
-        var bytes = await (thumbnail ? rows.Select(p => p.Thumbnail) : rows.Select(p => p.Image)).FirstOrDefaultAsync(ct);
-        return bytes is null ? Results.NotFound() : Results.File(bytes, "image/jpeg", entityTag: etag);
+        return await PrivateImage.ServeAsync(http, version, thumbnail,
+            () => (thumbnail ? rows.Select(p => p.Thumbnail) : rows.Select(p => p.Image)).FirstOrDefaultAsync(ct));
     }
 }
 
