@@ -13,6 +13,7 @@ public sealed class DevelopmentTourTests(BrowserApp app) : IClassFixture<Browser
         await Expect(page.Locator("#todo-card")).ToBeVisibleAsync();
         await page.Locator(".navbar-toggler").ClickAsync();
         await page.Locator("#nav.collapse.show").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "组织与党员" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "发展党员" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^发展党员") })).ToBeVisibleAsync();
 

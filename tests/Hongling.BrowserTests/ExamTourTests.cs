@@ -12,6 +12,7 @@ public sealed class ExamTourTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.SignInAsync("1000000004");
         await page.Locator(".navbar-toggler").ClickAsync();
         await page.Locator("#nav.collapse.show").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "我的" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "我的考试" }).ClickAsync();
         var card = page.Locator(".exam-card", new() { HasText = "党章党规和党史知识测试" });
         await card.GetByRole(AriaRole.Button, new() { Name = "开始考试" }).ClickAsync();
