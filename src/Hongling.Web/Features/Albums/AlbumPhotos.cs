@@ -46,12 +46,16 @@ public static class AlbumPhotoEndpoints
         var photos = app.MapGroup("/photos/albums/{id:int}").RequireAuthorization().ExcludeFromDescription();
         photos.MapGet("/", (int id, HttpContext http, HonglingDb db, CancellationToken ct) => ServeAsync(id, thumbnail: false, http, db, ct));
         photos.MapGet("/thumbnail", (int id, HttpContext http, HonglingDb db, CancellationToken ct) => ServeAsync(id, thumbnail: true, http, db, ct));
+        // The photos of public albums, for the website's organization pages: anyone, no sign-in.
+        var site = app.MapGroup("/site/photos/{id:int}").AllowAnonymous().ExcludeFromDescription();
+        site.MapGet("/", (int id, HttpContext http, HonglingDb db, CancellationToken ct) => ServeAsync(id, thumbnail: false, http, db, ct, published: true));
+        site.MapGet("/thumbnail", (int id, HttpContext http, HonglingDb db, CancellationToken ct) => ServeAsync(id, thumbnail: true, http, db, ct, published: true));
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(int id, bool thumbnail, HttpContext http, HonglingDb db, CancellationToken ct)
+    private static async Task<IResult> ServeAsync(int id, bool thumbnail, HttpContext http, HonglingDb db, CancellationToken ct, bool published = false)
     {
-        var rows = db.AlbumPhotos.Where(p => p.Id == id);
+        var rows = (published ? Website.PublicContent.Photos(db) : db.AlbumPhotos).Where(p => p.Id == id);
         var version = await rows.Select(p => (DateTime?)p.UploadedAt).FirstOrDefaultAsync(ct);
         return await PrivateImage.ServeAsync(http, version, thumbnail,
             () => (thumbnail ? rows.Select(p => p.Thumbnail) : rows.Select(p => p.Image)).FirstOrDefaultAsync(ct));

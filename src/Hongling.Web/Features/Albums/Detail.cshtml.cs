@@ -12,7 +12,7 @@ namespace Hongling.Web.Features.Albums;
 [RequestSizeLimit(AlbumPhotos.MaxRequestBytes)]
 public sealed class DetailModel(HonglingDb db, TimeProvider clock) : PageModel
 {
-    public sealed record View(int Id, string Title, string Org, int? ActivityId, string? ActivityTopic);
+    public sealed record View(int Id, string Title, string Org, int? ActivityId, string? ActivityTopic, bool IsPublic);
     public View Album { get; private set; } = null!;
     public sealed record PhotoRow(int Id, string? Caption, DateTime UploadedAt);
     public IReadOnlyList<PhotoRow> Photos { get; private set; } = [];
@@ -55,10 +55,19 @@ public sealed class DetailModel(HonglingDb db, TimeProvider clock) : PageModel
         return RedirectToPage(new { id });
     }
 
+    /// <summary>公开到党建网, or not: the website shows a public album's photos on the organization's page.</summary>
+    public async Task<IActionResult> OnPostPublicAsync(int id, bool isPublic)
+    {
+        var changed = await db.AdministeredRows<Album>().Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.IsPublic, isPublic));
+        if (changed == 0) return NotFound();
+        Status = isPublic ? "相册已公开到党建网。" : "相册已不再公开。";
+        return RedirectToPage(new { id });
+    }
+
     private async Task<bool> LoadAsync(int id)
     {
         var album = await db.Albums.Where(a => a.Id == id)
-            .Select(a => new View(a.Id, a.Title, a.Organization.Name, a.ActivityId, a.Activity != null ? a.Activity.Topic : null)).FirstOrDefaultAsync();
+            .Select(a => new View(a.Id, a.Title, a.Organization.Name, a.ActivityId, a.Activity != null ? a.Activity.Topic : null, a.IsPublic)).FirstOrDefaultAsync();
         if (album is null) return false;
         Album = album;
         Photos = await db.AlbumPhotos.Where(p => p.AlbumId == id).OrderBy(p => p.Id).Take(500).Select(p => new PhotoRow(p.Id, p.Caption, p.UploadedAt)).ToListAsync();

@@ -18,6 +18,8 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
         public int? ActivityId { get; set; }
         [Required(ErrorMessage = "请填写相册名称"), StringLength(100, ErrorMessage = "相册名称不超过100字")]
         public string? Title { get; set; }
+        /// <summary>公开到党建网: the photos also appear on the organization's public page.</summary>
+        public bool IsPublic { get; set; }
     }
 
     [BindProperty] public AlbumInput Input { get; set; } = new();
@@ -41,7 +43,7 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
         if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
         var album = new Album
         {
-            OrganizationId = org.Id, AudiencePath = org.Path, AudienceIncludesSubtree = true, Title = Input.Title!.Trim(), ActivityId = Input.ActivityId,
+            OrganizationId = org.Id, AudiencePath = org.Path, AudienceIncludesSubtree = true, Title = Input.Title!.Trim(), ActivityId = Input.ActivityId, IsPublic = Input.IsPublic,
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = db.Scope.ActorName,
         };
         db.Albums.Add(album);

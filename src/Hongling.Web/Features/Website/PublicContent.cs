@@ -44,6 +44,9 @@ public static class PublicContent
             o.Parent == null ? null : o.Parent.Name, o.ParentId))
         .FirstOrDefaultAsync();
 
+    /// <summary>Photos of the albums an organization made public, newest first.</summary>
+    public static IQueryable<AlbumPhoto> Photos(HonglingDb db) => db.AlbumPhotos.IgnoreQueryFilters().Where(p => p.Album.IsPublic);
+
     /// <summary>"张三" → "张*": a writer's name on the public board, like the masked phones elsewhere.</summary>
     public static string MaskName(string name) => name.Length <= 1 ? name : name[0] + new string('*', Math.Min(name.Length - 1, 2));
 }

@@ -269,6 +269,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)

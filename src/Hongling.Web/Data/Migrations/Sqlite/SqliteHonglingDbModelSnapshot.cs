@@ -256,6 +256,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)
