@@ -297,6 +297,6 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
         }.Select((m, i) => new Material
         {
             Title = m.Title, Column = m.Column, Kind = MaterialKind.Article, Body = m.Body, EstimatedMinutes = m.Minutes,
-            PublishAt = now.AddDays(-20 + i * 3), CreatedAt = now, CreatedBy = "区委组织部", OrganizationId = district.Id, AudiencePath = district.Path,
+            PublishAt = now.AddDays(-20 + i * 3), CreatedAt = now, CreatedBy = "区委组织部", OrganizationId = district.Id, Audiences = [new() { Path = district.Path }],
         });
 }

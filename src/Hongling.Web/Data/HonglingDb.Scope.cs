@@ -84,6 +84,11 @@ public abstract partial class HonglingDb
                 typeof(HonglingDb).GetMethod(nameof(ApplyOrgFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                     .MakeGenericMethod(type).Invoke(this, [builder]);
         }
+        // A material may be published to several subtrees: it reaches a member (or an administrator) when
+        // any of its audiences contains their branch (or administered subtree).
+        builder.Entity<Material>().HasQueryFilter(Within<Material>(m => m.OrgPath, m => m.Audiences.Any(a =>
+            (ScopeMemberOrgPath != null && ScopeMemberOrgPath.StartsWith(a.Path)) || (From0 != null && From0.StartsWith(a.Path))
+            || (From1 != null && From1.StartsWith(a.Path)) || (From2 != null && From2.StartsWith(a.Path)))));
     }
 
     protected static IEnumerable<Type> ScopedTypes(ModelBuilder builder) =>
@@ -189,6 +194,9 @@ public abstract partial class HonglingDb
         var cut = oldPath.Length;
         await Organizations.IgnoreQueryFilters().InSubtree(oldPath)
             .ExecuteUpdateAsync(u => u.SetProperty(o => o.Path, o => newPath + o.Path.Substring(cut)).SetProperty(o => o.Depth, o => o.Depth + depthChange), ct);
+        var end = OrgPaths.End(oldPath);
+        await MaterialAudiences.Where(a => string.Compare(a.Path, oldPath) >= 0 && string.Compare(a.Path, end) < 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Path, a => newPath + a.Path.Substring(cut)), ct);
         foreach (var type in Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IScopedByPath).IsAssignableFrom(t)))
             await (Task)typeof(HonglingDb).GetMethod(nameof(RewriteAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(type).Invoke(this, [oldPath, newPath, ct])!;

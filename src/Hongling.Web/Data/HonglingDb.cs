@@ -22,6 +22,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<RecruitStep> RecruitSteps => Set<RecruitStep>();
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();
+    public DbSet<MaterialAudience> MaterialAudiences => Set<MaterialAudience>();
     public DbSet<StudySession> StudySessions => Set<StudySession>();
     public DbSet<ActiveMinute> ActiveMinutes => Set<ActiveMinute>();
     public DbSet<StudyDay> StudyDays => Set<StudyDay>();

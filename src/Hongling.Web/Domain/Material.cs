@@ -1,8 +1,8 @@
 namespace Hongling.Web.Domain;
 
-/// <summary>A study material (学习资料) published by an organization to the members of a subtree (the
-/// whole platform when the audience is the root). Members read it from PublishAt on.</summary>
-public sealed class Material : IPublishedToMembers, IAudited
+/// <summary>A study material (学习资料) published by an organization to the members of one or more
+/// subtrees (the whole platform when an audience is the root). Members read it from PublishAt on.</summary>
+public sealed class Material : IOrgOwned, IAudited
 {
     public int Id { get; set; }
     public string Title { get; set; } = "";
@@ -26,11 +26,18 @@ public sealed class Material : IPublishedToMembers, IAudited
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
-    public string AudiencePath { get; set; } = "";
-    public bool AudienceIncludesSubtree { get; set; } = true;
+    /// <summary>The subtrees whose members read it (the scope's filter for materials looks here).</summary>
+    public List<MaterialAudience> Audiences { get; set; } = [];
 
     /// <summary>Credit on one material stops at three times its estimated time.</summary>
     public int CreditCapMinutes => EstimatedMinutes * 3;
+}
+
+/// <summary>One subtree a material is published to, by its path (rewritten when the subtree moves).</summary>
+public sealed class MaterialAudience
+{
+    public int MaterialId { get; set; }
+    public string Path { get; set; } = "";
 }
 
 /// <summary>The columns of the library, as the seed names them.</summary>

@@ -114,7 +114,7 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
     private static Material NewMaterial(Organization org) => new()
     {
         Title = "模型资料", Column = MaterialColumn.KnowledgeBase, Kind = MaterialKind.Article, EstimatedMinutes = 10,
-        PublishAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), CreatedBy = "模型", OrganizationId = org.Id, AudiencePath = org.Path,
+        PublishAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), CreatedBy = "模型", OrganizationId = org.Id, Audiences = [new() { Path = org.Path }],
     };
 
     private static async Task<(Member, Material)> MemberAndMaterialAsync(IServiceProvider sp, Organization org) =>

@@ -12,10 +12,19 @@ public sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
         b.Property(x => x.Url).HasMaxLength(1000);
         b.Property(x => x.FileType).HasMaxLength(100);
         b.Property(x => x.CreatedBy).HasMaxLength(100);
-        b.Property(x => x.AudiencePath).HasMaxLength(400);
         b.HasIndex(x => new { x.Column, x.PublishAt });
-        b.HasIndex(x => x.AudiencePath);
+        b.HasMany(x => x.Audiences).WithOne().HasForeignKey(a => a.MaterialId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class MaterialAudienceConfiguration : IEntityTypeConfiguration<MaterialAudience>
+{
+    public void Configure(EntityTypeBuilder<MaterialAudience> b)
+    {
+        b.HasKey(x => new { x.MaterialId, x.Path });
+        b.Property(x => x.Path).HasMaxLength(400);
+        b.HasIndex(x => x.Path);
     }
 }
 

@@ -55,7 +55,7 @@ public static class AuditLabels
         [nameof(Material.Title)] = "标题", [nameof(Material.Column)] = "栏目", [nameof(Material.Body)] = "正文", [nameof(Material.Url)] = "课件地址",
         [nameof(Material.FileType)] = "文件类型", [nameof(Material.FileSize)] = "文件大小", [nameof(Material.EstimatedMinutes)] = "预计学习时长(分钟)",
         [nameof(Material.PublishAt)] = "发布时间", [nameof(Material.Withdrawn)] = "已撤回", [nameof(Material.CreatedAt)] = "创建时间",
-        [nameof(Material.CreatedBy)] = "创建人", [nameof(Material.AudiencePath)] = "发布范围", [nameof(Material.AudienceIncludesSubtree)] = "含下级组织",
+        [nameof(Material.CreatedBy)] = "创建人", [nameof(Lesson.AudiencePath)] = "发布范围", [nameof(Lesson.AudienceIncludesSubtree)] = "含下级组织",
         [nameof(Lesson.MaterialId)] = "学习资料(编号)", [nameof(Lesson.ScheduledAt)] = "党课时间", [nameof(Lesson.OrganizationId)] = "党支部(编号)",
         [nameof(WorkUpdate.Title)] = "标题", [nameof(WorkUpdate.Body)] = "正文", [nameof(WorkUpdate.Source)] = "来源", [nameof(WorkUpdate.Column)] = "专题专栏",
         [nameof(WorkUpdate.PublishedAt)] = "发布时间", [nameof(WorkUpdate.PublishedBy)] = "发布人", [nameof(Notice.AudiencePath)] = "发布范围",

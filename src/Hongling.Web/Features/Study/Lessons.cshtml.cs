@@ -38,12 +38,12 @@ public sealed class LessonsModel(HonglingDb db, TimeProvider clock) : PageModel
             : null;
         if (Input.BranchId is not null && branch is null) ModelState.AddModelError("Input.BranchId", "请选择您管理的党支部");
         var material = Input.MaterialId is { } m
-            ? await db.Materials.Where(x => x.Id == m && !x.Withdrawn).Select(x => new { x.Id, x.AudiencePath, x.AudienceIncludesSubtree }).FirstOrDefaultAsync(ct)
+            ? await db.Materials.Where(x => x.Id == m && !x.Withdrawn).Select(x => new { x.Id, Audiences = x.Audiences.Select(a => a.Path).ToList() }).FirstOrDefaultAsync(ct)
             : null;
         if (Input.MaterialId is not null && material is null) ModelState.AddModelError("Input.MaterialId", "找不到该学习资料,或已撤回");
         // The branch's members must be able to read the material: published to the branch or above it.
         if (branch is not null && material is not null
-            && !(branch.Path == material.AudiencePath || (material.AudienceIncludesSubtree && branch.Path.StartsWith(material.AudiencePath, StringComparison.Ordinal))))
+            && !material.Audiences.Any(a => branch.Path.StartsWith(a, StringComparison.Ordinal)))
             ModelState.AddModelError("Input.MaterialId", "该学习资料没有发布到这个党支部,支部党员看不到,不能安排为该支部的党课");
         if (!ModelState.IsValid)
         {

@@ -26,18 +26,19 @@ public sealed class MaterialEditModel(HonglingDb db, TimeProvider clock) : PageM
         await LoadAudiencesAsync();
         if (id is null)
         {
-            Input.AudienceId = Audiences.Count > 0 ? int.Parse(Audiences[0].Value) : 0;
+            Input.AudienceIds = Audiences.Count > 0 ? [int.Parse(Audiences[0].Value)] : [];
             Input.PublishAt = clock.GetUtcNow().UtcDateTime.ToChina();
             return Page();
         }
-        var m = await MaterialQueries.Owned(db).FirstOrDefaultAsync(x => x.Id == id);
+        var m = await MaterialQueries.Owned(db).Include(x => x.Audiences).FirstOrDefaultAsync(x => x.Id == id);
         if (m is null) return NotFound();
         Id = m.Id;
         HasFile = m.FileType is not null;
         Input = new MaterialInput
         {
             Title = m.Title, Column = m.Column, Kind = m.Kind, Body = m.Body, Url = m.Url, EstimatedMinutes = m.EstimatedMinutes,
-            PublishAt = m.PublishAt.ToChina(), AudienceId = m.OrganizationId,
+            PublishAt = m.PublishAt.ToChina(),
+            AudienceIds = await db.AdministeredOrganizations.Where(o => m.Audiences.Select(a => a.Path).Contains(o.Path)).Select(o => o.Id).ToListAsync(),
         };
         return Page();
     }
@@ -46,12 +47,15 @@ public sealed class MaterialEditModel(HonglingDb db, TimeProvider clock) : PageM
     {
         await LoadAudiencesAsync();
         Material? material = null;
-        if (id is not null && (material = await MaterialQueries.Owned(db).FirstOrDefaultAsync(x => x.Id == id, ct)) is null) return NotFound();
+        if (id is not null && (material = await MaterialQueries.Owned(db).Include(x => x.Audiences).FirstOrDefaultAsync(x => x.Id == id, ct)) is null) return NotFound();
         Id = material?.Id;
         HasFile = material?.FileType is not null;
         // An organization outside the caller's subtrees is a tampered post: 404 like any foreign id.
-        var audience = await db.AdministeredOrganizations.Where(o => o.Id == Input.AudienceId).Select(o => new { o.Id, o.Path }).FirstOrDefaultAsync(ct);
-        if (audience is null) return NotFound();
+        var chosen = Input.AudienceIds.Distinct().ToList();
+        var audiences = await db.AdministeredOrganizations.Where(o => chosen.Contains(o.Id)).OrderBy(o => o.Depth).ThenBy(o => o.Path)
+            .Select(o => new { o.Id, o.Path }).ToListAsync(ct);
+        if (audiences.Count != chosen.Count) return NotFound();
+        if (audiences.Count == 0) ModelState.AddModelError("Input.AudienceIds", "请至少选择一个发布范围");
 
         var body = RichText.Clean(Input.Body);
         var url = Input.Url.NullIfBlank();
@@ -83,8 +87,11 @@ public sealed class MaterialEditModel(HonglingDb db, TimeProvider clock) : PageM
         material.Url = Input.Kind == MaterialKind.Link ? url : null;
         material.EstimatedMinutes = Input.EstimatedMinutes;
         material.PublishAt = Input.PublishAt is { } at ? DateTime.SpecifyKind(at - ChinaTime.Offset, DateTimeKind.Utc) : now;
-        material.OrganizationId = audience.Id;
-        material.AudiencePath = audience.Path;
+        // Published by the outermost organization chosen; read by every chosen subtree (nested ones add nothing).
+        material.OrganizationId = audiences[0].Id;
+        var paths = audiences.Select(a => a.Path).Where(p => !audiences.Any(o => o.Path != p && p.StartsWith(o.Path, StringComparison.Ordinal))).ToList();
+        material.Audiences.RemoveAll(a => !paths.Contains(a.Path));
+        material.Audiences.AddRange(paths.Where(p => material.Audiences.All(a => a.Path != p)).Select(p => new MaterialAudience { Path = p }));
         if (file is { } f) (material.FileType, material.FileSize) = (f.Type, f.Bytes.Length);
         else if (Input.Kind is MaterialKind.Article or MaterialKind.Link) (material.FileType, material.FileSize) = (null, null);
         await db.SaveChangesAsync(ct);   // the material first, so that a new one has its id

@@ -26,6 +26,7 @@ public sealed class MaterialInput
     [Display(Name = "发布时间")]
     public DateTime? PublishAt { get; set; }
 
+    /// <summary>The organizations whose subtrees read the material (one or more).</summary>
     [Display(Name = "发布范围")]
-    public int AudienceId { get; set; }
+    public List<int> AudienceIds { get; set; } = [];
 }

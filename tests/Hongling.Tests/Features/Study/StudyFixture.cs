@@ -25,7 +25,7 @@ internal static class StudyFixture
         var m = new Material
         {
             Title = title, Column = column, Kind = kind, Body = "<p>正文</p>", EstimatedMinutes = estimatedMinutes,
-            PublishAt = now.AddMinutes(-1), CreatedAt = now, CreatedBy = "测试", OrganizationId = publisher.Id, AudiencePath = publisher.Path,
+            PublishAt = now.AddMinutes(-1), CreatedAt = now, CreatedBy = "测试", OrganizationId = publisher.Id, Audiences = [new() { Path = publisher.Path }],
         };
         db.Materials.Add(m);
         await db.SaveChangesAsync();

@@ -19,7 +19,7 @@ public sealed class StudyLessonsTests(TestApp app) : IClassFixture<TestApp>
         var m = new Material
         {
             Title = title, Column = MaterialColumn.TenMinuteLesson, Kind = MaterialKind.Article, Body = "<p>正文</p>", EstimatedMinutes = 10,
-            PublishAt = now, CreatedAt = now, CreatedBy = "测试", OrganizationId = publisher.Id, AudiencePath = audience.Path,
+            PublishAt = now, CreatedAt = now, CreatedBy = "测试", OrganizationId = publisher.Id, Audiences = [new() { Path = audience.Path }],
         };
         db.Materials.Add(m);
         await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Hongling.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hongling.Tests.Features.Study;
 
@@ -24,7 +25,11 @@ public sealed class StudyMaterialsTests(TestApp app) : IClassFixture<TestApp>
         return await app.SignedInClientAsync(card);
     }
 
-    private static async Task<HttpResponseMessage> PublishAsync(HttpClient admin, Organization audience, string title, MaterialKind kind,
+    private static Task<HttpResponseMessage> PublishAsync(HttpClient admin, Organization audience, string title, MaterialKind kind,
+        string? body = null, byte[]? file = null, string fileName = "file.bin", int? id = null) =>
+        PublishToAsync(admin, [audience], title, kind, body, file, fileName, id);
+
+    private static async Task<HttpResponseMessage> PublishToAsync(HttpClient admin, Organization[] audiences, string title, MaterialKind kind,
         string? body = null, byte[]? file = null, string fileName = "file.bin", int? id = null)
     {
         var url = "/Study/MaterialEdit" + (id is null ? "" : "/" + id);
@@ -35,8 +40,8 @@ public sealed class StudyMaterialsTests(TestApp app) : IClassFixture<TestApp>
             { new StringContent(nameof(MaterialColumn.KnowledgeBase)), "Input.Column" },
             { new StringContent(kind.ToString()), "Input.Kind" },
             { new StringContent("10"), "Input.EstimatedMinutes" },
-            { new StringContent(audience.Id.ToString()), "Input.AudienceId" },
         };
+        foreach (var audience in audiences) form.Add(new StringContent(audience.Id.ToString()), "Input.AudienceIds");
         if (body is not null) form.Add(new StringContent(body), "Input.Body");
         if (file is not null)
         {
@@ -143,5 +148,54 @@ public sealed class StudyMaterialsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/Study/Read/{id}")).StatusCode);
         Assert.DoesNotContain("甲镇资料", await reader.GetStringAsync("/Study"));
         _ = townB;
+    }
+
+    [Fact]
+    public async Task Material_PublishedToTwoOfThreeTowns_ReachesTheirMembersOnly_AndSurvivesAMove()
+    {
+        var (district, _) = await app.AddTownAsync("多范围区");
+        Organization town1 = null!, town2 = null!, town3 = null!, branch1 = null!, branch2 = null!, branch3 = null!;
+        await app.WithDbAsync(async db =>
+        {
+            Organization Child(Organization parent, string name, OrgKind kind)
+            {
+                var o = new Organization { Code = TestApp.UniqueCode("M"), Name = name, Kind = kind };
+                o.PlaceUnder(parent);
+                db.Organizations.Add(o);
+                return o;
+            }
+            var root = await db.Organizations.SingleAsync(o => o.Id == district.Id);
+            town1 = Child(root, "一镇", OrgKind.Committee); town2 = Child(root, "二镇", OrgKind.Committee); town3 = Child(root, "三镇", OrgKind.Committee);
+            await db.SaveChangesAsync();
+            branch1 = Child(town1, "一镇支部", OrgKind.Branch); branch2 = Child(town2, "二镇支部", OrgKind.Branch); branch3 = Child(town3, "三镇支部", OrgKind.Branch);
+            return await db.SaveChangesAsync();
+        });
+        var card = TestApp.NewCard();
+        await app.AddAccountAsync(card, administers: [district]);
+        var admin = await app.SignedInClientAsync(card);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishToAsync(admin, [town1, town2], "两镇资料", MaterialKind.Article, "正文")).StatusCode);
+        var id = await app.WithDbAsync(db => db.Materials.Where(m => m.Title == "两镇资料").Select(m => m.Id).SingleAsync());
+
+        var (one, two, three) = (await MemberOfAsync(branch1), await MemberOfAsync(branch2), await MemberOfAsync(branch3));
+        Assert.Contains("两镇资料", await one.GetStringAsync("/Study"));
+        Assert.Contains("两镇资料", await two.GetStringAsync("/Study"));
+        Assert.DoesNotContain("两镇资料", await three.GetStringAsync("/Study"));
+        Assert.Equal(HttpStatusCode.NotFound, (await three.GetAsync($"/Study/Read/{id}")).StatusCode);
+
+        // Nothing chosen: a message, nothing saved. An organization outside the caller's scope: 404.
+        var none = await PublishToAsync(admin, [], "无范围", MaterialKind.Article, "正文");
+        Assert.Contains("请至少选择一个发布范围", await none.Content.ReadAsStringAsync());
+        var (elsewhere, _) = await app.AddTownAsync("范围外镇");
+        Assert.Equal(HttpStatusCode.NotFound, (await PublishToAsync(admin, [town1, elsewhere], "越界", MaterialKind.Article, "正文")).StatusCode);
+        Assert.Equal(0, await CountAsync("无范围") + await CountAsync("越界"));
+
+        // 二镇 moves under 三镇: the audience path follows it, so its members keep the material and 三镇's own do not gain it.
+        await app.WithDbAsync(async (db, sp) =>
+        {
+            await sp.GetRequiredService<Hongling.Web.Features.Organizations.OrgEditor>().MoveAsync(await db.Organizations.SingleAsync(o => o.Id == town2.Id), town3.Code);
+            return 0;
+        });
+        Assert.Contains("两镇资料", await two.GetStringAsync("/Study"));
+        Assert.DoesNotContain("两镇资料", await three.GetStringAsync("/Study"));
     }
 }

@@ -802,14 +802,6 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("AudienceIncludesSubtree")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("AudiencePath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
                     b.Property<string>("Body")
                         .HasColumnType("text");
 
@@ -863,8 +855,6 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AudiencePath");
-
                     b.HasIndex("OrgPath");
 
                     b.HasIndex("OrganizationId");
@@ -872,6 +862,22 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.HasIndex("Column", "PublishAt");
 
                     b.ToTable("Materials");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialAudience", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("MaterialId", "Path");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("MaterialAudiences");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.MaterialFile", b =>
@@ -2400,6 +2406,15 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialAudience", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", null)
+                        .WithMany("Audiences")
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.MaterialFile", b =>
                 {
                     b.HasOne("Hongling.Web.Domain.Material", null)
@@ -2753,6 +2768,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Hongling.Web.Domain.Attempt", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Material", b =>
+                {
+                    b.Navigation("Audiences");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Recruit", b =>

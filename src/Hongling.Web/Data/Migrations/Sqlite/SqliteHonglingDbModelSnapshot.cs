@@ -767,14 +767,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("AudienceIncludesSubtree")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AudiencePath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Body")
                         .HasColumnType("TEXT");
 
@@ -827,8 +819,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AudiencePath");
-
                     b.HasIndex("OrgPath");
 
                     b.HasIndex("OrganizationId");
@@ -836,6 +826,22 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.HasIndex("Column", "PublishAt");
 
                     b.ToTable("Materials");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialAudience", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MaterialId", "Path");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("MaterialAudiences");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.MaterialFile", b =>
@@ -2311,6 +2317,15 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialAudience", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", null)
+                        .WithMany("Audiences")
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.MaterialFile", b =>
                 {
                     b.HasOne("Hongling.Web.Domain.Material", null)
@@ -2664,6 +2679,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Hongling.Web.Domain.Attempt", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Material", b =>
+                {
+                    b.Navigation("Audiences");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Recruit", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261129014530_Initial")]
+    [Migration("20261129015333_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -770,14 +770,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("AudienceIncludesSubtree")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AudiencePath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Body")
                         .HasColumnType("TEXT");
 
@@ -830,8 +822,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AudiencePath");
-
                     b.HasIndex("OrgPath");
 
                     b.HasIndex("OrganizationId");
@@ -839,6 +829,22 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.HasIndex("Column", "PublishAt");
 
                     b.ToTable("Materials");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialAudience", b =>
+                {
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MaterialId", "Path");
+
+                    b.HasIndex("Path");
+
+                    b.ToTable("MaterialAudiences");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.MaterialFile", b =>
@@ -2314,6 +2320,15 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.MaterialAudience", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Material", null)
+                        .WithMany("Audiences")
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.MaterialFile", b =>
                 {
                     b.HasOne("Hongling.Web.Domain.Material", null)
@@ -2667,6 +2682,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Hongling.Web.Domain.Attempt", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Material", b =>
+                {
+                    b.Navigation("Audiences");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Recruit", b =>
