@@ -59,7 +59,7 @@ if [ "$KILL" = 1 ]; then
   sleep "$(python3 -c "print(float('${DURATION%s}') / 2)")"
   kill -9 "$pid"; wait "$pid" 2>/dev/null; pid=""
   wait "$wrk_pid"
-  echo "killed: SIGKILL in the middle of the autosaves; the SQLite file is read as the kill left it"
+  echo "killed: SIGKILL in the middle of the autosaves; the SQLite file is read as the kill left it (rates and errors below include the refused requests after the kill)"
 else
   drive save > "$work/save.txt"
   python3 bench/exam.py submit "$base" "$work/attempts.txt" "$START_PAR"
