@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Hongling.Web.Domain;
 
 namespace Hongling.Web.Data;
@@ -67,6 +68,28 @@ public static class DemoExams
             AttemptsAllowed = 3, PassMark = 60, ShowAnswers = ShowAnswers.AfterSubmission, Rules = rules, TotalPoints = 100, CreatedAt = now,
         });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>For bench/exam.sh: <paramref name="count"/> single-choice questions in their own category and
+    /// an exam drawing all of them, open to the whole district for a day, one attempt each. Returns its id.</summary>
+    public static async Task<int> AddBenchExamAsync(HonglingDb db, int count, DateTime now)
+    {
+        var district = await db.Organizations.Where(o => o.ParentId == null).OrderBy(o => o.Id).FirstAsync();
+        var category = new QuestionCategory { Name = "压力测试", OrganizationId = district.Id };
+        db.QuestionCategories.Add(category);
+        await db.SaveChangesAsync();
+        db.Questions.AddRange(Enumerable.Range(1, count).Select(i => Set(
+            new Question { Type = QuestionType.Single, Stem = $"压力测试第{i}题", CategoryId = category.Id, OrganizationId = district.Id, Difficulty = 3, Points = 2, UpdatedAt = now },
+            [new("正确选项", true), new("错误选项一", false), new("错误选项二", false), new("错误选项三", false)], "")));
+        var exam = new Exam
+        {
+            Title = "压力测试考试", OrganizationId = district.Id, AudiencePath = district.Path, OpensAt = now.AddMinutes(-1), ClosesAt = now.AddDays(1),
+            DurationMinutes = 120, AttemptsAllowed = 1, PassMark = count, TotalPoints = 2 * count, CreatedAt = now,
+            Rules = [new(QuestionType.Single, category.Id, count, 1, 5, 2)],
+        };
+        db.Exams.Add(exam);
+        await db.SaveChangesAsync();
+        return exam.Id;
     }
 
     private static Question Set(Question q, List<QuestionOption> options, string explanation)

@@ -4,7 +4,7 @@ namespace Hongling.Web.Data;
 
 /// <summary>`dotnet run --project src/Hongling.Web -- seed --members 100000 --db data/big.db`:
 /// generates a district of the given size into a new SQLite file (or --postgres "connection string"),
-/// optionally with `--cards K` red cards for benchmarks.</summary>
+/// optionally with `--cards K` red cards and `--bench-exam Q` a Q-question exam for benchmarks.</summary>
 public static class SeedCommand
 {
     public static bool IsSeed(string[] args) => args.Length > 0 && args[0] is "seed" or "import-sample";
@@ -57,6 +57,9 @@ public static class SeedCommand
         // `--cards K`: red cards 8000000001… for K members, password as the demo accounts', for benchmarks.
         if (int.TryParse(Option(args, "--cards"), out var cards) && cards > 0)
             Console.WriteLine($"cards: {await district.IssueCardsAsync(cards)}");
+        // `--bench-exam Q`: an exam of Q single-choice questions open to the whole district (bench/exam.sh).
+        if (int.TryParse(Option(args, "--bench-exam"), out var questions) && questions > 0)
+            Console.WriteLine($"bench_exam: {await DemoExams.AddBenchExamAsync(db, questions, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)}");
         return 0;
     }
 

@@ -1,0 +1,104 @@
+"""Client side of bench/exam.sh (python3 standard library only). Subcommands:
+  signin BASE FIRST COUNT PAR OUT  signs red cards FIRST.. in (PAR at a time), then reads the start form's
+                                   antiforgery token; writes "cookies<TAB>token" per candidate.
+  start BASE EXAM IN PAR OUT       every candidate posts the start form at once (PAR connections); prints the
+                                   figures; fetches each paper and writes "cookie attempt key1,..,keyN" for wrk.
+  submit BASE IN PAR               submits every attempt twice at once (a grading-once check); prints figures.
+  check DB IN ACKS KILLED          the database checks (see the comment in check)."""
+import concurrent.futures as cf, glob, http.client, json, re, sqlite3, sys, time, urllib.parse
+
+def request(base, method, path, cookies="", body=None, form=False):
+    host, port = urllib.parse.urlparse(base).netloc.split(":")
+    c = http.client.HTTPConnection(host, int(port), timeout=300)
+    headers = {"Cookie": cookies} if cookies else {}
+    if body is not None:
+        headers["Content-Type"] = "application/x-www-form-urlencoded" if form else "application/json"
+        body = urllib.parse.urlencode(body) if form else json.dumps(body)
+    c.request(method, path, body=body, headers=headers)
+    r = c.getresponse()
+    data = r.read().decode("utf-8", "replace")
+    jar = dict(h.split(";", 1)[0].split("=", 1) for k, h in r.getheaders() if k.lower() == "set-cookie")
+    c.close()
+    return r.status, r.getheader("Location") or "", data, jar
+
+def cookie_string(jar): return "; ".join(f"{k}={v}" for k, v in jar.items() if v)
+TOKEN = re.compile(r'name="__RequestVerificationToken" type="hidden" value="([^"]*)"')
+
+def signin(base, card):
+    jar = {}
+    _, _, page, j = request(base, "GET", "/Account/Login"); jar.update(j)
+    form = {"Input.CardNumber": str(card), "Input.Password": "hongling2026", "__RequestVerificationToken": TOKEN.search(page).group(1)}
+    _, _, _, j = request(base, "POST", "/Account/Login", cookie_string(jar), form, form=True); jar.update(j)
+    if "hongling.auth" not in jar: return None
+    _, _, page, j = request(base, "GET", "/Exams/Mine", cookie_string(jar)); jar.update(j)
+    m = TOKEN.search(page)
+    return f"{cookie_string(jar)}\t{m.group(1)}" if m else None
+
+def main():
+    cmd, args = sys.argv[1], sys.argv[2:]
+    if cmd == "signin":
+        base, first, count, par, out = args[0], int(args[1]), int(args[2]), int(args[3]), args[4]
+        t = time.time()
+        with cf.ThreadPoolExecutor(par) as pool: rows = [r for r in pool.map(lambda i: signin(base, first + i), range(count)) if r]
+        open(out, "w").write("\n".join(rows) + "\n")
+        print(f"signed_in: {len(rows)}\nsignin_seconds: {time.time() - t:.1f}")
+    elif cmd == "start":
+        base, exam, rows, par, out = args[0], args[1], [l.rstrip("\n").split("\t") for l in open(args[2])], int(args[3]), args[4]
+        def start(row):
+            s, loc, _, _ = request(base, "POST", "/Exams/Mine?handler=Start", row[0], {"examId": exam, "__RequestVerificationToken": row[1]}, form=True)
+            return (row[0], loc[len("/Exams/Take/"):]) if s == 302 and loc.startswith("/Exams/Take/") else None
+        t = time.time()
+        with cf.ThreadPoolExecutor(par) as pool: started = list(pool.map(start, rows))
+        took = time.time() - t
+        ok = [s for s in started if s]
+        print(f"attempts_created: {len(ok)}\nattempt_errors: {len(started) - len(ok)}\nattempts_seconds: {took:.2f}")
+        def paper(s):
+            _, _, body, _ = request(base, "GET", f"/api/exams/attempts/{s[1]}", s[0])
+            keys = [i["options"][0]["key"] for i in sorted(json.loads(body)["items"], key=lambda i: i["position"])]
+            auth = next(c for c in s[0].split("; ") if c.startswith("hongling.auth="))
+            return f"{auth} {s[1]} {','.join(keys)}"
+        with cf.ThreadPoolExecutor(8) as pool: open(out, "w").write("\n".join(pool.map(paper, ok)) + "\n")
+    elif cmd == "submit":
+        base, rows, par = args[0], [l.split() for l in open(args[1])], int(args[2])
+        t = time.time()
+        with cf.ThreadPoolExecutor(par) as pool:
+            answers = list(pool.map(lambda r: request(base, "POST", f"/api/exams/attempts/{r[1]}/submit", r[0], {})[0], [r for r in rows for _ in (1, 2)]))
+        print(f"submits: {len(answers)} (two per attempt, {answers.count(200)} answered 200) in {time.time() - t:.1f} s")
+    elif cmd == "check":
+        check(*args)
+
+def check(path, attempts_file, acks_glob, killed):
+    db = sqlite3.connect(path)
+    attempts = [l.split()[1].upper() for l in open(attempts_file)]
+    stored = {(a.upper(), p): s for a, p, s in db.execute("select AttemptId, Position, AnswerSeq from AttemptItems")}
+    # The rule: wrk gives every autosave a sequence number that grows per candidate and is unique in the run
+    # (seq = n * 2^20 + candidate index), and logs each save answered 200 as "position seq" from the response
+    # body. A save is present when the stored AnswerSeq of its (attempt, position) is at least its seq: the
+    # server keeps the newest answer, so a newer acknowledged save may replace it, never an older one. So
+    # lost_answers = acknowledged saves whose seq is above what the item holds (each counted, not per item).
+    acknowledged = lost = 0
+    for f in glob.glob(acks_glob):
+        for line in open(f):
+            parts = line.split()
+            if len(parts) != 2: continue
+            position, seq = int(parts[0]), int(parts[1])
+            acknowledged += 1
+            if stored.get((attempts[seq % (1 << 20)], position), -1) < seq: lost += 1
+    print(f"autosaves_acknowledged: {acknowledged}")
+    print(f"answers_stored: {sum(1 for v in stored.values() if v > 0)}")
+    if killed != "1":
+        # Graded exactly once: each attempt submitted (twice, at once) is Graded with one SubmittedAt, every item
+        # scored, and its score equal to the sum of its items' and to the recount of correct stored answers.
+        rows = db.execute("""select a.Id, a.State, a.SubmittedAt, a.Score, (select count(*) from AttemptItems i where i.AttemptId = a.Id and i.Score is null),
+            (select coalesce(sum(i.Score), 0) from AttemptItems i where i.AttemptId = a.Id) from Attempts a""").fetchall()
+        correct = {}
+        for a, opts, ans, pts in db.execute("select AttemptId, Options, Answer, Points from AttemptItems"):
+            key = next(o["key"] for o in json.loads(opts) if o["correct"])
+            correct[a] = correct.get(a, 0) + (float(pts) if ans and json.loads(ans) == [key] else 0)
+        mine = set(attempts)
+        good = sum(1 for a, st, sub, sc, unscored, total in rows if a.upper() in mine and st == 2 and sub and unscored == 0
+                   and abs(float(sc) - float(total)) < 1e-9 and abs(float(sc) - correct.get(a, 0)) < 1e-9)
+        print(f"attempts_graded_once: {good} of {len(attempts)}")
+    print(f"lost_answers: {lost}")
+
+if __name__ == "__main__": main()
