@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Exams;
 
 /// <summary>The candidate's side: which exams are open to the signed-in member, and starting an attempt.</summary>
-public sealed class Candidacy(HonglingDb db, TimeProvider clock)
+public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache papers)
 {
     public sealed record Me(int MemberId, int OrganizationId, string OrgPath, MemberStatus Status);
 
@@ -55,6 +55,7 @@ public sealed class Candidacy(HonglingDb db, TimeProvider clock)
             // The unique (exam, member, number) index: another start of the same attempt number won the race.
             return new(null, "您已在另一个页面开始了本场考试,请刷新后继续");
         }
+        papers.Put(attempt);
         return new(attempt.Id, null);
     }
 

@@ -23,8 +23,17 @@ public sealed class PaperCache
         if (attempt is null) return null;
         var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId)
             .Select(i => new { i.Position, i.Type, i.Options, i.Blanks }).ToListAsync(ct);
-        paper = new Paper(attemptId, attempt.MemberId, attempt.Deadline, items.ToDictionary(i => i.Position,
-            i => new ItemKeys(i.Type, i.Options.Select(o => o.Key).ToHashSet(), i.Blanks.Count)));
+        return Put(attemptId, attempt.MemberId, attempt.Deadline, items.Select(i => (i.Position, i.Type, i.Options, i.Blanks.Count)));
+    }
+
+    /// <summary>Caches a paper just drawn, so that its first autosaves do not load it again.</summary>
+    public void Put(Attempt attempt) =>
+        Put(attempt.Id, attempt.MemberId, attempt.Deadline, attempt.Items.Select(i => (i.Position, i.Type, i.Options, i.Blanks.Count)));
+
+    private Paper Put(Guid attemptId, int memberId, DateTime deadline, IEnumerable<(int Position, QuestionType Type, List<FrozenOption> Options, int Blanks)> items)
+    {
+        var paper = new Paper(attemptId, memberId, deadline, items.ToDictionary(i => i.Position,
+            i => new ItemKeys(i.Type, i.Options.Select(o => o.Key).ToHashSet(), i.Blanks)));
         cache.Set(attemptId, paper, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(20), Size = 1 });
         return paper;
     }
