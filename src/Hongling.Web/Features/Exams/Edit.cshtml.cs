@@ -21,7 +21,7 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
     {
         if (Id is { } id)
         {
-            var exam = await db.Exams.FirstOrDefaultAsync(e => e.Id == id && db.AdministeredOrganizations.Any(o => o.Id == e.OrganizationId));
+            var exam = await db.AdministeredRows<Exam>().FirstOrDefaultAsync(e => e.Id == id);
             if (exam is null) return NotFound();
             Input = ExamInput.From(exam);
         }
@@ -42,7 +42,7 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
         var org = await db.AdministeredOrganizations.Where(o => o.Id == Input.OrganizationId).Select(o => new { o.Id, o.Path }).FirstOrDefaultAsync();
         if (org is null) return NotFound();
         Exam? exam = null;
-        if (Id is { } id && (exam = await db.Exams.FirstOrDefaultAsync(e => e.Id == id && db.AdministeredOrganizations.Any(o => o.Id == e.OrganizationId))) is null) return NotFound();
+        if (Id is { } id && (exam = await db.AdministeredRows<Exam>().FirstOrDefaultAsync(e => e.Id == id)) is null) return NotFound();
         if (Errors.Count == 0)
         {
             var fixedIds = fixedQuestions.Select(f => f.QuestionId).ToList();

@@ -37,5 +37,5 @@ public sealed class GradeModel(HonglingDb db) : PageModel
     }
 
     private Task<string?> ExamTitleAsync(int id) =>
-        db.Exams.Where(e => e.Id == id && db.AdministeredOrganizations.Any(o => o.Id == e.OrganizationId)).Select(e => e.Title).FirstOrDefaultAsync();
+        db.AdministeredRows<Exam>().Where(e => e.Id == id).Select(e => e.Title).FirstOrDefaultAsync();
 }

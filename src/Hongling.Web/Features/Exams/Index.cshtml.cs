@@ -13,7 +13,7 @@ public sealed class IndexModel(HonglingDb db) : PageModel
     [Microsoft.AspNetCore.Mvc.TempData] public string? Status { get; set; }
 
     public async Task OnGetAsync() =>
-        Rows = await db.Exams.Where(e => db.AdministeredOrganizations.Any(o => o.Id == e.OrganizationId))
+        Rows = await db.AdministeredRows<Domain.Exam>()
             .OrderByDescending(e => e.OpensAt).Take(200)
             .Select(e => new Row(e.Id, e.Title, e.Organization.Name, e.OpensAt, e.ClosesAt, e.DurationMinutes, e.TotalPoints,
                 db.Attempts.Count(a => a.ExamId == e.Id), db.Attempts.Count(a => a.ExamId == e.Id && a.State == Domain.AttemptState.AwaitingReview)))

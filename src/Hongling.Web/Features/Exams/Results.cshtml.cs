@@ -47,5 +47,5 @@ public sealed class ResultsModel(HonglingDb db) : PageModel
     }
 
     private Task<Exam?> FindAsync(int id) =>
-        db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && db.AdministeredOrganizations.Any(o => o.Id == e.OrganizationId));
+        db.AdministeredRows<Exam>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id);
 }

@@ -19,7 +19,7 @@ public sealed class LessonModel(HonglingDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var info = await db.Lessons.Where(l => l.Id == id && db.AdministeredOrganizations.Any(o => o.Id == l.OrganizationId))
+        var info = await db.AdministeredRows<Domain.Lesson>().Where(l => l.Id == id)
             .Select(l => new Header(l.Id, l.Organization.Name, l.OrgPath, l.MaterialId, l.Material.Title, l.Material.EstimatedMinutes, l.ScheduledAt, l.Note))
             .FirstOrDefaultAsync(ct);
         if (info is null) return NotFound();

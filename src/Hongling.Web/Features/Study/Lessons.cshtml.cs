@@ -64,7 +64,7 @@ public sealed class LessonsModel(HonglingDb db, TimeProvider clock) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Rows = await db.Lessons.Where(l => db.AdministeredOrganizations.Any(o => o.Id == l.OrganizationId))
+        Rows = await db.AdministeredRows<Lesson>()
             .OrderByDescending(l => l.ScheduledAt).Take(100)
             .Select(l => new Row(l.Id, l.Organization.Name, l.Material.Title, l.ScheduledAt, l.Note)).ToListAsync(ct);
         BranchChoices = await db.AdministeredOrganizations.Where(o => o.Kind == OrgKind.Branch).OrderBy(o => o.Path).Take(500)
