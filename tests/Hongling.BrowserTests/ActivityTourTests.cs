@@ -33,7 +33,7 @@ public sealed class ActivityTourTests(BrowserApp app) : IClassFixture<BrowserApp
         var member = await phone.NewPageAsync();
         member.SetDefaultTimeout(15_000);
         await member.GotoAsync(link!);
-        await member.GetByLabel("红色身份证卡号").FillAsync("1000000004");
+        await member.GetByLabel("卡号或手机号").FillAsync("1000000004");
         await member.GetByLabel("密码").FillAsync(SignInPages.Password);
         await member.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Expect(member.Locator("#topic")).ToHaveTextAsync("浏览器主题党日");

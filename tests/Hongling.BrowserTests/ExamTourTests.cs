@@ -53,4 +53,47 @@ public sealed class ExamTourTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.Locator("#results")).ToContainTextAsync("已评分");
         await Expect(page.Locator("#item-analysis tbody tr")).ToHaveCountAsync(10);
     });
+
+    [Fact]
+    public Task Visitor_RegistersOnAPhone_IsApproved_ThenSignsInWithTheMobileAndStartsTheExam() => app.RunAsync(nameof(Visitor_RegistersOnAPhone_IsApproved_ThenSignsInWithTheMobileAndStartsTheExam), async page =>
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        var mobile = "137" + Random.Shared.Next(10_000_000, 99_999_999);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Link, new() { Name = "注册参加考试" }).ClickAsync();
+        await page.GetByLabel("姓名").FillAsync("远教站点员");
+        await page.GetByLabel("手机号码").FillAsync(mobile);
+        await page.GetByLabel("工作单位").FillAsync("示范远程教育站点");
+        await page.GetByLabel("所属乡镇(街道)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync("short");
+        await page.GetByLabel("确认密码").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
+        await Expect(page.Locator("#register")).ToContainTextAsync("密码至少需要8位");
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync("station2026");
+        await page.GetByLabel("确认密码").FillAsync("station2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
+        await Expect(page.Locator("#registered")).ToContainTextAsync("注册成功");
+        await Expect(page.Locator("#no-exams")).ToContainTextAsync("目前没有批准您参加的考试");
+        await page.SignOutAsync();
+
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.SignInAsync("1000000001");
+        await page.GotoAsync("/Exams");
+        await page.Locator("#exams tr", new() { HasText = "党章党规和党史知识测试" }).GetByRole(AriaRole.Link, new() { Name = "报名审批" }).ClickAsync();
+        var row = page.Locator("#registrants tr", new() { HasText = "远教站点员" });
+        await Expect(row).ToContainTextAsync(mobile[..3] + "****" + mobile[^4..]);
+        await row.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "批准所选人员参加考试" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("已批准 1 人");
+        await Expect(row).ToContainTextAsync("已批准");
+        await page.SignOutAsync();
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(mobile, "station2026");
+        await page.WaitForURLAsync("**/Exams/Mine");
+        var card = page.Locator(".exam-card", new() { HasText = "党章党规和党史知识测试" });
+        await card.GetByRole(AriaRole.Button, new() { Name = "开始考试" }).ClickAsync();
+        await page.WaitForURLAsync("**/Exams/Take/**");
+        await Expect(page.Locator(".question")).ToHaveCountAsync(10);
+    });
 }

@@ -10,7 +10,7 @@ public static class SignInPages
     public static async Task SignInAsync(this IPage page, string card, string password = Password)
     {
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("红色身份证卡号").FillAsync(card);
+        await page.GetByLabel("卡号或手机号").FillAsync(card);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
     }

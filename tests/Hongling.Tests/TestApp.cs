@@ -68,6 +68,8 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Pii:Key", _piiKey);
         // Tests beat in fake time, far faster than a page does; the flood test sends more than this.
         builder.UseSetting("RateLimits:StudyBeatsPerMinute", "600");
+        // Every test client shares one address; RegistrationLimitTests floods past this.
+        builder.UseSetting("RateLimits:RegistrationsPerHour", RegistrationsPerHour.ToString());
         if (_pgDatabase is not null)
         {
             builder.UseSetting("Database:Provider", "Postgres");
@@ -181,6 +183,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
     });
 
     public const string Password = "test1234pass";
+    public const int RegistrationsPerHour = 30;
 
     /// <summary>An account: a member's red card, optionally administering organizations, or the district's system administrator.</summary>
     public Task<Account> AddAccountAsync(string card, Member? member = null, Organization[]? administers = null, bool systemAdmin = false, bool mustChange = false) =>

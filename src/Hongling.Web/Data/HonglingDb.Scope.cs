@@ -22,6 +22,7 @@ public abstract partial class HonglingDb
     // not led into walking a path index that covers every row.
     private string? WholeTree => scope.AdminPaths is ["/"] ? "/" : null;
     private int? ScopeMemberId => scope.MemberId;
+    private string? ScopeAccountId => scope.AccountId;
     private string? ScopeMemberOrgPath => scope.MemberOrgPath;
 
     private string? Slot(int i) => i < scope.AdminPaths.Count ? scope.AdminPaths[i] : null;
@@ -98,6 +99,8 @@ public abstract partial class HonglingDb
         builder.Entity<T>().HasQueryFilter(
             typeof(ISharedWithPath).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, Within<T>(e => ((ISharedWithPath)e).SharedPath))
             : typeof(IMemberOwned).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, e => ((IMemberOwned)e).MemberId == ScopeMemberId)
+            // Never null == null: a row always has its account, and a caller without one matches nothing.
+            : typeof(IAccountOwned).IsAssignableFrom(typeof(T)) ? Within<T>(e => e.OrgPath, e => ScopeAccountId != null && ((IAccountOwned)e).AccountId == ScopeAccountId)
             : typeof(IPublishedToMembers).IsAssignableFrom(typeof(T)) ? Within(e => e.OrgPath, Published<T>())
             : Within<T>(e => e.OrgPath));
 

@@ -44,6 +44,8 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<Exam> Exams => Set<Exam>();
     public DbSet<Attempt> Attempts => Set<Attempt>();
     public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
+    public DbSet<Registrant> Registrants => Set<Registrant>();
+    public DbSet<ExamApproval> ExamApprovals => Set<ExamApproval>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

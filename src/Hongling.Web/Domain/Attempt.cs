@@ -4,19 +4,22 @@ public enum AttemptState { InProgress = 0, AwaitingReview = 1, Graded = 2 }
 
 /// <summary>One candidate's paper of an exam (试卷): drawn and frozen at start. The id is a random
 /// 128-bit Guid, never guessable. Owned by the candidate's branch, so administrators see the attempts
-/// of their subtree and the candidate reads their own (IMemberOwned).</summary>
-public sealed class Attempt : IOrgOwned, IMemberOwned
+/// of their subtree and the candidate's account reads its own (IAccountOwned). The candidate is a member
+/// or an approved registrant (报名人员); a registrant's attempt belongs to the organization they registered under.</summary>
+public sealed class Attempt : IOrgOwned, IAccountOwned
 {
     public Guid Id { get; set; }
     public int ExamId { get; set; }
     public Exam Exam { get; set; } = null!;
-    public int MemberId { get; set; }
-    public Member Member { get; set; } = null!;
+    public int? MemberId { get; set; }
+    public Member? Member { get; set; }
+    public int? RegistrantId { get; set; }
+    public Registrant? Registrant { get; set; }
     public required string AccountId { get; set; }
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
-    /// <summary>1 for the first attempt; unique per exam and member, so two concurrent starts cannot both take the last one.</summary>
+    /// <summary>1 for the first attempt; unique per exam and account, so two concurrent starts cannot both take the last one.</summary>
     public int Number { get; set; }
     public DateTime StartedAt { get; set; }
     /// <summary>min(start + duration, window close), enforced by the server.</summary>

@@ -32,6 +32,14 @@ public interface IMemberOwned
     int MemberId { get; }
 }
 
+/// <summary>Rows of one sign-in account (an exam attempt, whether a member's or a registrant's): the
+/// account reads its own rows, read-only, besides the administrators of their organization. Keyed on the
+/// account rather than the member, so that candidates without a member record cannot see each other's.</summary>
+public interface IAccountOwned
+{
+    string AccountId { get; }
+}
+
 /// <summary>Every create, change and delete of this type is written to the audit log.</summary>
 public interface IAudited;
 

@@ -30,6 +30,8 @@ public sealed class IndexModel(HonglingDb db, OrgScope scope, TimeProvider clock
 
     public async Task<IActionResult> OnGetAsync()
     {
+        // Neither a member nor an administrator: a registered exam candidate (报名人员), whose page is their exams.
+        if (scope.MemberId is null && !scope.IsAdministrator) return Redirect("/Exams/Mine");
         if (scope.MemberId is { } id)
         {
             Me = await db.Members.Where(m => m.Id == id)

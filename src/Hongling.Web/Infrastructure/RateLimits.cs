@@ -27,7 +27,9 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(StudyBeats, c => PerCaller(c, Setting("StudyBeatsPerMinute", 30), TimeSpan.FromMinutes(1)));
             o.AddPolicy(ExamAnswers, c => PerCaller(c, Setting("ExamAnswersPerMinute", 120), TimeSpan.FromMinutes(1)));
-            o.AddPolicy(Registration, c => PerCaller(c, Setting("RegistrationsPerHour", 10), TimeSpan.FromHours(1)));
+            // Only the form's posts count: opening the page and reading its errors costs nothing.
+            o.AddPolicy(Registration, c => HttpMethods.IsGet(c.Request.Method) ? RateLimitPartition.GetNoLimiter("")
+                : PerCaller(c, Setting("RegistrationsPerHour", 10), TimeSpan.FromHours(1)));
             o.AddPolicy(PublicMessages, c => PerCaller(c, Setting("PublicMessagesPerHour", 5), TimeSpan.FromHours(1)));
         });
         return services;

@@ -66,6 +66,13 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             var exam = (Exam)await AddAsync(sp, NewExam(org));
             return await AddAsync(sp, new Attempt { Id = Guid.NewGuid(), ExamId = exam.Id, MemberId = member.Id, AccountId = "x", OrganizationId = org.Id, Number = 1 });
         },
+        [typeof(Registrant)] = async (sp, org) => await AddAsync(sp, await NewRegistrantAsync(sp, org)),
+        [typeof(ExamApproval)] = async (sp, org) =>
+        {
+            var registrant = (Registrant)await AddAsync(sp, await NewRegistrantAsync(sp, org));
+            var exam = (Exam)await AddAsync(sp, NewExam(org));
+            return await AddAsync(sp, new ExamApproval { ExamId = exam.Id, RegistrantId = registrant.Id, OrganizationId = org.Id });
+        },
         [typeof(Recruit)] = async (sp, org) => await AddAsync(sp, new Recruit { Name = "申请人", OrganizationId = org.Id, Stage = DevelopmentStage.Applicant, AppliedOn = new DateOnly(2026, 3, 1) }),
         [typeof(Activity)] = async (sp, org) => await AddAsync(sp, NewActivity(org)),
         [typeof(ActivityParticipant)] = async (sp, org) =>
@@ -102,6 +109,16 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
     {
         Title = "考试", OrganizationId = org.Id, AudiencePath = org.Path, OpensAt = DateTime.UtcNow, ClosesAt = DateTime.UtcNow.AddDays(1), DurationMinutes = 30,
     };
+
+    private static async Task<Registrant> NewRegistrantAsync(IServiceProvider sp, Organization org)
+    {
+        var db = sp.GetRequiredService<HonglingDb>();
+        var mobile = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+        var account = new Account { UserName = mobile, SecurityStamp = Guid.NewGuid().ToString() };
+        db.Users.Add(account);
+        await db.SaveChangesAsync();
+        return new Registrant { AccountId = account.Id, Name = "考生", Mobile = mobile, WorkUnit = "远教站点", OrganizationId = org.Id };
+    }
 
     private static Member NewMember(IServiceProvider sp, Organization org)
     {

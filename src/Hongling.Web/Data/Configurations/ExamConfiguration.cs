@@ -55,11 +55,13 @@ public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         b.Property(a => a.AccountId).HasMaxLength(450);
         b.Property(a => a.Score).HasPrecision(8, 2);
         b.Property(a => a.MaxScore).HasPrecision(8, 2);
-        b.HasIndex(a => new { a.ExamId, a.MemberId, a.Number }).IsUnique();
+        // Per account, not per member: a registrant has no member, and nulls would not collide in a unique index.
+        b.HasIndex(a => new { a.ExamId, a.AccountId, a.Number }).IsUnique();
         // The auto-submit job's scan: open attempts past their deadline.
         b.HasIndex(a => new { a.State, a.Deadline });
         b.HasOne(a => a.Exam).WithMany().HasForeignKey(a => a.ExamId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Member).WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Registrant).WithMany().HasForeignKey(a => a.RegistrantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Organization).WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Items).WithOne().HasForeignKey(i => i.AttemptId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -80,5 +82,33 @@ public sealed class AttemptItemConfiguration : IEntityTypeConfiguration<AttemptI
         b.Property(i => i.Blanks).AsJson();
         b.Property(i => i.Answer).AsJson();
         b.HasIndex(i => i.QuestionId);
+    }
+}
+
+public sealed class RegistrantConfiguration : IEntityTypeConfiguration<Registrant>
+{
+    public void Configure(EntityTypeBuilder<Registrant> b)
+    {
+        b.Property(r => r.AccountId).HasMaxLength(450);
+        b.Property(r => r.Name).HasMaxLength(50);
+        b.Property(r => r.Mobile).HasMaxLength(11);
+        b.Property(r => r.WorkUnit).HasMaxLength(100);
+        b.HasIndex(r => r.Mobile).IsUnique();
+        b.HasIndex(r => r.AccountId).IsUnique();
+        b.HasOne(r => r.Account).WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Organization).WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ExamApprovalConfiguration : IEntityTypeConfiguration<ExamApproval>
+{
+    public void Configure(EntityTypeBuilder<ExamApproval> b)
+    {
+        b.Property(a => a.ApprovedBy).HasMaxLength(100);
+        b.HasIndex(a => new { a.ExamId, a.RegistrantId }).IsUnique();
+        b.HasIndex(a => a.RegistrantId);
+        b.HasOne(a => a.Exam).WithMany().HasForeignKey(a => a.ExamId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(a => a.Registrant).WithMany().HasForeignKey(a => a.RegistrantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(a => a.Organization).WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

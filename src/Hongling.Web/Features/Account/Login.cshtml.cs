@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Account;
 
-/// <summary>Sign-in with the red ID card: card number and password. Every attempt is recorded.</summary>
+/// <summary>Sign-in with the red ID card (card number and password), or for a registered exam candidate
+/// (报名人员) their mobile number and password: both are the account's user name. Every attempt is recorded.</summary>
 [AllowAnonymous]
 public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb db, TimeProvider clock) : PageModel
 {
@@ -22,8 +23,8 @@ public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb 
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "请输入卡号"), StringLength(64, ErrorMessage = "卡号过长")]
-        [Display(Name = "红色身份证卡号")]
+        [Required(ErrorMessage = "请输入卡号或手机号"), StringLength(64, ErrorMessage = "卡号过长")]
+        [Display(Name = "卡号或手机号")]
         public string CardNumber { get; set; } = "";
 
         [Required(ErrorMessage = "请输入密码"), StringLength(128, ErrorMessage = "密码过长")]

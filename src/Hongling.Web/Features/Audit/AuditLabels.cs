@@ -26,6 +26,7 @@ public static class AuditLabels
         nameof(Notice) => "组织公告",
         nameof(Submission) => "信息报送",
         nameof(SubmissionSettings) => "信息报送设置",
+        nameof(ExamApproval) => "考生参考审批",
         _ => type,
     };
 
@@ -57,6 +58,8 @@ public static class AuditLabels
         [nameof(Material.PublishAt)] = "发布时间", [nameof(Material.Withdrawn)] = "已撤回", [nameof(Material.CreatedAt)] = "创建时间",
         [nameof(Material.CreatedBy)] = "创建人", [nameof(Lesson.AudiencePath)] = "发布范围", [nameof(Lesson.AudienceIncludesSubtree)] = "含下级组织",
         [nameof(Lesson.MaterialId)] = "学习资料(编号)", [nameof(Lesson.ScheduledAt)] = "党课时间", [nameof(Lesson.OrganizationId)] = "党支部(编号)",
+        [nameof(ExamApproval.ExamId)] = "考试(编号)", [nameof(ExamApproval.RegistrantId)] = "报名人员(编号)",
+        [nameof(ExamApproval.ApprovedAt)] = "批准时间", [nameof(ExamApproval.ApprovedBy)] = "批准人",
         [nameof(WorkUpdate.Title)] = "标题", [nameof(WorkUpdate.Body)] = "正文", [nameof(WorkUpdate.Source)] = "来源", [nameof(WorkUpdate.Column)] = "专题专栏",
         [nameof(WorkUpdate.PublishedAt)] = "发布时间", [nameof(WorkUpdate.PublishedBy)] = "发布人", [nameof(Notice.AudiencePath)] = "发布范围",
         [nameof(Notice.AudienceIncludesSubtree)] = "发给下级组织党员", [nameof(Submission.Author)] = "作者", [nameof(Submission.SubmittedAt)] = "报送时间",

@@ -32,7 +32,7 @@ public static class ExamsApi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var paper = await papers.GetAsync(db, id, ct);
-        if (paper is null || paper.MemberId != db.Scope.MemberId) return Problem(404, "未找到该试卷");
+        if (paper is null || paper.AccountId != db.Scope.AccountId) return Problem(404, "未找到该试卷");
         if (input is null || input.Seq <= 0) return Problem(400, "答案格式不正确");
         if (!paper.Items.TryGetValue(position, out var item)) return Problem(400, $"试卷中没有第{position}题");
         if (now > paper.Deadline) return Problem(409, "已超过作答时间,答案未保存");
@@ -69,7 +69,7 @@ public static class ExamsApi
     private static async Task<IResult> SubmitAsync(Guid id, HonglingDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var mine = await db.Attempts.AnyAsync(a => a.Id == id && a.MemberId == db.Scope.MemberId, ct);
+        var mine = await Candidacy.Own(db).AnyAsync(a => a.Id == id, ct);
         if (!mine) return Problem(404, "未找到该试卷");
         // A submission after the deadline is still a submission (the job would do it anyway), graded on what was saved in time.
         await ExamGrading.SubmitAsync(db, id, now, auto: false, ct);

@@ -7,14 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Exams;
 
-/// <summary>My exams (我的考试): the exams open to me, starting or resuming one, and my history.</summary>
+/// <summary>My exams (我的考试): the exams open to me (a member's by audience, a registrant's by approval),
+/// starting or resuming one, and my history.</summary>
 [SignedInPage]
 public sealed class MineModel(Candidacy candidacy, TimeProvider clock) : PageModel
 {
     public sealed record OpenExam(int Id, string Title, string? Instructions, DateTime OpensAt, DateTime ClosesAt, int Minutes, int Allowed, int Used, bool InProgress);
     public sealed record Past(Guid Id, string Title, int Number, DateTime StartedAt, AttemptState State, decimal? Score, decimal MaxScore, bool? Passed);
 
-    public bool IsMember { get; private set; }
+    public bool IsCandidate { get; private set; }
+    public bool IsRegistrant { get; private set; }
+    [BindProperty(SupportsGet = true)] public bool Registered { get; set; }
     public List<OpenExam> Open { get; private set; } = [];
     public List<Past> History { get; private set; } = [];
     [TempData] public string? Error { get; set; }
@@ -22,8 +25,9 @@ public sealed class MineModel(Candidacy candidacy, TimeProvider clock) : PageMod
     public async Task OnGetAsync()
     {
         var me = await candidacy.MeAsync();
-        IsMember = me is not null;
+        IsCandidate = me is not null;
         if (me is null) return;
+        IsRegistrant = me.RegistrantId is not null;
         var now = clock.GetUtcNow().UtcDateTime;
         var exams = await candidacy.ExamsFor(me).Where(e => e.ClosesAt > now).OrderBy(e => e.ClosesAt).Take(50).ToListAsync();
         var ids = exams.Select(e => e.Id).ToList();

@@ -14,7 +14,7 @@ public sealed record PaperView(Guid Id, string Title, string? Instructions, Date
 
     public static async Task<PaperView?> LoadAsync(HonglingDb db, Guid id, DateTime now, CancellationToken ct = default)
     {
-        var a = await db.Attempts.Where(x => x.Id == id && x.MemberId == db.Scope.MemberId)
+        var a = await Candidacy.Own(db).Where(x => x.Id == id)
             .Select(x => new { x.Id, x.Exam.Title, x.Exam.Instructions, x.Deadline, x.State, x.MaxScore }).FirstOrDefaultAsync(ct);
         if (a is null) return null;
         var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == id).OrderBy(i => i.Position).ToListAsync(ct);

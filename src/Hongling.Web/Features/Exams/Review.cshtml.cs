@@ -14,7 +14,10 @@ namespace Hongling.Web.Features.Exams;
 public sealed class ReviewModel(HonglingDb db, TimeProvider clock) : PageModel
 {
     public sealed record Head(Guid Id, string Title, int Number, AttemptState State, decimal? Score, decimal MaxScore, bool? Passed, decimal PassMark,
-        DateTime? SubmittedAt, bool AutoSubmitted, ShowAnswers Show, DateTime ClosesAt, string Candidate, int MemberId);
+        DateTime? SubmittedAt, bool AutoSubmitted, ShowAnswers Show, DateTime ClosesAt, string? MemberName, string? RegistrantName, string AccountId)
+    {
+        public string Candidate => MemberName ?? RegistrantName ?? "";
+    }
 
     public Head Attempt { get; private set; } = null!;
     public bool ShowsAnswers { get; private set; }
@@ -22,15 +25,18 @@ public sealed class ReviewModel(HonglingDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var head = await db.Attempts.Where(a => a.Id == id)
+        // The scope decides who may see it (the candidate's account, or an administrator of their organization);
+        // then it is read whole, since a registrant's exam and a member who has since left are outside the filters.
+        if (!await db.Attempts.AnyAsync(a => a.Id == id)) return NotFound();
+        var head = await db.Attempts.IgnoreQueryFilters().Where(a => a.Id == id)
             .Select(a => new Head(a.Id, a.Exam.Title, a.Number, a.State, a.Score, a.MaxScore, a.Passed, a.Exam.PassMark, a.SubmittedAt, a.AutoSubmitted,
-                a.Exam.ShowAnswers, a.Exam.ClosesAt, a.Member.Name, a.MemberId)).FirstOrDefaultAsync();
+                a.Exam.ShowAnswers, a.Exam.ClosesAt, a.Member!.Name, a.Registrant!.Name, a.AccountId)).FirstOrDefaultAsync();
         if (head is null) return NotFound();
         if (head.State == AttemptState.InProgress) return Redirect($"/Exams/Take/{id}");
         Attempt = head;
         var now = clock.GetUtcNow().UtcDateTime;
         // An administrator reviews others' papers; their own paper follows the exam's setting like anyone's.
-        ShowsAnswers = (db.Scope.IsAdministrator && head.MemberId != db.Scope.MemberId) || head.Show == ShowAnswers.AfterSubmission || (head.Show == ShowAnswers.AfterClose && now >= head.ClosesAt);
+        ShowsAnswers = (db.Scope.IsAdministrator && head.AccountId != db.Scope.AccountId) || head.Show == ShowAnswers.AfterSubmission || (head.Show == ShowAnswers.AfterClose && now >= head.ClosesAt);
         if (ShowsAnswers) Items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == id).OrderBy(i => i.Position).ToListAsync();
         return Page();
     }

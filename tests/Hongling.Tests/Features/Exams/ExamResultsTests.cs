@@ -46,7 +46,7 @@ public sealed class ExamResultsTests(TestApp app) : IClassFixture<TestApp>
             {
                 var a = new Attempt
                 {
-                    Id = Guid.NewGuid(), ExamId = exam.Id, MemberId = member.Id, AccountId = "x", OrganizationId = branch.Id, Number = 1, StartedAt = DateTime.UtcNow,
+                    Id = Guid.NewGuid(), ExamId = exam.Id, MemberId = member.Id, AccountId = "account-" + n, OrganizationId = branch.Id, Number = 1, StartedAt = DateTime.UtcNow,
                     Deadline = DateTime.UtcNow, SubmittedAt = DateTime.UtcNow, State = AttemptState.Graded, Score = totals[n], MaxScore = 11, Passed = totals[n] >= 7,
                     Items = [new AttemptItem { Position = 1, QuestionId = 1001, Type = QuestionType.Single, Stem = "第一题", Points = 1, Score = first[n] },
                              new AttemptItem { Position = 2, QuestionId = 1002, Type = QuestionType.FillIn, Stem = "第二题", Points = 10, Score = totals[n] - first[n] }],

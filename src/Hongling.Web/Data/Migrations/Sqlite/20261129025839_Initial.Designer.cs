@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261129015333_Initial")]
+    [Migration("20261129025839_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -375,7 +375,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasPrecision(8, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MemberId")
+                    b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
@@ -390,6 +390,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool?>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegistrantId")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("Score")
@@ -413,9 +416,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("RegistrantId");
+
                     b.HasIndex("State", "Deadline");
 
-                    b.HasIndex("ExamId", "MemberId", "Number")
+                    b.HasIndex("ExamId", "AccountId", "Number")
                         .IsUnique();
 
                     b.ToTable("Attempts");
@@ -716,6 +721,48 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.HasIndex("AudiencePath", "ClosesAt");
 
                     b.ToTable("Exams");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.ExamApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RegistrantId");
+
+                    b.HasIndex("ExamId", "RegistrantId")
+                        .IsUnique();
+
+                    b.ToTable("ExamApprovals");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Lesson", b =>
@@ -1537,6 +1584,58 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.ToTable("RecruitSteps");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.Registrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("Mobile")
+                        .IsUnique();
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Registrants");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.SignInRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2216,8 +2315,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.HasOne("Hongling.Web.Domain.Member", "Member")
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Hongling.Web.Domain.Organization", "Organization")
                         .WithMany()
@@ -2225,11 +2323,18 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Hongling.Web.Domain.Registrant", "Registrant")
+                        .WithMany()
+                        .HasForeignKey("RegistrantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Exam");
 
                     b.Navigation("Member");
 
                     b.Navigation("Organization");
+
+                    b.Navigation("Registrant");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.AttemptItem", b =>
@@ -2288,6 +2393,33 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.ExamApproval", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Exam", "Exam")
+                        .WithMany()
+                        .HasForeignKey("ExamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Registrant", "Registrant")
+                        .WithMany()
+                        .HasForeignKey("RegistrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Exam");
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Registrant");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Lesson", b =>
@@ -2527,6 +2659,25 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasForeignKey("RecruitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Registrant", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261129015443_Initial")]
+    [Migration("20261129025942_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -392,7 +392,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasPrecision(8, 2)
                         .HasColumnType("numeric(8,2)");
 
-                    b.Property<int>("MemberId")
+                    b.Property<int?>("MemberId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Number")
@@ -409,6 +409,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.Property<bool?>("Passed")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("RegistrantId")
+                        .HasColumnType("integer");
 
                     b.Property<decimal?>("Score")
                         .HasPrecision(8, 2)
@@ -431,9 +434,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("RegistrantId");
+
                     b.HasIndex("State", "Deadline");
 
-                    b.HasIndex("ExamId", "MemberId", "Number")
+                    b.HasIndex("ExamId", "AccountId", "Number")
                         .IsUnique();
 
                     b.ToTable("Attempts");
@@ -746,6 +751,51 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.HasIndex("AudiencePath", "ClosesAt");
 
                     b.ToTable("Exams");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.ExamApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ExamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegistrantId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RegistrantId");
+
+                    b.HasIndex("ExamId", "RegistrantId")
+                        .IsUnique();
+
+                    b.ToTable("ExamApprovals");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Lesson", b =>
@@ -1600,6 +1650,61 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.ToTable("RecruitSteps");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.Registrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WorkUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("Mobile")
+                        .IsUnique();
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Registrants");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.SignInRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2305,8 +2410,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.HasOne("Hongling.Web.Domain.Member", "Member")
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Hongling.Web.Domain.Organization", "Organization")
                         .WithMany()
@@ -2314,11 +2418,18 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Hongling.Web.Domain.Registrant", "Registrant")
+                        .WithMany()
+                        .HasForeignKey("RegistrantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Exam");
 
                     b.Navigation("Member");
 
                     b.Navigation("Organization");
+
+                    b.Navigation("Registrant");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.AttemptItem", b =>
@@ -2377,6 +2488,33 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.ExamApproval", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Exam", "Exam")
+                        .WithMany()
+                        .HasForeignKey("ExamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Registrant", "Registrant")
+                        .WithMany()
+                        .HasForeignKey("RegistrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Exam");
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Registrant");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Lesson", b =>
@@ -2616,6 +2754,25 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasForeignKey("RecruitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.Registrant", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>
