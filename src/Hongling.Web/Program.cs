@@ -47,8 +47,11 @@ builder.Services.AddOutputCache(Hongling.Web.Features.Website.SiteCache.AddPolic
 builder.Services.AddScoped<Hongling.Web.Features.Exams.Candidacy>();
 builder.Services.AddScoped<Hongling.Web.Features.Exams.Questions.QuestionImport>();
 builder.Services.AddSingleton<Hongling.Web.Features.Exams.PaperCache>();
+builder.Services.AddSingleton<Hongling.Web.Features.Exams.ExamPools>();
 builder.Services.AddSingleton<Hongling.Web.Features.Exams.AutosaveWriter>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Hongling.Web.Features.Exams.AutosaveWriter>());
+builder.Services.AddSingleton<Hongling.Web.Features.Exams.AttemptWriter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Hongling.Web.Features.Exams.AttemptWriter>());
 builder.Services.AddSingleton<Hongling.Web.Features.Exams.AutoSubmitJob>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Hongling.Web.Features.Exams.AutoSubmitJob>());
 builder.Services.AddRazorPages(o =>

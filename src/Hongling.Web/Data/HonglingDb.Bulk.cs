@@ -5,12 +5,19 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Hongling.Web.Data;
 
-/// <summary>Inserting thousands of new rows at once (the Excel import): the same scope stamp, scope check
-/// and audit as SaveChanges, in one transaction, but each table's rows go through one prepared INSERT
-/// executed per row instead of EF's per-row command batches, which cost several times more.</summary>
+/// <summary>Inserting thousands of new rows at once (the Excel import, the papers of a synchronized exam
+/// start): the same scope stamp, scope check and audit as SaveChanges, in one transaction, but each table's
+/// rows go through one prepared INSERT executed per row instead of EF's per-row command batches and change
+/// snapshots, which cost several times more.</summary>
 public abstract partial class HonglingDb
 {
-    public async Task<int> InsertManyAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct = default) where T : class
+    public Task<int> InsertManyAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct = default) where T : class =>
+        InsertManyAsync(rows, Array.Empty<object>(), ct);
+
+    /// <summary>The rows, then their <paramref name="children"/> (rows of a dependent table reachable from them,
+    /// such as an attempt's items), in the same transaction.</summary>
+    public async Task<int> InsertManyAsync<T, TChild>(IReadOnlyCollection<T> rows, IReadOnlyCollection<TChild> children, CancellationToken ct = default)
+        where T : class where TChild : class
     {
         if (ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged))
             throw new InvalidOperationException("InsertManyAsync needs a context without other pending changes.");
@@ -24,6 +31,7 @@ public abstract partial class HonglingDb
             await InTransactionAsync(async () =>
             {
                 await InsertRowsAsync(rows, ct);
+                await InsertRowsAsync(children, ct);
                 await InsertRowsAsync(audits.Select(a => a.ToEntry()).ToList(), ct);
                 return 0;
             }, ct);
@@ -44,16 +52,19 @@ public abstract partial class HonglingDb
         if (rows.Count == 0) return;
         var type = Model.FindEntityType(typeof(T))!;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var key = type.FindPrimaryKey()!.Properties.Single();
+        // A single generated key comes back from the INSERT; keys set by the caller (Guids, composite keys) go in with the row.
+        var keys = type.FindPrimaryKey()!.Properties;
+        var key = keys is [{ ValueGenerated: ValueGenerated.OnAdd } only] ? only : null;
         var columns = type.GetProperties().Where(p => p != key).ToList();
-        if (key.ValueGenerated != ValueGenerated.OnAdd || columns.Any(p => p.ValueGenerated != ValueGenerated.Never || p.IsShadowProperty()))
-            throw new NotSupportedException($"{type.ClrType.Name}: only plain columns with a generated key can be inserted in bulk.");
+        if (columns.Any(p => p.ValueGenerated != ValueGenerated.Never && !keys.Contains(p) || p.IsShadowProperty()))
+            throw new NotSupportedException($"{type.ClrType.Name}: only plain columns can be inserted in bulk.");
 
         var sql = this.GetService<ISqlGenerationHelper>();
         await using var command = Database.GetDbConnection().CreateCommand();
         command.Transaction = Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) "
-            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
+            + (key is null ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
         var mappings = columns.Select(p => p.GetRelationalTypeMapping()).ToList();
         var getters = columns.Select(p => p.GetGetter()).ToList();
         var parameters = columns.Select((p, i) => mappings[i].CreateParameter(command, "p" + i, null, p.IsNullable)).ToList();
@@ -69,6 +80,11 @@ public abstract partial class HonglingDb
                 parameters[i].Value = value ?? DBNull.Value;
             }
             // The SQLite provider has no asynchronous I/O: its async wrapper would only cost, row after row.
+            if (key is null)
+            {
+                if (sqlite) command.ExecuteNonQuery(); else await command.ExecuteNonQueryAsync(ct);
+                continue;
+            }
             var id = sqlite ? command.ExecuteScalar() : await command.ExecuteScalarAsync(ct);
             key.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
         }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Exams;
 
 /// <summary>The candidate's side: which exams are open to the signed-in member or registrant, and starting an attempt.</summary>
-public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache papers)
+public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache papers, ExamPools pools, AttemptWriter writer)
 {
     /// <summary>The candidate: a member (with their branch and status) or an approved registrant (报名人员).</summary>
     public sealed record Me(int? MemberId, int? RegistrantId, int OrganizationId, string OrgPath, MemberStatus? Status);
@@ -57,7 +57,7 @@ public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache pape
         if (mine.FirstOrDefault(a => a.State == AttemptState.InProgress && a.Deadline >= now) is { } open) return new(open.Id, null);
         if (mine.Count >= exam.AttemptsAllowed) return new(null, $"本场考试最多可参加{exam.AttemptsAllowed}次,您已用完");
         List<AttemptItem> items;
-        try { items = await PaperDraw.DrawAsync(db, exam, exam.OrgPath, ct); }
+        try { items = PaperDraw.Draw(await pools.GetAsync(db, exam)); }
         catch (PaperDraw.RuleNotSatisfiable e) { return new(null, e.Message); }
         var attempt = new Attempt
         {
@@ -65,12 +65,7 @@ public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache pape
             Number = mine.Count == 0 ? 1 : mine.Max(a => a.Number) + 1, StartedAt = now,
             Deadline = Min(now.AddMinutes(exam.DurationMinutes), exam.ClosesAt), MaxScore = items.Sum(i => i.Points), Items = items,
         };
-        db.Attempts.Add(attempt);
-        try
-        {
-            // The candidate writes their own attempt in their branch, which they do not administer: the rules above are the check.
-            using (db.Scope.Elevate()) await db.SaveChangesAsync(ct);
-        }
+        try { await writer.SubmitAsync(attempt); }
         catch (DbUpdateException)
         {
             // The unique (exam, account, number) index: another start of the same attempt number won the race.

@@ -9,7 +9,7 @@ namespace Hongling.Web.Features.Exams;
 
 /// <summary>Setting up an exam: audience, window, time, attempts, pass mark, when answers are shown and
 /// the paper's rules. An exam whose rules the bank cannot serve is refused, naming the rule.</summary>
-public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
+public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools) : PageModel
 {
     [BindProperty] public ExamInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -69,6 +69,7 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
         exam.Fixed = fixedQuestions;
         exam.TotalPoints = exam.Rules.Sum(r => r.Count * r.Points) + exam.Fixed.Sum(f => f.Points);
         await db.SaveChangesAsync();
+        pools.Invalidate();
         TempData["Status"] = $"已保存考试“{exam.Title}”(满分 {exam.TotalPoints:0.##} 分)。";
         return Redirect("/Exams");
     }

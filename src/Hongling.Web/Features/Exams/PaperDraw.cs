@@ -37,24 +37,39 @@ public static class PaperDraw
         return errors;
     }
 
-    public static async Task<List<AttemptItem>> DrawAsync(HonglingDb db, Exam exam, string examOrgPath, CancellationToken ct = default)
+    /// <summary>What one exam draws from, read once: each rule's qualifying question ids, the fixed questions,
+    /// and every one of those questions. Drawing a paper from it needs no database.</summary>
+    public sealed record Pool(IReadOnlyList<(ExamRule Rule, string Text, int[] Ids)> Rules, IReadOnlyList<FixedQuestion> Fixed, IReadOnlyDictionary<int, Question> Questions);
+
+    public static async Task<Pool> LoadAsync(HonglingDb db, Exam exam, string examOrgPath, CancellationToken ct = default)
     {
-        var categories = await QuestionBank.CategoriesFor(db, examOrgPath).ToListAsync(ct);
+        var categories = await QuestionBank.CategoriesFor(db, examOrgPath).AsNoTracking().ToListAsync(ct);
+        var rules = new List<(ExamRule, string, int[])>();
+        for (var i = 0; i < exam.Rules.Count; i++)
+            rules.Add((exam.Rules[i], RuleText(exam.Rules[i], categories, i), [.. await CandidatesAsync(db, exam.Rules[i], categories, examOrgPath, ct)]));
+        var ids = rules.SelectMany(r => r.Item3).Concat(exam.Fixed.Select(f => f.QuestionId)).Distinct().ToList();
+        var questions = await QuestionBank.UsableFor(db, examOrgPath).AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
+        return new Pool(rules, [.. exam.Fixed], questions);
+    }
+
+    /// <summary>Fixed questions first, then each rule's questions at random (no question twice).</summary>
+    public static List<AttemptItem> Draw(Pool pool)
+    {
         var picks = new List<(int Id, decimal Points)>();
         var taken = new HashSet<int>();
-        foreach (var f in exam.Fixed) if (taken.Add(f.QuestionId)) picks.Add((f.QuestionId, f.Points));
-        for (var i = 0; i < exam.Rules.Count; i++)
+        foreach (var f in pool.Fixed)
         {
-            var rule = exam.Rules[i];
-            var ids = (await CandidatesAsync(db, rule, categories, examOrgPath, ct)).Where(id => !taken.Contains(id)).ToArray();
-            if (ids.Length < rule.Count) throw new RuleNotSatisfiable($"{RuleText(rule, categories, i)}:题库中的题目不足,请联系管理员");
+            if (!pool.Questions.ContainsKey(f.QuestionId)) throw new RuleNotSatisfiable("部分固定题已停用,请联系管理员");
+            if (taken.Add(f.QuestionId)) picks.Add((f.QuestionId, f.Points));
+        }
+        foreach (var (rule, text, candidates) in pool.Rules)
+        {
+            var ids = candidates.Where(id => !taken.Contains(id)).ToArray();
+            if (ids.Length < rule.Count) throw new RuleNotSatisfiable($"{text}:题库中的题目不足,请联系管理员");
             Random.Shared.Shuffle(ids);
             foreach (var id in ids.Take(rule.Count)) { taken.Add(id); picks.Add((id, rule.Points)); }
         }
-        var ids2 = picks.Select(p => p.Id).ToList();
-        var questions = await QuestionBank.UsableFor(db, examOrgPath).Where(q => ids2.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
-        if (questions.Count != ids2.Count) throw new RuleNotSatisfiable("部分固定题已停用,请联系管理员");
-        return [.. picks.Select((p, i) => Freeze(questions[p.Id], p.Points, i + 1))];
+        return [.. picks.Select((p, i) => Freeze(pool.Questions[p.Id], p.Points, i + 1))];
     }
 
     private static async Task<List<int>> CandidatesAsync(HonglingDb db, ExamRule rule, IReadOnlyList<QuestionCategory> categories, string examOrgPath, CancellationToken ct)

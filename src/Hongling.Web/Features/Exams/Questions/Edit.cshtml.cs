@@ -8,7 +8,7 @@ namespace Hongling.Web.Features.Exams.Questions;
 
 /// <summary>Adding or editing a question of a bank the caller administers. An edit bumps the version;
 /// papers already drawn keep their frozen copy.</summary>
-public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
+public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools) : PageModel
 {
     [BindProperty] public QuestionInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -54,6 +54,7 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
         q.OrganizationId = category!.OrganizationId;
         q.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
+        pools.Invalidate();
         TempData["Status"] = $"已保存题目 {q.Id}。";
         return Redirect($"/Exams/Questions?category={q.CategoryId}");
     }

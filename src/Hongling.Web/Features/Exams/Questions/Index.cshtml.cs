@@ -10,7 +10,7 @@ namespace Hongling.Web.Features.Exams.Questions;
 
 /// <summary>The question bank (题库) of the organizations the caller administers: categories, questions
 /// filtered by category (with subcategories), type and text, paged; retiring and restoring questions.</summary>
-public sealed class IndexModel(HonglingDb db) : PageModel
+public sealed class IndexModel(HonglingDb db, ExamPools pools) : PageModel
 {
     public const int PageSize = 50;
     public sealed record Row(int Id, QuestionType Type, string Stem, int CategoryId, int Difficulty, decimal Points, bool Retired, int Version, string Bank);
@@ -63,6 +63,7 @@ public sealed class IndexModel(HonglingDb db) : PageModel
         if (q is null) return NotFound();
         q.Retired = retired;
         await db.SaveChangesAsync();
+        pools.Invalidate();
         Status = retired ? $"题目 {id} 已停用,不再抽到;已抽到的试卷不受影响。" : $"题目 {id} 已恢复。";
         return RedirectToPage(new { Category, Type, Q, Retired });
     }

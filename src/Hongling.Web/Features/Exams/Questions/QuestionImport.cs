@@ -8,7 +8,7 @@ namespace Hongling.Web.Features.Exams.Questions;
 /// <summary>Imports a question workbook into one bank, all or nothing: every row is checked (type,
 /// category by its path in that bank, the question's own rules) and any problem, reported by row and
 /// column, imports nothing.</summary>
-public sealed class QuestionImport(HonglingDb db, TimeProvider clock)
+public sealed class QuestionImport(HonglingDb db, TimeProvider clock, ExamPools pools)
 {
     public const int MaxRows = 5_000;
     public const long MaxBytes = 5 * 1024 * 1024;
@@ -81,6 +81,7 @@ public sealed class QuestionImport(HonglingDb db, TimeProvider clock)
         if (questions.Count == 0) return FileProblem("文件中没有题目");
         db.Questions.AddRange(questions);
         await db.SaveChangesAsync(ct);   // one INSERT batch in one transaction: all or nothing
+        pools.Invalidate();
         return new Result([], questions.Count);
     }
 }
