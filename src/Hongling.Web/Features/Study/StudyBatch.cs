@@ -9,28 +9,33 @@ namespace Hongling.Web.Features.Study;
 internal sealed class StudyBatch
 {
     private readonly HonglingDb _db;
-    private readonly Dictionary<Guid, StudySession> _sessions;
-    private readonly Dictionary<int, (int Estimated, MaterialKind Kind)> _materials;
+    private readonly Dictionary<string, int> _members;
+    private readonly Dictionary<Guid, (StudySession Session, int Estimated, MaterialKind Kind)> _sessions;
     private readonly Dictionary<(int, int), MaterialProgress> _progress;
     private readonly Dictionary<(int, DateOnly), StudyDay> _days;
     private readonly Dictionary<(int, long), ActiveMinute> _minutes;
     private readonly Dictionary<int, int> _branches;
 
-    private StudyBatch(HonglingDb db, Dictionary<Guid, StudySession> sessions, Dictionary<int, (int, MaterialKind)> materials,
+    private StudyBatch(HonglingDb db, Dictionary<string, int> members, Dictionary<Guid, (StudySession, int, MaterialKind)> sessions,
         Dictionary<(int, int), MaterialProgress> progress, Dictionary<(int, DateOnly), StudyDay> days,
         Dictionary<(int, long), ActiveMinute> minutes, Dictionary<int, int> branches)
     {
-        _db = db; _sessions = sessions; _materials = materials; _progress = progress; _days = days; _minutes = minutes; _branches = branches;
+        _db = db; _members = members; _sessions = sessions; _progress = progress; _days = days; _minutes = minutes; _branches = branches;
     }
 
     public static async Task<StudyBatch> LoadAsync(HonglingDb db, IReadOnlyList<Beat> beats, CancellationToken ct)
     {
+        // Each beat's account, as it is now (the request did not load the caller's scope): its member, if any.
+        var accountIds = beats.Select(b => b.AccountId).Distinct().ToList();
+        var members = await db.Users.Where(a => accountIds.Contains(a.Id) && a.MemberId != null)
+            .Select(a => new { a.Id, a.MemberId }).ToDictionaryAsync(a => a.Id, a => a.MemberId!.Value, ct);
         var sessionIds = beats.Where(b => b.SessionId is not null).Select(b => b.SessionId!.Value).Distinct().ToList();
-        var sessions = await db.StudySessions.Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var materialIds = sessions.Values.Select(s => s.MaterialId).Distinct().ToList();
-        var materials = await db.Materials.Where(m => materialIds.Contains(m.Id))
-            .Select(m => new { m.Id, m.EstimatedMinutes, m.Kind }).ToDictionaryAsync(m => m.Id, m => (m.EstimatedMinutes, m.Kind), ct);
-        var memberIds = beats.Select(b => b.MemberId).Distinct().ToList();
+        // The session with its material's estimate and kind: one query, read fresh in every batch.
+        var sessions = (await db.StudySessions.Where(s => sessionIds.Contains(s.Id))
+            .Select(s => new { Session = s, s.Material.EstimatedMinutes, s.Material.Kind }).ToListAsync(ct))
+            .ToDictionary(r => r.Session.Id, r => (r.Session, r.EstimatedMinutes, r.Kind));
+        var materialIds = sessions.Values.Select(s => s.Session.MaterialId).Distinct().ToList();
+        var memberIds = members.Values.Distinct().ToList();
         var progress = await db.MaterialProgress.Where(p => memberIds.Contains(p.MemberId) && materialIds.Contains(p.MaterialId))
             .ToDictionaryAsync(p => (p.MemberId, p.MaterialId), ct);
         var dayKeys = beats.Select(b => StudyRules.ChinaDayOf(b.At)).Distinct().ToList();
@@ -39,16 +44,18 @@ internal sealed class StudyBatch
         var minutes = await db.ActiveMinutes.Where(m => memberIds.Contains(m.MemberId) && minuteKeys.Contains(m.Minute))
             .ToDictionaryAsync(m => (m.MemberId, m.Minute), ct);
         // The branch a new day row is filed under: the session's, or for presence beats the member's own.
-        var presence = beats.Where(b => b.SessionId is null).Select(b => b.MemberId).Distinct().ToList();
+        var presence = beats.Where(b => b.SessionId is null && members.ContainsKey(b.AccountId)).Select(b => members[b.AccountId]).Distinct().ToList();
         var branches = presence.Count == 0 ? [] : await db.Members.Where(m => presence.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.OrganizationId, ct);
-        return new StudyBatch(db, sessions, materials, progress, days, minutes, branches);
+        return new StudyBatch(db, members, sessions, progress, days, minutes, branches);
     }
 
     public BeatOutcome Apply(Beat beat)
     {
-        if (beat.SessionId is not { } id) return Presence(beat);
-        if (!_sessions.TryGetValue(id, out var session) || session.MemberId != beat.MemberId) return new(BeatStatus.Unknown);
+        if (!_members.TryGetValue(beat.AccountId, out var memberId)) return new(BeatStatus.NotMember);
+        if (beat.SessionId is not { } id) return Presence(memberId, beat.At);
+        if (!_sessions.TryGetValue(id, out var found) || found.Session.MemberId != memberId) return new(BeatStatus.Unknown);
+        var (session, estimated, kind) = found;
         if (session.ClosedAt is not null) return new(BeatStatus.Closed);
         if (beat.Seq <= session.LastSeq) return new(BeatStatus.Replayed);
         if (beat.Seq > session.LastSeq + StudyRules.MaxSeqJump) return new(BeatStatus.SeqJump);
@@ -59,10 +66,9 @@ internal sealed class StudyBatch
         session.FirstBeatAt ??= beat.At;
         session.Beats++;
 
-        var day = Day(beat.MemberId, beat.At, session.OrganizationId);
-        var minute = Minute(beat.MemberId, beat.At, day);
-        var (estimated, kind) = _materials[session.MaterialId];
-        var progress = _progress[(beat.MemberId, session.MaterialId)];
+        var day = Day(memberId, beat.At, session.OrganizationId);
+        var minute = Minute(memberId, beat.At, day);
+        var progress = _progress[(memberId, session.MaterialId)];
         var credited = false;
         if (chained && minute.MaterialId is null && progress.CreditedMinutes < estimated * 3)
         {
@@ -82,10 +88,10 @@ internal sealed class StudyBatch
         return new(credited ? BeatStatus.Credited : BeatStatus.Accepted, progress.CreditedMinutes, progress.CompletedAt is not null);
     }
 
-    private BeatOutcome Presence(Beat beat)
+    private BeatOutcome Presence(int memberId, DateTime at)
     {
-        if (!_branches.TryGetValue(beat.MemberId, out var branch)) return new(BeatStatus.Unknown);
-        Minute(beat.MemberId, beat.At, Day(beat.MemberId, beat.At, branch));
+        if (!_branches.TryGetValue(memberId, out var branch)) return new(BeatStatus.Unknown);
+        Minute(memberId, at, Day(memberId, at, branch));
         return new(BeatStatus.Accepted);
     }
 
