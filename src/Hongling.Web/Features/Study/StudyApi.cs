@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure;
@@ -32,10 +33,12 @@ public static class StudyApi
 
         var api = app.MapGroup("/api/study").RequireAuthorization().WithTags("Study");
         api.MapPost("/sessions", OpenAsync).WithSummary("打开一份学习资料,开始一次学习");
-        api.MapPost("/heartbeat", BeatAsync).RequireRateLimiting(RateLimits.StudyBeats).WithSummary("学习心跳(约每15秒一次,页面可见且有操作时)");
+        // Beats are the hot path: they skip the per-request scope load, and the writer resolves each beat's
+        // account to its member in the batch (one query for all of them).
+        api.MapPost("/heartbeat", BeatAsync).RequireRateLimiting(RateLimits.StudyBeats).WithoutOrgScope().WithSummary("学习心跳(约每15秒一次,页面可见且有操作时)");
         api.MapPost("/sessions/{id:guid}/close", CloseAsync).WithSummary("结束一次学习");
         api.MapGet("/materials/{id:int}/file", FileAsync).WithSummary("资料的视频、音频或PDF文件(支持分段读取)");
-        api.MapPost("/presence", PresenceAsync).RequireRateLimiting(RateLimits.StudyBeats).WithSummary("在线心跳(计入在线时长)");
+        api.MapPost("/presence", PresenceAsync).RequireRateLimiting(RateLimits.StudyBeats).WithoutOrgScope().WithSummary("在线心跳(计入在线时长)");
         return app;
     }
 
@@ -72,14 +75,16 @@ public static class StudyApi
             new OpenResponse(session.Id, StudyRules.BeatSeconds, progress.CreditedMinutes, progress.CompletedAt is not null));
     }
 
-    private static async Task<Results<Ok<BeatResponse>, ProblemHttpResult>> BeatAsync(BeatRequest? beat, OrgScope scope, StudyBeatWriter writer, TimeProvider clock)
+    private static string AccountOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private static async Task<Results<Ok<BeatResponse>, ProblemHttpResult>> BeatAsync(BeatRequest? beat, ClaimsPrincipal user, StudyBeatWriter writer, TimeProvider clock)
     {
-        if (scope.MemberId is not { } memberId) return Problem(403, "只有党员可以学习资料");
         if (beat is null || beat.SessionId == Guid.Empty) return Problem(400, "心跳缺少学习编号");
         if (beat.Seq is < 1 or > StudyRules.MaxSeq) return Problem(400, "心跳序号无效");
-        var outcome = await writer.SubmitAsync(new Beat(memberId, beat.SessionId, beat.Seq, clock.GetUtcNow().UtcDateTime, beat.Ended));
+        var outcome = await writer.SubmitAsync(new Beat(AccountOf(user), beat.SessionId, beat.Seq, clock.GetUtcNow().UtcDateTime, beat.Ended));
         return outcome.Status switch
         {
+            BeatStatus.NotMember => Problem(403, "只有党员可以学习资料"),
             BeatStatus.Credited or BeatStatus.Accepted => TypedResults.Ok(new BeatResponse(outcome.Status == BeatStatus.Credited, outcome.CreditedMinutes, outcome.Completed)),
             BeatStatus.Replayed => Problem(409, "这次心跳已经收到过,不再计入"),
             BeatStatus.Closed => Problem(409, "这次学习已经结束,心跳不再计入"),
@@ -108,10 +113,10 @@ public static class StudyApi
         return Results.File(content, material.FileType, enableRangeProcessing: true);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> PresenceAsync(OrgScope scope, StudyBeatWriter writer, TimeProvider clock)
+    private static async Task<NoContent> PresenceAsync(ClaimsPrincipal user, StudyBeatWriter writer, TimeProvider clock)
     {
-        if (scope.MemberId is not { } memberId) return TypedResults.NoContent();   // administrators without a member record: nothing to count
-        await writer.SubmitAsync(new Beat(memberId, null, 0, clock.GetUtcNow().UtcDateTime));
+        // Administrators without a member record: the writer counts nothing for them.
+        await writer.SubmitAsync(new Beat(AccountOf(user), null, 0, clock.GetUtcNow().UtcDateTime));
         return TypedResults.NoContent();
     }
 }

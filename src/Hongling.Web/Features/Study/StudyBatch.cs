@@ -4,51 +4,61 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Study;
 
-/// <summary>The rows one batch of beats touches, loaded with one query per table and changed in memory;
-/// the writer saves them in one transaction. Beats are applied in arrival order.</summary>
+/// <summary>The rows one batch of beats touches, loaded with a few set-based queries and changed in memory;
+/// the writer saves them in one transaction. Beats are applied in arrival order. The writer runs as system,
+/// whose query filters admit every row, so these reads leave the filters out of their SQL (the hot path).</summary>
 internal sealed class StudyBatch
 {
     private readonly HonglingDb _db;
-    private readonly Dictionary<Guid, StudySession> _sessions;
-    private readonly Dictionary<int, (int Estimated, MaterialKind Kind)> _materials;
-    private readonly Dictionary<(int, int), MaterialProgress> _progress;
+    private readonly Dictionary<string, int> _members;
+    private readonly Dictionary<Guid, (StudySession Session, int Estimated, MaterialKind Kind, MaterialProgress? Progress)> _sessions;
     private readonly Dictionary<(int, DateOnly), StudyDay> _days;
     private readonly Dictionary<(int, long), ActiveMinute> _minutes;
     private readonly Dictionary<int, int> _branches;
 
-    private StudyBatch(HonglingDb db, Dictionary<Guid, StudySession> sessions, Dictionary<int, (int, MaterialKind)> materials,
-        Dictionary<(int, int), MaterialProgress> progress, Dictionary<(int, DateOnly), StudyDay> days,
-        Dictionary<(int, long), ActiveMinute> minutes, Dictionary<int, int> branches)
+    private StudyBatch(HonglingDb db, Dictionary<string, int> members, Dictionary<Guid, (StudySession, int, MaterialKind, MaterialProgress?)> sessions,
+        Dictionary<(int, DateOnly), StudyDay> days, Dictionary<(int, long), ActiveMinute> minutes, Dictionary<int, int> branches)
     {
-        _db = db; _sessions = sessions; _materials = materials; _progress = progress; _days = days; _minutes = minutes; _branches = branches;
+        _db = db; _members = members; _sessions = sessions; _days = days; _minutes = minutes; _branches = branches;
     }
 
     public static async Task<StudyBatch> LoadAsync(HonglingDb db, IReadOnlyList<Beat> beats, CancellationToken ct)
     {
+        // Each beat's account, as it is now (the request did not load the caller's scope): its member, if any.
+        var accountIds = beats.Select(b => b.AccountId).Distinct().ToList();
+        var members = await db.Users.Where(a => accountIds.Contains(a.Id) && a.MemberId != null)
+            .Select(a => new { a.Id, a.MemberId }).ToDictionaryAsync(a => a.Id, a => a.MemberId!.Value, ct);
         var sessionIds = beats.Where(b => b.SessionId is not null).Select(b => b.SessionId!.Value).Distinct().ToList();
-        var sessions = await db.StudySessions.Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var materialIds = sessions.Values.Select(s => s.MaterialId).Distinct().ToList();
-        var materials = await db.Materials.Where(m => materialIds.Contains(m.Id))
-            .Select(m => new { m.Id, m.EstimatedMinutes, m.Kind }).ToDictionaryAsync(m => m.Id, m => (m.EstimatedMinutes, m.Kind), ct);
-        var memberIds = beats.Select(b => b.MemberId).Distinct().ToList();
-        var progress = await db.MaterialProgress.Where(p => memberIds.Contains(p.MemberId) && materialIds.Contains(p.MaterialId))
-            .ToDictionaryAsync(p => (p.MemberId, p.MaterialId), ct);
+        // Each session with its material's estimate and kind and its member's progress on it, in one query,
+        // read fresh in every batch (tabs of one member on one material share the tracked progress row).
+        var sessions = (await (
+                from s in db.StudySessions.IgnoreQueryFilters()
+                where sessionIds.Contains(s.Id)
+                join m in db.Materials on s.MaterialId equals m.Id
+                join p in db.MaterialProgress on new { s.MemberId, s.MaterialId } equals new { p.MemberId, p.MaterialId } into progress
+                from p in progress.DefaultIfEmpty()
+                select new { Session = s, m.EstimatedMinutes, m.Kind, Progress = p }).ToListAsync(ct))
+            .ToDictionary(r => r.Session.Id, r => ((StudySession, int, MaterialKind, MaterialProgress?))(r.Session, r.EstimatedMinutes, r.Kind, r.Progress));
+        var memberIds = members.Values.Distinct().ToList();
         var dayKeys = beats.Select(b => StudyRules.ChinaDayOf(b.At)).Distinct().ToList();
-        var days = await db.StudyDays.Where(d => memberIds.Contains(d.MemberId) && dayKeys.Contains(d.Day)).ToDictionaryAsync(d => (d.MemberId, d.Day), ct);
+        var days = await db.StudyDays.IgnoreQueryFilters().Where(d => memberIds.Contains(d.MemberId) && dayKeys.Contains(d.Day)).ToDictionaryAsync(d => (d.MemberId, d.Day), ct);
         var minuteKeys = beats.Select(b => StudyRules.MinuteOf(b.At)).Distinct().ToList();
         var minutes = await db.ActiveMinutes.Where(m => memberIds.Contains(m.MemberId) && minuteKeys.Contains(m.Minute))
             .ToDictionaryAsync(m => (m.MemberId, m.Minute), ct);
         // The branch a new day row is filed under: the session's, or for presence beats the member's own.
-        var presence = beats.Where(b => b.SessionId is null).Select(b => b.MemberId).Distinct().ToList();
+        var presence = beats.Where(b => b.SessionId is null && members.ContainsKey(b.AccountId)).Select(b => members[b.AccountId]).Distinct().ToList();
         var branches = presence.Count == 0 ? [] : await db.Members.Where(m => presence.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.OrganizationId, ct);
-        return new StudyBatch(db, sessions, materials, progress, days, minutes, branches);
+        return new StudyBatch(db, members, sessions, days, minutes, branches);
     }
 
     public BeatOutcome Apply(Beat beat)
     {
-        if (beat.SessionId is not { } id) return Presence(beat);
-        if (!_sessions.TryGetValue(id, out var session) || session.MemberId != beat.MemberId) return new(BeatStatus.Unknown);
+        if (!_members.TryGetValue(beat.AccountId, out var memberId)) return new(BeatStatus.NotMember);
+        if (beat.SessionId is not { } id) return Presence(memberId, beat.At);
+        if (!_sessions.TryGetValue(id, out var found) || found.Session.MemberId != memberId) return new(BeatStatus.Unknown);
+        var (session, estimated, kind, progress) = found;
+        if (progress is null) throw new InvalidOperationException($"Study session {id} has no progress row.");   // opening creates it
         if (session.ClosedAt is not null) return new(BeatStatus.Closed);
         if (beat.Seq <= session.LastSeq) return new(BeatStatus.Replayed);
         if (beat.Seq > session.LastSeq + StudyRules.MaxSeqJump) return new(BeatStatus.SeqJump);
@@ -59,10 +69,8 @@ internal sealed class StudyBatch
         session.FirstBeatAt ??= beat.At;
         session.Beats++;
 
-        var day = Day(beat.MemberId, beat.At, session.OrganizationId);
-        var minute = Minute(beat.MemberId, beat.At, day);
-        var (estimated, kind) = _materials[session.MaterialId];
-        var progress = _progress[(beat.MemberId, session.MaterialId)];
+        var day = Day(memberId, beat.At, session.OrganizationId);
+        var minute = Minute(memberId, beat.At, day);
         var credited = false;
         if (chained && minute.MaterialId is null && progress.CreditedMinutes < estimated * 3)
         {
@@ -82,10 +90,10 @@ internal sealed class StudyBatch
         return new(credited ? BeatStatus.Credited : BeatStatus.Accepted, progress.CreditedMinutes, progress.CompletedAt is not null);
     }
 
-    private BeatOutcome Presence(Beat beat)
+    private BeatOutcome Presence(int memberId, DateTime at)
     {
-        if (!_branches.TryGetValue(beat.MemberId, out var branch)) return new(BeatStatus.Unknown);
-        Minute(beat.MemberId, beat.At, Day(beat.MemberId, beat.At, branch));
+        if (!_branches.TryGetValue(memberId, out var branch)) return new(BeatStatus.Unknown);
+        Minute(memberId, at, Day(memberId, at, branch));
         return new(BeatStatus.Accepted);
     }
 

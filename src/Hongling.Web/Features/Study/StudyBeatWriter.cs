@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Study;
 
-/// <summary>One heartbeat as the API accepted it. A presence beat (any signed-in page) has no session.</summary>
-public sealed record Beat(int MemberId, Guid? SessionId, long Seq, DateTime At, bool MediaEnded = false);
+/// <summary>One heartbeat as the API accepted it, from the signed-in account (the batch resolves its member).
+/// A presence beat (any signed-in page) has no session.</summary>
+public sealed record Beat(string AccountId, Guid? SessionId, long Seq, DateTime At, bool MediaEnded = false);
 
-public enum BeatStatus { Accepted, Credited, Replayed, Closed, Unknown, SeqJump }
+public enum BeatStatus { Accepted, Credited, Replayed, Closed, Unknown, SeqJump, NotMember }
 
 public sealed record BeatOutcome(BeatStatus Status, int CreditedMinutes = 0, bool Completed = false);
 

@@ -6,13 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Infrastructure.OrgScoping;
 
 /// <summary>Loads the signed-in caller's scope from the database once per request, so a change of
-/// administrators or a moved subtree takes effect on the next request on every instance.</summary>
+/// administrators or a moved subtree takes effect on the next request on every instance. An endpoint
+/// marked <see cref="OrgScopeEndpoints.WithoutOrgScope"/> skips the load: its scope stays empty (it sees
+/// nothing and may write nothing), and it must resolve what it needs from the account id itself.</summary>
 public sealed class OrgScopeMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, OrgScope scope, HonglingDb db)
     {
         var accountId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (accountId is not null) await LoadAsync(scope, db, accountId, context.RequestAborted);
+        if (accountId is not null && context.GetEndpoint()?.Metadata.GetMetadata<WithoutOrgScopeMetadata>() is null)
+            await LoadAsync(scope, db, accountId, context.RequestAborted);
         await next(context);
     }
 
@@ -36,4 +39,16 @@ public sealed class OrgScopeMiddleware(RequestDelegate next)
             : await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == accountId).Select(x => x.OrgPath).ToListAsync(ct);
         scope.Load(paths, account.MemberId, account.MemberOrgPath, accountId, $"{account.DisplayName}({account.UserName})");
     }
+}
+
+/// <summary>Marks an endpoint whose request does not load the caller's scope (see <see cref="OrgScopeMiddleware"/>).</summary>
+public sealed class WithoutOrgScopeMetadata;
+
+public static class OrgScopeEndpoints
+{
+    /// <summary>For hot endpoints that touch the database only through a writer that checks the caller's
+    /// rights itself (the study heartbeat): saves the scope's two queries per request. The request's
+    /// scope stays empty, so a query made by mistake sees nothing and a save is refused.</summary>
+    public static TBuilder WithoutOrgScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new WithoutOrgScopeMetadata());
 }

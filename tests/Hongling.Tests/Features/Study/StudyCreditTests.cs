@@ -193,6 +193,36 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Beats_AreCheckedAgainstTheAccountsMemberNow_AndPresenceCountsOnlineTime()
+    {
+        // Heartbeats do not load the caller's scope: the writer resolves the account's member in each batch.
+        var (town, _, member, card, material) = await ReaderAsync(app, "账号镇");
+        var client = await app.SignedInClientAsync(card);
+        ToNextMinute(5);
+        var session = await OpenAsync(client, material.Id);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/study/presence", null)).StatusCode);
+        Assert.Equal(1, (await TotalsAsync(member.Id, material.Id)).Online);
+        Assert.Equal(HttpStatusCode.OK, (await BeatAsync(client, session, 1)).StatusCode);
+
+        // An administrator without a member record: refused, nothing counted.
+        var adminCard = TestApp.NewCard();
+        await app.AddAccountAsync(adminCard, administers: [town]);
+        var admin = await app.SignedInClientAsync(adminCard);
+        var refused = await BeatAsync(admin, session, 2);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("只有党员", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/study/presence", null)).StatusCode);
+
+        // The account loses its member record: its next beat (same cookie) is refused at once.
+        await app.WithDbAsync(db => db.Users.Where(a => a.UserName == card).ExecuteUpdateAsync(u => u.SetProperty(a => a.MemberId, (int?)null)));
+        Tick();
+        Assert.Equal(HttpStatusCode.Forbidden, (await BeatAsync(client, session, 2)).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.StudySessions.Where(s => s.Id == session).Select(s => s.Beats).SingleAsync()));
+        Assert.Equal(0, (await TotalsAsync(member.Id, material.Id)).Credited);
+        Assert.Equal(1, (await TotalsAsync(member.Id, material.Id)).Online);
+    }
+
+    [Fact]
     public async Task MaterialOutsideTheAudience_CannotBeOpened()
     {
         var (_, _, _, card, _) = await ReaderAsync(app, "受众甲镇");

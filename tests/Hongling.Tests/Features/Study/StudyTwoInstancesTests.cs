@@ -52,13 +52,14 @@ public sealed class StudyTwoInstancesTests(TestApp app) : IClassFixture<TestApp>
         var session = await OpenAsync(client, material.Id);
         await using var second = app.SecondInstance();
         var writer = second.Services.GetRequiredService<StudyBeatWriter>();
+        var account = await app.WithDbAsync(db => db.Users.Where(a => a.MemberId == member.Id).Select(a => a.Id).SingleAsync());
         var at = app.Clock.GetUtcNow().UtcDateTime;
-        var pending = Enumerable.Range(1, 300).Select(seq => writer.SubmitAsync(new Beat(member.Id, session, seq, at))).ToList();
+        var pending = Enumerable.Range(1, 300).Select(seq => writer.SubmitAsync(new Beat(account, session, seq, at))).ToList();
         await writer.StopAsync(TestContext.Current.CancellationToken);
         var outcomes = await Task.WhenAll(pending);
         Assert.All(outcomes, o => Assert.True(o.Status is BeatStatus.Accepted or BeatStatus.Credited));
         Assert.Equal(300, await app.WithDbAsync(db => db.StudySessions.Where(s => s.Id == session).Select(s => s.Beats).SingleAsync()));
         // Stopped, the writer accepts nothing more (the host is going down).
-        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.SubmitAsync(new Beat(member.Id, session, 301, at)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.SubmitAsync(new Beat(account, session, 301, at)));
     }
 }
