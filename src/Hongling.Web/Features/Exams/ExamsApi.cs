@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Exams;
@@ -19,7 +21,8 @@ public static class ExamsApi
         api.MapGet("/{id:guid}", async (Guid id, HonglingDb db, TimeProvider clock, CancellationToken ct) =>
             await PaperView.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) is { } paper ? Results.Ok(paper) : Problem(404, "未找到该试卷"))
             .WithSummary("本人的试卷(不含答案)");
-        api.MapPut("/{id:guid}/answers/{position:int}", SaveAsync).RequireRateLimiting(RateLimits.ExamAnswers)
+        // Autosaves are the hot path: they skip the per-request scope load; the cached paper's account is the check.
+        api.MapPut("/{id:guid}/answers/{position:int}", SaveAsync).RequireRateLimiting(RateLimits.ExamAnswers).WithoutOrgScope()
             .WithSummary("自动保存一题的答案;Seq 须大于上次保存的序号");
         api.MapPost("/{id:guid}/submit", SubmitAsync).RequireRateLimiting(RateLimits.ExamAnswers).WithSummary("交卷并立即评分;重复交卷只评一次");
         return app;
@@ -28,11 +31,12 @@ public static class ExamsApi
     public static IResult Problem(int status, string message) => Results.Json(
         new { type = "about:blank", title = message, status, detail = message }, statusCode: status, contentType: "application/problem+json");
 
-    private static async Task<IResult> SaveAsync(Guid id, int position, AnswerInput? input, HonglingDb db, PaperCache papers, AutosaveWriter writer, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SaveAsync(Guid id, int position, AnswerInput? input, ClaimsPrincipal user, HonglingDb db, PaperCache papers, AutosaveWriter writer,
+        TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var paper = await papers.GetAsync(db, id, ct);
-        if (paper is null || paper.AccountId != db.Scope.AccountId) return Problem(404, "未找到该试卷");
+        if (paper is null || paper.AccountId != user.FindFirstValue(ClaimTypes.NameIdentifier)) return Problem(404, "未找到该试卷");
         if (input is null || input.Seq <= 0) return Problem(400, "答案格式不正确");
         if (!paper.Items.TryGetValue(position, out var item)) return Problem(400, $"试卷中没有第{position}题");
         if (now > paper.Deadline) return Problem(409, "已超过作答时间,答案未保存");
