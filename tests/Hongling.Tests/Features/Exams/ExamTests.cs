@@ -291,6 +291,28 @@ public sealed class ExamTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task RetiringQuestions_ReachesTheNextDraw_ThoughTheExamsPoolIsCached()
+    {
+        var (branch, bank) = await SetupAsync("停用");
+        var exam = await app.AddExamAsync(branch, bank);
+        var (_, first) = await app.CandidateAsync(branch, "先考");
+        await StartedAsync(first, exam);   // the exam's pool is now in memory
+        var card = TestApp.NewCard();
+        await app.AddAccountAsync(card, administers: [branch]);
+        var admin = await app.SignedInClientAsync(card);
+        // The rule takes 4 singles from the 党史 tree, which holds 10: retire all but 4 through the bank page.
+        var singles = await app.WithDbAsync(db => db.Questions.IgnoreQueryFilters().AsNoTracking()
+            .Where(q => q.OrganizationId == branch.Id && q.Type == QuestionType.Single).OrderBy(q => q.Id).ToListAsync());
+        foreach (var q in singles.Skip(4))
+            Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(admin, "/Exams/Questions",
+                new Dictionary<string, string> { ["id"] = q.Id.ToString() }, "/Exams/Questions?handler=Retire")).StatusCode);
+
+        var (_, second) = await app.CandidateAsync(branch, "后考");
+        var paper = await PaperAsync(second, await StartedAsync(second, exam));
+        Assert.Equal(singles.Take(4).Select(q => q.Stem).Order(), paper.Items.Where(i => i.Type == "Single").Select(i => i.Stem).Order());
+    }
+
+    [Fact]
     public async Task EditingAQuestion_DoesNotChangeAnAttemptAlreadyDrawn()
     {
         var (branch, bank) = await SetupAsync("版本");
