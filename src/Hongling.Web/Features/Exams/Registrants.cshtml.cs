@@ -28,7 +28,7 @@ public sealed class RegistrantsModel(HonglingDb db, TimeProvider clock) : PageMo
         var now = clock.GetUtcNow().UtcDateTime;
         Exams = await db.Exams.Where(e => e.ClosesAt > now || e.Id == Exam).OrderBy(e => e.ClosesAt).Take(100)
             .Select(e => new ExamChoice(e.Id, e.Title, e.ClosesAt)).ToListAsync();
-        if (Exam is { } examId && Exams.All(e => e.Id != examId)) return NotFound();
+        if (Exam is { } examId && !await db.Exams.AnyAsync(e => e.Id == examId)) return NotFound();
         var q = db.Registrants.AsQueryable();
         if (Q?.Trim() is { Length: > 0 } text) q = q.Where(r => r.Name.Contains(text) || r.WorkUnit.Contains(text) || r.Mobile == text);
         Paging = new Paging(Paging.Clamp(P), await q.CountAsync(), 50);
