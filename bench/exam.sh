@@ -15,27 +15,13 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-50000}; CANDIDATES=${CANDIDATES:-10000}; QUESTIONS=${QUESTIONS:-50}; PAR=${PAR:-8}; START_PAR=${START_PAR:-200}
 DURATION=${DURATION:-20s}; CONNS=${CONNS:-32}; THREADS=2; KILL=${KILL:-0}
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
-command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)"; exit 0; }
-
-work=$(mktemp -d /tmp/hongling-bench.XXXXXX)
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null || { echo "bench: build failed"; exit 0; }
-export Pii__Key=$(head -c 32 /dev/urandom | base64)
+. bench/common.sh
+bench_prepare
 dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --cards "$CANDIDATES" --bench-exam "$QUESTIONS" --db "$work/bench.db" > "$work/seed.txt" \
   || { echo "bench: seed failed"; exit 0; }
 exam=$(awk '$1 == "bench_exam:" { print $2 }' "$work/seed.txt")
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-ASPNETCORE_ENVIRONMENT=Production Cookies__Secure=false Logging__LogLevel__Default=Warning RateLimits__ExamAnswersPerMinute=100000000 \
-  ConnectionStrings__Hongling="Data Source=$work/bench.db" Data__Directory="$work" \
-  dotnet "$work/app/Hongling.Web.dll" --urls "$base" >> "$work/app.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 150); do curl -sf "$base/ping" >/dev/null && break; sleep 0.2; done
+start_app RateLimits__ExamAnswersPerMinute=100000000
 
 echo "members: $MEMBERS"
 echo "candidates: $CANDIDATES (signing in is not measured; at ~0.1 s of CPU each it takes minutes on this 2-core machine)"
@@ -47,8 +33,6 @@ python3 bench/exam.py start "$base" "$exam" "$work/signed.txt" "$START_PAR" "$wo
 drive() { # mode -> wrk's key/value lines
   wrk -t$THREADS -c"$CONNS" -d"$DURATION" --timeout 10s -s bench/exam.lua "$base" -- "$work/attempts.txt" "$1" "$THREADS" "$work/acks" 2>/dev/null
 }
-val() { awk -v k="$1" '$1==k {print $2}' "$2"; }
-ratio() { python3 -c "print(f'{float($1)/float($2):.4f}')"; }
 
 echo "connections: $CONNS"
 echo "duration: $DURATION"

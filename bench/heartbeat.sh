@@ -11,28 +11,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-50000}; SIGNED=${SIGNED:-200}; DURATION=${DURATION:-20s}; CONNS=${CONNS:-32}; THREADS=2; KILL=${KILL:-0}
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
-command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)"; exit 0; }
-
-work=$(mktemp -d /tmp/hongling-bench.XXXXXX)
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null || { echo "bench: build failed"; exit 0; }
-export Pii__Key=$(head -c 32 /dev/urandom | base64)
+. bench/common.sh
+bench_prepare
 dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --cards "$SIGNED" --db "$work/bench.db" > "$work/seed.txt" || { echo "bench: seed failed"; exit 0; }
 
-start_app() {
-  ASPNETCORE_ENVIRONMENT=Production Cookies__Secure=false Logging__LogLevel__Default=Warning RateLimits__StudyBeatsPerMinute=100000000 \
-    ConnectionStrings__Hongling="Data Source=$work/bench.db" Data__Directory="$work" \
-    dotnet "$work/app/Hongling.Web.dll" --urls "http://127.0.0.1:$port" >> "$work/app.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 150); do curl -sf "$base/ping" >/dev/null && break; sleep 0.2; done
-}
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-start_app
+start_app RateLimits__StudyBeatsPerMinute=100000000
 
 # Sign each member in (antiforgery token, then the cookie) and open a session on the first material.
 : > "$work/members.txt"
@@ -53,8 +36,6 @@ signed=$(wc -l < "$work/members.txt")
 drive() { # mode -> wrk's key/value lines
   wrk -t$THREADS -c"$CONNS" -d"$DURATION" -s bench/heartbeat.lua "$base" -- "$work/members.txt" "$1" "$THREADS" 2>/dev/null
 }
-val() { awk -v k="$1" '$1==k {print $2}' "$2"; }
-ratio() { python3 -c "print(f'{float($1)/float($2):.4f}')"; }
 
 echo "members: $MEMBERS"
 echo "signed_in_members: $signed"

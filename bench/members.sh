@@ -6,27 +6,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-100000}; DURATION=${DURATION:-5s}; CONNS=${CONNS:-32}; LAT_CONNS=${LAT_CONNS:-4}
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
-command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)"; exit 0; }
-
-work=$(mktemp -d /tmp/hongling-bench.XXXXXX)
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null || { echo "bench: build failed"; exit 0; }
-export Pii__Key=$(head -c 32 /dev/urandom | base64)
+. bench/common.sh
+bench_prepare
 seed_start=$(date +%s%N)
 dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --db "$work/bench.db" > "$work/seed.txt" || { echo "bench: seed failed"; exit 0; }
 seed_wall=$(python3 -c "print(f\"{($(date +%s%N) - $seed_start) / 1e9:.1f}\")")
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-ASPNETCORE_ENVIRONMENT=Production Cookies__Secure=false Logging__LogLevel__Default=Warning \
-  ConnectionStrings__Hongling="Data Source=$work/bench.db" Data__Directory="$work" \
-  dotnet "$work/app/Hongling.Web.dll" --urls "http://127.0.0.1:$port" > "$work/app.log" 2>&1 &
-pid=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 100); do curl -sf "$base/ping" >/dev/null && break; sleep 0.2; done
+start_app
 
 # Sign in as the district administrator (antiforgery token from the form, then the cookie).
 jar="$work/cookies"
@@ -41,7 +27,6 @@ drive() {
   wrk -t2 -c"$2" -d"$DURATION" -s bench/latency.lua -H "Cookie: $cookie" "$1" 2>/dev/null \
     | awk '$1=="rps"{r=$2} $1=="p50_ms"{a=$2} $1=="p95_ms"{b=$2} END{print r, a, b}'
 }
-ratio() { python3 -c "print(f'{float($1)/float($2):.4f}')"; }
 q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("王"))')
 org=$(curl -s -H "Cookie: $cookie" "$base/api/orgs" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 
