@@ -1,3 +1,4 @@
+using Hongling.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -25,7 +26,11 @@ public abstract partial class HonglingDb
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            Set<T>().AddRange(rows);
+            // Each row on its own (not its graph): the stamp and the audit look at rows the scope or the log
+            // knows, and tracking plain children (an attempt's fifty items) would only cost.
+            foreach (var row in rows) Entry(row).State = EntityState.Added;
+            foreach (var child in children)
+                if (child is IScopedByPath or IAudited) Entry(child).State = EntityState.Added;
             await StampAndEnforceScopeAsync(ct);
             var audits = CaptureAudits();
             await InTransactionAsync(async () =>
@@ -67,7 +72,7 @@ public abstract partial class HonglingDb
             + (key is null ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
         var mappings = columns.Select(p => p.GetRelationalTypeMapping()).ToList();
         var getters = columns.Select(p => p.GetGetter()).ToList();
-        var parameters = columns.Select((p, i) => mappings[i].CreateParameter(command, "p" + i, null, p.IsNullable)).ToList();
+        var parameters = columns.Select((p, i) => mappings[i].CreateParameter(command, "@p" + i, null, p.IsNullable)).ToList();
         command.Parameters.AddRange(parameters.ToArray());
         await command.PrepareAsync(ct);
         var sqlite = Database.IsSqlite();

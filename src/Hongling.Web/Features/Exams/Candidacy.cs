@@ -59,9 +59,11 @@ public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache pape
         List<AttemptItem> items;
         try { items = PaperDraw.Draw(await pools.GetAsync(db, exam)); }
         catch (PaperDraw.RuleNotSatisfiable e) { return new(null, e.Message); }
+        var id = Guid.NewGuid();
+        foreach (var item in items) item.AttemptId = id;   // the writer inserts items as they are, not through EF's fix-up
         var attempt = new Attempt
         {
-            Id = Guid.NewGuid(), ExamId = exam.Id, MemberId = me.MemberId, RegistrantId = me.RegistrantId, AccountId = db.Scope.AccountId!, OrganizationId = me.OrganizationId,
+            Id = id, ExamId = exam.Id, MemberId = me.MemberId, RegistrantId = me.RegistrantId, AccountId = db.Scope.AccountId!, OrganizationId = me.OrganizationId,
             Number = mine.Count == 0 ? 1 : mine.Max(a => a.Number) + 1, StartedAt = now,
             Deadline = Min(now.AddMinutes(exam.DurationMinutes), exam.ClosesAt), MaxScore = items.Sum(i => i.Points), Items = items,
         };

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
@@ -69,7 +70,17 @@ public static class PaperDraw
             Random.Shared.Shuffle(ids);
             foreach (var id in ids.Take(rule.Count)) { taken.Add(id); picks.Add((id, rule.Points)); }
         }
-        return [.. picks.Select((p, i) => Freeze(pool.Questions[p.Id], p.Points, i + 1))];
+        // Every option key of the paper from one call to the system's generator: 64 random bits each.
+        var random = RandomNumberGenerator.GetBytes(8 * picks.Sum(p => pool.Questions[p.Id].Options.Count));
+        var items = new List<AttemptItem>(picks.Count);
+        var used = 0;
+        foreach (var (id, points) in picks)
+        {
+            var q = pool.Questions[id];
+            items.Add(Freeze(q, points, items.Count + 1, random.AsSpan(used, 8 * q.Options.Count)));
+            used += 8 * q.Options.Count;
+        }
+        return items;
     }
 
     private static async Task<List<int>> CandidatesAsync(HonglingDb db, ExamRule rule, IReadOnlyList<QuestionCategory> categories, string examOrgPath, CancellationToken ct)
@@ -84,9 +95,11 @@ public static class PaperDraw
         return await query.Select(q => q.Id).ToListAsync(ct);
     }
 
-    private static AttemptItem Freeze(Question q, decimal points, int position)
+    private static AttemptItem Freeze(Question q, decimal points, int position, ReadOnlySpan<byte> random)
     {
-        var options = q.Options.Select(o => new FrozenOption(NewKey(), o.Text, o.Correct)).ToArray();
+        var options = new FrozenOption[q.Options.Count];
+        for (var i = 0; i < options.Length; i++)
+            options[i] = new FrozenOption(Base64Url.EncodeToString(random.Slice(8 * i, 8)), q.Options[i].Text, q.Options[i].Correct);
         if (q.Type != QuestionType.TrueFalse) Random.Shared.Shuffle(options);   // 正确/错误 keep their order
         return new AttemptItem
         {
@@ -94,7 +107,4 @@ public static class PaperDraw
             Options = [.. options], Blanks = [.. q.Blanks.Select(b => b.ToList())], Explanation = q.Explanation, Points = points,
         };
     }
-
-    /// <summary>64 random bits, base64url: an option's key in one attempt only.</summary>
-    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(8)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
