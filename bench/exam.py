@@ -1,8 +1,8 @@
 """Client side of bench/exam.sh (python3 standard library only). Subcommands:
   signin BASE FIRST COUNT PAR OUT  signs red cards FIRST.. in (PAR at a time), then reads the start form's
                                    antiforgery token; writes "cookies<TAB>token" per candidate.
-  start BASE EXAM IN PAR OUT       every candidate posts the start form at once (PAR connections); prints the
-                                   figures; fetches each paper and writes "cookie attempt key1,..,keyN" for wrk.
+  papers BASE EXAM IN PAR OUT      after the measured start (bench/start.lua): each candidate's attempt (posting the
+                                   start again resumes it) and paper; writes "cookie attempt key1,..,keyN" for wrk.
   submit BASE IN PAR               submits every attempt twice at once (a grading-once check); prints figures.
   check DB IN ACKS KILLED          the database checks (see the comment in check)."""
 import concurrent.futures as cf, glob, http.client, json, re, sqlite3, sys, time, urllib.parse
@@ -42,23 +42,19 @@ def main():
         with cf.ThreadPoolExecutor(par) as pool: rows = [r for r in pool.map(lambda i: signin(base, first + i), range(count)) if r]
         open(out, "w").write("\n".join(rows) + "\n")
         print(f"signed_in: {len(rows)}\nsignin_seconds: {time.time() - t:.1f}")
-    elif cmd == "start":
+    elif cmd == "papers":
         base, exam, rows, par, out = args[0], args[1], [l.rstrip("\n").split("\t") for l in open(args[2])], int(args[3]), args[4]
-        def start(row):
-            s, loc, _, _ = request(base, "POST", "/Exams/Mine?handler=Start", row[0], {"examId": exam, "__RequestVerificationToken": row[1]}, form=True)
-            return (row[0], loc[len("/Exams/Take/"):]) if s == 302 and loc.startswith("/Exams/Take/") else None
-        t, cpu = time.time(), time.process_time()
-        with cf.ThreadPoolExecutor(par) as pool: started = list(pool.map(start, rows))
-        took, cpu = time.time() - t, time.process_time() - cpu
-        ok = [s for s in started if s]
-        print(f"attempts_created: {len(ok)}\nattempt_errors: {len(started) - len(ok)}\nattempts_seconds: {took:.2f}")
-        print(f"start_driver_cpu_seconds: {cpu:.2f} (this Python client's own CPU on the same 2 cores)")
-        def paper(s):
-            _, _, body, _ = request(base, "GET", f"/api/exams/attempts/{s[1]}", s[0])
+        def paper(row):
+            # Posting the start again resumes the candidate's open attempt: its id, then its paper.
+            s, loc, _, _ = request(base, "POST", "/Exams/Start", row[0], {"examId": exam, "__RequestVerificationToken": row[1]}, form=True)
+            if s != 302 or not loc.startswith("/Exams/Take/"): return None
+            attempt = loc[len("/Exams/Take/"):]
+            _, _, body, _ = request(base, "GET", f"/api/exams/attempts/{attempt}", row[0])
             keys = [i["options"][0]["key"] for i in sorted(json.loads(body)["items"], key=lambda i: i["position"])]
-            auth = next(c for c in s[0].split("; ") if c.startswith("hongling.auth="))
-            return f"{auth} {s[1]} {','.join(keys)}"
-        with cf.ThreadPoolExecutor(8) as pool: open(out, "w").write("\n".join(pool.map(paper, ok)) + "\n")
+            auth = next(c for c in row[0].split("; ") if c.startswith("hongling.auth="))
+            return f"{auth} {attempt} {','.join(keys)}"
+        with cf.ThreadPoolExecutor(par) as pool: papers = [p for p in pool.map(paper, rows) if p]
+        open(out, "w").write("\n".join(papers) + "\n")
     elif cmd == "submit":
         base, rows, par = args[0], [l.split() for l in open(args[1])], int(args[2])
         t = time.time()
@@ -85,6 +81,7 @@ def check(path, attempts_file, acks_glob, killed):
             position, seq = int(parts[0]), int(parts[1])
             acknowledged += 1
             if stored.get((attempts[seq % (1 << 20)], position), -1) < seq: lost += 1
+    print(f"attempts_in_database: {db.execute('select count(*) from Attempts').fetchone()[0]} (one per candidate: resuming creates none)")
     print(f"autosaves_acknowledged: {acknowledged}")
     print(f"answers_stored: {sum(1 for v in stored.values() if v > 0)}")
     if killed != "1":

@@ -2,8 +2,8 @@
 # Online exam at district scale: seeds MEMBERS members (default 50,000) with red cards for CANDIDATES of
 # them and a 50-question exam open to the district (`seed --bench-exam 50`), starts the Release build on
 # SQLite on a free loopback port and signs the candidates in, PAR at a time (not measured: password hashing
-# is slow on purpose; the time is printed). Then every candidate posts the start form at the same moment
-# (time until all attempts exist, errors), wrk drives autosaves PUT /api/exams/attempts/{id}/answers/{n}
+# is slow on purpose; the time is printed). Then every candidate posts the start form at the same moment,
+# START_PAR connections at once (bench/start.lua under wrk: time until all attempts exist, errors), wrk drives autosaves PUT /api/exams/attempts/{id}/answers/{n}
 # (bench/exam.lua: each candidate's answers in turn with growing sequence numbers — the issue's one answer
 # per 15 s per candidate, compressed as far as the machine allows) against GET /api/me (signed in, nothing
 # else) as the baseline, same connections and duration, and every attempt is submitted twice at once.
@@ -27,7 +27,17 @@ echo "members: $MEMBERS"
 echo "candidates: $CANDIDATES (signing in is not measured; at ~0.1 s of CPU each it takes minutes on this 2-core machine)"
 echo "questions: $QUESTIONS"
 python3 bench/exam.py signin "$base" 8000000001 "$CANDIDATES" "$PAR" "$work/signed.txt"
-python3 bench/exam.py start "$base" "$exam" "$work/signed.txt" "$START_PAR" "$work/attempts.txt"
+echo "start_connections: $START_PAR"
+# bench/start.lua ends wrk itself once every candidate is answered; -d only bounds a run that goes wrong.
+t0=$(date +%s.%N)
+( wrk -t$THREADS -c"$START_PAR" -d300s --timeout 60s -s bench/start.lua "$base" -- "$work/signed.txt" "$exam" $THREADS "$work/started" > /dev/null 2>&1
+  times > "$work/start_times.txt" )
+t1=$(date +%s.%N)
+if [ "$(ls "$work"/started.* 2>/dev/null | wc -l)" -ne "$THREADS" ]; then echo "bench: the start did not finish within 300 s"; fi
+cat "$work"/started.* 2>/dev/null | awk '{ c += $1; e += $2 } END { printf "attempts_created: %d\nattempt_errors: %d\n", c, e }'
+echo "attempts_seconds: $(python3 -c "print(f'{$t1 - $t0:.2f}')")"
+echo "start_driver_cpu: $(tail -1 "$work/start_times.txt") (wrk's user and system time on the same 2 cores)"
+python3 bench/exam.py papers "$base" "$exam" "$work/signed.txt" "$PAR" "$work/attempts.txt"
 [ -s "$work/attempts.txt" ] && [ "$(wc -l < "$work/attempts.txt")" -gt 0 ] || { echo "bench: no attempt could be started"; exit 0; }
 
 drive() { # mode -> wrk's key/value lines

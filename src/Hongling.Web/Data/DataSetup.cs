@@ -17,17 +17,18 @@ public static class DataSetup
         var dataDirectory = DataDirectory(config, contentRoot);
         var connection = config.GetConnectionString("Hongling");
         services.AddScoped<OrgScope>();
+        // The options are the same for every context: built once, not per request (contexts stay per request).
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Hongling is not set.");
-            services.AddDbContext<HonglingDb, PostgresHonglingDb>(o => o.UseNpgsql(connection));
+            services.AddDbContext<HonglingDb, PostgresHonglingDb>(o => o.UseNpgsql(connection), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             Directory.CreateDirectory(dataDirectory);
             connection ??= $"Data Source={Path.Combine(dataDirectory, "hongling.db")}";
-            services.AddDbContext<HonglingDb, SqliteHonglingDb>(o => o.UseSqlite(connection).AddInterceptors(new SqliteTuning()));
+            services.AddDbContext<HonglingDb, SqliteHonglingDb>(o => o.UseSqlite(connection).AddInterceptors(new SqliteTuning()), optionsLifetime: ServiceLifetime.Singleton);
         }
         services.AddSingleton(PiiProtector.FromConfiguration(config, dataDirectory, allowKeyFile: provider == DatabaseProvider.Sqlite));
         return services;

@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Hongling.Web.Data;
@@ -20,10 +23,16 @@ public sealed class SqliteTuning : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Run(DbConnection connection)
+    /// <summary>The native connections already set: the pool hands the same one out again and again, and the
+    /// settings stay with it, so they run once per native connection rather than at every open.</summary>
+    private readonly ConditionalWeakTable<sqlite3, object> tuned = new();
+
+    private void Run(DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } handle } && tuned.TryGetValue(handle, out _)) return;
         using var command = connection.CreateCommand();
         command.CommandText = PerConnectionSql;
         command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } opened }) tuned.AddOrUpdate(opened, this);
     }
 }

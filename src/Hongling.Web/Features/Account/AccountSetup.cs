@@ -47,6 +47,10 @@ public static class AccountSetup
             // The API answers with status codes; only pages redirect to the sign-in form.
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+            // Identity's security-stamp check builds the sign-in manager, user manager and store for every request
+            // only to find that the cookie is younger than the validation interval; it is called only when due.
+            var validate = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = ctx => StampCheckDue(ctx) ? validate(ctx) : Task.CompletedTask;
         });
         services.AddAntiforgery(o =>
         {
@@ -54,6 +58,14 @@ public static class AccountSetup
             o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         return services;
+    }
+
+    /// <summary>As SecurityStampValidator decides before it reads anything: no issue time, or older than the interval.</summary>
+    private static bool StampCheckDue(CookieValidatePrincipalContext ctx)
+    {
+        var services = ctx.HttpContext.RequestServices;
+        var interval = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
+        return ctx.Properties.IssuedUtc is not { } issued || services.GetRequiredService<TimeProvider>().GetUtcNow() - issued > interval;
     }
 
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -1,30 +1,56 @@
-using Hongling.Web.Data;
-using Hongling.Web.Domain;
 using System.Data.Common;
+using Hongling.Web.Data;
 using Hongling.Web.Infrastructure.GroupCommit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Exams;
 
-/// <summary>New attempts by group commit: at a synchronized start thousands of candidates draw their papers
-/// at once, and one writer inserts every paper waiting at that moment in one transaction, answering each
-/// start only after the commit. Without it each start is its own write transaction, and on SQLite they queue
-/// on the database's one write lock. A start that loses the race for its attempt number (the unique
-/// exam-account-number index) fails alone when the batch is retried item by item.</summary>
+/// <summary>Starts by group commit: at a synchronized start thousands of candidates post at once, and one writer
+/// takes every start waiting at that moment, reads the candidates' records, attempts and approvals for all of
+/// them in three queries, decides each (Candidacy.Decide) and inserts every new paper in one transaction,
+/// answering each start only after the commit. A second start of the same candidate in the batch resumes the
+/// attempt the first created. Another instance's start of the same attempt number (the unique exam-account-number
+/// index) fails the batch, which is then retried start by start on fresh reads, so that start resumes instead.</summary>
 public sealed class AttemptWriter(IServiceScopeFactory scopes, ILogger<AttemptWriter> logger)
-    : GroupCommitWriter<Attempt, bool>(scopes, logger, maxBatch: 256)
+    : GroupCommitWriter<Candidacy.StartRequest, Candidacy.Outcome>(scopes, logger, maxBatch: 256)
 {
-    protected override async Task<IReadOnlyList<bool>> CommitAsync(IServiceProvider services, IReadOnlyList<Attempt> items, CancellationToken ct)
+    protected override async Task<IReadOnlyList<Candidacy.Outcome>> CommitAsync(IServiceProvider services, IReadOnlyList<Candidacy.StartRequest> items, CancellationToken ct)
     {
         var db = services.GetRequiredService<HonglingDb>();
         // The candidate writes their own attempt in an organization they do not administer: Candidacy's rules are the check.
         db.Scope.BecomeSystem();
-        try { await db.InsertManyAsync(items, [.. items.SelectMany(a => a.Items)], ct); }
+        string[] accounts = [.. items.Select(s => s.AccountId).Distinct()];
+        int[] exams = [.. items.Select(s => s.Exam.Id).Distinct()];
+        var candidates = await Candidacy.CandidatesAsync(db, accounts, ct);
+        var previous = (await db.Attempts.IgnoreQueryFilters().Where(a => accounts.Contains(a.AccountId) && exams.Contains(a.ExamId))
+                .Select(a => new { a.AccountId, a.ExamId, Attempt = new Candidacy.Previous(a.Id, a.State, a.Deadline, a.Number) }).ToListAsync(ct))
+            .GroupBy(a => (a.AccountId, a.ExamId)).ToDictionary(g => g.Key, g => g.Select(a => a.Attempt).ToList());
+        int[] registrants = [.. candidates.Values.Where(c => c.RegistrantId is not null).Select(c => c.RegistrantId!.Value)];
+        var approved = registrants.Length == 0 ? [] : (await db.ExamApprovals.IgnoreQueryFilters()
+                .Where(x => registrants.Contains(x.RegistrantId) && exams.Contains(x.ExamId)).Select(x => new { x.RegistrantId, x.ExamId }).ToListAsync(ct))
+            .Select(x => (x.RegistrantId, x.ExamId)).ToHashSet();
+
+        var outcomes = new List<Candidacy.Outcome>(items.Count);
+        var created = new List<Domain.Attempt>();
+        foreach (var start in items)
+        {
+            var me = candidates.GetValueOrDefault(start.AccountId);
+            if (!previous.TryGetValue((start.AccountId, start.Exam.Id), out var mine)) previous[(start.AccountId, start.Exam.Id)] = mine = [];
+            var outcome = Candidacy.Decide(start, me, me?.RegistrantId is { } r && approved.Contains((r, start.Exam.Id)), mine);
+            if (outcome.Created is { } attempt)
+            {
+                created.Add(attempt);
+                mine.Add(new Candidacy.Previous(attempt.Id, attempt.State, attempt.Deadline, attempt.Number));
+            }
+            outcomes.Add(outcome);
+        }
+        if (created.Count == 0) return outcomes;
+        try { await db.InsertManyAsync(created, [.. created.SelectMany(a => a.Items)], ct); }
         catch (DbException e)
         {
-            // As SaveChanges reports it: the batch is then retried attempt by attempt, and a duplicate fails alone.
+            // As SaveChanges reports it: the batch is then retried start by start, and a duplicate fails alone.
             throw new DbUpdateException("Inserting attempts failed.", e);
         }
-        return [.. items.Select(_ => true)];
+        return outcomes;
     }
 }

@@ -4,21 +4,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Exams;
 
-/// <summary>The candidate's side: which exams are open to the signed-in member or registrant, and starting an attempt.</summary>
+/// <summary>The candidate's side: which exams are open to the signed-in member or registrant, and starting an
+/// attempt. Starts are decided by <see cref="AttemptWriter"/> for all the starts waiting at that moment at once
+/// (a synchronized start of thousands), with the rules here.</summary>
 public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache papers, ExamPools pools, AttemptWriter writer)
 {
     /// <summary>The candidate: a member (with their branch and status) or an approved registrant (报名人员).</summary>
     public sealed record Me(int? MemberId, int? RegistrantId, int OrganizationId, string OrgPath, MemberStatus? Status);
 
     /// <summary>The signed-in member or registrant, or null for an account that is neither.</summary>
-    public async Task<Me?> MeAsync(CancellationToken ct = default)
+    public async Task<Me?> MeAsync() =>
+        db.Scope.AccountId is { } account ? (await CandidatesAsync(db, [account])).GetValueOrDefault(account) : null;
+
+    /// <summary>Each account's candidate record, in one query by the account ids alone: the member record the
+    /// account is linked to (branch and status), else the account's registrant record, which is outside every
+    /// scope filter (nobody administers themselves). Accounts that are neither are missing.</summary>
+    public static async Task<Dictionary<string, Me>> CandidatesAsync(HonglingDb db, string[] accountIds, CancellationToken ct = default)
     {
-        if (db.Scope.MemberId is { } id)
-            return await db.Members.Where(m => m.Id == id).Select(m => new Me(m.Id, null, m.OrganizationId, m.OrgPath, m.Status)).FirstOrDefaultAsync(ct);
-        if (db.Scope.AccountId is not { } account) return null;
-        // A registrant's own record is outside every scope filter (nobody administers themselves): the account is the key.
-        return await db.Registrants.IgnoreQueryFilters().Where(r => r.AccountId == account)
-            .Select(r => new Me(null, r.Id, r.OrganizationId, r.OrgPath, null)).FirstOrDefaultAsync(ct);
+        var rows = await (from a in db.Users.AsNoTracking()
+                          where accountIds.Contains(a.Id)
+                          from m in db.Members.IgnoreQueryFilters().Where(m => m.Id == a.MemberId).DefaultIfEmpty()
+                          from r in db.Registrants.IgnoreQueryFilters().Where(r => r.AccountId == a.Id).DefaultIfEmpty()
+                          select new
+                          {
+                              a.Id, MemberId = (int?)m!.Id, MemberOrg = (int?)m.OrganizationId, MemberPath = m.OrgPath, Status = (MemberStatus?)m.Status,
+                              RegistrantId = (int?)r!.Id, RegistrantOrg = (int?)r.OrganizationId, RegistrantPath = r.OrgPath,
+                          }).ToListAsync(ct);
+        var found = new Dictionary<string, Me>();
+        foreach (var row in rows)
+        {
+            if (row.MemberId is { } member) found[row.Id] = new Me(member, null, row.MemberOrg!.Value, row.MemberPath, row.Status);
+            else if (row.RegistrantId is { } registrant) found[row.Id] = new Me(null, registrant, row.RegistrantOrg!.Value, row.RegistrantPath, null);
+        }
+        return found;
     }
 
     /// <summary>Exams open to the candidate: for a member, those whose audience includes their branch (the
@@ -35,6 +53,12 @@ public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache pape
 
     public static bool StatusAllowed(Exam e, Me me) => me.Status is not { } status || e.AudienceStatuses.Count == 0 || e.AudienceStatuses.Contains(status);
 
+    /// <summary><see cref="ExamsFor"/> for one exam already read: a registrant when approved for it; a member
+    /// when their branch is in its audience (as the SQL there says it) and their status is allowed.</summary>
+    public static bool MayTake(Me me, Exam e, bool approved) => me.RegistrantId is not null
+        ? approved
+        : (me.OrgPath == e.AudiencePath || (e.AudienceIncludesSubtree && me.OrgPath.StartsWith(e.AudiencePath, StringComparison.Ordinal))) && StatusAllowed(e, me);
+
     /// <summary>The caller's own attempts (not those an administrator merely sees in their subtree). The account
     /// is the whole rule, so the scope filters are set aside: a registrant's exam is outside every filter.</summary>
     public IQueryable<Attempt> MyAttempts() => Own(db);
@@ -43,38 +67,64 @@ public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache pape
     public static IQueryable<Attempt> Own(HonglingDb db) =>
         db.Attempts.IgnoreQueryFilters().Where(a => db.Scope.AccountId != null && a.AccountId == db.Scope.AccountId);
 
+    /// <summary>No error and no attempt means there is no such exam for this candidate (404).</summary>
     public sealed record Started(Guid? AttemptId, string? Error);
 
-    /// <summary>Resumes the open attempt, or draws a new paper if the window is open and attempts remain.</summary>
-    public async Task<Started> StartAsync(int examId, CancellationToken ct = default)
+    /// <summary>One start as the writer receives it. The paper is drawn beforehand on the request's own thread
+    /// (or the reason it cannot be), and is used only if the start creates an attempt.</summary>
+    public sealed record StartRequest(string AccountId, Exam Exam, DateTime Now, Guid NewId, List<AttemptItem>? Items, string? DrawError);
+
+    /// <summary>One of the account's attempts at the exam, as the writer reads them.</summary>
+    public sealed record Previous(Guid Id, AttemptState State, DateTime Deadline, int Number);
+
+    /// <summary>The answer to a start, and the attempt it creates, if any.</summary>
+    public sealed record Outcome(Started Answer, Attempt? Created);
+
+    /// <summary>What a start comes to: refused (not a candidate, not theirs to take, outside the window, no
+    /// attempts left), the open attempt resumed, or a new attempt with the next number and the deadline
+    /// min(start + duration, window close).</summary>
+    public static Outcome Decide(StartRequest start, Me? me, bool approved, IReadOnlyCollection<Previous> mine)
     {
-        if (await MeAsync(ct) is not { } me) return new(null, "只有党员本人或经批准的报名人员可以参加考试");
-        var exam = await ExamsFor(me).FirstOrDefaultAsync(e => e.Id == examId, ct);
-        if (exam is null || !StatusAllowed(exam, me)) return new(null, null);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (!exam.IsOpenAt(now)) return new(null, now < exam.OpensAt ? "考试尚未开始" : "考试已结束");
-        var mine = await MyAttempts().Where(a => a.ExamId == examId).Select(a => new { a.Id, a.State, a.Deadline, a.Number }).ToListAsync(ct);
-        if (mine.FirstOrDefault(a => a.State == AttemptState.InProgress && a.Deadline >= now) is { } open) return new(open.Id, null);
-        if (mine.Count >= exam.AttemptsAllowed) return new(null, $"本场考试最多可参加{exam.AttemptsAllowed}次,您已用完");
-        List<AttemptItem> items;
-        try { items = PaperDraw.Draw(await pools.GetAsync(db, exam)); }
-        catch (PaperDraw.RuleNotSatisfiable e) { return new(null, e.Message); }
-        var id = Guid.NewGuid();
-        foreach (var item in items) item.AttemptId = id;   // the writer inserts items as they are, not through EF's fix-up
+        if (me is null) return new(new(null, "只有党员本人或经批准的报名人员可以参加考试"), null);
+        var (exam, now) = (start.Exam, start.Now);
+        if (!MayTake(me, exam, approved)) return new(new(null, null), null);
+        if (!exam.IsOpenAt(now)) return new(new(null, now < exam.OpensAt ? "考试尚未开始" : "考试已结束"), null);
+        if (mine.FirstOrDefault(a => a.State == AttemptState.InProgress && a.Deadline >= now) is { } open) return new(new(open.Id, null), null);
+        if (mine.Count >= exam.AttemptsAllowed) return new(new(null, $"本场考试最多可参加{exam.AttemptsAllowed}次,您已用完"), null);
+        if (start.Items is not { } items) return new(new(null, start.DrawError), null);
         var attempt = new Attempt
         {
-            Id = id, ExamId = exam.Id, MemberId = me.MemberId, RegistrantId = me.RegistrantId, AccountId = db.Scope.AccountId!, OrganizationId = me.OrganizationId,
+            Id = start.NewId, ExamId = exam.Id, MemberId = me.MemberId, RegistrantId = me.RegistrantId, AccountId = start.AccountId, OrganizationId = me.OrganizationId,
             Number = mine.Count == 0 ? 1 : mine.Max(a => a.Number) + 1, StartedAt = now,
             Deadline = Min(now.AddMinutes(exam.DurationMinutes), exam.ClosesAt), MaxScore = items.Sum(i => i.Points), Items = items,
         };
-        try { await writer.SubmitAsync(attempt); }
+        return new(new(attempt.Id, null), attempt);
+    }
+
+    /// <summary>Resumes the open attempt, or draws a new paper if the window is open and attempts remain. Runs
+    /// without an org scope (Exams/Start): the exam comes from <see cref="ExamPools"/>, and the writer reads the
+    /// account's records and attempts for every start of its batch at once.</summary>
+    public async Task<Started> StartAsync(string accountId, int examId)
+    {
+        if (await pools.GetAsync(examId) is not { } loaded) return new(null, null);
+        var id = Guid.NewGuid();
+        List<AttemptItem>? items = null;
+        string? drawError = null;
+        try
+        {
+            items = PaperDraw.Draw(loaded.Pool);
+            foreach (var item in items) item.AttemptId = id;   // the writer inserts items as they are, not through EF's fix-up
+        }
+        catch (PaperDraw.RuleNotSatisfiable e) { drawError = e.Message; }
+        Outcome outcome;
+        try { outcome = await writer.SubmitAsync(new StartRequest(accountId, loaded.Exam, clock.GetUtcNow().UtcDateTime, id, items, drawError)); }
         catch (DbUpdateException)
         {
-            // The unique (exam, account, number) index: another start of the same attempt number won the race.
+            // The unique (exam, account, number) index: another instance started the same attempt number first.
             return new(null, "您已在另一个页面开始了本场考试,请刷新后继续");
         }
-        papers.Put(attempt);
-        return new(attempt.Id, null);
+        if (outcome.Created is { } created) papers.Put(created);
+        return outcome.Answer;
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;

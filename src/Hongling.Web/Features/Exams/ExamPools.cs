@@ -1,21 +1,25 @@
 using System.Collections.Concurrent;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Exams;
 
-/// <summary>Each open exam's draw pool (PaperDraw.Pool), kept in memory so that a synchronized start of
-/// thousands of candidates reads the bank once instead of once per candidate. A pool is dropped when this
-/// instance saves an exam or a question (<see cref="Invalidate"/>), and in any case after
-/// <see cref="MaxAge"/>: the bound on how long another instance's bank edit can go unseen here. Papers
-/// already drawn never change (they are frozen in the attempt).</summary>
-public sealed class ExamPools(TimeProvider clock)
+/// <summary>Each exam's row and draw pool (PaperDraw.Pool), kept in memory so that a synchronized start of
+/// thousands of candidates reads the exam and the bank once instead of once per candidate. An entry is
+/// dropped when this instance saves an exam or a question (<see cref="Invalidate"/>), and in any case after
+/// <see cref="MaxAge"/>: the bound on how long another instance's edit of an exam or the bank can go unseen
+/// here. Papers already drawn never change (they are frozen in the attempt).</summary>
+public sealed class ExamPools(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<int, Entry> pools = new();
     private long generation;
 
-    private sealed record Entry(Task<PaperDraw.Pool> Pool, long Generation, DateTimeOffset LoadedAt);
+    /// <summary>An exam as it was read (not tracked; for the candidate's checks) and what it draws from.</summary>
+    public sealed record Loaded(Exam Exam, PaperDraw.Pool Pool);
+
+    private sealed record Entry(Task<Loaded?> Pool, long Generation, DateTimeOffset LoadedAt);
 
     /// <summary>Forget every pool: a question, category or exam changed.</summary>
     public void Invalidate()
@@ -24,27 +28,35 @@ public sealed class ExamPools(TimeProvider clock)
         pools.Clear();
     }
 
-    /// <summary>The exam's pool; at a synchronized start the first request loads it and the others wait for that load.</summary>
-    public async Task<PaperDraw.Pool> GetAsync(HonglingDb db, Exam exam)
+    /// <summary>The exam and its pool, or null when there is no such exam; at a synchronized start the first
+    /// request loads it and the others wait for that load. Whether the caller may take the exam is theirs to check.</summary>
+    public async Task<Loaded?> GetAsync(int examId)
     {
         var now = clock.GetUtcNow();
         var current = Interlocked.Read(ref generation);
         bool Fresh(Entry e) => e.Generation == current && now - e.LoadedAt < MaxAge && !e.Pool.IsFaulted;
-        if (pools.TryGetValue(exam.Id, out var cached) && Fresh(cached)) return await cached.Pool;
-        var load = new TaskCompletionSource<PaperDraw.Pool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (pools.TryGetValue(examId, out var cached) && Fresh(cached)) return await cached.Pool;
+        var load = new TaskCompletionSource<Loaded?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var mine = new Entry(load.Task, current, now);
-        var winner = pools.AddOrUpdate(exam.Id, mine, (_, old) => Fresh(old) ? old : mine);
+        var winner = pools.AddOrUpdate(examId, mine, (_, old) => Fresh(old) ? old : mine);
         if (winner != mine) return await winner.Pool;
-        try
-        {
-            // Not the request's token: other candidates wait for this load.
-            load.SetResult(await PaperDraw.LoadAsync(db, exam, exam.OrgPath, CancellationToken.None));
-        }
+        try { load.SetResult(await LoadAsync(examId)); }
         catch (Exception e)
         {
-            pools.TryRemove(new KeyValuePair<int, Entry>(exam.Id, mine));
+            pools.TryRemove(new KeyValuePair<int, Entry>(examId, mine));
             load.SetException(e);
         }
         return await load.Task;
+    }
+
+    /// <summary>Read in a scope of its own, as the system: the entry is shared by every candidate, whatever
+    /// the request that happens to load it (and the start runs without an org scope).</summary>
+    private async Task<Loaded?> LoadAsync(int examId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        db.Scope.BecomeSystem();
+        var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == examId);
+        return exam is null ? null : new Loaded(exam, await PaperDraw.LoadAsync(db, exam, exam.OrgPath));
     }
 }

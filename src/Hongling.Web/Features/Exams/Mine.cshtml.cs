@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Exams;
 
 /// <summary>My exams (我的考试): the exams open to me (a member's by audience, a registrant's by approval),
-/// starting or resuming one, and my history.</summary>
+/// the buttons that start or resume one (Exams/Start), and my history.</summary>
 [SignedInPage]
 public sealed class MineModel(Candidacy candidacy, TimeProvider clock) : PageModel
 {
@@ -38,14 +38,5 @@ public sealed class MineModel(Candidacy candidacy, TimeProvider clock) : PageMod
             e.AttemptsAllowed, used.GetValueOrDefault(e.Id)?.Count ?? 0, used.GetValueOrDefault(e.Id)?.Open ?? false))];
         History = await candidacy.MyAttempts().OrderByDescending(a => a.StartedAt).Take(100)
             .Select(a => new Past(a.Id, a.Exam.Title, a.Number, a.StartedAt, a.State, a.Score, a.MaxScore, a.Passed)).ToListAsync();
-    }
-
-    public async Task<IActionResult> OnPostStartAsync(int examId)
-    {
-        var started = await candidacy.StartAsync(examId);
-        if (started.AttemptId is { } id) return Redirect($"/Exams/Take/{id}");
-        if (started.Error is null) return NotFound();
-        Error = started.Error;
-        return RedirectToPage();
     }
 }

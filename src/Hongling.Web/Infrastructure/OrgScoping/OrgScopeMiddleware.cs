@@ -11,11 +11,11 @@ namespace Hongling.Web.Infrastructure.OrgScoping;
 /// nothing and may write nothing), and it must resolve what it needs from the account id itself.</summary>
 public sealed class OrgScopeMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, OrgScope scope, HonglingDb db)
+    public async Task InvokeAsync(HttpContext context, OrgScope scope)
     {
         var accountId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (accountId is not null && context.GetEndpoint()?.Metadata.GetMetadata<WithoutOrgScopeMetadata>() is null)
-            await LoadAsync(scope, db, accountId, context.RequestAborted);
+        if (accountId is not null && context.GetEndpoint()?.Metadata.GetMetadata<WithoutOrgScopeAttribute>() is null)
+            await LoadAsync(scope, context.RequestServices.GetRequiredService<HonglingDb>(), accountId, context.RequestAborted);
         await next(context);
     }
 
@@ -41,14 +41,16 @@ public sealed class OrgScopeMiddleware(RequestDelegate next)
     }
 }
 
-/// <summary>Marks an endpoint whose request does not load the caller's scope (see <see cref="OrgScopeMiddleware"/>).</summary>
-public sealed class WithoutOrgScopeMetadata;
+/// <summary>Marks an endpoint whose request does not load the caller's scope (see <see cref="OrgScopeMiddleware"/>):
+/// on a page model as [WithoutOrgScope], on a minimal API endpoint with <see cref="OrgScopeEndpoints.WithoutOrgScope"/>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class WithoutOrgScopeAttribute : Attribute;
 
 public static class OrgScopeEndpoints
 {
-    /// <summary>For hot endpoints that touch the database only through a writer that checks the caller's
-    /// rights itself (the study heartbeat): saves the scope's two queries per request. The request's
+    /// <summary>For hot endpoints that touch the database only through a writer or a query that checks the
+    /// caller's rights itself (the study heartbeat, exam autosaves and starts): saves the scope's two queries per request. The request's
     /// scope stays empty, so a query made by mistake sees nothing and a save is refused.</summary>
     public static TBuilder WithoutOrgScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new WithoutOrgScopeMetadata());
+        builder.WithMetadata(new WithoutOrgScopeAttribute());
 }

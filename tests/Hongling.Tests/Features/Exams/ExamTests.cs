@@ -25,7 +25,7 @@ public sealed class ExamTests(TestApp app) : IClassFixture<TestApp>
 
     /// <summary>Starts through the page (as a candidate does) and returns the attempt id from the redirect.</summary>
     public static async Task<HttpResponseMessage> StartAsync(HttpClient client, Exam exam) =>
-        await TestApp.PostFormAsync(client, "/Exams/Mine", new Dictionary<string, string> { ["examId"] = exam.Id.ToString() }, "/Exams/Mine?handler=Start");
+        await TestApp.PostFormAsync(client, "/Exams/Mine", new Dictionary<string, string> { ["examId"] = exam.Id.ToString() }, "/Exams/Start");
 
     public static async Task<Guid> StartedAsync(HttpClient client, Exam exam)
     {
@@ -288,6 +288,43 @@ public sealed class ExamTests(TestApp app) : IClassFixture<TestApp>
         var (_, candidateB) = await app.CandidateAsync(branchB);
         Assert.DoesNotContain(exam.Title, await candidateB.GetStringAsync("/Exams/Mine", Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await StartAsync(candidateB, exam)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_FollowsTheExamsAudience_AsTheListDoes_TheSubtreeAndTheStatuses()
+    {
+        // The start decides in memory (Candidacy.MayTake) what 我的考试 lists by SQL (ExamsFor): they must agree.
+        var (town, branch) = await app.AddTownAsync("受众");
+        var bank = await app.AddBankAsync(town);
+        var (_, inBranch) = await app.CandidateAsync(branch, "支部党员");
+        var (probationer, probationary) = await app.CandidateAsync(town, "预备党员");
+        await app.WithDbAsync(async db =>
+        {
+            await db.Members.Where(m => m.Id == probationer.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MemberStatus.Probationary));
+            return 0;
+        });
+        var townOnly = await app.AddExamAsync(town, bank);
+        var fullOnly = await app.AddExamAsync(town, bank);
+        await app.WithDbAsync(async db =>
+        {
+            await db.Exams.Where(e => e.Id == townOnly.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.AudienceIncludesSubtree, false));
+            var e = await db.Exams.SingleAsync(x => x.Id == fullOnly.Id);
+            e.AudienceStatuses = [MemberStatus.Full];
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        // A branch beneath the town is not the town's own audience.
+        Assert.DoesNotContain(townOnly.Title, await inBranch.GetStringAsync("/Exams/Mine", Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await StartAsync(inBranch, townOnly)).StatusCode);
+        Assert.Contains(fullOnly.Title, await inBranch.GetStringAsync("/Exams/Mine", Ct));
+        await StartedAsync(inBranch, fullOnly);
+        // A probationary member is not among the statuses; the town's own exam is theirs.
+        Assert.DoesNotContain(fullOnly.Title, await probationary.GetStringAsync("/Exams/Mine", Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await StartAsync(probationary, fullOnly)).StatusCode);
+        await StartedAsync(probationary, townOnly);
+        // No such exam at all.
+        Assert.Equal(HttpStatusCode.NotFound, (await StartAsync(inBranch, new Exam { Id = 987654, Title = "无" })).StatusCode);
     }
 
     [Fact]
