@@ -64,8 +64,9 @@ public static class AccountSetup
     private static bool StampCheckDue(CookieValidatePrincipalContext ctx)
     {
         var services = ctx.HttpContext.RequestServices;
-        var interval = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
-        return ctx.Properties.IssuedUtc is not { } issued || services.GetRequiredService<TimeProvider>().GetUtcNow() - issued > interval;
+        var options = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var clock = options.TimeProvider ?? services.GetRequiredService<TimeProvider>();   // the validator's own clock
+        return ctx.Properties.IssuedUtc is not { } issued || clock.GetUtcNow() - issued > options.ValidationInterval;
     }
 
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)
