@@ -20,19 +20,16 @@ public static class PaperDraw
     public static async Task<List<string>> CheckAsync(HonglingDb db, Exam exam, string examOrgPath, CancellationToken ct = default)
     {
         var errors = new List<string>();
-        var categories = await QuestionBank.CategoriesFor(db, examOrgPath).ToListAsync(ct);
+        var categories = await QuestionBank.CategoriesFor(db, examOrgPath).AsNoTracking().ToListAsync(ct);
         var fixedIds = exam.Fixed.Select(f => f.QuestionId).ToList();
         var found = await QuestionBank.UsableFor(db, examOrgPath).Where(q => fixedIds.Contains(q.Id)).Select(q => q.Id).ToListAsync(ct);
         foreach (var missing in fixedIds.Except(found)) errors.Add($"固定题 {missing} 不在可用题库中(不存在、已停用或不属于本组织及上级)");
         var taken = new HashSet<int>(found);
-        for (var i = 0; i < exam.Rules.Count; i++)
+        foreach (var (rule, text, ids) in await RulesAsync(db, exam, categories, examOrgPath, ct))
         {
-            var rule = exam.Rules[i];
-            if (rule.CategoryId is { } cid && categories.All(c => c.Id != cid)) { errors.Add($"{RuleText(rule, categories, i)}:分类不存在"); continue; }
-            var ids = await CandidatesAsync(db, rule, categories, examOrgPath, ct);
+            if (rule.CategoryId is { } cid && categories.All(c => c.Id != cid)) { errors.Add($"{text}:分类不存在"); continue; }
             var available = ids.Where(id => !taken.Contains(id)).ToList();
-            if (available.Count < rule.Count)
-                errors.Add($"{RuleText(rule, categories, i)}:题库中只有{available.Count}道符合条件的题目");
+            if (available.Count < rule.Count) errors.Add($"{text}:题库中只有{available.Count}道符合条件的题目");
             foreach (var id in available.Take(rule.Count)) taken.Add(id);
         }
         return errors;
@@ -45,12 +42,20 @@ public static class PaperDraw
     public static async Task<Pool> LoadAsync(HonglingDb db, Exam exam, string examOrgPath, CancellationToken ct = default)
     {
         var categories = await QuestionBank.CategoriesFor(db, examOrgPath).AsNoTracking().ToListAsync(ct);
+        var rules = await RulesAsync(db, exam, categories, examOrgPath, ct);
+        var ids = rules.SelectMany(r => r.Ids).Concat(exam.Fixed.Select(f => f.QuestionId)).Distinct().ToList();
+        var questions = await QuestionBank.UsableFor(db, examOrgPath).AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
+        return new Pool(rules, [.. exam.Fixed], questions);
+    }
+
+    /// <summary>Each rule with its text for messages and the ids of the usable questions it may take.</summary>
+    private static async Task<List<(ExamRule Rule, string Text, int[] Ids)>> RulesAsync(HonglingDb db, Exam exam, IReadOnlyList<QuestionCategory> categories,
+        string examOrgPath, CancellationToken ct)
+    {
         var rules = new List<(ExamRule, string, int[])>();
         for (var i = 0; i < exam.Rules.Count; i++)
             rules.Add((exam.Rules[i], RuleText(exam.Rules[i], categories, i), [.. await CandidatesAsync(db, exam.Rules[i], categories, examOrgPath, ct)]));
-        var ids = rules.SelectMany(r => r.Item3).Concat(exam.Fixed.Select(f => f.QuestionId)).Distinct().ToList();
-        var questions = await QuestionBank.UsableFor(db, examOrgPath).AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
-        return new Pool(rules, [.. exam.Fixed], questions);
+        return rules;
     }
 
     /// <summary>Fixed questions first, then each rule's questions at random (no question twice).</summary>
