@@ -90,8 +90,10 @@ def check(path, attempts_file, acks_glob, killed):
         rows = db.execute("""select a.Id, a.State, a.SubmittedAt, a.Score, (select count(*) from AttemptItems i where i.AttemptId = a.Id and i.Score is null),
             (select coalesce(sum(i.Score), 0) from AttemptItems i where i.AttemptId = a.Id) from Attempts a""").fetchall()
         correct = {}
-        for a, opts, ans, pts in db.execute("select AttemptId, Options, Answer, Points from AttemptItems"):
-            key = next(o["key"] for o in json.loads(opts) if o["correct"])
+        for a, keys, opts, ans, pts in db.execute("""select i.AttemptId, i.Keys, v.Options, i.Answer, i.Points from AttemptItems i
+                join QuestionVersions v on v.QuestionId = i.QuestionId and v.Version = i.QuestionVersion"""):
+            options = json.loads(opts)
+            key = next(k["key"] for k in json.loads(keys) if options[k["index"]]["correct"])
             correct[a] = correct.get(a, 0) + (float(pts) if ans and json.loads(ans) == [key] else 0)
         mine = set(attempts)
         good = sum(1 for a, st, sub, sc, unscored, total in rows if a.upper() in mine and st == 2 and sub and unscored == 0

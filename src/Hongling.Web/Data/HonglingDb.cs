@@ -41,6 +41,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<SubmissionSettings> SubmissionSettings => Set<SubmissionSettings>();
     public DbSet<QuestionCategory> QuestionCategories => Set<QuestionCategory>();
     public DbSet<Question> Questions => Set<Question>();
+    public DbSet<QuestionVersion> QuestionVersions => Set<QuestionVersion>();
     public DbSet<Exam> Exams => Set<Exam>();
     public DbSet<Attempt> Attempts => Set<Attempt>();
     public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
@@ -71,6 +72,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            KeepQuestionVersions();
             await StampAndEnforceScopeAsync(cancellationToken);
             var audits = CaptureAudits();
             if (audits.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -83,6 +85,23 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
             }, cancellationToken);
         }
         finally { ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+    }
+
+    /// <summary>A new question is saved with its first version; a change to its content bumps its version
+    /// (unless the caller already did) and saves that version beside it.</summary>
+    private void KeepQuestionVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Question>().ToList())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                if (!QuestionVersion.Content.Any(p => entry.Property(p).IsModified)) continue;
+                var version = entry.Property(q => q.Version);
+                if (!version.IsModified) version.CurrentValue++;
+            }
+            else if (entry.State != EntityState.Added) continue;
+            QuestionVersions.Add(QuestionVersion.Of(entry.Entity));
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> in the caller's transaction, or in one of its own.</summary>

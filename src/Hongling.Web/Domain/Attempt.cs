@@ -33,19 +33,19 @@ public sealed class Attempt : IOrgOwned, IAccountOwned
     public List<AttemptItem> Items { get; set; } = [];
 }
 
-/// <summary>One question of an attempt, frozen: the question's text, options (with per-attempt random
-/// keys, shuffled) and answers as they were when the paper was drawn, and the candidate's answer.</summary>
+/// <summary>One question of an attempt, frozen: the version of the question it drew (<see cref="Question"/>),
+/// the option keys in the order shown (per-attempt random keys, shuffled), the points, and the candidate's
+/// answer. The text, options and accepted answers are the version's, stored once for every paper that drew it.</summary>
 public sealed class AttemptItem
 {
     public Guid AttemptId { get; set; }
     public int Position { get; set; }
     public int QuestionId { get; set; }
     public int QuestionVersion { get; set; }
+    public QuestionVersion Question { get; set; } = null!;
     public QuestionType Type { get; set; }
-    public string Stem { get; set; } = "";
-    public List<FrozenOption> Options { get; set; } = [];
-    public List<List<string>> Blanks { get; set; } = [];
-    public string? Explanation { get; set; }
+    /// <summary>The options as shown: each one's key and its index among the version's options.</summary>
+    public List<OptionKey> Keys { get; set; } = [];
     public decimal Points { get; set; }
     /// <summary>Choice keys, blank texts or the short answer's text; null until answered.</summary>
     public List<string>? Answer { get; set; }
@@ -53,6 +53,15 @@ public sealed class AttemptItem
     public long AnswerSeq { get; set; }
     public decimal? Score { get; set; }
     public string? GradedBy { get; set; }
+
+    // The question as this paper shows and grades it (needs Question loaded).
+    public string Stem => Question.Stem;
+    public List<FrozenOption> Options => [.. Keys.Select(k => new FrozenOption(k.Key, Question.Options[k.Index].Text, Question.Options[k.Index].Correct))];
+    public List<List<string>> Blanks => Question.Blanks;
+    public string? Explanation => Question.Explanation;
 }
 
+public sealed record OptionKey(string Key, int Index);
+
+/// <summary>An option of a paper: its key in this attempt, with the version's text and correctness.</summary>
 public sealed record FrozenOption(string Key, string Text, bool Correct);

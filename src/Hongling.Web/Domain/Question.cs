@@ -15,8 +15,9 @@ public sealed class QuestionCategory : IOrgOwned
 }
 
 /// <summary>A question of the bank (题库). An organization's bank is usable by the exams of its whole
-/// subtree. Editing bumps <see cref="Version"/>; attempts keep their own frozen copy (AttemptItem), so an
-/// edit never changes a paper already drawn. Retired questions are never drawn again.</summary>
+/// subtree. Every version of its content is kept (<see cref="QuestionVersion"/>, written by SaveChanges):
+/// a paper refers to the version it drew, so an edit never changes a paper already drawn. Retired
+/// questions are never drawn again.</summary>
 public sealed class Question : IOrgOwned
 {
     public int Id { get; set; }
@@ -41,3 +42,28 @@ public sealed class Question : IOrgOwned
 }
 
 public sealed record QuestionOption(string Text, bool Correct);
+
+/// <summary>One version of a question's content, as papers show and grade it: written once when a question
+/// is created and again whenever its type, stem, options, accepted answers or explanation change (the
+/// question's <see cref="Question.Version"/> then goes up by one), and never changed afterwards. Reached only
+/// through the attempts that drew it, which carry their own scope.</summary>
+public sealed class QuestionVersion
+{
+    public int QuestionId { get; set; }
+    public Question Owner { get; set; } = null!;
+    public int Version { get; set; }
+    public QuestionType Type { get; set; }
+    public required string Stem { get; set; }
+    public List<QuestionOption> Options { get; set; } = [];
+    public List<List<string>> Blanks { get; set; } = [];
+    public string? Explanation { get; set; }
+
+    /// <summary>The question's properties that make up a version.</summary>
+    public static readonly string[] Content = [nameof(Question.Type), nameof(Question.Stem), nameof(Question.Options), nameof(Question.Blanks), nameof(Question.Explanation)];
+
+    public static QuestionVersion Of(Question q) => new()
+    {
+        Owner = q, QuestionId = q.Id, Version = q.Version, Type = q.Type, Stem = q.Stem,
+        Options = [.. q.Options], Blanks = [.. q.Blanks.Select(b => b.ToList())], Explanation = q.Explanation,
+    };
+}

@@ -30,6 +30,20 @@ public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
     }
 }
 
+public sealed class QuestionVersionConfiguration : IEntityTypeConfiguration<QuestionVersion>
+{
+    public void Configure(EntityTypeBuilder<QuestionVersion> b)
+    {
+        b.HasKey(v => new { v.QuestionId, v.Version });
+        b.Property(v => v.Version).ValueGeneratedNever();
+        b.Property(v => v.Stem).HasMaxLength(2000);
+        b.Property(v => v.Explanation).HasMaxLength(2000);
+        b.Property(v => v.Options).AsJson();
+        b.Property(v => v.Blanks).AsJson();
+        b.HasOne(v => v.Owner).WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
 {
     public void Configure(EntityTypeBuilder<Exam> b)
@@ -73,15 +87,18 @@ public sealed class AttemptItemConfiguration : IEntityTypeConfiguration<AttemptI
     {
         b.HasKey(i => new { i.AttemptId, i.Position });
         b.Property(i => i.Position).ValueGeneratedNever();
-        b.Property(i => i.Stem).HasMaxLength(2000);
-        b.Property(i => i.Explanation).HasMaxLength(2000);
         b.Property(i => i.Points).HasPrecision(6, 2);
         b.Property(i => i.Score).HasPrecision(6, 2);
         b.Property(i => i.GradedBy).HasMaxLength(100);
-        b.Property(i => i.Options).AsJson();
-        b.Property(i => i.Blanks).AsJson();
+        b.Property(i => i.Keys).AsJson();
         b.Property(i => i.Answer).AsJson();
-        b.HasIndex(i => i.QuestionId);
+        // Read through the version, never stored with the item.
+        b.Ignore(i => i.Stem);
+        b.Ignore(i => i.Options);
+        b.Ignore(i => i.Blanks);
+        b.Ignore(i => i.Explanation);
+        // Its index (question, version) also serves the item analysis by question.
+        b.HasOne(i => i.Question).WithMany().HasForeignKey(i => new { i.QuestionId, i.QuestionVersion }).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -18,7 +18,7 @@ public static class ExamGrading
                 .SetProperty(a => a.SubmittedAt, a => auto && a.Deadline < now ? a.Deadline : now)
                 .SetProperty(a => a.AutoSubmitted, auto), ct);
         if (claimed == 0) return false;
-        var items = await db.AttemptItems.Where(i => i.AttemptId == attemptId).ToListAsync(ct);
+        var items = await db.AttemptItems.Include(i => i.Question).Where(i => i.AttemptId == attemptId).ToListAsync(ct);
         foreach (var item in items) item.Score = Grading.Score(item);
         await db.SaveChangesAsync(ct);
         await UpdateTotalAsync(db, attemptId, items, ct);

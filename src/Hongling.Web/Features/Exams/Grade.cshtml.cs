@@ -23,7 +23,7 @@ public sealed class GradeModel(HonglingDb db) : PageModel
         Title = title;
         var attempts = db.Attempts.Where(a => a.ExamId == id && a.State == AttemptState.AwaitingReview);
         Queue = await db.AttemptItems.Where(i => i.Type == QuestionType.ShortAnswer && i.Score == null)
-            .Join(attempts, i => i.AttemptId, a => a.Id, (i, a) => new Pending(i.AttemptId, i.Position, a.Member != null ? a.Member.Name : a.Registrant!.Name, i.Stem, i.Answer, i.Points))
+            .Join(attempts, i => i.AttemptId, a => a.Id, (i, a) => new Pending(i.AttemptId, i.Position, a.Member != null ? a.Member.Name : a.Registrant!.Name, i.Question.Stem, i.Answer, i.Points))
             .Take(50).ToListAsync();
         return Page();
     }

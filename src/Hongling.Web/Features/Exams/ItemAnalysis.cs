@@ -33,8 +33,11 @@ public static class ItemAnalysis
             .Select(g => new Sums(g.Key, g.Count(), g.Sum(r => r.X), g.Sum(r => r.X * r.X), g.Sum(r => r.T), g.Sum(r => r.T * r.T), g.Sum(r => r.X * r.T), g.Sum(r => r.Max)))
             .ToListAsync(ct);
         var ids = sums.Select(s => s.QuestionId).ToList();
-        var stems = await db.AttemptItems.Where(i => ids.Contains(i.QuestionId) && graded.Any(a => a.Id == i.AttemptId))
-            .GroupBy(i => i.QuestionId).Select(g => new { g.Key, Stem = g.Max(i => i.Stem), Type = g.Max(i => i.Type) }).ToDictionaryAsync(x => x.Key, ct);
+        // Each question under the text of the latest version these attempts drew.
+        var latest = db.AttemptItems.Where(i => ids.Contains(i.QuestionId) && graded.Any(a => a.Id == i.AttemptId))
+            .GroupBy(i => i.QuestionId).Select(g => new { QuestionId = g.Key, Version = g.Max(i => i.QuestionVersion) });
+        var stems = await db.QuestionVersions.Join(latest, v => new { v.QuestionId, v.Version }, l => new { l.QuestionId, l.Version }, (v, _) => new { Key = v.QuestionId, v.Stem, v.Type })
+            .ToDictionaryAsync(x => x.Key, ct);
         return [.. sums.Select(s => Compute(s, stems.GetValueOrDefault(s.QuestionId)?.Stem ?? "", stems.GetValueOrDefault(s.QuestionId)?.Type ?? QuestionType.Single))
             .OrderBy(r => r.QuestionId)];
     }

@@ -36,15 +36,17 @@ public static class PaperDraw
     }
 
     /// <summary>What one exam draws from, read once: each rule's qualifying question ids, the fixed questions,
-    /// and every one of those questions. Drawing a paper from it needs no database.</summary>
-    public sealed record Pool(IReadOnlyList<(ExamRule Rule, string Text, int[] Ids)> Rules, IReadOnlyList<FixedQuestion> Fixed, IReadOnlyDictionary<int, Question> Questions);
+    /// and the current version of every one of those questions. Drawing a paper from it needs no database.</summary>
+    public sealed record Pool(IReadOnlyList<(ExamRule Rule, string Text, int[] Ids)> Rules, IReadOnlyList<FixedQuestion> Fixed, IReadOnlyDictionary<int, QuestionVersion> Questions);
 
     public static async Task<Pool> LoadAsync(HonglingDb db, Exam exam, string examOrgPath, CancellationToken ct = default)
     {
         var categories = await QuestionBank.CategoriesFor(db, examOrgPath).AsNoTracking().ToListAsync(ct);
         var rules = await RulesAsync(db, exam, categories, examOrgPath, ct);
         var ids = rules.SelectMany(r => r.Ids).Concat(exam.Fixed.Select(f => f.QuestionId)).Distinct().ToList();
-        var questions = await QuestionBank.UsableFor(db, examOrgPath).AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
+        var questions = await (from q in QuestionBank.UsableFor(db, examOrgPath).Where(q => ids.Contains(q.Id))
+                               join v in db.QuestionVersions on new { q.Id, q.Version } equals new { Id = v.QuestionId, v.Version }
+                               select v).AsNoTracking().ToDictionaryAsync(v => v.QuestionId, ct);
         return new Pool(rules, [.. exam.Fixed], questions);
     }
 
@@ -100,16 +102,11 @@ public static class PaperDraw
         return await query.Select(q => q.Id).ToListAsync(ct);
     }
 
-    private static AttemptItem Freeze(Question q, decimal points, int position, ReadOnlySpan<byte> random)
+    private static AttemptItem Freeze(QuestionVersion q, decimal points, int position, ReadOnlySpan<byte> random)
     {
-        var options = new FrozenOption[q.Options.Count];
-        for (var i = 0; i < options.Length; i++)
-            options[i] = new FrozenOption(Base64Url.EncodeToString(random.Slice(8 * i, 8)), q.Options[i].Text, q.Options[i].Correct);
-        if (q.Type != QuestionType.TrueFalse) Random.Shared.Shuffle(options);   // 正确/错误 keep their order
-        return new AttemptItem
-        {
-            Position = position, QuestionId = q.Id, QuestionVersion = q.Version, Type = q.Type, Stem = q.Stem,
-            Options = [.. options], Blanks = [.. q.Blanks.Select(b => b.ToList())], Explanation = q.Explanation, Points = points,
-        };
+        var keys = new OptionKey[q.Options.Count];
+        for (var i = 0; i < keys.Length; i++) keys[i] = new OptionKey(Base64Url.EncodeToString(random.Slice(8 * i, 8)), i);
+        if (q.Type != QuestionType.TrueFalse) Random.Shared.Shuffle(keys);   // 正确/错误 keep their order
+        return new AttemptItem { Position = position, QuestionId = q.QuestionId, QuestionVersion = q.Version, Question = q, Type = q.Type, Keys = [.. keys], Points = points };
     }
 }

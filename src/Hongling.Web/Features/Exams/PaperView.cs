@@ -17,7 +17,7 @@ public sealed record PaperView(Guid Id, string Title, string? Instructions, Date
         var a = await Candidacy.Own(db).Where(x => x.Id == id)
             .Select(x => new { x.Id, x.Exam.Title, x.Exam.Instructions, x.Deadline, x.State, x.MaxScore }).FirstOrDefaultAsync(ct);
         if (a is null) return null;
-        var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == id).OrderBy(i => i.Position).ToListAsync(ct);
+        var items = await db.AttemptItems.AsNoTracking().Include(i => i.Question).Where(i => i.AttemptId == id).OrderBy(i => i.Position).ToListAsync(ct);
         return new PaperView(a.Id, a.Title, a.Instructions, a.Deadline, now, a.State == AttemptState.InProgress && now <= a.Deadline, a.MaxScore,
             [.. items.Select(i => new Item(i.Position, i.Type.ToString(), ExamLabels.Of(i.Type), i.Stem, i.Points,
                 [.. i.Options.Select(o => new Option(o.Key, o.Text))], i.Blanks.Count, i.Answer, i.AnswerSeq))]);

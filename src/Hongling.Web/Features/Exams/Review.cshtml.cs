@@ -37,7 +37,7 @@ public sealed class ReviewModel(HonglingDb db, TimeProvider clock) : PageModel
         var now = clock.GetUtcNow().UtcDateTime;
         // An administrator reviews others' papers; their own paper follows the exam's setting like anyone's.
         ShowsAnswers = (db.Scope.IsAdministrator && head.AccountId != db.Scope.AccountId) || head.Show == ShowAnswers.AfterSubmission || (head.Show == ShowAnswers.AfterClose && now >= head.ClosesAt);
-        if (ShowsAnswers) Items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == id).OrderBy(i => i.Position).ToListAsync();
+        if (ShowsAnswers) Items = await db.AttemptItems.AsNoTracking().Include(i => i.Question).Where(i => i.AttemptId == id).OrderBy(i => i.Position).ToListAsync();
         return Page();
     }
 

@@ -30,12 +30,14 @@ public sealed class ExamResultsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Null(easy.Discrimination);   // everyone scored the same: no correlation to speak of
     }
 
-    /// <summary>Four graded attempts with totals 10, 8, 6, 4 of 11: item 1 scores 1,1,0,0 (of 1), item 2 the rest (of 10).</summary>
-    private async Task<(Exam Exam, Organization Branch)> GradedExamAsync(string name)
+    /// <summary>Four graded attempts with totals 10, 8, 6, 4 of 11: item 1 (the bank's first question) scores
+    /// 1,1,0,0 (of 1), item 2 (its second) the rest (of 10).</summary>
+    private async Task<(Exam Exam, Organization Branch, int[] Questions)> GradedExamAsync(string name)
     {
         var (_, branch) = await app.AddTownAsync(name);
         var bank = await app.AddBankAsync(branch, singles: 2);
         var exam = await app.AddExamAsync(branch, bank);
+        var q = await app.WithDbAsync(db => db.Questions.Where(x => x.OrganizationId == branch.Id).OrderBy(x => x.Id).Take(2).ToListAsync());
         decimal[] totals = [10, 8, 6, 4];
         decimal[] first = [1, 1, 0, 0];
         for (var i = 0; i < 4; i++)
@@ -48,36 +50,36 @@ public sealed class ExamResultsTests(TestApp app) : IClassFixture<TestApp>
                 {
                     Id = Guid.NewGuid(), ExamId = exam.Id, MemberId = member.Id, AccountId = "account-" + n, OrganizationId = branch.Id, Number = 1, StartedAt = DateTime.UtcNow,
                     Deadline = DateTime.UtcNow, SubmittedAt = DateTime.UtcNow, State = AttemptState.Graded, Score = totals[n], MaxScore = 11, Passed = totals[n] >= 7,
-                    Items = [new AttemptItem { Position = 1, QuestionId = 1001, Type = QuestionType.Single, Stem = "第一题", Points = 1, Score = first[n] },
-                             new AttemptItem { Position = 2, QuestionId = 1002, Type = QuestionType.FillIn, Stem = "第二题", Points = 10, Score = totals[n] - first[n] }],
+                    Items = [new AttemptItem { Position = 1, QuestionId = q[0].Id, QuestionVersion = q[0].Version, Type = q[0].Type, Points = 1, Score = first[n] },
+                             new AttemptItem { Position = 2, QuestionId = q[1].Id, QuestionVersion = q[1].Version, Type = q[1].Type, Points = 10, Score = totals[n] - first[n] }],
                 };
                 db.Attempts.Add(a);
                 return await db.SaveChangesAsync();
             });
         }
-        return (exam, branch);
+        return (exam, branch, [q[0].Id, q[1].Id]);
     }
 
     [Fact]
     public async Task StatisticsAndItemAnalysis_FromTheDatabase_MatchTheHandComputation()
     {
-        var (exam, _) = await GradedExamAsync("统计");
+        var (exam, _, questions) = await GradedExamAsync("统计");
         var (stats, items) = await app.WithDbAsync(async db => (await ExamStatistics.ForExamAsync(db, exam.Id, Ct), await ItemAnalysis.ForExamAsync(db, exam.Id, Ct)));
         Assert.Equal(4, stats.Attempts);
         Assert.Equal(7, stats.Mean);
         Assert.Equal(7, stats.Median);
         Assert.Equal(50, stats.PassRate);
         Assert.Equal([0, 0, 0, 1, 0, 1, 0, 1, 0, 1], stats.Histogram);   // 4/11, 6/11, 8/11, 10/11
-        var one = items.Single(i => i.QuestionId == 1001);
+        var one = items.Single(i => i.QuestionId == questions[0]);
         Assert.Equal(50, one.Facility);
         Assert.Equal(83.2, one.Discrimination);
-        Assert.Equal(65, items.Single(i => i.QuestionId == 1002).Facility);
+        Assert.Equal(65, items.Single(i => i.QuestionId == questions[1]).Facility);
     }
 
     [Fact]
     public async Task ResultsPage_ShowsHistogramAndTable_ExportMasksPhones_OtherBranchGets404()
     {
-        var (exam, branch) = await GradedExamAsync("成绩页");
+        var (exam, branch, _) = await GradedExamAsync("成绩页");
         var card = TestApp.NewCard();
         await app.AddAccountAsync(card, administers: [branch]);
         var admin = await app.SignedInClientAsync(card);

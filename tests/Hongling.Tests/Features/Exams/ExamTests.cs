@@ -42,7 +42,7 @@ public sealed class ExamTests(TestApp app) : IClassFixture<TestApp>
     public static Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid id, int position, long seq, params string[] answer) =>
         client.PutAsJsonAsync($"/api/exams/attempts/{id}/answers/{position}", new { seq, answer }, Ct);
 
-    private Task<Attempt> AttemptAsync(Guid id) => app.WithDbAsync(db => db.Attempts.AsNoTracking().Include(a => a.Items).SingleAsync(a => a.Id == id));
+    private Task<Attempt> AttemptAsync(Guid id) => app.WithDbAsync(db => db.Attempts.AsNoTracking().Include(a => a.Items).ThenInclude(i => i.Question).SingleAsync(a => a.Id == id));
 
     [Fact]
     public async Task Deadline_IsStartPlusDuration_OrTheWindowClose_WhicheverIsFirst()
@@ -357,14 +357,24 @@ public sealed class ExamTests(TestApp app) : IClassFixture<TestApp>
         var exam = await app.AddExamAsync(branch, bank);
         var id = await StartedAsync(client, exam);
         var before = await PaperAsync(client, id);
-        await app.WithDbAsync(async db =>
+        Task<List<int>> Versions() => app.WithDbAsync(db => db.QuestionVersions.Where(v => v.Owner.OrganizationId == branch.Id)
+            .GroupBy(v => v.QuestionId).Select(g => g.Count() * 100 + g.Max(v => v.Version)).ToListAsync());
+        Assert.All(await Versions(), v => Assert.Equal(101, v));   // one version each, version 1
+        Task Edit(Action<Question> change) => app.WithDbAsync(async db =>
         {
-            foreach (var q in await db.Questions.Where(q => q.OrganizationId == branch.Id).ToListAsync()) { q.Stem = "改过的题干"; q.Version++; }
+            foreach (var q in await db.Questions.Where(q => q.OrganizationId == branch.Id).ToListAsync()) change(q);
             return await db.SaveChangesAsync();
         });
+
+        // Saving new content makes each question's next version, stored beside the one the paper drew.
+        await Edit(q => q.Stem = "改过的题干");
+        Assert.All(await Versions(), v => Assert.Equal(202, v));
         var after = await PaperAsync(client, id);
         Assert.Equal(before.Items.Select(i => i.Stem), after.Items.Select(i => i.Stem));
         Assert.DoesNotContain(after.Items, i => i.Stem == "改过的题干");
+        // What a paper does not show (the difficulty) makes no version.
+        await Edit(q => q.Difficulty = q.Difficulty % 5 + 1);
+        Assert.All(await Versions(), v => Assert.Equal(202, v));
     }
 
     [Fact]

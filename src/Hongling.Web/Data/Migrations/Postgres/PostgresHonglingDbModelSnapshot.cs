@@ -455,19 +455,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<long>("AnswerSeq")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Blanks")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Explanation")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<string>("GradedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Options")
+                    b.Property<string>("Keys")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -485,17 +477,12 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
 
-                    b.Property<string>("Stem")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 
                     b.HasKey("AttemptId", "Position");
 
-                    b.HasIndex("QuestionId");
+                    b.HasIndex("QuestionId", "QuestionVersion");
 
                     b.ToTable("AttemptItems");
                 });
@@ -1541,6 +1528,39 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.ToTable("QuestionCategories");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.QuestionVersion", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Blanks")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Stem")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("QuestionId", "Version");
+
+                    b.ToTable("QuestionVersions");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.Recruit", b =>
                 {
                     b.Property<int>("Id")
@@ -2436,6 +2456,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasForeignKey("AttemptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.QuestionVersion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId", "QuestionVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Question");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.CorrectionRequest", b =>
@@ -2724,6 +2752,17 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.QuestionVersion", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Question", "Owner")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Recruit", b =>

@@ -42,8 +42,7 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools
         {
             var found = await db.Questions.FirstOrDefaultAsync(x => x.Id == id);
             if (found is null) return NotFound();
-            q = found;
-            q.Version++;
+            q = found;   // a change to its content makes the next version (HonglingDb)
         }
         else
         {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261129025839_Initial")]
+    [Migration("20261129081402_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -440,19 +440,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<long>("AnswerSeq")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Blanks")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Explanation")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("GradedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Options")
+                    b.Property<string>("Keys")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -470,17 +462,12 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Stem")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("AttemptId", "Position");
 
-                    b.HasIndex("QuestionId");
+                    b.HasIndex("QuestionId", "QuestionVersion");
 
                     b.ToTable("AttemptItems");
                 });
@@ -1483,6 +1470,39 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.ToTable("QuestionCategories");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.QuestionVersion", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Blanks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stem")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuestionId", "Version");
+
+                    b.ToTable("QuestionVersions");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.Recruit", b =>
                 {
                     b.Property<int>("Id")
@@ -2344,6 +2364,14 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AttemptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.QuestionVersion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId", "QuestionVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Question");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.CorrectionRequest", b =>
@@ -2632,6 +2660,17 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.QuestionVersion", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Question", "Owner")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Recruit", b =>

@@ -350,10 +350,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
                     QuestionVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Options = table.Column<string>(type: "TEXT", nullable: false),
-                    Blanks = table.Column<string>(type: "TEXT", nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Keys = table.Column<string>(type: "TEXT", nullable: false),
                     Points = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
                     Answer = table.Column<string>(type: "TEXT", nullable: true),
                     AnswerSeq = table.Column<long>(type: "INTEGER", nullable: false),
@@ -1128,6 +1125,29 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "QuestionVersions",
+                columns: table => new
+                {
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Options = table.Column<string>(type: "TEXT", nullable: false),
+                    Blanks = table.Column<string>(type: "TEXT", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionVersions", x => new { x.QuestionId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_QuestionVersions_Questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "Questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_AudiencePath_StartsAt",
                 table: "Activities",
@@ -1253,9 +1273,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AttemptItems_QuestionId",
+                name: "IX_AttemptItems_QuestionId_QuestionVersion",
                 table: "AttemptItems",
-                column: "QuestionId");
+                columns: new[] { "QuestionId", "QuestionVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attempts_ExamId_AccountId_Number",
@@ -1854,6 +1874,14 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 onDelete: ReferentialAction.Cascade);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AttemptItems_QuestionVersions_QuestionId_QuestionVersion",
+                table: "AttemptItems",
+                columns: new[] { "QuestionId", "QuestionVersion" },
+                principalTable: "QuestionVersions",
+                principalColumns: new[] { "QuestionId", "Version" },
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Attempts_Exams_ExamId",
                 table: "Attempts",
                 column: "ExamId",
@@ -2104,9 +2132,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "OrgAdministrators");
 
             migrationBuilder.DropTable(
-                name: "Questions");
-
-            migrationBuilder.DropTable(
                 name: "RecruitSteps");
 
             migrationBuilder.DropTable(
@@ -2143,10 +2168,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "Attempts");
 
             migrationBuilder.DropTable(
-                name: "Notices");
+                name: "QuestionVersions");
 
             migrationBuilder.DropTable(
-                name: "QuestionCategories");
+                name: "Notices");
 
             migrationBuilder.DropTable(
                 name: "Recruits");
@@ -2164,7 +2189,13 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "Registrants");
 
             migrationBuilder.DropTable(
+                name: "Questions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "QuestionCategories");
 
             migrationBuilder.DropTable(
                 name: "Organizations");

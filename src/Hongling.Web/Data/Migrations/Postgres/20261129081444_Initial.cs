@@ -351,10 +351,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     QuestionId = table.Column<int>(type: "integer", nullable: false),
                     QuestionVersion = table.Column<int>(type: "integer", nullable: false),
                     Type = table.Column<int>(type: "integer", nullable: false),
-                    Stem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Options = table.Column<string>(type: "text", nullable: false),
-                    Blanks = table.Column<string>(type: "text", nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Keys = table.Column<string>(type: "text", nullable: false),
                     Points = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
                     Answer = table.Column<string>(type: "text", nullable: true),
                     AnswerSeq = table.Column<long>(type: "bigint", nullable: false),
@@ -1129,6 +1126,29 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "QuestionVersions",
+                columns: table => new
+                {
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Stem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Options = table.Column<string>(type: "text", nullable: false),
+                    Blanks = table.Column<string>(type: "text", nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionVersions", x => new { x.QuestionId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_QuestionVersions_Questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "Questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_AudiencePath_StartsAt",
                 table: "Activities",
@@ -1254,9 +1274,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AttemptItems_QuestionId",
+                name: "IX_AttemptItems_QuestionId_QuestionVersion",
                 table: "AttemptItems",
-                column: "QuestionId");
+                columns: new[] { "QuestionId", "QuestionVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attempts_ExamId_AccountId_Number",
@@ -1855,6 +1875,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 onDelete: ReferentialAction.Cascade);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AttemptItems_QuestionVersions_QuestionId_QuestionVersion",
+                table: "AttemptItems",
+                columns: new[] { "QuestionId", "QuestionVersion" },
+                principalTable: "QuestionVersions",
+                principalColumns: new[] { "QuestionId", "Version" },
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Attempts_Exams_ExamId",
                 table: "Attempts",
                 column: "ExamId",
@@ -2105,9 +2133,6 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "OrgAdministrators");
 
             migrationBuilder.DropTable(
-                name: "Questions");
-
-            migrationBuilder.DropTable(
                 name: "RecruitSteps");
 
             migrationBuilder.DropTable(
@@ -2144,10 +2169,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Attempts");
 
             migrationBuilder.DropTable(
-                name: "Notices");
+                name: "QuestionVersions");
 
             migrationBuilder.DropTable(
-                name: "QuestionCategories");
+                name: "Notices");
 
             migrationBuilder.DropTable(
                 name: "Recruits");
@@ -2165,7 +2190,13 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Registrants");
 
             migrationBuilder.DropTable(
+                name: "Questions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "QuestionCategories");
 
             migrationBuilder.DropTable(
                 name: "Organizations");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261129025942_Initial")]
+    [Migration("20261129081444_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -458,19 +458,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<long>("AnswerSeq")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Blanks")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Explanation")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<string>("GradedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Options")
+                    b.Property<string>("Keys")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -488,17 +480,12 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
 
-                    b.Property<string>("Stem")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 
                     b.HasKey("AttemptId", "Position");
 
-                    b.HasIndex("QuestionId");
+                    b.HasIndex("QuestionId", "QuestionVersion");
 
                     b.ToTable("AttemptItems");
                 });
@@ -1544,6 +1531,39 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.ToTable("QuestionCategories");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.QuestionVersion", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Blanks")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Stem")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("QuestionId", "Version");
+
+                    b.ToTable("QuestionVersions");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.Recruit", b =>
                 {
                     b.Property<int>("Id")
@@ -2439,6 +2459,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasForeignKey("AttemptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.QuestionVersion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId", "QuestionVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Question");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.CorrectionRequest", b =>
@@ -2727,6 +2755,17 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.QuestionVersion", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Question", "Owner")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.Recruit", b =>
