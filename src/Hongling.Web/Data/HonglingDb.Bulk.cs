@@ -1,4 +1,5 @@
 using Hongling.Web.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -65,33 +66,35 @@ public abstract partial class HonglingDb
             throw new NotSupportedException($"{type.ClrType.Name}: only plain columns can be inserted in bulk.");
 
         var sql = this.GetService<ISqlGenerationHelper>();
-        await using var command = Database.GetDbConnection().CreateCommand();
-        command.Transaction = Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) "
+        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) "
             + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
             + (key is null ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
         var mappings = columns.Select(p => p.GetRelationalTypeMapping()).ToList();
         var getters = columns.Select(p => p.GetGetter()).ToList();
+        object? Value(T row, int i)
+        {
+            var value = getters[i].GetClrValue(row);
+            return value is not null && mappings[i].Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+        void SetKey(T row, object id) => key!.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+
+        // SQLite has no asynchronous I/O to wait for: its rows are bound by position on the native handle.
+        if (Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            SqliteBulk.Insert(sqlite, text, rows, columns.Count, Value, key is null ? null : (row, id) => SetKey(row, id));
+            return;
+        }
+        await using var command = Database.GetDbConnection().CreateCommand();
+        command.Transaction = Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = text;
         var parameters = columns.Select((p, i) => mappings[i].CreateParameter(command, "@p" + i, null, p.IsNullable)).ToList();
         command.Parameters.AddRange(parameters.ToArray());
         await command.PrepareAsync(ct);
-        var sqlite = Database.IsSqlite();
         foreach (var row in rows)
         {
-            for (var i = 0; i < columns.Count; i++)
-            {
-                var value = getters[i].GetClrValue(row);
-                if (value is not null && mappings[i].Converter is { } converter) value = converter.ConvertToProvider(value);
-                parameters[i].Value = value ?? DBNull.Value;
-            }
-            // The SQLite provider has no asynchronous I/O: its async wrapper would only cost, row after row.
-            if (key is null)
-            {
-                if (sqlite) command.ExecuteNonQuery(); else await command.ExecuteNonQueryAsync(ct);
-                continue;
-            }
-            var id = sqlite ? command.ExecuteScalar() : await command.ExecuteScalarAsync(ct);
-            key.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+            for (var i = 0; i < columns.Count; i++) parameters[i].Value = Value(row, i) ?? DBNull.Value;
+            if (key is null) await command.ExecuteNonQueryAsync(ct);
+            else SetKey(row, (await command.ExecuteScalarAsync(ct))!);
         }
     }
 }
