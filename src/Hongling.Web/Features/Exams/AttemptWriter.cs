@@ -10,8 +10,10 @@ namespace Hongling.Web.Features.Exams;
 /// them in three queries, decides each (Candidacy.Decide) and inserts every new paper in one transaction,
 /// answering each start only after the commit. A second start of the same candidate in the batch resumes the
 /// attempt the first created. Another instance's start of the same attempt number (the unique exam-account-number
-/// index) fails the batch, which is then retried start by start on fresh reads, so that start resumes instead.</summary>
-public sealed class AttemptWriter(IServiceScopeFactory scopes, ILogger<AttemptWriter> logger)
+/// index) fails the batch, which is then retried start by start on fresh reads, so that start resumes instead.
+/// The papers written are cached for their autosaves here, one after another: a hundred requests caching theirs
+/// at the same moment, as each start was answered, contended for the cache's locks.</summary>
+public sealed class AttemptWriter(IServiceScopeFactory scopes, PaperCache papers, ILogger<AttemptWriter> logger)
     : GroupCommitWriter<Candidacy.StartRequest, Candidacy.Outcome>(scopes, logger, maxBatch: 256)
 {
     protected override async Task<IReadOnlyList<Candidacy.Outcome>> CommitAsync(IServiceProvider services, IReadOnlyList<Candidacy.StartRequest> items, CancellationToken ct)
@@ -51,6 +53,7 @@ public sealed class AttemptWriter(IServiceScopeFactory scopes, ILogger<AttemptWr
             // As SaveChanges reports it: the batch is then retried start by start, and a duplicate fails alone.
             throw new DbUpdateException("Inserting attempts failed.", e);
         }
+        foreach (var attempt in created) papers.Put(attempt);
         return outcomes;
     }
 }

@@ -7,7 +7,7 @@ namespace Hongling.Web.Features.Exams;
 /// <summary>The candidate's side: which exams are open to the signed-in member or registrant, and starting an
 /// attempt. Starts are decided by <see cref="AttemptWriter"/> for all the starts waiting at that moment at once
 /// (a synchronized start of thousands), with the rules here.</summary>
-public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache papers, ExamPools pools, AttemptWriter writer)
+public sealed class Candidacy(HonglingDb db, TimeProvider clock, ExamPools pools, AttemptWriter writer)
 {
     /// <summary>The candidate: a member (with their branch and status) or an approved registrant (报名人员).</summary>
     public sealed record Me(int? MemberId, int? RegistrantId, int OrganizationId, string OrgPath, MemberStatus? Status);
@@ -116,15 +116,12 @@ public sealed class Candidacy(HonglingDb db, TimeProvider clock, PaperCache pape
             foreach (var item in items) item.AttemptId = id;   // the writer inserts items as they are, not through EF's fix-up
         }
         catch (PaperDraw.RuleNotSatisfiable e) { drawError = e.Message; }
-        Outcome outcome;
-        try { outcome = await writer.SubmitAsync(new StartRequest(accountId, loaded.Exam, clock.GetUtcNow().UtcDateTime, id, items, drawError)); }
+        try { return (await writer.SubmitAsync(new StartRequest(accountId, loaded.Exam, clock.GetUtcNow().UtcDateTime, id, items, drawError))).Answer; }
         catch (DbUpdateException)
         {
             // The unique (exam, account, number) index: another instance started the same attempt number first.
             return new(null, "您已在另一个页面开始了本场考试,请刷新后继续");
         }
-        if (outcome.Created is { } created) papers.Put(created);
-        return outcome.Answer;
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
