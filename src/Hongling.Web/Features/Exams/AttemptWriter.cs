@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Hongling.Web.Data;
+using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.GroupCommit;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +14,33 @@ namespace Hongling.Web.Features.Exams;
 /// index) fails the batch, which is then retried start by start on fresh reads, so that start resumes instead.
 /// The papers written are cached for their autosaves here, one after another: a hundred requests caching theirs
 /// at the same moment, as each start was answered, contended for the cache's locks.</summary>
-public sealed class AttemptWriter(IServiceScopeFactory scopes, PaperCache papers, ILogger<AttemptWriter> logger)
+public sealed class AttemptWriter(IServiceScopeFactory scopes, ExamPools pools, PaperCache papers, TimeProvider clock, ILogger<AttemptWriter> logger)
     : GroupCommitWriter<Candidacy.StartRequest, Candidacy.Outcome>(scopes, logger, maxBatch: 256)
 {
+    /// <summary>Resumes the open attempt, or draws a new paper if the window is open and attempts remain. Runs
+    /// without an org scope or a database context of its own (Exams/Start): the exam comes from
+    /// <see cref="ExamPools"/>, the paper is drawn on the caller's thread, and the batch reads the account's
+    /// records and attempts together with every other start's.</summary>
+    public async Task<Candidacy.Started> StartAsync(string accountId, int examId)
+    {
+        if (await pools.GetAsync(examId) is not { } loaded) return new(null, null);
+        var id = Guid.NewGuid();
+        List<AttemptItem>? items = null;
+        string? drawError = null;
+        try
+        {
+            items = PaperDraw.Draw(loaded.Pool);
+            foreach (var item in items) item.AttemptId = id;   // the batch inserts items as they are, not through EF's fix-up
+        }
+        catch (PaperDraw.RuleNotSatisfiable e) { drawError = e.Message; }
+        try { return (await SubmitAsync(new Candidacy.StartRequest(accountId, loaded.Exam, clock.GetUtcNow().UtcDateTime, id, items, drawError))).Answer; }
+        catch (DbUpdateException)
+        {
+            // The unique (exam, account, number) index: another instance started the same attempt number first.
+            return new(null, "您已在另一个页面开始了本场考试,请刷新后继续");
+        }
+    }
+
     protected override async Task<IReadOnlyList<Candidacy.Outcome>> CommitAsync(IServiceProvider services, IReadOnlyList<Candidacy.StartRequest> items, CancellationToken ct)
     {
         var db = services.GetRequiredService<HonglingDb>();
@@ -33,7 +58,7 @@ public sealed class AttemptWriter(IServiceScopeFactory scopes, PaperCache papers
             .Select(x => (x.RegistrantId, x.ExamId)).ToHashSet();
 
         var outcomes = new List<Candidacy.Outcome>(items.Count);
-        var created = new List<Domain.Attempt>();
+        var created = new List<Attempt>();
         foreach (var start in items)
         {
             var me = candidates.GetValueOrDefault(start.AccountId);

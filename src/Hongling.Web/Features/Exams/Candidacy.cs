@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Exams;
 
-/// <summary>The candidate's side: which exams are open to the signed-in member or registrant, and starting an
-/// attempt. Starts are decided by <see cref="AttemptWriter"/> for all the starts waiting at that moment at once
-/// (a synchronized start of thousands), with the rules here.</summary>
-public sealed class Candidacy(HonglingDb db, TimeProvider clock, ExamPools pools, AttemptWriter writer)
+/// <summary>The candidate's side: which exams are open to the signed-in member or registrant, and the rules of
+/// starting an attempt, which <see cref="AttemptWriter"/> applies to all the starts waiting at that moment at
+/// once (a synchronized start of thousands).</summary>
+public sealed class Candidacy(HonglingDb db)
 {
     /// <summary>The candidate: a member (with their branch and status) or an approved registrant (报名人员).</summary>
     public sealed record Me(int? MemberId, int? RegistrantId, int OrganizationId, string OrgPath, MemberStatus? Status);
@@ -99,29 +99,6 @@ public sealed class Candidacy(HonglingDb db, TimeProvider clock, ExamPools pools
             Deadline = Min(now.AddMinutes(exam.DurationMinutes), exam.ClosesAt), MaxScore = items.Sum(i => i.Points), Items = items,
         };
         return new(new(attempt.Id, null), attempt);
-    }
-
-    /// <summary>Resumes the open attempt, or draws a new paper if the window is open and attempts remain. Runs
-    /// without an org scope (Exams/Start): the exam comes from <see cref="ExamPools"/>, and the writer reads the
-    /// account's records and attempts for every start of its batch at once.</summary>
-    public async Task<Started> StartAsync(string accountId, int examId)
-    {
-        if (await pools.GetAsync(examId) is not { } loaded) return new(null, null);
-        var id = Guid.NewGuid();
-        List<AttemptItem>? items = null;
-        string? drawError = null;
-        try
-        {
-            items = PaperDraw.Draw(loaded.Pool);
-            foreach (var item in items) item.AttemptId = id;   // the writer inserts items as they are, not through EF's fix-up
-        }
-        catch (PaperDraw.RuleNotSatisfiable e) { drawError = e.Message; }
-        try { return (await writer.SubmitAsync(new StartRequest(accountId, loaded.Exam, clock.GetUtcNow().UtcDateTime, id, items, drawError))).Answer; }
-        catch (DbUpdateException)
-        {
-            // The unique (exam, account, number) index: another instance started the same attempt number first.
-            return new(null, "您已在另一个页面开始了本场考试,请刷新后继续");
-        }
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
