@@ -86,6 +86,7 @@ app.MapMemberPhotos();
 app.MapStudyApi();
 app.MapAlbumPhotos();
 app.MapExamsApi();
+app.MapExamStart();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 
