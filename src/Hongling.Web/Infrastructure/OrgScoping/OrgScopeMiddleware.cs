@@ -41,16 +41,15 @@ public sealed class OrgScopeMiddleware(RequestDelegate next)
     }
 }
 
-/// <summary>Marks an endpoint whose request does not load the caller's scope (see <see cref="OrgScopeMiddleware"/>):
-/// on a page model as [WithoutOrgScope], on a minimal API endpoint with <see cref="OrgScopeEndpoints.WithoutOrgScope"/>.</summary>
-[AttributeUsage(AttributeTargets.Class)]
+/// <summary>The metadata of an endpoint whose request does not load the caller's scope (see <see cref="OrgScopeMiddleware"/>),
+/// added with <see cref="OrgScopeEndpoints.WithoutOrgScope"/>.</summary>
 public sealed class WithoutOrgScopeAttribute : Attribute;
 
 public static class OrgScopeEndpoints
 {
     /// <summary>For hot endpoints that touch the database only through a writer or a query that checks the
-    /// caller's rights itself (the study heartbeat, exam autosaves and starts): saves the scope's two queries per request. The request's
-    /// scope stays empty, so a query made by mistake sees nothing and a save is refused.</summary>
+    /// caller's rights itself (the study heartbeat, exam autosaves and starts): saves the scope's two queries per
+    /// request. The request's scope stays empty, so a query made by mistake sees nothing and a save is refused.</summary>
     public static TBuilder WithoutOrgScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new WithoutOrgScopeAttribute());
 }
