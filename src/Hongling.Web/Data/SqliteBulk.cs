@@ -37,7 +37,7 @@ internal static class SqliteBulk
     private static int Bind(sqlite3_stmt s, int i, object? value) => value switch
     {
         null or DBNull => raw.sqlite3_bind_null(s, i),
-        string text => raw.sqlite3_bind_text(s, i, text),
+        string text => Text(s, i, text),
         int n => raw.sqlite3_bind_int64(s, i, n),
         long n => raw.sqlite3_bind_int64(s, i, n),
         short n => raw.sqlite3_bind_int64(s, i, n),
@@ -45,11 +45,15 @@ internal static class SqliteBulk
         bool b => raw.sqlite3_bind_int64(s, i, b ? 1 : 0),
         Enum e => raw.sqlite3_bind_int64(s, i, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
         double d when !double.IsNaN(d) => raw.sqlite3_bind_double(s, i, d),
-        decimal m => raw.sqlite3_bind_text(s, i, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
-        DateTime t => raw.sqlite3_bind_text(s, i, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-        DateOnly d => raw.sqlite3_bind_text(s, i, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
-        Guid g => raw.sqlite3_bind_text(s, i, g.ToString().ToUpperInvariant()),
+        decimal m => Text(s, i, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        DateTime t => Text(s, i, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        DateOnly d => Text(s, i, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+        Guid g => Text(s, i, g.ToString().ToUpperInvariant()),
         byte[] bytes => raw.sqlite3_bind_blob(s, i, bytes),
         _ => throw new NotSupportedException($"Inserting in bulk into SQLite: no binding for {value.GetType()}."),
     };
+
+    /// <summary>Text is handed over as UTF-16 and stored in the database's encoding by SQLite itself: no UTF-8
+    /// copy of every value in managed memory.</summary>
+    private static int Text(sqlite3_stmt s, int i, string text) => raw.sqlite3_bind_text16(s, i, text);
 }
