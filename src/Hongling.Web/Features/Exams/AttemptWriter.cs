@@ -72,13 +72,23 @@ public sealed class AttemptWriter(IServiceScopeFactory scopes, ExamPools pools, 
             outcomes.Add(outcome);
         }
         if (created.Count == 0) return outcomes;
-        try { await db.InsertManyAsync(created, [.. created.SelectMany(a => a.Items)], ct); }
+        // The items go in as rows of their own: left on their attempt, EF's fix-up would look every one of them
+        // up in the change tracker as the attempt is added.
+        var drawn = created.Select(a => a.Items).ToList();
+        var rows = new List<AttemptItem>(drawn.Sum(i => i.Count));
+        foreach (var paper in drawn) rows.AddRange(paper);
+        foreach (var attempt in created) attempt.Items = [];
+        try { await db.InsertManyAsync(created, rows, ct); }
         catch (DbException e)
         {
             // As SaveChanges reports it: the batch is then retried start by start, and a duplicate fails alone.
             throw new DbUpdateException("Inserting attempts failed.", e);
         }
-        foreach (var attempt in created) papers.Put(attempt);
+        for (var i = 0; i < created.Count; i++)
+        {
+            created[i].Items = drawn[i];
+            papers.Put(created[i]);
+        }
         return outcomes;
     }
 }

@@ -26,13 +26,17 @@ public sealed class AdministratorHandler(OrgScope scope) : AuthorizationHandler<
     }
 }
 
-public sealed class OrgInScopeHandler(OrgScope scope, HonglingDb db, IHttpContextAccessor http) : AuthorizationHandler<OrgInScopeRequirement>
+/// <summary>Every registered handler is built for every authorization, whatever the policy, so this one takes
+/// the database context from the request only when it has an organization to look up: built with it, it
+/// cost every signed-in request (an exam start, an autosave) a DbContext it never used.</summary>
+public sealed class OrgInScopeHandler(OrgScope scope, IHttpContextAccessor http) : AuthorizationHandler<OrgInScopeRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OrgInScopeRequirement requirement)
     {
         var raw = http.HttpContext?.GetRouteValue("orgId") as string;
         // Not succeeding leaves the requirement failed; without an orgId it can never succeed (fails closed).
         if (!int.TryParse(raw, out var orgId)) return;
+        var db = http.HttpContext!.RequestServices.GetRequiredService<HonglingDb>();
         var path = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync();
         if (path is not null && scope.Covers(path)) context.Succeed(requirement);
     }
