@@ -58,7 +58,7 @@ public sealed class AttemptWriter(IServiceScopeFactory scopes, ExamPools pools, 
             .Select(x => (x.RegistrantId, x.ExamId)).ToHashSet();
 
         var outcomes = new List<Candidacy.Outcome>(items.Count);
-        var created = new List<Attempt>();
+        var created = new List<(Attempt Attempt, List<AttemptItem> Items)>();
         foreach (var start in items)
         {
             var me = candidates.GetValueOrDefault(start.AccountId);
@@ -66,29 +66,21 @@ public sealed class AttemptWriter(IServiceScopeFactory scopes, ExamPools pools, 
             var outcome = Candidacy.Decide(start, me, me?.RegistrantId is { } r && approved.Contains((r, start.Exam.Id)), mine);
             if (outcome.Created is { } attempt)
             {
-                created.Add(attempt);
+                created.Add((attempt, start.Items!));
                 mine.Add(new Candidacy.Previous(attempt.Id, attempt.State, attempt.Deadline, attempt.Number));
             }
             outcomes.Add(outcome);
         }
         if (created.Count == 0) return outcomes;
-        // The items go in as rows of their own: left on their attempt, EF's fix-up would look every one of them
-        // up in the change tracker as the attempt is added.
-        var drawn = created.Select(a => a.Items).ToList();
-        var rows = new List<AttemptItem>(drawn.Sum(i => i.Count));
-        foreach (var paper in drawn) rows.AddRange(paper);
-        foreach (var attempt in created) attempt.Items = [];
-        try { await db.InsertManyAsync(created, rows, ct); }
+        var rows = new List<AttemptItem>(created.Sum(c => c.Items.Count));
+        foreach (var (_, paper) in created) rows.AddRange(paper);
+        try { await db.InsertManyAsync([.. created.Select(c => c.Attempt)], rows, ct); }
         catch (DbException e)
         {
             // As SaveChanges reports it: the batch is then retried start by start, and a duplicate fails alone.
             throw new DbUpdateException("Inserting attempts failed.", e);
         }
-        for (var i = 0; i < created.Count; i++)
-        {
-            created[i].Items = drawn[i];
-            papers.Put(created[i]);
-        }
+        foreach (var (attempt, paper) in created) papers.Put(attempt, paper);
         return outcomes;
     }
 }

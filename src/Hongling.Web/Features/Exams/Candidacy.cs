@@ -77,7 +77,8 @@ public sealed class Candidacy(HonglingDb db)
     /// <summary>One of the account's attempts at the exam, as the writer reads them.</summary>
     public sealed record Previous(Guid Id, AttemptState State, DateTime Deadline, int Number);
 
-    /// <summary>The answer to a start, and the attempt it creates, if any.</summary>
+    /// <summary>The answer to a start, and the attempt it creates, if any (its items are the start's drawn paper,
+    /// inserted as rows of their own: on the attempt, EF's fix-up would look each one up as the attempt is added).</summary>
     public sealed record Outcome(Started Answer, Attempt? Created);
 
     /// <summary>What a start comes to: refused (not a candidate, not theirs to take, outside the window, no
@@ -96,7 +97,7 @@ public sealed class Candidacy(HonglingDb db)
         {
             Id = start.NewId, ExamId = exam.Id, MemberId = me.MemberId, RegistrantId = me.RegistrantId, AccountId = start.AccountId, OrganizationId = me.OrganizationId,
             Number = mine.Count == 0 ? 1 : mine.Max(a => a.Number) + 1, StartedAt = now,
-            Deadline = Min(now.AddMinutes(exam.DurationMinutes), exam.ClosesAt), MaxScore = items.Sum(i => i.Points), Items = items,
+            Deadline = Min(now.AddMinutes(exam.DurationMinutes), exam.ClosesAt), MaxScore = items.Sum(i => i.Points),
         };
         return new(new(attempt.Id, null), attempt);
     }

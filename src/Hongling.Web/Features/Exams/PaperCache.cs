@@ -28,8 +28,8 @@ public sealed class PaperCache
     }
 
     /// <summary>Caches a paper just drawn, so that its first autosaves do not load it again.</summary>
-    public void Put(Attempt attempt) =>
-        Put(attempt.Id, attempt.AccountId, attempt.Deadline, attempt.Items.Select(i => (i.Position, i.Type, i.Keys, i.Question.Blanks.Count)));
+    public void Put(Attempt attempt, IEnumerable<AttemptItem> items) =>
+        Put(attempt.Id, attempt.AccountId, attempt.Deadline, items.Select(i => (i.Position, i.Type, i.Keys, i.Question.Blanks.Count)));
 
     private Paper Put(Guid attemptId, string accountId, DateTime deadline, IEnumerable<(int Position, QuestionType Type, List<OptionKey> Keys, int Blanks)> items)
     {
