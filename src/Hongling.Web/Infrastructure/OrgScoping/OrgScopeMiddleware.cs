@@ -14,7 +14,7 @@ public sealed class OrgScopeMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, OrgScope scope)
     {
         var accountId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (accountId is not null && context.GetEndpoint()?.Metadata.GetMetadata<WithoutOrgScopeAttribute>() is null)
+        if (accountId is not null && context.GetEndpoint()?.Metadata.GetMetadata<WithoutOrgScopeMetadata>() is null)
             await LoadAsync(scope, context.RequestServices.GetRequiredService<HonglingDb>(), accountId, context.RequestAborted);
         await next(context);
     }
@@ -41,9 +41,8 @@ public sealed class OrgScopeMiddleware(RequestDelegate next)
     }
 }
 
-/// <summary>The metadata of an endpoint whose request does not load the caller's scope (see <see cref="OrgScopeMiddleware"/>),
-/// added with <see cref="OrgScopeEndpoints.WithoutOrgScope"/>.</summary>
-public sealed class WithoutOrgScopeAttribute : Attribute;
+/// <summary>Marks an endpoint whose request does not load the caller's scope (see <see cref="OrgScopeMiddleware"/>).</summary>
+public sealed class WithoutOrgScopeMetadata;
 
 public static class OrgScopeEndpoints
 {
@@ -51,5 +50,5 @@ public static class OrgScopeEndpoints
     /// caller's rights itself (the study heartbeat, exam autosaves and starts): saves the scope's two queries per
     /// request. The request's scope stays empty, so a query made by mistake sees nothing and a save is refused.</summary>
     public static TBuilder WithoutOrgScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new WithoutOrgScopeAttribute());
+        builder.WithMetadata(new WithoutOrgScopeMetadata());
 }
