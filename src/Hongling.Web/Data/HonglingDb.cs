@@ -26,6 +26,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<StudySession> StudySessions => Set<StudySession>();
     public DbSet<ActiveMinute> ActiveMinutes => Set<ActiveMinute>();
     public DbSet<StudyDay> StudyDays => Set<StudyDay>();
+    public DbSet<StudyClock> StudyClocks => Set<StudyClock>();
     public DbSet<MaterialProgress> MaterialProgress => Set<MaterialProgress>();
     public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<Activity> Activities => Set<Activity>();

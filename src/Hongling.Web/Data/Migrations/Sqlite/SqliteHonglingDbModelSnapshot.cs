@@ -1689,6 +1689,24 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.ToTable("SignInRecords");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.StudyClock", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CoveredUntil")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PendingMs")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("StudyClocks");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>
                 {
                     b.Property<int>("MemberId")
@@ -2714,6 +2732,15 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Navigation("Account");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.StudyClock", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>

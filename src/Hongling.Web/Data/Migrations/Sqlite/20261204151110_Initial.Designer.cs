@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261129081402_Initial")]
+    [Migration("20261204151110_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1692,6 +1692,24 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.ToTable("SignInRecords");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.StudyClock", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CoveredUntil")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PendingMs")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("StudyClocks");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>
                 {
                     b.Property<int>("MemberId")
@@ -2717,6 +2735,15 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Navigation("Account");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.StudyClock", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>

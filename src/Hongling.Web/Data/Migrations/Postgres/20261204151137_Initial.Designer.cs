@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261129081444_Initial")]
+    [Migration("20261204151137_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1763,6 +1763,24 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.ToTable("SignInRecords");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.StudyClock", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CoveredUntil")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PendingMs")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("StudyClocks");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>
                 {
                     b.Property<int>("MemberId")
@@ -2812,6 +2830,15 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Navigation("Account");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.StudyClock", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.StudyDay", b =>
