@@ -46,6 +46,10 @@ public sealed class QuestionImport(HonglingDb db, TimeProvider clock, ExamPools 
             if (!sheet.Rows.ContainsKey(r)) continue;
             string Text(int column) => sheet.At(r, column + 1).Text.Trim();
             void Add(string field, string message) => problems.Add(new Problem(r, QuestionSheet.HeaderOf(field), message));
+            // A formula's cached value is whatever Excel last computed: refused, as in the member import.
+            var formulas = Enumerable.Range(1, QuestionSheet.Columns.Length).Where(c => sheet.At(r, c).IsFormula).ToList();
+            foreach (var c in formulas) problems.Add(new Problem(r, QuestionSheet.HeaderAt(c), $"单元格{SheetReader.ColumnName(c)}{r}是公式,不支持公式,请复制后“粘贴为数值”"));
+            if (formulas.Count > 0) continue;
             if (QuestionSheet.Columns.Select((_, i) => Text(i)).All(t => t.Length == 0)) continue;
             if (!types.TryGetValue(Text(0), out var type)) { Add("Type", $"题型“{Text(0)}”无效,应为单选题、多选题、判断题、填空题或简答题"); continue; }
             var categoryPath = string.Join("/", Text(1).Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
