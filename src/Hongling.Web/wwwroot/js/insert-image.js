@@ -4,11 +4,12 @@
   if (window.honglingInsertImage) return;   // the partial may appear more than once on a page
   window.honglingInsertImage = true;
 
-  // On a line of its own, so that plain text keeps its paragraphs around the picture.
-  function insert(textarea, html) {
+  // On a line of its own, so that plain text keeps its paragraphs around the picture; at the end of the text
+  // when the editor was never entered (its cursor then sits before the first character).
+  function insert(textarea, html, atCursor) {
     const text = textarea.value;
-    const start = textarea.selectionStart ?? text.length;
-    const end = textarea.selectionEnd ?? start;
+    const start = atCursor ? textarea.selectionStart : text.length;
+    const end = atCursor ? textarea.selectionEnd : text.length;
     const before = text.slice(0, start), after = text.slice(end);
     const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
     const trail = after.startsWith('\n\n') ? '' : after.startsWith('\n') ? '\n' : '\n\n';
@@ -25,6 +26,8 @@
     const status = control.querySelector('.insert-image-status');
     const textarea = document.getElementById(control.dataset.target);
     if (!textarea) return;
+    let entered = false;
+    textarea.addEventListener('focus', () => { entered = true; });
     function say(message, error) {
       status.textContent = message;
       status.className = 'insert-image-status ' + (error ? 'text-danger' : 'text-muted');
@@ -53,7 +56,7 @@
           say('图片未上传:' + (result?.detail || result?.title || '错误 ' + response.status), true);
           return;
         }
-        insert(textarea, '<img src="' + result.url + '" alt="">');
+        insert(textarea, '<img src="' + result.url + '" alt="">', entered);
         say('图片已插入。', false);
       } catch (e) {
         say('网络异常,图片未上传,请检查网络后重试。', true);
