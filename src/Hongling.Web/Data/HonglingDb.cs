@@ -17,6 +17,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
     public DbSet<MemberPhoto> MemberPhotos => Set<MemberPhoto>();
+    public DbSet<RichTextImage> RichTextImages => Set<RichTextImage>();
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<Recruit> Recruits => Set<Recruit>();
     public DbSet<RecruitStep> RecruitSteps => Set<RecruitStep>();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261204151110_Initial")]
+    [Migration("20261204155742_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1656,6 +1656,51 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.ToTable("Registrants");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.RichTextImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("RichTextImages");
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.SignInRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2733,6 +2778,17 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Account");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.RichTextImage", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Organization");
                 });
