@@ -35,6 +35,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(OrgPolicies.OrgInScope, p => p.RequireAuthenticatedUser().AddRequirements(new OrgInScopeRequirement()));
 builder.Services.AddScoped<DemoDistrict>();
 builder.Services.AddScoped<CardIssuer>();
+builder.Services.AddScoped<IdNumberRegistry>();
+builder.Services.AddSingleton<IdNumberRegistry.Allowance>();
 builder.Services.AddScoped<Hongling.Web.Features.Organizations.OrgEditor>();
 builder.Services.AddScoped<Hongling.Web.Features.Transfers.TransferDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Development.DevelopmentDesk>();
