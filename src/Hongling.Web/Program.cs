@@ -68,6 +68,7 @@ var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);
 await app.InitializeDatabaseAsync();
 
+app.UseHonglingSecurityHeaders();
 app.UseHonglingErrors();
 app.UseStaticFiles();
 app.UseRouting();
@@ -88,7 +89,7 @@ app.MapAlbumPhotos();
 app.MapExamsApi();
 app.MapExamStart();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/docs").AllowAnonymous();
+app.MapScalarApiReference("/api/docs", o => o.WithNonce()).AllowAnonymous();
 
 app.PrintWelcomeOnStart();
 await app.RunAsync();
