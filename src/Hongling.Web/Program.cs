@@ -14,7 +14,6 @@ using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var seeding = SeedCommand.IsSeed(args);
@@ -62,7 +61,7 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddHonglingErrors();
 builder.Services.AddStudy();
 builder.Services.AddHonglingRateLimits(builder.Configuration);
-builder.Services.AddOpenApi();
+builder.Services.AddHonglingApiDocs();
 
 var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);
@@ -88,8 +87,7 @@ app.MapStudyApi();
 app.MapAlbumPhotos();
 app.MapExamsApi();
 app.MapExamStart();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/docs", o => o.WithNonce()).AllowAnonymous();
+app.MapHonglingApiDocs();
 
 app.PrintWelcomeOnStart();
 await app.RunAsync();

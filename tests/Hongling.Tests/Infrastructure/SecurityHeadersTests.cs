@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -52,7 +53,7 @@ public sealed partial class SecurityHeadersTests(TestApp app) : IClassFixture<Te
     }
 
     [Fact]
-    public async Task ApiDocs_ScriptsCarryTheNonceTheHeaderAllows()
+    public async Task ApiDocs_ScriptsCarryTheNonceTheHeaderAllows_AndNothingLoadsFromElsewhere()
     {
         var response = await app.NewClient().GetAsync("/api/docs/");
         var html = await response.Content.ReadAsStringAsync();
@@ -62,6 +63,7 @@ public sealed partial class SecurityHeadersTests(TestApp app) : IClassFixture<Te
         Assert.NotEmpty(scripts);
         Assert.All(scripts, s => Assert.Contains($"nonce=\"{nonce}\"", s));
         Assert.DoesNotMatch("https?://", html);
+        Assert.Contains("\"withDefaultFonts\":false", html);
         var second = await app.NewClient().GetAsync("/api/docs/");
         Assert.DoesNotContain(nonce, Csp(second));   // a fresh nonce on every request
     }
@@ -101,6 +103,8 @@ public sealed partial class SecurityHeadersTests(TestApp app) : IClassFixture<Te
         var me = await client.GetAsync("/api/me");   // the prefixed cookie signs the caller in
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.Equal("max-age=31536000", Single(me, "Strict-Transport-Security"));
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        Assert.Equal("__Host-hongling.auth", doc.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("cookie").GetProperty("name").GetString());
 
         // Never over plain HTTP (browsers ignore it there), nor for a loopback host (it would pin every local server).
         var plain = secure.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://hongling.test/") });
