@@ -15,7 +15,6 @@ using Hongling.Web.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var seeding = SeedCommand.IsSeed(args);
@@ -65,12 +64,13 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddHonglingErrors();
 builder.Services.AddStudy();
 builder.Services.AddHonglingRateLimits(builder.Configuration);
-builder.Services.AddOpenApi();
+builder.Services.AddHonglingApiDocs();
 
 var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);
 await app.InitializeDatabaseAsync();
 
+app.UseHonglingSecurityHeaders();
 app.UseHonglingErrors();
 app.UseStaticFiles();
 app.UseRouting();
@@ -91,8 +91,7 @@ app.MapAlbumPhotos();
 app.MapRichTextImages();
 app.MapExamsApi();
 app.MapExamStart();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/docs").AllowAnonymous();
+app.MapHonglingApiDocs();
 
 app.PrintWelcomeOnStart();
 await app.RunAsync();
