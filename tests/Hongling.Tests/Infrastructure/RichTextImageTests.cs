@@ -23,17 +23,7 @@ public sealed partial class RichTextImageTests(TestApp app) : IClassFixture<Test
     private async Task<Town> TownAsync(string name)
     {
         var (town, branch) = await app.AddTownAsync(name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [town]);
-        return new Town(town, branch, await app.SignedInClientAsync(card));
-    }
-
-    private async Task<HttpClient> MemberOfAsync(Organization branch)
-    {
-        var member = await app.AddMemberAsync(branch, "读图党员");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, member);
-        return await app.SignedInClientAsync(card);
+        return new Town(town, branch, await app.SignInAsAdministratorOfAsync(town));
     }
 
     /// <summary>As insert-image.js posts it: the file as "file", the page's token in the header.</summary>
@@ -157,7 +147,7 @@ public sealed partial class RichTextImageTests(TestApp app) : IClassFixture<Test
     public async Task Upload_ReencodesWithoutMetadata_AndTheImageShowsOnTheWebsiteToAVisitor_AndOnTheMembersNotice()
     {
         var t = await TownAsync("插图镇");
-        var reader = await MemberOfAsync(t.Branch);
+        var (_, reader) = await app.SignInAsMemberAsync(t.Branch, "读图党员");
         const string secret = "GPS 29.29N 106.25E";
         var editor = $"/WorkUpdates/Edit?org={t.Org.Id}";
         var jpegUrl = await UploadedUrlAsync(await UploadAsync(t.Admin, t.Org.Id, TestImages.WithExif(TestImages.Jpeg(2400, 1600), 1, secret), "现场.jpg", editor));
@@ -226,7 +216,7 @@ public sealed partial class RichTextImageTests(TestApp app) : IClassFixture<Test
     {
         var t = await TownAsync("本图镇");
         var (otherTown, _) = await app.AddTownAsync("他图镇");
-        var member = await MemberOfAsync(t.Branch);
+        var (_, member) = await app.SignInAsMemberAsync(t.Branch, "读图党员");
         var before = await ImageCountAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(t.Admin, otherTown.Id, TestImages.Jpeg(), "a.jpg", $"/Notices/Edit?org={t.Org.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(t.Admin, 999_999, TestImages.Jpeg(), "a.jpg", $"/Notices/Edit?org={t.Org.Id}")).StatusCode);

@@ -34,9 +34,7 @@ public sealed partial class SecurityHeadersTests(TestApp app) : IClassFixture<Te
     [Fact]
     public async Task SignedInApiAnswer_CarriesTheSecurityHeaders()
     {
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card);
-        var response = await (await app.SignedInClientAsync(card)).GetAsync("/api/me");
+        var response = await (await app.SignInAsNewAccountAsync(TestApp.NewCard())).GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertHeaders(response);
     }

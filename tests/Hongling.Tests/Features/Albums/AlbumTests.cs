@@ -21,9 +21,7 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         var member = await app.AddMemberAsync(org, "党员" + name);
         var card = TestApp.NewCard();
         await app.AddAccountAsync(card, member);
-        var adminCard = TestApp.NewCard();
-        await app.AddAccountAsync(adminCard, administers: [org]);
-        return new Branch(org, await app.SignedInClientAsync(adminCard), member, card);
+        return new Branch(org, await app.SignInAsAdministratorOfAsync(org), member, card);
     }
 
     private static async Task<int> CreateAlbumAsync(HttpClient admin, Organization org, string title, int? activityId = null)

@@ -10,8 +10,7 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
     {
         var (_, branch) = await app.AddTownAsync(town);
         var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        return (await app.SignedInClientAsync(card), branch, card);
+        return (await app.SignInAsNewAccountAsync(card, administers: [branch]), branch, card);
     }
 
     private Task<List<AuditEntry>> EntriesAsync(int memberId) => app.WithDbAsync(db =>

@@ -76,9 +76,7 @@ public sealed class CompletenessTests(TestApp app) : IClassFixture<TestApp>
     public async Task Dashboard_ShowsTheRates_TheChildren_AndWhoPullsThemDown()
     {
         var (town, a, b, members) = await HandBuiltAsync();
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [town]);
-        var client = await app.SignedInClientAsync(card);
+        var client = await app.SignInAsAdministratorOfAsync(town);
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Completeness?org={town.Id}&month=202703"));
         Assert.Matches("id=\"rate-profile\">\\s*<div[^>]*>组织简介本月维护率</div>\\s*<div[^>]*>33.3%</div>\\s*<div[^>]*>1 / 3 个组织", html);
         Assert.Matches("id=\"rate-updated\">[\\s\\S]*?50.0%[\\s\\S]*?2 / 4 名党员", html);
@@ -102,17 +100,13 @@ public sealed class CompletenessTests(TestApp app) : IClassFixture<TestApp>
     {
         var (town, a, _, members) = await HandBuiltAsync();
         var (other, _) = await app.AddTownAsync("他镇");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [other]);
-        var client = await app.SignedInClientAsync(card);
+        var client = await app.SignInAsAdministratorOfAsync(other);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Completeness?org={town.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Completeness?org={a.Id}")).StatusCode);
         var own = await client.GetStringAsync("/Completeness");
         Assert.DoesNotContain("全缺", own);
 
-        var memberCard = TestApp.NewCard();
-        await app.AddAccountAsync(memberCard, members[0]);
-        var member = await app.SignedInClientAsync(memberCard);
+        var member = await app.SignInAsMemberAsync(members[0]);
         Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync($"/Completeness?org={a.Id}")).StatusCode);
     }
 }

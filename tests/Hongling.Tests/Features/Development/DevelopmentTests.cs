@@ -19,8 +19,7 @@ public sealed partial class DevelopmentTests(TestApp app) : IClassFixture<TestAp
     {
         var (t, branch) = await app.AddTownAsync(town);
         var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [t]);
-        return (await app.SignedInClientAsync(card), t, branch, card);
+        return (await app.SignInAsNewAccountAsync(card, administers: [t]), t, branch, card);
     }
 
     private static Dictionary<string, string> Applicant(Organization branch, DateOnly appliedOn, string name = "李申请", string mobile = "13912345678") => new()
@@ -318,9 +317,7 @@ public sealed partial class DevelopmentTests(TestApp app) : IClassFixture<TestAp
         var (_, branch) = await app.AddTownAsync("党员镇");
         var me = await app.AddMemberAsync(branch, "普通党员");
         var r = await AddRecruitAsync(branch, DevelopmentStage.Applicant, Today.AddDays(-5));
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, me);
-        var client = await app.SignedInClientAsync(card);
+        var client = await app.SignInAsMemberAsync(me);
         foreach (var url in new[] { "/Development", "/Development/Todo", "/Development/Register", $"/Development/Detail/{r.Id}", $"/Development/Admit/{r.Id}", $"/Development/Full/{me.Id}" })
         {
             var response = await client.GetAsync(url);

@@ -27,9 +27,7 @@ public sealed class DuesTests(TestApp app) : IClassFixture<TestApp>
             (await db.Members.SingleAsync(m => m.Id == members[1].Id)).DuesAmount = 25.50m;
             return await db.SaveChangesAsync();
         });
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        return (await app.SignedInClientAsync(card), branch, members);
+        return (await app.SignInAsAdministratorOfAsync(branch), branch, members);
     }
 
     private static Task<HttpResponseMessage> PayAsync(HttpClient client, Organization org, int memberId, string amount) =>
@@ -79,9 +77,7 @@ public sealed class DuesTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, (await PayAsync(clientB, branchB, membersA[1].Id, "25.50")).StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.DuesPayments.CountAsync(p => p.MemberId == membersA[1].Id)));
 
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, membersA[0]);
-        var member = await app.SignedInClientAsync(card);
+        var member = await app.SignInAsMemberAsync(membersA[0]);
         var home = await member.GetStringAsync("/");
         Assert.Contains("我的党费", home);
         Assert.Contains("2026年11月", home);

@@ -14,8 +14,6 @@ public sealed class ExamAnswersShownTests(TestApp app) : IClassFixture<TestApp>
     {
         var (_, branch) = await app.AddTownAsync(town);
         var bank = await app.AddBankAsync(branch, singles: 4);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
         var form = new Dictionary<string, string>
         {
             ["Input.OrganizationId"] = branch.Id.ToString(), ["Input.OpensAt"] = "2026-01-01T08:00", ["Input.ClosesAt"] = "2036-01-01T08:00",
@@ -23,7 +21,7 @@ public sealed class ExamAnswersShownTests(TestApp app) : IClassFixture<TestApp>
             ["Input.Rules[0].Type"] = "Single", ["Input.Rules[0].CategoryId"] = bank.Root.Id.ToString(), ["Input.Rules[0].Count"] = "4",
             ["Input.Rules[0].MinDifficulty"] = "1", ["Input.Rules[0].MaxDifficulty"] = "5", ["Input.Rules[0].Points"] = "2",
         };
-        return (await app.SignedInClientAsync(card), form);
+        return (await app.SignInAsAdministratorOfAsync(branch), form);
     }
 
     private async Task<ShowAnswers?> SaveAsync(HttpClient admin, Dictionary<string, string> form, string title, int attempts, string show, bool insist = false)

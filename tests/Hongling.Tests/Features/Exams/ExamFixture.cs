@@ -75,8 +75,6 @@ public static class ExamFixture
     public static async Task<(Member Member, HttpClient Client)> CandidateAsync(this TestApp app, Organization branch, string name = "考生")
     {
         var member = await app.AddMemberAsync(branch, name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, member);
-        return (member, await app.SignedInClientAsync(card));
+        return (member, await app.SignInAsMemberAsync(member));
     }
 }

@@ -80,9 +80,7 @@ public sealed class ExamResultsTests(TestApp app) : IClassFixture<TestApp>
     public async Task ResultsPage_ShowsHistogramAndTable_ExportMasksPhones_OtherBranchGets404()
     {
         var (exam, branch, _) = await GradedExamAsync("成绩页");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        var admin = await app.SignedInClientAsync(card);
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
         var html = await admin.GetStringAsync($"/Exams/Results/{exam.Id}", Ct);
         Assert.Contains("id=\"histogram\"", html);
         Assert.Equal(10, System.Text.RegularExpressions.Regex.Matches(html, "class=\"bar\"").Count);
@@ -102,9 +100,7 @@ public sealed class ExamResultsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("10", sheet.Cell(2, 8).GetString());
 
         var (_, other) = await app.AddTownAsync("成绩页乙");
-        var otherCard = TestApp.NewCard();
-        await app.AddAccountAsync(otherCard, administers: [other]);
-        var outsider = await app.SignedInClientAsync(otherCard);
+        var outsider = await app.SignInAsAdministratorOfAsync(other);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Exams/Results/{exam.Id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Exams/Results/{exam.Id}?handler=Export", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Exams/Grade/{exam.Id}", Ct)).StatusCode);
@@ -124,9 +120,7 @@ public sealed class ExamResultsTests(TestApp app) : IClassFixture<TestApp>
         await candidate.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct);
         Assert.Contains("待阅卷", await candidate.GetStringAsync($"/Exams/Review/{id}", Ct));
 
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        var admin = await app.SignedInClientAsync(card);
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
         Assert.Contains("坚持党的全面领导", await admin.GetStringAsync($"/Exams/Grade/{exam.Id}", Ct));
         var tooMuch = await TestApp.PostFormAsync(admin, $"/Exams/Grade/{exam.Id}", new Dictionary<string, string> { ["attemptId"] = id.ToString(), ["position"] = essay.Position.ToString(), ["score"] = "11" });
         Assert.Equal(HttpStatusCode.Redirect, tooMuch.StatusCode);
@@ -146,9 +140,7 @@ public sealed class ExamResultsTests(TestApp app) : IClassFixture<TestApp>
     {
         var (_, branch) = await app.AddTownAsync("组卷");
         var bank = await app.AddBankAsync(branch, singles: 4);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        var admin = await app.SignedInClientAsync(card);
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
         Dictionary<string, string> Form(int count) => new()
         {
             ["Input.Title"] = "组卷测试", ["Input.OrganizationId"] = branch.Id.ToString(), ["Input.OpensAt"] = "2026-01-01T08:00", ["Input.ClosesAt"] = "2036-01-01T08:00",

@@ -275,9 +275,7 @@ public sealed class ExamTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Exams/Review/{id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/exams/attempts/{Guid.NewGuid()}", Ct)).StatusCode);
 
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branchB]);
-        var adminB = await app.SignedInClientAsync(card);
+        var adminB = await app.SignInAsAdministratorOfAsync(branchB);
         var question = await app.WithDbAsync(db => db.Questions.FirstAsync(q => q.OrganizationId == branchA.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await adminB.GetAsync($"/Exams/Edit?id={exam.Id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await adminB.GetAsync($"/Exams/Questions/Edit?id={question.Id}", Ct)).StatusCode);
@@ -366,9 +364,7 @@ public sealed class ExamTests(TestApp app) : IClassFixture<TestApp>
         var exam = await app.AddExamAsync(branch, bank);
         var (_, first) = await app.CandidateAsync(branch, "先考");
         await StartedAsync(first, exam);   // the exam's pool is now in memory
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        var admin = await app.SignedInClientAsync(card);
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
         // The rule takes 4 singles from the 党史 tree, which holds 10: retire all but 4 through the bank page.
         var singles = await app.WithDbAsync(db => db.Questions.IgnoreQueryFilters().AsNoTracking()
             .Where(q => q.OrganizationId == branch.Id && q.Type == QuestionType.Single).OrderBy(q => q.Id).ToListAsync());
@@ -414,9 +410,7 @@ public sealed class ExamTests(TestApp app) : IClassFixture<TestApp>
     {
         var (branch, bank) = await SetupAsync("公布");
         var member = await app.AddMemberAsync(branch, "管理员考生");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, member, administers: [branch]);
-        var client = await app.SignedInClientAsync(card);
+        var client = await app.SignInAsNewAccountAsync(TestApp.NewCard(), member, administers: [branch]);
         var exam = await app.AddExamAsync(branch, bank, closesIn: TimeSpan.FromHours(2), show: ShowAnswers.AfterClose);
         var id = await StartedAsync(client, exam);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct)).StatusCode);

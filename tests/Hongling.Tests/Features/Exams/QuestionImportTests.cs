@@ -39,9 +39,7 @@ public sealed class QuestionImportTests(TestApp app) : IClassFixture<TestApp>
     {
         var (_, branch) = await app.AddTownAsync("公式题");
         await app.AddBankAsync(branch, singles: 0);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        var admin = await app.SignedInClientAsync(card);
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
         var template = await admin.GetByteArrayAsync("/Exams/Questions/Import?handler=Template", Ct);
         var before = await app.WithDbAsync(db => db.Questions.CountAsync(q => q.OrganizationId == branch.Id));
         string[] good = ["单选题", "党史", "遵义会议召开于哪一年?", "1935年", "1934年", "", "", "", "", "A", "2", "2", ""];
@@ -68,9 +66,7 @@ public sealed class QuestionImportTests(TestApp app) : IClassFixture<TestApp>
     {
         var (_, branch) = await app.AddTownAsync("导题");
         var bank = await app.AddBankAsync(branch, singles: 0);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        var admin = await app.SignedInClientAsync(card);
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
         var template = await admin.GetByteArrayAsync("/Exams/Questions/Import?handler=Template", Ct);
         var before = await app.WithDbAsync(db => db.Questions.CountAsync(q => q.OrganizationId == branch.Id));
 

@@ -34,13 +34,6 @@ public sealed class RegistrationTests(TestApp app) : IClassFixture<TestApp>
         return (await app.WithDbAsync(db => db.Registrants.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Mobile == mobile)), client);
     }
 
-    private async Task<HttpClient> AdminAsync(Organization org)
-    {
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [org]);
-        return await app.SignedInClientAsync(card);
-    }
-
     private static Task<HttpResponseMessage> DecideAsync(HttpClient admin, int examId, string handler, params int[] ids)
     {
         var fields = new List<KeyValuePair<string, string>> { new("examId", examId.ToString()) };
@@ -127,7 +120,7 @@ public sealed class RegistrationTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain(exam.Title, await candidate.GetStringAsync("/Exams/Mine", Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await ExamTests.StartAsync(candidate, exam)).StatusCode);
 
-        var admin = await AdminAsync(town);
+        var admin = await app.SignInAsAdministratorOfAsync(town);
         var list = await admin.GetStringAsync($"/Exams/Registrants?exam={exam.Id}", Ct);
         Assert.Contains("赵考生", list);
         Assert.Contains(Mobile.Mask(registrant.Mobile), list);
@@ -174,7 +167,7 @@ public sealed class RegistrationTests(TestApp app) : IClassFixture<TestApp>
         var exam = await app.AddExamAsync(town, bank);
         var (a, clientA) = await RegistrantAsync(town, "甲考生");
         var (b, clientB) = await RegistrantAsync(town, "乙考生");
-        var admin = await AdminAsync(town);
+        var admin = await app.SignInAsAdministratorOfAsync(town);
         Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(admin, exam.Id, "Approve", a.Id, b.Id)).StatusCode);
         var idA = await ExamTests.StartedAsync(clientA, exam);
         var idB = await ExamTests.StartedAsync(clientB, exam);
@@ -206,13 +199,13 @@ public sealed class RegistrationTests(TestApp app) : IClassFixture<TestApp>
         var exam = await app.AddExamAsync(town, bank);
         var otherExam = await app.AddExamAsync(otherTown, await app.AddBankAsync(otherTown));
         var (registrant, _) = await RegistrantAsync(town, "甲镇考生");
-        var outsider = await AdminAsync(otherTown);
+        var outsider = await app.SignInAsAdministratorOfAsync(otherTown);
 
         var list = await outsider.GetStringAsync($"/Exams/Registrants?exam={otherExam.Id}", Ct);
         Assert.DoesNotContain("甲镇考生", list);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Exams/Registrants?exam={exam.Id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await DecideAsync(outsider, otherExam.Id, "Approve", registrant.Id)).StatusCode);
-        var admin = await AdminAsync(town);
+        var admin = await app.SignInAsAdministratorOfAsync(town);
         // The town's own administrator cannot approve for an exam they do not see either.
         Assert.Equal(HttpStatusCode.NotFound, (await PostListAsync(admin, "/Exams/Registrants", "/Exams/Registrants?handler=Approve",
             [new("examId", otherExam.Id.ToString()), new("ids", registrant.Id.ToString())])).StatusCode);

@@ -14,9 +14,7 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
     private async Task<(HttpClient Client, Organization Branch)> AdminAsync(string name)
     {
         var (_, branch) = await app.AddTownAsync(name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        return (await app.SignedInClientAsync(card), branch);
+        return (await app.SignInAsAdministratorOfAsync(branch), branch);
     }
 
     private static string[] Row(Organization branch, string name, string? id = null, string mobile = "13912345678") =>

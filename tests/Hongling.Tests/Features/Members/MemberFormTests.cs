@@ -12,15 +12,7 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
     private async Task<(HttpClient Client, Organization Branch)> BranchAdminAsync()
     {
         var (_, branch) = await app.AddTownAsync("表单镇");
-        var client = await SignedInAdminAsync(branch);
-        return (client, branch);
-    }
-
-    private async Task<HttpClient> SignedInAdminAsync(Organization org)
-    {
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [org]);
-        return await app.SignedInClientAsync(card);
+        return (await app.SignInAsAdministratorOfAsync(branch), branch);
     }
 
     private static Dictionary<string, string> Form(Organization branch, string id, string name = "王五", string mobile = "13912345678", string? birth = null) => new()
@@ -150,7 +142,7 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
     public async Task Create_InAnOrganizationThatIsNotABranch_IsRefused()
     {
         var (town, _) = await app.AddTownAsync("非支部镇");
-        var client = await SignedInAdminAsync(town);
+        var client = await app.SignInAsAdministratorOfAsync(town);
         var html = await (await TestApp.PostFormAsync(client, "/Members/Create", Form(town, TestApp.NextIdNumber()))).Content.ReadAsStringAsync();
         Assert.Contains("党员只能编入党支部", html);
     }
@@ -275,7 +267,7 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         var log = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit"));
         Assert.Contains("身份证号码核查", log);
         Assert.Contains(IdNumber.Mask(outsiders[0]), log);
-        var otherAdmin = await SignedInAdminAsync(elsewhere);
+        var otherAdmin = await app.SignInAsAdministratorOfAsync(elsewhere);
         Assert.DoesNotContain(IdNumber.Mask(outsiders[0]), WebUtility.HtmlDecode(await otherAdmin.GetStringAsync("/Audit")));
     }
 }

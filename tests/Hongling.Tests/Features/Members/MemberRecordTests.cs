@@ -10,9 +10,7 @@ public sealed class MemberRecordTests(TestApp app) : IClassFixture<TestApp>
     private async Task<(Organization Branch, HttpClient Admin)> BranchAsync(string name)
     {
         var (town, branch) = await app.AddTownAsync(name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [town]);
-        return (branch, await app.SignedInClientAsync(card));
+        return (branch, await app.SignInAsAdministratorOfAsync(town));
     }
 
     private static Dictionary<string, string> Form(Member m, Organization branch, string status = "Full", string fullOn = "") => new()
@@ -62,9 +60,7 @@ public sealed class MemberRecordTests(TestApp app) : IClassFixture<TestApp>
     {
         var (branch, admin) = await BranchAsync("纠错镇");
         var member = await app.AddMemberAsync(branch, "钱纠错");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, member);
-        var me = await app.SignedInClientAsync(card);
+        var me = await app.SignInAsMemberAsync(member);
 
         var mine = await me.GetStringAsync("/Members/Mine");
         Assert.Contains("钱纠错", mine);
@@ -106,9 +102,7 @@ public sealed class MemberRecordTests(TestApp app) : IClassFixture<TestApp>
         var (a, _) = await BranchAsync("甲纠错");
         var (_, adminB) = await BranchAsync("乙纠错");
         var member = await app.AddMemberAsync(a, "孙甲");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, member);
-        await TestApp.PostFormAsync(await app.SignedInClientAsync(card), "/Members/Mine", new Dictionary<string, string> { ["Text"] = "手机号码有误" });
+        await TestApp.PostFormAsync(await app.SignInAsMemberAsync(member), "/Members/Mine", new Dictionary<string, string> { ["Text"] = "手机号码有误" });
         var id = await app.WithDbAsync(db => db.CorrectionRequests.IgnoreQueryFilters().Where(r => r.MemberId == member.Id).Select(r => r.Id).SingleAsync());
 
         Assert.DoesNotContain("手机号码有误", await adminB.GetStringAsync("/Members/Corrections?all=true"));

@@ -7,21 +7,6 @@ namespace Hongling.Tests.Features.Messages;
 
 public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
 {
-    private async Task<(HttpClient Client, Member Member)> MemberAsync(Organization branch, string name)
-    {
-        var member = await app.AddMemberAsync(branch, name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, member);
-        return (await app.SignedInClientAsync(card), member);
-    }
-
-    private async Task<HttpClient> AdminOfAsync(Organization org)
-    {
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [org]);
-        return await app.SignedInClientAsync(card);
-    }
-
     private static Task<HttpResponseMessage> WriteAsync(HttpClient member, int org, string body) =>
         TestApp.PostFormAsync(member, "/Messages/Mine", new Dictionary<string, string> { ["Input.OrganizationId"] = org.ToString(), ["Input.Body"] = body });
 
@@ -37,8 +22,8 @@ public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
     public async Task MemberWrites_AdminReplies_ResponseTimesAndTheirAverageAreShown_MemberRatesOnce()
     {
         var (town, branch) = await app.AddTownAsync("留言镇");
-        var (member, _) = await MemberAsync(branch, "留言人");
-        var admin = await AdminOfAsync(town);
+        var (_, member) = await app.SignInAsMemberAsync(branch, "留言人");
+        var admin = await app.SignInAsAdministratorOfAsync(town);
         Assert.Equal(HttpStatusCode.Redirect, (await WriteAsync(member, branch.Id, "支部何时开会?")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await WriteAsync(member, town.Id, "党委何时开会?")).StatusCode);
         var first = await MessageAsync("支部何时开会?");
@@ -81,9 +66,9 @@ public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
     {
         var (_, branch) = await app.AddTownAsync("评价镇");
         var (_, elsewhere) = await app.AddTownAsync("他处镇");
-        var (writer, _) = await MemberAsync(branch, "写信人");
-        var (other, _) = await MemberAsync(branch, "旁人");
-        var admin = await AdminOfAsync(branch);
+        var (_, writer) = await app.SignInAsMemberAsync(branch, "写信人");
+        var (_, other) = await app.SignInAsMemberAsync(branch, "旁人");
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
         await WriteAsync(writer, branch.Id, "别人的留言");
         var message = await MessageAsync("别人的留言");
         await ReplyAsync(admin, message.Id, "已答复");
@@ -101,7 +86,7 @@ public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
     {
         var (_, branch) = await app.AddTownAsync("甲留言");
         var (_, otherBranch) = await app.AddTownAsync("乙留言");
-        var admin = await AdminOfAsync(branch);
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
         var foreign = await app.WithDbAsync(async db =>
         {
             var m = new Message { OrganizationId = otherBranch.Id, AuthorName = "群众", Body = "乙的留言", PostedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), State = MessageState.Unanswered };

@@ -7,21 +7,6 @@ namespace Hongling.Tests.Features.Notices;
 
 public sealed class NoticeTests(TestApp app) : IClassFixture<TestApp>
 {
-    private async Task<HttpClient> AdminOfAsync(Organization org)
-    {
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [org]);
-        return await app.SignedInClientAsync(card);
-    }
-
-    private async Task<HttpClient> MemberClientAsync(Organization branch, string name)
-    {
-        var member = await app.AddMemberAsync(branch, name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, member);
-        return await app.SignedInClientAsync(card);
-    }
-
     private static Task<HttpResponseMessage> PublishAsync(HttpClient client, int org, string title, string body, bool subtree, string? tokenPage = null) =>
         TestApp.PostFormAsync(client, tokenPage ?? $"/Notices/Edit?org={org}", new Dictionary<string, string>
         {
@@ -36,9 +21,9 @@ public sealed class NoticeTests(TestApp app) : IClassFixture<TestApp>
     public async Task Member_SeesUnreadOnHome_OpeningRecordsOneReceipt_AndTheShareReadIsRight()
     {
         var (_, branch) = await app.AddTownAsync("公告镇");
-        var admin = await AdminOfAsync(branch);
-        var reader = await MemberClientAsync(branch, "读者");
-        await MemberClientAsync(branch, "未读者");
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
+        var (_, reader) = await app.SignInAsMemberAsync(branch, "读者");
+        await app.SignInAsMemberAsync(branch, "未读者");
         Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(admin, branch.Id, "关于开展主题党日的通知", "<p>请按时参加</p><script>x()</script>", subtree: false)).StatusCode);
         var id = await IdOfAsync("关于开展主题党日的通知");
         Assert.DoesNotContain("script", await app.WithDbAsync(db => db.Notices.Where(n => n.Id == id).Select(n => n.Body).SingleAsync()));
@@ -64,9 +49,9 @@ public sealed class NoticeTests(TestApp app) : IClassFixture<TestApp>
     {
         var (town, branch) = await app.AddTownAsync("范围镇");
         var (_, elsewhere) = await app.AddTownAsync("别处镇");
-        var townAdmin = await AdminOfAsync(town);
-        var member = await MemberClientAsync(branch, "支部党员");
-        var stranger = await MemberClientAsync(elsewhere, "外镇党员");
+        var townAdmin = await app.SignInAsAdministratorOfAsync(town);
+        var (_, member) = await app.SignInAsMemberAsync(branch, "支部党员");
+        var (_, stranger) = await app.SignInAsMemberAsync(elsewhere, "外镇党员");
         await PublishAsync(townAdmin, town.Id, "全镇通知", "全镇", subtree: true);
         await PublishAsync(townAdmin, town.Id, "党委本级通知", "本级", subtree: false);
         var home = await member.GetStringAsync("/");
@@ -83,8 +68,8 @@ public sealed class NoticeTests(TestApp app) : IClassFixture<TestApp>
     {
         var (_, branch) = await app.AddTownAsync("甲公告");
         var (otherTown, otherBranch) = await app.AddTownAsync("乙公告");
-        var admin = await AdminOfAsync(branch);
-        var foreignAdmin = await AdminOfAsync(otherBranch);
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
+        var foreignAdmin = await app.SignInAsAdministratorOfAsync(otherBranch);
         await PublishAsync(foreignAdmin, otherBranch.Id, "乙的公告", "乙", subtree: false);
         var foreign = await IdOfAsync("乙的公告");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Notices/Detail/{foreign}")).StatusCode);

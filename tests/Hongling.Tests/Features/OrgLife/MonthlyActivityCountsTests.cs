@@ -55,9 +55,7 @@ public sealed class MonthlyActivityCountsTests(TestApp app) : IClassFixture<Test
         foreach (var m in Enum.GetValues<Measure>()) Assert.Equal(Counters.ContainsKey(m), b[m] is not null);
 
         // The page shows the same table to an administrator of the town, and 404 for another subtree.
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [town]);
-        var client = await app.SignedInClientAsync(card);
+        var client = await app.SignInAsAdministratorOfAsync(town);
         var page = await client.GetStringAsync($"/OrgLife/Counts?org={town.Id}&month=202610");
         Assert.Contains($"data-org=\"{branch.Id}\"", page);
         Assert.Matches("<td data-measure=\"WorkUpdates\">2</td>\\s*<td data-measure=\"Notices\">0</td>\\s*<td data-measure=\"MessagesReceived\">2</td>", page);

@@ -8,9 +8,7 @@ public sealed class AdministratorsTests(TestApp app) : IClassFixture<TestApp>
     public async Task TownAdmin_AppointsABranchAdministrator_WhoThenSeesThatBranchOnly()
     {
         var (town, branch) = await app.AddTownAsync("任命镇");
-        var townCard = TestApp.NewCard();
-        await app.AddAccountAsync(townCard, administers: [town]);
-        var townAdmin = await app.SignedInClientAsync(townCard);
+        var townAdmin = await app.SignInAsAdministratorOfAsync(town);
         var member = await app.AddMemberAsync(branch, "新管理员");
         var memberCard = TestApp.NewCard();
         await app.AddAccountAsync(memberCard, member);
@@ -45,8 +43,7 @@ public sealed class AdministratorsTests(TestApp app) : IClassFixture<TestApp>
         var (_, a) = await app.AddTownAsync("甲任命");
         var (_, b) = await app.AddTownAsync("乙任命");
         var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [a]);
-        var client = await app.SignedInClientAsync(card);
+        var client = await app.SignInAsNewAccountAsync(card, administers: [a]);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Organizations/Detail/{b.Id}")).StatusCode);
         var post = await TestApp.PostFormAsync(client, $"/Organizations/Detail/{a.Id}",
             new Dictionary<string, string> { ["CardNumber"] = card }, $"/Organizations/Detail/{b.Id}?handler=AddAdmin");

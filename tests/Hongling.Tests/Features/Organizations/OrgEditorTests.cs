@@ -9,9 +9,7 @@ public sealed class OrgEditorTests(TestApp app) : IClassFixture<TestApp>
     private async Task<(HttpClient Client, Organization Town, Organization Branch)> TownAdminAsync(string name)
     {
         var (town, branch) = await app.AddTownAsync(name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [town]);
-        return (await app.SignedInClientAsync(card), town, branch);
+        return (await app.SignInAsAdministratorOfAsync(town), town, branch);
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, int id, string handler, Dictionary<string, string> fields) =>
@@ -61,9 +59,7 @@ public sealed class OrgEditorTests(TestApp app) : IClassFixture<TestApp>
         });
         var member = await app.AddMemberAsync(group.b, "随迁");
         var root = await app.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Code == "ROOT"));
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [townA, townB]);
-        var client = await app.SignedInClientAsync(card);
+        var client = await app.SignInAsAdministratorOfAsync(townA, townB);
 
         Assert.Contains("不能移到本组织或其下级组织之下", await (await PostAsync(client, group.gb.Id, "Move", new() { ["parentCode"] = group.b.Code })).Content.ReadAsStringAsync());
         Assert.Contains("没有这个组织编码,或不在您的管理范围内", await (await PostAsync(client, group.gb.Id, "Move", new() { ["parentCode"] = root.Code })).Content.ReadAsStringAsync());
@@ -76,12 +72,8 @@ public sealed class OrgEditorTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(movedBranch.Path, movedMember.OrgPath);
 
         // Town B's own administrator now sees the member; town A's no longer does.
-        var cardB = TestApp.NewCard();
-        await app.AddAccountAsync(cardB, administers: [townB]);
-        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInClientAsync(cardB)).GetAsync($"/Members/Detail/{member.Id}")).StatusCode);
-        var cardA = TestApp.NewCard();
-        await app.AddAccountAsync(cardA, administers: [townA]);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInClientAsync(cardA)).GetAsync($"/Members/Detail/{member.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsAdministratorOfAsync(townB)).GetAsync($"/Members/Detail/{member.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsAdministratorOfAsync(townA)).GetAsync($"/Members/Detail/{member.Id}")).StatusCode);
     }
 
     [Fact]

@@ -15,9 +15,7 @@ public sealed class ProfileTests(TestApp app) : IClassFixture<TestApp>
     private async Task<(Organization Town, Organization Branch, HttpClient Admin)> TownAsync(string name)
     {
         var (town, branch) = await app.AddTownAsync(name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [town]);
-        return (town, branch, await app.SignedInClientAsync(card));
+        return (town, branch, await app.SignInAsAdministratorOfAsync(town));
     }
 
     [Fact]

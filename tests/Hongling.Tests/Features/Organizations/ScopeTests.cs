@@ -14,9 +14,7 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
         var (_, b) = await app.AddTownAsync("乙镇");
         var inA = await app.AddMemberAsync(a, "甲党员");
         var inB = await app.AddMemberAsync(b, "乙党员");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [a]);
-        return (await app.SignedInClientAsync(card), a, b, inA, inB);
+        return (await app.SignInAsAdministratorOfAsync(a), a, b, inA, inB);
     }
 
     [Fact]
@@ -99,9 +97,7 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
     public async Task Member_AsksForAdminPages_IsRefused()
     {
         var (_, a, _, inA, _) = await TwoBranchesAsync();
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, inA);
-        var client = await app.SignedInClientAsync(card);
+        var client = await app.SignInAsMemberAsync(inA);
         foreach (var url in new[] { "/Members", $"/Members/Detail/{inA.Id}", "/Organizations", "/Members/Create" })
         {
             var response = await client.GetAsync(url);
@@ -127,9 +123,7 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
     public async Task SystemAdmin_SeesEveryBranch()
     {
         var (_, _, _, inA, inB) = await TwoBranchesAsync();
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, systemAdmin: true);
-        var client = await app.SignedInClientAsync(card);
+        var client = await app.SignInAsDistrictAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Members/Detail/{inA.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/members/{inB.Id}")).StatusCode);
     }

@@ -14,9 +14,7 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
     private async Task<(HttpClient Client, Organization Branch)> AdminAsync(string town)
     {
         var (_, branch) = await app.AddTownAsync(town);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        return (await app.SignedInClientAsync(card), branch);
+        return (await app.SignInAsAdministratorOfAsync(branch), branch);
     }
 
     /// <summary>Posts the detail page's upload form as a browser does: multipart, with the antiforgery token.</summary>
@@ -229,9 +227,7 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
         var other = await app.AddMemberAsync(branch, "同支部庚");
         await UploadAsync(admin, me.Id, Jpeg());
         await UploadAsync(admin, other.Id, Jpeg());
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, me);
-        var client = await app.SignedInClientAsync(card);
+        var client = await app.SignInAsMemberAsync(me);
 
         var mine = await client.GetAsync($"/photos/members/{me.Id}");
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);

@@ -72,9 +72,7 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         var (_, branch, member, card, material) = await ReaderAsync(app, "关闭镇");
         var client = await app.SignedInClientAsync(card);
         var other = await app.AddMemberAsync(branch, "旁人");
-        var otherCard = TestApp.NewCard();
-        await app.AddAccountAsync(otherCard, other);
-        var intruder = await app.SignedInClientAsync(otherCard);
+        var intruder = await app.SignInAsMemberAsync(other);
 
         ToNextMinute(5);
         var session = await OpenAsync(client, material.Id);
@@ -204,9 +202,7 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, (await BeatAsync(client, session, 1)).StatusCode);
 
         // An administrator without a member record: refused, nothing counted.
-        var adminCard = TestApp.NewCard();
-        await app.AddAccountAsync(adminCard, administers: [town]);
-        var admin = await app.SignedInClientAsync(adminCard);
+        var admin = await app.SignInAsAdministratorOfAsync(town);
         var refused = await BeatAsync(admin, session, 2);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("只有党员", await refused.Content.ReadAsStringAsync());
@@ -247,9 +243,7 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("请求过于频繁", await limited.Content.ReadAsStringAsync());
 
         var calm = await app.AddMemberAsync(branch, "平静");
-        var calmCard = TestApp.NewCard();
-        await app.AddAccountAsync(calmCard, calm);
-        var calmClient = await app.SignedInClientAsync(calmCard);
+        var calmClient = await app.SignInAsMemberAsync(calm);
         Assert.Equal(HttpStatusCode.OK, (await BeatAsync(calmClient, await OpenAsync(calmClient, material.Id), 1)).StatusCode);
     }
 }

@@ -51,9 +51,7 @@ public sealed class StudyLessonsTests(TestApp app) : IClassFixture<TestApp>
         var (otherTown, _) = await app.AddTownAsync("别的镇");
         var townMaterial = await AddMaterialToAsync(town, town, "习近平总书记重要讲话");
         var neighbourMaterial = await AddMaterialToAsync(town, neighbour, "第二支部专题");
-        var adminCard = TestApp.NewCard();
-        await app.AddAccountAsync(adminCard, administers: [town]);
-        var admin = await app.SignedInClientAsync(adminCard);
+        var admin = await app.SignInAsAdministratorOfAsync(town);
 
         // A material published only to the neighbouring branch is refused, and nothing is saved.
         var refused = await TestApp.PostFormAsync(admin, "/Study/Lessons", Form(branch, neighbourMaterial));
@@ -96,21 +94,13 @@ public sealed class StudyLessonsTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain($"data-member=\"{elsewhere.Id}\"", page);
 
         // The member sees the lesson on 我的学习, marked studied; the neighbouring branch's member does not.
-        var memberCard = TestApp.NewCard();
-        await app.AddAccountAsync(memberCard, credited);
-        var mine = await (await app.SignedInClientAsync(memberCard)).GetStringAsync("/Study/Mine");
+        var mine = await (await app.SignInAsMemberAsync(credited)).GetStringAsync("/Study/Mine");
         Assert.Contains($"data-lesson=\"{lesson.Id}\"", mine);
         Assert.Contains("已学习", mine[mine.IndexOf("id=\"lessons-upcoming\"")..]);
-        var neighbourCard = TestApp.NewCard();
-        await app.AddAccountAsync(neighbourCard, elsewhere);
-        Assert.DoesNotContain($"data-lesson=\"{lesson.Id}\"", await (await app.SignedInClientAsync(neighbourCard)).GetStringAsync("/Study/Mine"));
+        Assert.DoesNotContain($"data-lesson=\"{lesson.Id}\"", await (await app.SignInAsMemberAsync(elsewhere)).GetStringAsync("/Study/Mine"));
 
         // Another town's administrator, and the neighbouring branch's, get 404 for this lesson.
-        var otherCard = TestApp.NewCard();
-        await app.AddAccountAsync(otherCard, administers: [otherTown]);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInClientAsync(otherCard)).GetAsync($"/Study/Lesson/{lesson.Id}")).StatusCode);
-        var neighbourAdmin = TestApp.NewCard();
-        await app.AddAccountAsync(neighbourAdmin, administers: [neighbour]);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInClientAsync(neighbourAdmin)).GetAsync($"/Study/Lesson/{lesson.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsAdministratorOfAsync(otherTown)).GetAsync($"/Study/Lesson/{lesson.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsAdministratorOfAsync(neighbour)).GetAsync($"/Study/Lesson/{lesson.Id}")).StatusCode);
     }
 }

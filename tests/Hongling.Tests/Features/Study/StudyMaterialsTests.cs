@@ -12,17 +12,7 @@ public sealed class StudyMaterialsTests(TestApp app) : IClassFixture<TestApp>
     private async Task<(Organization Town, Organization Branch, HttpClient Admin)> TownAsync(string name)
     {
         var (town, branch) = await app.AddTownAsync(name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [town]);
-        return (town, branch, await app.SignedInClientAsync(card));
-    }
-
-    private async Task<HttpClient> MemberOfAsync(Organization branch)
-    {
-        var member = await app.AddMemberAsync(branch, "读者");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, member);
-        return await app.SignedInClientAsync(card);
+        return (town, branch, await app.SignInAsAdministratorOfAsync(town));
     }
 
     private static Task<HttpResponseMessage> PublishAsync(HttpClient admin, Organization audience, string title, MaterialKind kind,
@@ -76,11 +66,11 @@ public sealed class StudyMaterialsTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain("javascript:", material.Body);
         Assert.Contains("<img src=\"/media/3f2504e0-4f89-41d3-9a0c-0305e82c3301.jpg\" alt=\"图\">", material.Body);
 
-        var reader = await MemberOfAsync(branch);
+        var (_, reader) = await app.SignInAsMemberAsync(branch, "读者");
         Assert.Contains("安全的文章", await reader.GetStringAsync("/Study"));
         Assert.Contains("正文", await reader.GetStringAsync($"/Study/Read/{material.Id}"));
 
-        var outsider = await MemberOfAsync(otherBranch);
+        var (_, outsider) = await app.SignInAsMemberAsync(otherBranch, "读者");
         Assert.DoesNotContain("安全的文章", await outsider.GetStringAsync("/Study"));
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Study/Read/{material.Id}")).StatusCode);
     }
@@ -115,14 +105,14 @@ public sealed class StudyMaterialsTests(TestApp app) : IClassFixture<TestApp>
         var (_, otherBranch, _) = await TownAsync("视频乙镇");
         Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(admin, town, "好视频", MaterialKind.Video, file: Mp4())).StatusCode);
         var id = await app.WithDbAsync(db => db.Materials.Where(m => m.Title == "好视频").Select(m => m.Id).SingleAsync());
-        var reader = await MemberOfAsync(branch);
+        var (_, reader) = await app.SignInAsMemberAsync(branch, "读者");
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/study/materials/{id}/file");
         request.Headers.Range = new RangeHeaderValue(0, 99);
         var partial = await reader.SendAsync(request);
         Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
         Assert.Equal("video/mp4", partial.Content.Headers.ContentType?.MediaType);
         Assert.Equal(100, (await partial.Content.ReadAsByteArrayAsync()).Length);
-        var outsider = await MemberOfAsync(otherBranch);
+        var (_, outsider) = await app.SignInAsMemberAsync(otherBranch, "读者");
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/study/materials/{id}/file")).StatusCode);
     }
 
@@ -143,7 +133,7 @@ public sealed class StudyMaterialsTests(TestApp app) : IClassFixture<TestApp>
         Assert.False(await app.WithDbAsync(db => db.Materials.Where(m => m.Id == id).Select(m => m.Withdrawn).SingleAsync()));
 
         // Withdrawn by its own administrator, it leaves the member's library.
-        var reader = await MemberOfAsync(branchA);
+        var (_, reader) = await app.SignInAsMemberAsync(branchA, "读者");
         await TestApp.PostFormAsync(adminA, "/Study/Materials", new Dictionary<string, string>(), $"/Study/Materials?handler=Withdraw&id={id}&withdrawn=true");
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/Study/Read/{id}")).StatusCode);
         Assert.DoesNotContain("甲镇资料", await reader.GetStringAsync("/Study"));
@@ -170,13 +160,13 @@ public sealed class StudyMaterialsTests(TestApp app) : IClassFixture<TestApp>
             branch1 = Child(town1, "一镇支部", OrgKind.Branch); branch2 = Child(town2, "二镇支部", OrgKind.Branch); branch3 = Child(town3, "三镇支部", OrgKind.Branch);
             return await db.SaveChangesAsync();
         });
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [district]);
-        var admin = await app.SignedInClientAsync(card);
+        var admin = await app.SignInAsAdministratorOfAsync(district);
         Assert.Equal(HttpStatusCode.Redirect, (await PublishToAsync(admin, [town1, town2], "两镇资料", MaterialKind.Article, "正文")).StatusCode);
         var id = await app.WithDbAsync(db => db.Materials.Where(m => m.Title == "两镇资料").Select(m => m.Id).SingleAsync());
 
-        var (one, two, three) = (await MemberOfAsync(branch1), await MemberOfAsync(branch2), await MemberOfAsync(branch3));
+        var (_, one) = await app.SignInAsMemberAsync(branch1, "读者");
+        var (_, two) = await app.SignInAsMemberAsync(branch2, "读者");
+        var (_, three) = await app.SignInAsMemberAsync(branch3, "读者");
         Assert.Contains("两镇资料", await one.GetStringAsync("/Study"));
         Assert.Contains("两镇资料", await two.GetStringAsync("/Study"));
         Assert.DoesNotContain("两镇资料", await three.GetStringAsync("/Study"));

@@ -34,8 +34,6 @@ public sealed class StudyMineTests(TestApp app) : IClassFixture<TestApp>
         var (_, branch) = await app.AddTownAsync("我的学习镇");
         var me = await app.AddMemberAsync(branch, "学习者");
         var other = await app.AddMemberAsync(branch, "旁人");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, me);
         await AddDayAsync(app, me, new DateOnly(2030, 5, 1), 10, opened: 2, completed: 1, online: 30);   // today
         await AddDayAsync(app, me, new DateOnly(2030, 4, 30), 20, opened: 1, online: 25);                // this week, last month
         await AddDayAsync(app, me, new DateOnly(2030, 4, 28), 7);                                        // last week (Sunday)
@@ -44,7 +42,7 @@ public sealed class StudyMineTests(TestApp app) : IClassFixture<TestApp>
         await AddDayAsync(app, me, new DateOnly(2029, 12, 31), 1000, opened: 9, completed: 9, online: 1000);   // last year
         await AddDayAsync(app, other, new DateOnly(2030, 5, 1), 999, opened: 9, completed: 9, online: 999);
 
-        var html = await (await app.SignedInClientAsync(card)).GetStringAsync("/Study/Mine");
+        var html = await (await app.SignInAsMemberAsync(me)).GetStringAsync("/Study/Mine");
 
         var expected = new Dictionary<string, (int Minutes, int Opened, int Completed, int Online)>
         {
@@ -76,9 +74,7 @@ public sealed class StudyMineTests(TestApp app) : IClassFixture<TestApp>
     public async Task Mine_AdministratorWithoutMemberRecord_SeesMessage()
     {
         var (town, _) = await app.AddTownAsync("无党员镇");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [town]);
-        var response = await (await app.SignedInClientAsync(card)).GetAsync("/Study/Mine");
+        var response = await (await app.SignInAsAdministratorOfAsync(town)).GetAsync("/Study/Mine");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("没有关联党员信息", await response.Content.ReadAsStringAsync());
     }

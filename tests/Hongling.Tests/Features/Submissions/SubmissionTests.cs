@@ -6,13 +6,6 @@ namespace Hongling.Tests.Features.Submissions;
 
 public sealed class SubmissionTests(TestApp app) : IClassFixture<TestApp>
 {
-    private async Task<HttpClient> AdminOfAsync(Organization org)
-    {
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [org]);
-        return await app.SignedInClientAsync(card);
-    }
-
     private Task<Organization> RootAsync() => app.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Code == "ROOT"));
 
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, int org, string title, string body = "正文<script>x()</script>", string? tokenPage = null) =>
@@ -31,8 +24,8 @@ public sealed class SubmissionTests(TestApp app) : IClassFixture<TestApp>
     public async Task UnitSubmits_EditorAdopts_ItAppearsOnTheWebsite_DeclineNeedsAReason()
     {
         var (town, _) = await app.AddTownAsync("报送镇");
-        var unit = await AdminOfAsync(town);
-        var editor = await AdminOfAsync(await RootAsync());
+        var unit = await app.SignInAsAdministratorOfAsync(town);
+        var editor = await app.SignInAsAdministratorOfAsync(await RootAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(unit, town.Id, "我镇召开党建工作会")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(unit, town.Id, "质量不高的稿件")).StatusCode);
         var good = await ItemAsync("我镇召开党建工作会");
@@ -65,8 +58,8 @@ public sealed class SubmissionTests(TestApp app) : IClassFixture<TestApp>
     {
         var (town, branch) = await app.AddTownAsync("支部报送");
         var (otherTown, _) = await app.AddTownAsync("他镇报送");
-        var townAdmin = await AdminOfAsync(town);
-        var branchAdmin = await AdminOfAsync(branch);
+        var townAdmin = await app.SignInAsAdministratorOfAsync(town);
+        var branchAdmin = await app.SignInAsAdministratorOfAsync(branch);
         var refused = await SubmitAsync(branchAdmin, branch.Id, "支部直接报送");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("只有区直属单位", await refused.Content.ReadAsStringAsync());
@@ -110,7 +103,7 @@ public sealed class SubmissionTests(TestApp app) : IClassFixture<TestApp>
                 Item(missed, new DateTime(2026, 10, 31, 16, 0, 0, DateTimeKind.Utc), null));   // 1 November 00:00 CST
             return db.SaveChangesAsync();
         });
-        var editor = await AdminOfAsync(await RootAsync());
+        var editor = await app.SignInAsAdministratorOfAsync(await RootAsync());
         var table = await editor.GetStringAsync("/Submissions/Quota?month=202610");
         Assert.Matches(Row(met.Id, 2, 3, "完成"), table);
         Assert.Matches(Row(missed.Id, 4, 2, "未完成"), table);
@@ -118,7 +111,7 @@ public sealed class SubmissionTests(TestApp app) : IClassFixture<TestApp>
         Assert.Matches(Row(missed.Id, 1, 1, "未完成"), await editor.GetStringAsync("/Submissions/Quota?month=202611"));
 
         // Only the district changes the quota; a town administrator gets 404.
-        var townAdmin = await AdminOfAsync(met);
+        var townAdmin = await app.SignInAsAdministratorOfAsync(met);
         Assert.Equal(HttpStatusCode.NotFound, (await TestApp.PostFormAsync(townAdmin, "/Submissions/Quota", new Dictionary<string, string> { ["NewQuota"] = "1" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await TestApp.PostFormAsync(editor, "/Submissions/Quota", new Dictionary<string, string> { ["NewQuota"] = "0" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(editor, "/Submissions/Quota?month=202610", new Dictionary<string, string> { ["NewQuota"] = "2" })).StatusCode);

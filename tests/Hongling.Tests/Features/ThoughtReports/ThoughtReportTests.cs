@@ -19,9 +19,7 @@ public sealed class ThoughtReportTests(TestApp app) : IClassFixture<TestApp>
         var members = new[] { await app.AddMemberAsync(org, "甲" + name), await app.AddMemberAsync(org, "乙" + name) };
         var cards = new string[members.Length];
         for (var i = 0; i < members.Length; i++) await app.AddAccountAsync(cards[i] = TestApp.NewCard(), members[i]);
-        var adminCard = TestApp.NewCard();
-        await app.AddAccountAsync(adminCard, administers: [org]);
-        return new Branch(org, await app.SignedInClientAsync(adminCard), members, cards);
+        return new Branch(org, await app.SignInAsAdministratorOfAsync(org), members, cards);
     }
 
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient member, string title, string? text, (byte[] Bytes, string Name)? file = null)

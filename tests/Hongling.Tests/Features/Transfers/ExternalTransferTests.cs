@@ -17,9 +17,7 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
     private async Task<Branch> BranchAsync(string name)
     {
         var (town, org) = await app.AddTownAsync(name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [org]);
-        return new Branch(await app.SignedInClientAsync(card), town, org);
+        return new Branch(await app.SignInAsAdministratorOfAsync(org), town, org);
     }
 
     private static async Task<int> StartOutAsync(HttpClient sender, Member member, string toName = Elsewhere, string letterNumber = "")
@@ -344,9 +342,7 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
     {
         var b = await BranchAsync("离开镇");
         var (member, _, _) = await DepartedAsync(b, "已离开");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, systemAdmin: true);
-        var district = await app.SignedInClientAsync(card);
+        var district = await app.SignInAsDistrictAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await district.GetAsync($"/Members/Detail/{member.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await district.GetAsync($"/Transfers/Out/{member.Id}")).StatusCode);
         Assert.Equal("0", Total(await district.GetStringAsync("/Members?q=已离开")));

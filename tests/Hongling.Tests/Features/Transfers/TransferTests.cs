@@ -17,11 +17,8 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
         var (_, from) = await app.AddTownAsync("转出镇");
         var (_, to) = await app.AddTownAsync("转入镇");
         var member = await app.AddMemberAsync(from, "转接人");
-        var senderCard = TestApp.NewCard();
         var receiverCard = TestApp.NewCard();
-        await app.AddAccountAsync(senderCard, administers: [from]);
-        await app.AddAccountAsync(receiverCard, administers: [to]);
-        return new Sides(await app.SignedInClientAsync(senderCard), await app.SignedInClientAsync(receiverCard), from, to, member, receiverCard);
+        return new Sides(await app.SignInAsAdministratorOfAsync(from), await app.SignInAsNewAccountAsync(receiverCard, administers: [to]), from, to, member, receiverCard);
     }
 
     private static async Task<int> StartAsync(HttpClient sender, Member member, string toCode)
@@ -116,9 +113,7 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
         var s = await SidesAsync();
         var id = await StartAsync(s.Sender, s.Member, s.To.Code);
         var (_, other) = await app.AddTownAsync("旁观镇");
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [other]);
-        var third = await app.SignedInClientAsync(card);
+        var third = await app.SignInAsAdministratorOfAsync(other);
         Assert.DoesNotContain("转接人", await third.GetStringAsync("/Transfers"));
         Assert.Equal(HttpStatusCode.NotFound, (await third.GetAsync($"/Transfers/Letter/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(third, "Accept", id)).StatusCode);

@@ -22,9 +22,7 @@ public sealed class PublicMessageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(body, message.Body);
         Assert.Null(message.MemberId);
 
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        var admin = await app.SignedInClientAsync(card);
+        var admin = await app.SignInAsAdministratorOfAsync(branch);
         var detail = await admin.GetStringAsync($"/Messages/Detail/{message.Id}");
         Assert.DoesNotContain("<script>alert", detail);
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", detail);

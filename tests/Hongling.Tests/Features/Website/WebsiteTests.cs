@@ -22,9 +22,7 @@ public sealed class WebsiteTests(TestApp app) : IClassFixture<TestApp>
         });
         Assert.DoesNotContain("绕过缓存的动态", await visitor.GetStringAsync("/site"));
 
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [town]);
-        var admin = await app.SignedInClientAsync(card);
+        var admin = await app.SignInAsAdministratorOfAsync(town);
         Assert.Contains("绕过缓存的动态", await admin.GetStringAsync("/site"));
 
         // Publishing through the application evicts the cache.

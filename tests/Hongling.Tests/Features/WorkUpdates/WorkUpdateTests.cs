@@ -9,9 +9,7 @@ public sealed class WorkUpdateTests(TestApp app) : IClassFixture<TestApp>
     private async Task<(HttpClient Client, Organization Town, Organization Branch)> TownAdminAsync(string name)
     {
         var (town, branch) = await app.AddTownAsync(name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [town]);
-        return (await app.SignedInClientAsync(card), town, branch);
+        return (await app.SignInAsAdministratorOfAsync(town), town, branch);
     }
 
     private static Task<HttpResponseMessage> PublishAsync(HttpClient client, int org, string title, string body, string kind = "Original", string? source = null, string? tokenPage = null) =>

@@ -30,9 +30,7 @@ public sealed class ImportLimitTests(TestApp app) : IClassFixture<TestApp>
     private async Task<(HttpClient Client, Organization Branch)> AdminAsync(string name)
     {
         var (_, branch) = await app.AddTownAsync(name);
-        var card = TestApp.NewCard();
-        await app.AddAccountAsync(card, administers: [branch]);
-        return (await app.SignedInClientAsync(card), branch);
+        return (await app.SignInAsAdministratorOfAsync(branch), branch);
     }
 
     [Theory, InlineData(false), InlineData(true)]
