@@ -1,4 +1,5 @@
 using Hongling.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Tests.Features.Exams;
 
@@ -72,9 +73,18 @@ public static class ExamFixture
         return exam;
     });
 
-    public static async Task<(Member Member, HttpClient Client)> CandidateAsync(this TestApp app, Organization branch, string name = "考生")
+    /// <summary>A new town's branch with a bank of its own (see <see cref="AddBankAsync"/>).</summary>
+    public static async Task<(Organization Branch, Bank Bank)> AddBranchWithBankAsync(this TestApp app, string name)
     {
-        var member = await app.AddMemberAsync(branch, name);
-        return (member, await app.SignInAsMemberAsync(member));
+        var (_, branch) = await app.AddTownAsync(name);
+        return (branch, await app.AddBankAsync(branch));
     }
+
+    /// <summary>An attempt as stored, with its items and their questions.</summary>
+    public static Task<Attempt> AttemptAsync(this TestApp app, Guid id) =>
+        app.WithDbAsync(db => db.Attempts.AsNoTracking().Include(a => a.Items).ThenInclude(i => i.Question).SingleAsync(a => a.Id == id));
+
+    /// <summary>A member of <paramref name="branch"/> signed in to take exams.</summary>
+    public static Task<(Member Member, HttpClient Client)> CandidateAsync(this TestApp app, Organization branch, string name = "考生") =>
+        app.SignInAsMemberAsync(branch, name);
 }

@@ -113,10 +113,10 @@ public sealed class ExamResultsTests(TestApp app) : IClassFixture<TestApp>
         var bank = await app.AddBankAsync(branch);
         var exam = await app.AddExamAsync(branch, bank, withShortAnswer: true);
         var (_, candidate) = await app.CandidateAsync(branch, "答题人");
-        var id = await ExamTests.StartedAsync(candidate, exam);
-        var paper = await ExamTests.PaperAsync(candidate, id);
+        var id = await ExamSteps.StartedAsync(candidate, exam);
+        var paper = await ExamSteps.PaperAsync(candidate, id);
         var essay = paper.Items.Single(i => i.Type == "ShortAnswer");
-        await ExamTests.SaveAsync(candidate, id, essay.Position, 1, "坚持党的全面领导");
+        await ExamSteps.SaveAsync(candidate, id, essay.Position, 1, "坚持党的全面领导");
         await candidate.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct);
         Assert.Contains("待阅卷", await candidate.GetStringAsync($"/Exams/Review/{id}", Ct));
 

@@ -118,7 +118,7 @@ public sealed class RegistrationTests(TestApp app) : IClassFixture<TestApp>
 
         // Not approved yet: the exam is not theirs to see or start.
         Assert.DoesNotContain(exam.Title, await candidate.GetStringAsync("/Exams/Mine", Ct));
-        Assert.Equal(HttpStatusCode.NotFound, (await ExamTests.StartAsync(candidate, exam)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ExamSteps.StartAsync(candidate, exam)).StatusCode);
 
         var admin = await app.SignInAsAdministratorOfAsync(town);
         var list = await admin.GetStringAsync($"/Exams/Registrants?exam={exam.Id}", Ct);
@@ -130,10 +130,10 @@ public sealed class RegistrationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("已批准", await admin.GetStringAsync($"/Exams/Registrants?exam={exam.Id}", Ct));
         Assert.Contains(exam.Title, await candidate.GetStringAsync("/Exams/Mine", Ct));
 
-        var id = await ExamTests.StartedAsync(candidate, exam);
-        var paper = await ExamTests.PaperAsync(candidate, id);
+        var id = await ExamSteps.StartedAsync(candidate, exam);
+        var paper = await ExamSteps.PaperAsync(candidate, id);
         var single = paper.Items.First(i => i.Type == "Single");
-        Assert.Equal(HttpStatusCode.OK, (await ExamTests.SaveAsync(candidate, id, single.Position, 1, single.Options[0].Key)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ExamSteps.SaveAsync(candidate, id, single.Position, 1, single.Options[0].Key)).StatusCode);
         var submit = await candidate.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct);
         Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
         var attempt = await app.WithDbAsync(db => db.Attempts.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == id));
@@ -155,7 +155,7 @@ public sealed class RegistrationTests(TestApp app) : IClassFixture<TestApp>
 
         // Revoked: no new attempt (the exam allows one anyway), and the exam leaves their list while the history stays.
         Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(admin, exam.Id, "Revoke", registrant.Id)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await ExamTests.StartAsync(candidate, exam)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ExamSteps.StartAsync(candidate, exam)).StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.ExamApprovals.IgnoreQueryFilters().CountAsync(x => x.RegistrantId == registrant.Id)));
     }
 
@@ -169,15 +169,15 @@ public sealed class RegistrationTests(TestApp app) : IClassFixture<TestApp>
         var (b, clientB) = await RegistrantAsync(town, "乙考生");
         var admin = await app.SignInAsAdministratorOfAsync(town);
         Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(admin, exam.Id, "Approve", a.Id, b.Id)).StatusCode);
-        var idA = await ExamTests.StartedAsync(clientA, exam);
-        var idB = await ExamTests.StartedAsync(clientB, exam);
+        var idA = await ExamSteps.StartedAsync(clientA, exam);
+        var idB = await ExamSteps.StartedAsync(clientB, exam);
         Assert.NotEqual(idA, idB);
-        var itemA = (await ExamTests.PaperAsync(clientA, idA)).Items.First(i => i.Type == "Single");
+        var itemA = (await ExamSteps.PaperAsync(clientA, idA)).Items.First(i => i.Type == "Single");
 
         // Neither has a member id: were the key the member, null would equal null here.
         Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/api/exams/attempts/{idA}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/Exams/Take/{idA}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await ExamTests.SaveAsync(clientB, idA, itemA.Position, 5, itemA.Options[0].Key)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ExamSteps.SaveAsync(clientB, idA, itemA.Position, 5, itemA.Options[0].Key)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clientB.PostAsync($"/api/exams/attempts/{idA}/submit", null, Ct)).StatusCode);
         // A member without a registrant record (and an administrator's own account) are no different.
         var (_, member) = await app.CandidateAsync(branch);
