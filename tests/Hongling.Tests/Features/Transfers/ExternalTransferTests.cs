@@ -25,8 +25,8 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         var response = await TestApp.PostFormAsync(sender, $"/Transfers/Out/{member.Id}",
             new Dictionary<string, string> { ["ToName"] = toName, ["LetterNumber"] = letterNumber, ["Note"] = "随配偶迁居" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var html = await sender.GetStringAsync("/Transfers?kind=Out");
-        return int.Parse(LetterLink().Match(html).Groups[1].Value);
+        var page = await sender.GetDocumentAsync("/Transfers?kind=Out");
+        return int.Parse(page.LinkHrefs("#transfers a[href^='/Transfers/Letter/']")[0]["/Transfers/Letter/".Length..]);
     }
 
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, string handler, int id) =>
@@ -351,9 +351,6 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         var dissolve = await TestApp.PostFormAsync(district, "/Organizations", new Dictionary<string, string>(), $"/Organizations/Detail/{b.Org.Id}?handler=Dissolve");
         Assert.Contains("该组织保留着已转出本平台党员的记录", await dissolve.Content.ReadAsStringAsync());
     }
-
-    [GeneratedRegex("/Transfers/Letter/(\\d+)")]
-    private static partial Regex LetterLink();
 
     [GeneratedRegex("共 (\\d+)\\+? 名党员")]
     private static partial Regex MemberTotal();

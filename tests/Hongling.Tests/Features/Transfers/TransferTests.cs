@@ -30,8 +30,8 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
 
     private static async Task<int> LatestIdAsync(HttpClient client)
     {
-        var html = await client.GetStringAsync("/Transfers");
-        return int.Parse(System.Text.RegularExpressions.Regex.Match(html, "/Transfers/Letter/(\\d+)").Groups[1].Value);
+        var page = await client.GetDocumentAsync("/Transfers");
+        return int.Parse(page.LinkHrefs("#transfers a[href^='/Transfers/Letter/']")[0]["/Transfers/Letter/".Length..]);
     }
 
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, string handler, int id, Dictionary<string, string>? fields = null) =>
