@@ -77,21 +77,21 @@ public sealed class CompletenessTests(TestApp app) : IClassFixture<TestApp>
     {
         var (town, a, b, members) = await HandBuiltAsync();
         var client = await app.SignInAsAdministratorOfAsync(town);
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Completeness?org={town.Id}&month=202703"));
-        Assert.Matches("id=\"rate-profile\">\\s*<div[^>]*>组织简介本月维护率</div>\\s*<div[^>]*>33.3%</div>\\s*<div[^>]*>1 / 3 个组织", html);
-        Assert.Matches("id=\"rate-updated\">[\\s\\S]*?50.0%[\\s\\S]*?2 / 4 名党员", html);
-        Assert.Matches("id=\"rate-dues\">[\\s\\S]*?75.0%", html);
-        Assert.Matches("id=\"rate-photo\">[\\s\\S]*?25.0%", html);
-        Assert.Matches("id=\"rate-complete\">[\\s\\S]*?48.1%[\\s\\S]*?13 / 27 项", html);
+        var page = await client.GetDocumentAsync($"/Completeness?org={town.Id}&month=202703");
+        var html = page.Body!.TextContent;
+        string[] Card(string id) => [.. page.One($"#rate-{id}").Children.Select(c => c.Text())];   // label, rate, part / whole
+        Assert.Equal(["组织简介本月维护率", "33.3%", "1 / 3 个组织"], Card("profile"));
+        Assert.Equal(["50.0%", "2 / 4 名党员"], Card("updated")[1..]);
+        Assert.Equal("75.0%", Card("dues")[1]);
+        Assert.Equal("25.0%", Card("photo")[1]);
+        Assert.Equal(["48.1%", "13 / 27 项"], Card("complete")[1..]);
         Assert.Contains(a.Name, html);
         Assert.Contains("乙支部", html);
         Assert.Contains("未配备管理员", html);
         // Least complete first; the complete member updated this month is not listed.
-        var lagging = html[html.IndexOf("id=\"lagging\"", StringComparison.Ordinal)..];
-        Assert.True(lagging.IndexOf("全缺", StringComparison.Ordinal) < lagging.IndexOf("只有党费", StringComparison.Ordinal));
-        Assert.True(lagging.IndexOf("只有党费", StringComparison.Ordinal) < lagging.IndexOf("预备五项", StringComparison.Ordinal));
-        Assert.DoesNotContain("全齐", lagging);
-        Assert.Contains("籍贯、工作岗位、工作单位、家庭住址、照片、党费标准、转正日期", lagging);
+        var lagging = page.TableRows("#lagging");
+        Assert.Equal(["全缺", "只有党费", "预备五项"], lagging.Select(r => r[0]));
+        Assert.Equal("籍贯、工作岗位、工作单位、家庭住址、照片、党费标准、转正日期", lagging[0][3]);
         _ = (b, members);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Development;
@@ -254,29 +255,31 @@ public sealed partial class DevelopmentTests(TestApp app) : IClassFixture<TestAp
         await app.AddMemberAsync(branchA, "老党员");
         await ProbationaryAsync(branchB, "乙镇逾期", Today.AddDays(-500));
 
-        async Task<string> TodoAsync(string url = "/Development/Todo") => await (await app.SignedInClientAsync(cardA)).GetStringAsync(url);
+        async Task<IDocument> TodoAsync(string url = "/Development/Todo") => await (await app.SignedInClientAsync(cardA)).GetDocumentAsync(url);
         var todo = await TodoAsync();
         Assert.Equal(["已逾期", "将到期"], Names(todo));
-        Assert.Contains("<span id=\"todo-total\">2</span>", todo);
-        Assert.Matches($"<tr class=\"table-danger\" data-member=\"{overdue.Id}\">", todo);
-        Assert.Matches($"<tr class=\"\" data-member=\"{soon.Id}\">", todo);
-        Assert.Contains(D(DevelopmentRules.FullMembershipDue(overdue.JoinedOn)), todo);
+        Assert.Equal("2", todo.TextOf("#todo-total"));
+        Assert.True(Row(todo, overdue).ClassList.Contains("table-danger"));
+        Assert.False(Row(todo, soon).ClassList.Contains("table-danger"));
+        Assert.Equal(D(DevelopmentRules.FullMembershipDue(overdue.JoinedOn)), Row(todo, overdue).Cells()[3]);
         Assert.Equal(["已逾期", "将到期"], Names(await TodoAsync($"/Development/Todo?org={branchA.Id}")));
-        Assert.Matches("id=\"todo-card\"><div class=\"text-muted\">待办:预备党员转正</div><div class=\"fs-3 text-danger\">2</div>", await TodoAsync("/"));
+        Assert.Equal("2", (await TodoAsync("/")).TextOf("#todo-card .fs-3.text-danger"));   // the home page's card, in red
 
         app.Clock.Advance(TimeSpan.FromDays(15));
         Assert.Equal(["已逾期", "将到期", "未到期"], Names(await TodoAsync()));
         app.Clock.Advance(TimeSpan.FromDays(30));
         todo = await TodoAsync();
         Assert.Equal(["已逾期", "将到期", "未到期"], Names(todo));
-        Assert.Matches($"<tr class=\"table-danger\" data-member=\"{soon.Id}\">", todo);
-        Assert.DoesNotContain("乙镇逾期", todo);
+        Assert.True(Row(todo, soon).ClassList.Contains("table-danger"));
+        Assert.DoesNotContain("乙镇逾期", todo.Body!.TextContent);
         _ = townA;
         _ = later;
     }
 
-    private static List<string> Names(string html) =>
-        [.. TodoRow().Matches(html).Select(m => m.Groups[1].Value)];
+    /// <summary>The names on the to-do list, in its order (each links to the member).</summary>
+    private static List<string> Names(IDocument todo) => [.. todo.QuerySelectorAll("#todo tr[data-member] td:first-child a").Select(a => a.Text())];
+
+    private static IElement Row(IDocument todo, Member m) => todo.One($"#todo tr[data-member='{m.Id}']");
 
     [Fact]
     public async Task AnotherTownsAdministrator_Gets404_AndNeverSeesTheirPeople()
@@ -354,7 +357,4 @@ public sealed partial class DevelopmentTests(TestApp app) : IClassFixture<TestAp
 
     [GeneratedRegex("/Development/Detail/(\\d+)")]
     private static partial Regex DetailUrl();
-
-    [GeneratedRegex("<td><a href=\"/Members/Detail/\\d+\">([^<]+)</a></td>")]
-    private static partial Regex TodoRow();
 }
