@@ -36,8 +36,7 @@ public sealed class DuesTests(TestApp app) : IClassFixture<TestApp>
             ["MemberId"] = memberId.ToString(), ["Amount"] = amount, ["PaidOn"] = "2026-11-05", ["Method"] = "WeChat",
         }, $"/Dues?handler=Pay&org={org.Id}&month=202611");
 
-    private static string Figure(string html, string id) =>
-        System.Text.RegularExpressions.Regex.Match(html, $"id=\"{id}\">([^<]+)<").Groups[1].Value;
+    private static string Figure(string html, string id) => Html.Parse(html).TextOf("#" + id);
 
     [Fact]
     public async Task Summary_AddsUpDueCollectedAndUnpaid()

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Hongling.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,26 +105,26 @@ public sealed class SubmissionTests(TestApp app) : IClassFixture<TestApp>
             return db.SaveChangesAsync();
         });
         var editor = await app.SignInAsAdministratorOfAsync(await RootAsync());
-        var table = await editor.GetStringAsync("/Submissions/Quota?month=202610");
-        Assert.Matches(Row(met.Id, 2, 3, "完成"), table);
-        Assert.Matches(Row(missed.Id, 4, 2, "未完成"), table);
-        Assert.Matches(Row(idle.Id, 0, 0, "未完成"), table);
-        Assert.Matches(Row(missed.Id, 1, 1, "未完成"), await editor.GetStringAsync("/Submissions/Quota?month=202611"));
+        var table = await editor.GetDocumentAsync("/Submissions/Quota?month=202610");
+        Assert.Equal("2 3 完成", Row(table, met));
+        Assert.Equal("4 2 未完成", Row(table, missed));
+        Assert.Equal("0 0 未完成", Row(table, idle));
+        Assert.Equal("1 1 未完成", Row(await editor.GetDocumentAsync("/Submissions/Quota?month=202611"), missed));
 
         // Only the district changes the quota; a town administrator gets 404.
         var townAdmin = await app.SignInAsAdministratorOfAsync(met);
         Assert.Equal(HttpStatusCode.NotFound, (await TestApp.PostFormAsync(townAdmin, "/Submissions/Quota", new Dictionary<string, string> { ["NewQuota"] = "1" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await TestApp.PostFormAsync(editor, "/Submissions/Quota", new Dictionary<string, string> { ["NewQuota"] = "0" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(editor, "/Submissions/Quota?month=202610", new Dictionary<string, string> { ["NewQuota"] = "2" })).StatusCode);
-        table = await editor.GetStringAsync("/Submissions/Quota?month=202610");
-        Assert.Contains("每月选用 2 条", table);
-        Assert.Matches(Row(missed.Id, 4, 2, "完成"), table);
+        table = await editor.GetDocumentAsync("/Submissions/Quota?month=202610");
+        Assert.Contains("每月选用 2 条", table.Body!.Text());
+        Assert.Equal("4 2 完成", Row(table, missed));
         // A town administrator sees their own unit only.
-        var own = await townAdmin.GetStringAsync("/Submissions/Quota?month=202610");
-        Assert.Matches(Row(met.Id, 2, 3, "完成"), own);
-        Assert.DoesNotContain($"data-org=\"{missed.Id}\"", own);
+        var own = await townAdmin.GetDocumentAsync("/Submissions/Quota?month=202610");
+        Assert.Equal("2 3 完成", Row(own, met));
+        Assert.Empty(own.QuerySelectorAll($"#quota tr[data-org='{missed.Id}']"));
     }
 
-    private static string Row(int org, int submitted, int adopted, string met) =>
-        $"data-org=\"{org}\"><td>[^<]+</td><td class=\"submitted\">{submitted}</td><td class=\"adopted\">{adopted}</td>\\s*<td class=\"met\">{met}</td>";
+    /// <summary>Submitted, adopted and whether the quota is met, in a unit's row of the quota table.</summary>
+    private static string Row(IDocument quota, Organization unit) => string.Join(" ", quota.RowCells($"#quota tr[data-org='{unit.Id}']")[1..]);
 }
