@@ -173,19 +173,20 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
     {
         var (client, branch) = await BranchAdminAsync();
         var member = await app.AddMemberAsync(branch, "周八");
-        var html = await (await TestApp.PostFormAsync(client, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=IssueCard")).Content.ReadAsStringAsync();
-        var card = System.Text.RegularExpressions.Regex.Match(html, "id=\"issued-card\">(\\d+)<").Groups[1].Value;
-        var password = System.Text.RegularExpressions.Regex.Match(html, "id=\"issued-password\">([a-z0-9]+)<").Groups[1].Value;
+        var issued = await Html.ParseAsync(await TestApp.PostFormAsync(client, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=IssueCard"));
+        var card = issued.TextOf("#issued-card");
+        var password = issued.TextOf("#issued-password");
         Assert.Matches("^[2-9][0-9]{9}$", card);
-        Assert.Equal(8, password.Length);
+        Assert.Matches("^[a-z0-9]{8}$", password);
         Assert.DoesNotContain(password, await client.GetStringAsync($"/Members/Detail/{member.Id}"));
 
         var memberClient = app.NewClient();
         var signIn = await TestApp.SignInAsync(memberClient, card, password);
         Assert.Equal("/Account/ChangePassword", signIn.Headers.Location?.OriginalString);
 
-        var reset = await (await TestApp.PostFormAsync(client, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=ResetPassword")).Content.ReadAsStringAsync();
-        var newPassword = System.Text.RegularExpressions.Regex.Match(reset, "id=\"issued-password\">([a-z0-9]+)<").Groups[1].Value;
+        var reset = await Html.ParseAsync(await TestApp.PostFormAsync(client, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=ResetPassword"));
+        var newPassword = reset.TextOf("#issued-password");
+        Assert.Matches("^[a-z0-9]{8}$", newPassword);
         Assert.NotEqual(password, newPassword);
         Assert.Equal(HttpStatusCode.OK, (await TestApp.SignInAsync(app.NewClient(), card, password)).StatusCode);   // old password no longer works
         Assert.Equal("/Account/ChangePassword", (await TestApp.SignInAsync(app.NewClient(), card, newPassword)).Headers.Location?.OriginalString);
