@@ -4,12 +4,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Hongling.BrowserTests;
 
-public sealed class ActivityTourTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class ActivityTourTests(BrowserApp app)
 {
     [Fact]
-    public Task BranchAdmin_PublishesAnActivity_MemberScansTheQrLink_AdminSeesTheAttendance() => app.RunAsync(nameof(BranchAdmin_PublishesAnActivity_MemberScansTheQrLink_AdminSeesTheAttendance), async page =>
+    public Task BranchAdmin_PublishesAnActivity_MemberScansTheQrLink_AdminSeesTheAttendance() => app.RunAsync(nameof(BranchAdmin_PublishesAnActivity_MemberScansTheQrLink_AdminSeesTheAttendance), "1000000003", async page =>
     {
-        await page.SignInAsync("1000000003");
         await page.GotoAsync("/Activities");
         await page.Locator("#new-activity").ClickAsync();
         await page.GetByLabel("活动类型").SelectOptionAsync(new SelectOptionValue { Label = "主题党日" });

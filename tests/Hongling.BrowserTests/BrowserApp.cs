@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
@@ -7,11 +8,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
+[assembly: AssemblyFixture(typeof(Hongling.BrowserTests.BrowserApp))]
+
 namespace Hongling.BrowserTests;
 
-/// <summary>The app on a real loopback port with the demo district, and Debian's Chromium driven by Playwright.</summary>
+/// <summary>The app on a real loopback port with the demo district, and Debian's Chromium driven by Playwright.
+/// One for the whole run (an assembly fixture): the district is seeded once, and each demo card signs in once;
+/// its saved sign-in (the context's storage state: the cookies) opens every later page as that card.</summary>
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private static readonly ViewportSize Phone = new() { Width = 412, Height = 915 };
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _signedIn = new();
     private readonly string _dataDir = Directory.CreateTempSubdirectory("hongling-browser-").FullName;
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
@@ -45,10 +52,14 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>Runs a scenario in a fresh phone-sized page; on failure keeps a screenshot under TestResults/screenshots.</summary>
-    public async Task RunAsync(string name, Func<IPage, Task> scenario)
+    /// <summary>Runs a scenario in a fresh phone-sized page, signed out; on failure keeps a screenshot under TestResults/screenshots.</summary>
+    public Task RunAsync(string name, Func<IPage, Task> scenario) => RunAsync(name, null, scenario);
+
+    /// <summary>Runs a scenario in a fresh phone-sized page signed in as <paramref name="card"/> (a demo card), from
+    /// its saved sign-in. The scenario must not sign out: that would end the sign-in other pages share.</summary>
+    public async Task RunAsync(string name, string? card, Func<IPage, Task> scenario)
     {
-        await using var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 412, Height = 915 } });
+        await using var context = await NewContextAsync(card);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         try
@@ -62,6 +73,25 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
             throw;
         }
+    }
+
+    /// <summary>A fresh browser context (phone-sized unless <paramref name="viewport"/> says otherwise), signed in as
+    /// <paramref name="card"/> when one is given. Dispose it.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string? card = null, ViewportSize? viewport = null) => await Browser.NewContextAsync(new()
+    {
+        BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = viewport ?? Phone,
+        StorageState = card is null ? null : await _signedIn.GetOrAdd(card, c => new(() => SignInOnceAsync(c))).Value,
+    });
+
+    /// <summary>Signs <paramref name="card"/> in through the sign-in form, once per run, and keeps what the browser then holds.</summary>
+    private async Task<string> SignInOnceAsync(string card)
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.SignInAsync(card);
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/Account/", StringComparison.Ordinal));
+        return await context.StorageStateAsync();
     }
 
     public override async ValueTask DisposeAsync()

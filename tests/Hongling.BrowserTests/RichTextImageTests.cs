@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Hongling.BrowserTests;
 
-public sealed partial class RichTextImageTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed partial class RichTextImageTests(BrowserApp app)
 {
     /// <summary>A real PNG: a red field with a gold disc, 640 × 480.</summary>
     private static byte[] Png()
@@ -24,9 +24,8 @@ public sealed partial class RichTextImageTests(BrowserApp app) : IClassFixture<B
     private const string ImageLoaded = "sel => { const i = document.querySelector(sel); return i && i.complete && i.naturalWidth === 640; }";
 
     [Fact]
-    public Task BranchAdmin_InsertsAPictureIntoANotice_ItShowsInTheSavedNotice_AndToTheMember() => app.RunAsync(nameof(BranchAdmin_InsertsAPictureIntoANotice_ItShowsInTheSavedNotice_AndToTheMember), async page =>
+    public Task BranchAdmin_InsertsAPictureIntoANotice_ItShowsInTheSavedNotice_AndToTheMember() => app.RunAsync(nameof(BranchAdmin_InsertsAPictureIntoANotice_ItShowsInTheSavedNotice_AndToTheMember), "1000000003", async page =>
     {
-        await page.SignInAsync("1000000003");
         await page.GotoAsync("/Notices");
         await page.GetByRole(AriaRole.Link, new() { Name = "发布公告" }).ClickAsync();
         await page.GetByLabel("标题").FillAsync("附图的公告");
@@ -50,10 +49,9 @@ public sealed partial class RichTextImageTests(BrowserApp app) : IClassFixture<B
         var id = Regex.Match(page.Url, @"/Notices/Detail/(\d+)").Groups[1].Value;
 
         // The member opens it on their own phone: the picture comes from the platform too.
-        await using var phone = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var phone = await app.NewContextAsync("1000000004", new() { Width = 390, Height = 844 });
         var member = await phone.NewPageAsync();
         member.SetDefaultTimeout(15_000);
-        await member.SignInAsync("1000000004");
         await member.GotoAsync($"/Notices/Read/{id}");
         await Expect(member.Locator("#notice-body img")).ToHaveAttributeAsync("src", src!);
         await member.WaitForFunctionAsync(ImageLoaded, "#notice-body img");

@@ -3,12 +3,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Hongling.BrowserTests;
 
-public sealed class StudyTourTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class StudyTourTests(BrowserApp app)
 {
     [Fact]
-    public Task Member_ReadsAnArticle_EarnsMinutes_AndAHiddenPageStopsBeating() => app.RunAsync(nameof(Member_ReadsAnArticle_EarnsMinutes_AndAHiddenPageStopsBeating), async page =>
+    public Task Member_ReadsAnArticle_EarnsMinutes_AndAHiddenPageStopsBeating() => app.RunAsync(nameof(Member_ReadsAnArticle_EarnsMinutes_AndAHiddenPageStopsBeating), "1000000004", async page =>
     {
-        await page.SignInAsync("1000000004");
         await page.GotoAsync("/Study");
         await page.GetByRole(AriaRole.Link, new() { Name = "党建知识库", Exact = true }).ClickAsync();
         await page.Locator(".list-group a", new() { HasText = "入党誓词的内涵" }).ClickAsync();

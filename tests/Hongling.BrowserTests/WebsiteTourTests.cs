@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Hongling.BrowserTests;
 
-public sealed class WebsiteTourTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class WebsiteTourTests(BrowserApp app)
 {
     private const string Branch = "东城街道第一社区党支部";
 
@@ -41,9 +41,8 @@ public sealed class WebsiteTourTests(BrowserApp app) : IClassFixture<BrowserApp>
             await Expect(page.Locator("#sent")).ToContainTextAsync("留言已提交");
         });
 
-        await app.RunAsync("WebsiteTour_Admin", async page =>
+        await app.RunAsync("WebsiteTour_Admin", "1000000003", async page =>
         {
-            await page.SignInAsync("1000000003");
             await page.GotoAsync("/Messages");
             var item = page.Locator("#messages li", new() { HasText = "周末能否到支部参观学习" });
             await Expect(item).ToContainTextAsync("赵访客(群众)");
