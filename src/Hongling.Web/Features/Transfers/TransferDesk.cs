@@ -198,9 +198,10 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, TimeProvider c
         {
             account.LockoutEnabled = true;
             account.LockoutEnd = DateTimeOffset.MaxValue;
-            // A new stamp ends the card's open sessions at their next validation.
+            // The card's open sessions end with this save (a new stamp too, for anything that checks it).
             account.SecurityStamp = Guid.NewGuid().ToString();
             account.ConcurrencyStamp = Guid.NewGuid().ToString();
+            db.AccountSessions.RemoveRange(await db.AccountSessions.IgnoreQueryFilters().Where(s => s.AccountId == account.Id).ToListAsync());
             db.OrgAdministrators.RemoveRange(await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == account.Id).ToListAsync());
         }
         foreach (var org in await db.Organizations.IgnoreQueryFilters().Where(o => o.SecretaryId == member.Id).ToListAsync())
