@@ -73,10 +73,11 @@ public sealed class SessionStore(DbConnections connections, IServiceScopeFactory
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
         // A sign-in form never resumes the browser's session: the handler would otherwise give the new sign-in
-        // the old key (session fixation: whoever copied the old cookie would hold the new sign-in too).
-        if (HttpMethods.IsPost(httpContext.Request.Method) && httpContext.GetEndpoint()?.Metadata.GetMetadata<SignInFormAttribute>() is not null)
+        // the old key (session fixation: whoever copied the old cookie would hold the new sign-in too). The form
+        // is shown signed out as well, so that its antiforgery token is the one its post is checked against.
+        if (httpContext.GetEndpoint()?.Metadata.GetMetadata<SignInFormAttribute>() is not null)
         {
-            httpContext.Items[ReplacedKey] = key;
+            if (HttpMethods.IsPost(httpContext.Request.Method)) httpContext.Items[ReplacedKey] = key;
             return null;
         }
         var cached = _tickets.Get<Cached>(key);
@@ -191,8 +192,8 @@ public sealed class SessionStore(DbConnections connections, IServiceScopeFactory
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
 
-/// <summary>Marks a page whose POST signs someone in (the sign-in form, candidate registration): that request
-/// does not resume the browser's current session, so the sign-in gets a new session key and the session it
+/// <summary>Marks a page whose POST signs someone in (the sign-in form, candidate registration): its requests
+/// do not resume the browser's current session, so a sign-in gets a new session key and the session it
 /// replaces ends (see <see cref="SessionStore"/>).</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class SignInFormAttribute : Attribute;
