@@ -29,7 +29,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Hongling", $"Data Source={Path.Combine(_dataDir, "browser.db")}");
         builder.UseSetting("Pii:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Logging:LogLevel:Default", "Error");
-        builder.UseSetting("Study:BeatSeconds", "1");   // the reader beats every second, so a credited minute comes in seconds
+        builder.UseSetting("Study:BeatSeconds", "12");   // the shortest beat allowed: a credited minute after a minute of reading
     }
 
     public async ValueTask InitializeAsync()

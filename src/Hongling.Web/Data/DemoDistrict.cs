@@ -10,7 +10,8 @@ namespace Hongling.Web.Data;
 
 /// <summary>A believable district, the same every time (fixed seed): the district committee, towns and
 /// streets with village and community branches, directly affiliated organs and institutions, non-public
-/// enterprises, members with valid ID numbers, and the four demo accounts.</summary>
+/// enterprises, members with valid ID numbers, and the demo accounts (two disjoint streets, each with a
+/// street and a branch administrator, so two scopes can be tried side by side).</summary>
 public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserManager<Account> users, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
     public const string Password = "hongling2026";
@@ -20,6 +21,8 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
         ("1000000002", "镇党委管理员(东城街道)"),
         ("1000000003", "支部管理员(东城街道第一社区党支部)"),
         ("1000000004", "党员(东城街道第一社区党支部)"),
+        ("1000000005", "镇党委管理员(西城街道,与东城街道互不相见)"),
+        ("1000000006", "支部管理员(西城街道第一社区党支部)"),
     ];
 
     private static readonly string[] Towns = ["东城街道", "西城街道", "南山镇", "北岭镇", "白沙镇", "石门镇", "油溪镇", "吴滩镇", "龙华镇", "李市镇"];
@@ -233,17 +236,25 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
     private async Task CreateAccountsAsync(List<Node> orgs, DateTime now)
     {
         if (!await roles.RoleExistsAsync(Roles.SystemAdmin)) await roles.CreateAsync(new IdentityRole(Roles.SystemAdmin));
-        var town = orgs.First(o => o.Org.Code == "T001").Org;
-        var branch = orgs.First(o => o.Org.Code == "T001B001").Org;
-        var inBranch = await db.Members.Where(m => m.OrganizationId == branch.Id).OrderBy(m => m.Id).Take(3).ToListAsync();
-
         await CreateAsync(Accounts[0].Card, "区委组织部", null, now, Roles.SystemAdmin);
-        var townAdmin = await CreateAsync(Accounts[1].Card, inBranch[0].Name, inBranch[0], now);
-        var branchAdmin = await CreateAsync(Accounts[2].Card, inBranch[1].Name, inBranch[1], now);
-        await CreateAsync(Accounts[3].Card, inBranch[2].Name, inBranch[2], now);
+        var first = await CreateStreetAsync(orgs, "T001", Accounts[1].Card, Accounts[2].Card, now);
+        await CreateAsync(Accounts[3].Card, first[2].Name, first[2], now);
+        await CreateStreetAsync(orgs, "T002", Accounts[4].Card, Accounts[5].Card, now);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>An administrator of the street and one of its first branch, each one of that branch's members;
+    /// returns the branch's first members.</summary>
+    private async Task<List<Member>> CreateStreetAsync(List<Node> orgs, string code, string streetCard, string branchCard, DateTime now)
+    {
+        var town = orgs.First(o => o.Org.Code == code).Org;
+        var branch = orgs.First(o => o.Org.Code == code + "B001").Org;
+        var inBranch = await db.Members.Where(m => m.OrganizationId == branch.Id).OrderBy(m => m.Id).Take(3).ToListAsync();
+        var townAdmin = await CreateAsync(streetCard, inBranch[0].Name, inBranch[0], now);
+        var branchAdmin = await CreateAsync(branchCard, inBranch[1].Name, inBranch[1], now);
         db.OrgAdministrators.Add(new OrgAdministrator { AccountId = townAdmin.Id, OrganizationId = town.Id, CreatedAt = now });
         db.OrgAdministrators.Add(new OrgAdministrator { AccountId = branchAdmin.Id, OrganizationId = branch.Id, CreatedAt = now });
-        await db.SaveChangesAsync();
+        return inBranch;
     }
 
     private async Task<Account> CreateAsync(string card, string name, Member? member, DateTime now, string? role = null)

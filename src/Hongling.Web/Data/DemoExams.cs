@@ -65,7 +65,7 @@ public static class DemoExams
         {
             Title = "党章党规和党史知识测试", Instructions = "共10题,满分100分,60分合格;限时30分钟,可参加3次。答案随答随存,到时自动交卷。",
             OrganizationId = district.Id, AudiencePath = district.Path, OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(30), DurationMinutes = 30,
-            AttemptsAllowed = 3, PassMark = 60, ShowAnswers = ShowAnswers.AfterSubmission, Rules = rules, TotalPoints = 100, CreatedAt = now,
+            AttemptsAllowed = 3, PassMark = 60, ShowAnswers = ShowAnswers.AfterClose, Rules = rules, TotalPoints = 100, CreatedAt = now,
         });
         await db.SaveChangesAsync();
     }

@@ -18,6 +18,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
     public DbSet<MemberPhoto> MemberPhotos => Set<MemberPhoto>();
+    public DbSet<RichTextImage> RichTextImages => Set<RichTextImage>();
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<Recruit> Recruits => Set<Recruit>();
     public DbSet<RecruitStep> RecruitSteps => Set<RecruitStep>();
@@ -27,6 +28,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<StudySession> StudySessions => Set<StudySession>();
     public DbSet<ActiveMinute> ActiveMinutes => Set<ActiveMinute>();
     public DbSet<StudyDay> StudyDays => Set<StudyDay>();
+    public DbSet<StudyClock> StudyClocks => Set<StudyClock>();
     public DbSet<MaterialProgress> MaterialProgress => Set<MaterialProgress>();
     public DbSet<Lesson> Lessons => Set<Lesson>();
     public DbSet<Activity> Activities => Set<Activity>();

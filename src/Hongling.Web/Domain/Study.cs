@@ -30,6 +30,18 @@ public sealed class ActiveMinute
     public int? MaterialId { get; set; }
 }
 
+/// <summary>A member's study clock: the study time their pages have shown and not yet turned into a credited
+/// minute. One row per member, whatever their tabs and devices, so parallel pages add their time once
+/// (StudyRules.Evidence); both values are concurrency tokens, so two instances cannot both spend it.</summary>
+public sealed class StudyClock
+{
+    public int MemberId { get; set; }
+    /// <summary>The latest beat whose time has been counted: earlier time is never counted again.</summary>
+    public DateTime CoveredUntil { get; set; }
+    /// <summary>Counted study time not yet credited, in milliseconds (a minute is credited at 60,000).</summary>
+    public int PendingMs { get; set; }
+}
+
 /// <summary>A member's study on one China-time day: the sums the statistics read.</summary>
 public sealed class StudyDay : IOrgOwned, IMemberOwned
 {

@@ -63,6 +63,12 @@ public sealed class DemoDistrictTests(TestApp app) : IClassFixture<TestApp>
         var tree = await town.GetStringAsync("/Organizations");
         Assert.Contains("东城街道党工委", tree);
         Assert.DoesNotContain("西城街道", tree);
+        var west = await app.SignedInClientAsync(DemoDistrict.Accounts[4].Card, DemoDistrict.Password);
+        var westTree = await west.GetStringAsync("/Organizations");
+        Assert.Contains("西城街道党工委", westTree);
+        Assert.DoesNotContain("东城街道", westTree);
+        var westBranch = await app.SignedInClientAsync(DemoDistrict.Accounts[5].Card, DemoDistrict.Password);
+        Assert.Contains("西城街道第一社区党支部", await westBranch.GetStringAsync("/Organizations"));
     }
 
     [Fact]

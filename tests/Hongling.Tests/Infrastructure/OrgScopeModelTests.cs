@@ -97,6 +97,7 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         [typeof(Message)] = async (sp, org) => await AddAsync(sp, new Message { OrganizationId = org.Id, AuthorName = "群众", Body = "留言", State = MessageState.Unanswered }),
         [typeof(Submission)] = async (sp, org) => await AddAsync(sp, new Submission { OrganizationId = org.Id, Title = "信息", Body = "<p>正文</p>", Author = "作者", State = SubmissionState.Submitted }),
         [typeof(SubmissionSettings)] = async (sp, org) => await AddAsync(sp, new SubmissionSettings { OrganizationId = org.Id, MonthlyQuota = 3 }),
+        [typeof(RichTextImage)] = async (sp, org) => await AddAsync(sp, new RichTextImage { Id = Guid.NewGuid(), OrganizationId = org.Id, Image = [1], Width = 1, Height = 1, AccountId = "x", UploadedBy = "模型" }),
     };
 
     private static Activity NewActivity(Organization org) => new()

@@ -61,6 +61,18 @@ public sealed class ActiveMinuteConfiguration : IEntityTypeConfiguration<ActiveM
     }
 }
 
+public sealed class StudyClockConfiguration : IEntityTypeConfiguration<StudyClock>
+{
+    public void Configure(EntityTypeBuilder<StudyClock> b)
+    {
+        b.HasKey(x => x.MemberId);
+        b.Property(x => x.MemberId).ValueGeneratedNever();
+        b.Property(x => x.CoveredUntil).IsConcurrencyToken();
+        b.Property(x => x.PendingMs).IsConcurrencyToken();
+        b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class StudyDayConfiguration : IEntityTypeConfiguration<StudyDay>
 {
     public void Configure(EntityTypeBuilder<StudyDay> b)

@@ -44,7 +44,9 @@ public sealed class DetailModel(HonglingDb db, TimeProvider clock) : PageModel
     {
         if (!await LoadAsync(id)) return NotFound();
         if (Minutes is { Length: > MaxMinutes }) { MinutesError = $"会议记录不超过{MaxMinutes}字"; return Page(); }
-        Activity.Minutes = RichText.Clean(Minutes);
+        var minutes = RichText.Clean(Minutes);
+        if (minutes.Refusal is { } refusal) { MinutesError = refusal; return Page(); }
+        Activity.Minutes = minutes.Html;
         await db.SaveChangesAsync();
         Status = "会议记录已保存。";
         return RedirectToPage(new { id });

@@ -17,20 +17,35 @@ public static class AlbumPhotos
     /// <summary>Ten files at the limit and the form around them; a larger body is cut off as 413.</summary>
     public const long MaxRequestBytes = MaxFilesPerUpload * 10L * 1024 * 1024 + 1024 * 1024;
 
-    /// <summary>Re-encodes every file; the first refusal (named by file) refuses the whole upload.</summary>
+    /// <summary>Pixels one upload may decode in all: ten 12-megapixel phone photos, or four at the 40-megapixel limit.</summary>
+    public const long MaxPixelsPerUpload = 160_000_000;
+
+    /// <summary>Re-encodes every file; the first refusal (named by file) refuses the whole upload. The sizes the
+    /// files declare are added up before any is decoded, so an upload too large in all costs no decoding.</summary>
     public static async Task<(List<ReencodedImage> Images, string? Refusal)> ReadAllAsync(IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
         if (files.Count == 0) return ([], ImageUpload.Missing);
         if (files.Count > MaxFilesPerUpload) return ([], $"一次最多上传{MaxFilesPerUpload}张照片。");
-        var images = new List<ReencodedImage>();
+        var bytes = new List<byte[]>();
         foreach (var file in files)
         {
-            var result = await ImageUpload.ReadAsync(file, Limits, ct);
-            if (result.Image is null) return ([], files.Count == 1 ? result.Refusal : $"“{file.FileName}”:{result.Refusal} 本次上传的照片均未保存。");
+            if (file.Length == 0 || file.Length > Limits.MaxBytes)
+                return ([], Named(files, file, file.Length == 0 ? ImageUpload.Empty : ImageUpload.TooLarge(Limits)));
+            bytes.Add(await ImageUpload.BytesAsync(file, ct));
+        }
+        if (bytes.Sum(ImageUpload.DeclaredPixels) > MaxPixelsPerUpload) return ([], ImageUpload.TooManyPixelsInAll(MaxPixelsPerUpload));
+        var images = new List<ReencodedImage>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var result = await ImageUpload.ReencodeAsync(bytes[i], Limits, ct);
+            if (result.Image is null) return ([], Named(files, files[i], result.Refusal!));
             images.Add(result.Image);
         }
         return (images, null);
     }
+
+    private static string Named(IReadOnlyList<IFormFile> files, IFormFile file, string refusal) =>
+        files.Count == 1 ? refusal : $"“{file.FileName}”:{refusal} 本次上传的照片均未保存。";
 }
 
 /// <summary>GET /photos/albums/{id}[/thumbnail]: the JPEG for whoever the scoped AlbumPhotos set lets see it

@@ -64,7 +64,7 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools
         exam.DurationMinutes = Input.DurationMinutes;
         exam.AttemptsAllowed = Input.AttemptsAllowed;
         exam.PassMark = Input.PassMark;
-        exam.ShowAnswers = Input.ShowAnswers;
+        exam.ShowAnswers = Input.EffectiveShowAnswers;
         exam.Rules = Input.ActiveRules();
         exam.Fixed = fixedQuestions;
         exam.TotalPoints = exam.Rules.Sum(r => r.Count * r.Points) + exam.Fixed.Sum(f => f.Points);

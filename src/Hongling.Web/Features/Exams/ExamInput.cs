@@ -27,7 +27,10 @@ public sealed class ExamInput
     public int DurationMinutes { get; set; } = 60;
     public int AttemptsAllowed { get; set; } = 1;
     public decimal PassMark { get; set; } = 60;
-    public ShowAnswers ShowAnswers { get; set; } = ShowAnswers.AfterSubmission;
+    /// <summary>When answers are shown; none chosen: after submission for one attempt, after the exam closes for more.</summary>
+    public ShowAnswers? ShowAnswers { get; set; }
+    /// <summary>The administrator confirms answers shown at submission although candidates may try again.</summary>
+    public bool AnswersBeforeRetake { get; set; }
     public List<RuleRow> Rules { get; set; } = [.. Enumerable.Range(0, MaxRules).Select(_ => new RuleRow { Count = 0 })];
     public string? Fixed { get; set; }
 
@@ -41,6 +44,8 @@ public sealed class ExamInput
         if (DurationMinutes is < 1 or > 600) errors.Add("考试时长应为1到600分钟");
         if (AttemptsAllowed is < 1 or > 20) errors.Add("允许参加次数应为1到20次");
         if (PassMark < 0) errors.Add("合格分数不能为负");
+        if (AttemptsAllowed > 1 && ShowAnswers == Domain.ShowAnswers.AfterSubmission && !AnswersBeforeRetake)
+            errors.Add(RetakeWarning + "请改为“考试结束后公布”,或勾选“仍要交卷后公布”。");
         for (var i = 0; i < Rules.Count; i++)
         {
             var r = Rules[i];
@@ -60,6 +65,11 @@ public sealed class ExamInput
         return errors;
     }
 
+    public const string RetakeWarning = "允许多次参加时,交卷后公布答案会让考生先看答案再重考。";
+
+    public ShowAnswers EffectiveShowAnswers =>
+        ShowAnswers ?? (AttemptsAllowed > 1 ? Domain.ShowAnswers.AfterClose : Domain.ShowAnswers.AfterSubmission);
+
     public List<ExamRule> ActiveRules() => [.. Rules.Where(r => r.Count > 0).Select(r => new ExamRule(r.Type, r.CategoryId, r.Count, r.MinDifficulty, r.MaxDifficulty, r.Points))];
 
     public static ExamInput From(Exam e)
@@ -68,7 +78,7 @@ public sealed class ExamInput
         {
             Title = e.Title, Instructions = e.Instructions, OrganizationId = e.OrganizationId, Statuses = e.AudienceStatuses,
             OpensAt = e.OpensAt.ToChina(), ClosesAt = e.ClosesAt.ToChina(), DurationMinutes = e.DurationMinutes, AttemptsAllowed = e.AttemptsAllowed,
-            PassMark = e.PassMark, ShowAnswers = e.ShowAnswers, Fixed = string.Join(",", e.Fixed.Select(f => $"{f.QuestionId}:{f.Points:0.##}")),
+            PassMark = e.PassMark, ShowAnswers = e.ShowAnswers, AnswersBeforeRetake = e.AttemptsAllowed > 1 && e.ShowAnswers == Domain.ShowAnswers.AfterSubmission, Fixed = string.Join(",", e.Fixed.Select(f => $"{f.QuestionId}:{f.Points:0.##}")),
         };
         for (var i = 0; i < e.Rules.Count && i < MaxRules; i++)
         {

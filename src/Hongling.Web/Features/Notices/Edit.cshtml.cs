@@ -39,12 +39,13 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
         if (Org is null || await ScopedOrg.PickAsync(db, Org) is not { } org) return NotFound();
         Current = org;
         var body = RichText.Clean(Input.Body);
-        if (ModelState.IsValid && body is null) ModelState.AddModelError("Input.Body", "公告内容不能为空");
+        if (body.Refusal is { } refusal) ModelState.AddModelError("Input.Body", refusal);
+        else if (ModelState.IsValid && body.Html is null) ModelState.AddModelError("Input.Body", "公告内容不能为空");
         if (!ModelState.IsValid) return Page();
         var notice = db.Notices.Add(new Notice
         {
             OrganizationId = org.Id, AudiencePath = org.Path, AudienceIncludesSubtree = Input.IncludeSubtree,
-            Title = Input.Title!.Trim(), Body = body!, PublishedAt = clock.GetUtcNow().UtcDateTime, PublishedBy = db.Scope.ActorName,
+            Title = Input.Title!.Trim(), Body = body.Html!, PublishedAt = clock.GetUtcNow().UtcDateTime, PublishedBy = db.Scope.ActorName,
         }).Entity;
         await db.SaveChangesAsync();
         TempData["Status"] = $"已发布公告“{notice.Title}”。";

@@ -57,8 +57,10 @@ public sealed class ProfileModel(HonglingDb db, TimeProvider clock) : PageModel
             if (path is null) return NotFound();
             if (!path.StartsWith(Org.Path, StringComparison.Ordinal)) ModelState.AddModelError("Input.SecretaryId", "书记应为本组织(含下级组织)的党员");
         }
+        var introduction = RichText.Clean(Input.Introduction);
+        if (introduction.Refusal is { } refusal) ModelState.AddModelError("Input.Introduction", refusal);
         if (!ModelState.IsValid) return Page();
-        Org.Introduction = RichText.Clean(Input.Introduction);
+        Org.Introduction = introduction.Html;
         Org.Address = Input.Address.NullIfBlank();
         Org.Phone = Input.Phone.NullIfBlank();
         Org.SecretaryId = Input.SecretaryId;

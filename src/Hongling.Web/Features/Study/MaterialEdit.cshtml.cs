@@ -20,6 +20,8 @@ public sealed class MaterialEditModel(HonglingDb db, TimeProvider clock) : PageM
     public int? Id { get; private set; }
     public bool HasFile { get; private set; }
     public IReadOnlyList<SelectListItem> Audiences { get; private set; } = [];
+    /// <summary>The organization 插入图片 uploads for: the material's own, or the caller's outermost one for a new material.</summary>
+    public int? ImageOrgId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id)
     {
@@ -33,6 +35,7 @@ public sealed class MaterialEditModel(HonglingDb db, TimeProvider clock) : PageM
         var m = await MaterialQueries.Owned(db).Include(x => x.Audiences).FirstOrDefaultAsync(x => x.Id == id);
         if (m is null) return NotFound();
         Id = m.Id;
+        ImageOrgId = m.OrganizationId;
         HasFile = m.FileType is not null;
         Input = new MaterialInput
         {
@@ -49,6 +52,7 @@ public sealed class MaterialEditModel(HonglingDb db, TimeProvider clock) : PageM
         Material? material = null;
         if (id is not null && (material = await MaterialQueries.Owned(db).Include(x => x.Audiences).FirstOrDefaultAsync(x => x.Id == id, ct)) is null) return NotFound();
         Id = material?.Id;
+        ImageOrgId = material?.OrganizationId ?? ImageOrgId;
         HasFile = material?.FileType is not null;
         // An organization outside the caller's subtrees is a tampered post: 404 like any foreign id.
         var chosen = Input.AudienceIds.Distinct().ToList();
@@ -57,12 +61,14 @@ public sealed class MaterialEditModel(HonglingDb db, TimeProvider clock) : PageM
         if (audiences.Count != chosen.Count) return NotFound();
         if (audiences.Count == 0) ModelState.AddModelError("Input.AudienceIds", "请至少选择一个发布范围");
 
-        var body = RichText.Clean(Input.Body);
+        var cleaned = RichText.Clean(Input.Body);
+        if (cleaned.Refusal is { } refusal) ModelState.AddModelError("Input.Body", refusal);
+        var body = cleaned.Html;
         var url = Input.Url.NullIfBlank();
         (byte[] Bytes, string Type)? file = null;
         switch (Input.Kind)
         {
-            case MaterialKind.Article when body is null:
+            case MaterialKind.Article when body is null && cleaned.Refusal is null:
                 ModelState.AddModelError("Input.Body", "请填写文章正文"); break;
             case MaterialKind.Link when url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https"):
                 ModelState.AddModelError("Input.Url", "请填写以 http:// 或 https:// 开头的课件链接"); break;
@@ -131,6 +137,7 @@ public sealed class MaterialEditModel(HonglingDb db, TimeProvider clock) : PageM
             .Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync();
         if (orgs.Count == 0) return;
         var top = orgs[0].Depth;
+        ImageOrgId = orgs[0].Id;
         Audiences = [.. orgs.Where(o => o.Depth <= top + 1).Take(300)
             .Select(o => new SelectListItem(o.Depth == top ? $"{o.Name}(全部)" : $"— {o.Name}", o.Id.ToString()))];
     }

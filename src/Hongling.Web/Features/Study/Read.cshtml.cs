@@ -17,7 +17,7 @@ public sealed class ReadModel(HonglingDb db, TimeProvider clock, IConfiguration 
     public int Credited { get; private set; }
     public bool Completed { get; private set; }
     public bool CanStudy => db.Scope.MemberId is not null;
-    public int BeatSeconds => config.GetValue("Study:BeatSeconds", StudyRules.BeatSeconds);
+    public int BeatSeconds => Math.Clamp(config.GetValue("Study:BeatSeconds", StudyRules.BeatSeconds), StudyRules.MinBeatSeconds, StudyRules.MaxBeatSeconds);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

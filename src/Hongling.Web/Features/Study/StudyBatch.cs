@@ -15,11 +15,13 @@ internal sealed class StudyBatch
     private readonly Dictionary<(int, DateOnly), StudyDay> _days;
     private readonly Dictionary<(int, long), ActiveMinute> _minutes;
     private readonly Dictionary<int, int> _branches;
+    private readonly Dictionary<int, StudyClock> _clocks;
 
     private StudyBatch(HonglingDb db, Dictionary<string, int> members, Dictionary<Guid, (StudySession, int, MaterialKind, MaterialProgress?)> sessions,
-        Dictionary<(int, DateOnly), StudyDay> days, Dictionary<(int, long), ActiveMinute> minutes, Dictionary<int, int> branches)
+        Dictionary<(int, DateOnly), StudyDay> days, Dictionary<(int, long), ActiveMinute> minutes, Dictionary<int, int> branches,
+        Dictionary<int, StudyClock> clocks)
     {
-        _db = db; _members = members; _sessions = sessions; _days = days; _minutes = minutes; _branches = branches;
+        _db = db; _members = members; _sessions = sessions; _days = days; _minutes = minutes; _branches = branches; _clocks = clocks;
     }
 
     public static async Task<StudyBatch> LoadAsync(HonglingDb db, IReadOnlyList<Beat> beats, CancellationToken ct)
@@ -49,7 +51,8 @@ internal sealed class StudyBatch
         var presence = beats.Where(b => b.SessionId is null && members.ContainsKey(b.AccountId)).Select(b => members[b.AccountId]).Distinct().ToList();
         var branches = presence.Count == 0 ? [] : await db.Members.Where(m => presence.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.OrganizationId, ct);
-        return new StudyBatch(db, members, sessions, days, minutes, branches);
+        var clocks = await db.StudyClocks.Where(c => memberIds.Contains(c.MemberId)).ToDictionaryAsync(c => c.MemberId, ct);
+        return new StudyBatch(db, members, sessions, days, minutes, branches, clocks);
     }
 
     public BeatOutcome Apply(Beat beat)
@@ -63,7 +66,7 @@ internal sealed class StudyBatch
         if (beat.Seq <= session.LastSeq) return new(BeatStatus.Replayed);
         if (beat.Seq > session.LastSeq + StudyRules.MaxSeqJump) return new(BeatStatus.SeqJump);
 
-        var chained = session.LastBeatAt is { } previous && StudyRules.MinuteOf(previous) == StudyRules.MinuteOf(beat.At);
+        var previous = session.LastBeatAt;
         session.LastSeq = beat.Seq;
         session.LastBeatAt = beat.At;
         session.FirstBeatAt ??= beat.At;
@@ -71,15 +74,7 @@ internal sealed class StudyBatch
 
         var day = Day(memberId, beat.At, session.OrganizationId);
         var minute = Minute(memberId, beat.At, day);
-        var credited = false;
-        if (chained && minute.MaterialId is null && progress.CreditedMinutes < estimated * 3)
-        {
-            minute.MaterialId = session.MaterialId;
-            day.StudyMinutes++;
-            progress.CreditedMinutes++;
-            progress.LastStudiedAt = beat.At;
-            credited = true;
-        }
+        var credited = previous is { } p && Credit(memberId, p, beat.At, minute, day, progress, estimated);
         var done = progress.CreditedMinutes >= estimated
             || (beat.MediaEnded && StudyRules.IsMedia(kind) && progress.CreditedMinutes * 2 >= estimated);
         if (done && progress.CompletedAt is null)
@@ -88,6 +83,43 @@ internal sealed class StudyBatch
             day.MaterialsCompleted++;
         }
         return new(credited ? BeatStatus.Credited : BeatStatus.Accepted, progress.CreditedMinutes, progress.CompletedAt is not null);
+    }
+
+    /// <summary>Counts the study time this beat shows on the member's clock and, once a full minute is counted,
+    /// credits the beat's wall-clock minute to the session's material (StudyRules).</summary>
+    private bool Credit(int memberId, DateTime previous, DateTime at, ActiveMinute minute, StudyDay day, MaterialProgress progress, int estimated)
+    {
+        var clock = Clock(memberId, previous);
+        var shown = StudyRules.Evidence(previous, at, clock.CoveredUntil);
+        if (shown <= TimeSpan.Zero) return false;
+        clock.CoveredUntil = at;
+        clock.PendingMs += (int)shown.TotalMilliseconds;
+        if (clock.PendingMs < StudyRules.MinuteMs) return false;
+        if (minute.MaterialId is not null)
+        {
+            // This wall-clock minute is credited already: keep less than a minute waiting, so that a minute
+            // counted before any moment can complete after it at most once.
+            clock.PendingMs = StudyRules.MinuteMs - 1;
+            return false;
+        }
+        clock.PendingMs -= StudyRules.MinuteMs;
+        if (progress.CreditedMinutes >= estimated * 3) return false;   // time past the cap is spent, not carried to another material
+        minute.MaterialId = progress.MaterialId;
+        day.StudyMinutes++;
+        progress.CreditedMinutes++;
+        progress.LastStudiedAt = at;
+        return true;
+    }
+
+    private StudyClock Clock(int memberId, DateTime since)
+    {
+        if (!_clocks.TryGetValue(memberId, out var clock))
+        {
+            clock = new StudyClock { MemberId = memberId, CoveredUntil = since };
+            _db.StudyClocks.Add(clock);
+            _clocks[memberId] = clock;
+        }
+        return clock;
     }
 
     private BeatOutcome Presence(int memberId, DateTime at)

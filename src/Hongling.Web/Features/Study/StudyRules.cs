@@ -5,19 +5,41 @@ namespace Hongling.Web.Features.Study;
 /// <summary>The crediting rule (README "Study time"). A page beats every <see cref="BeatSeconds"/> s
 /// while it is visible and its reader active. A beat is accepted when its session is the caller's, open,
 /// and its sequence number is higher than any before (a replay is refused). An accepted beat marks its
-/// wall-clock minute as online time. It also credits that minute as study of the session's material
-/// when the same session's previous beat fell in the same minute (a minute is backed by two beats of
-/// one page, about 15 s apart, not by one lone request), the member's minute has not been credited yet
-/// (by any tab, device, retry or instance: the minute is a key), and the material's credit is under
-/// its cap (three times its estimated time). A material is completed when its credit reaches its
-/// estimated time, or when its audio or video played to the end after at least half of it was credited.</summary>
+/// wall-clock minute as online time. Study is credited from time, not from beats: a beat that follows
+/// the same page's previous beat by <see cref="MinGap"/> to <see cref="MaxGap"/> shows the time between
+/// them as study, counted once per member on their <see cref="StudyClock"/> (<see cref="Evidence"/>:
+/// time another tab or device already showed is not counted again). Each full minute so counted credits
+/// the beat's wall-clock minute to the session's material, if no page credited that minute yet (the
+/// minute is a key) and the material's credit is under its cap (three times its estimated time). So a
+/// member's credited minutes never exceed the minutes their pages were open and beating. A material is
+/// completed when its credit reaches its estimated time, or when its audio or video played to the end
+/// after at least half of it was credited.</summary>
 public static class StudyRules
 {
     public const int BeatSeconds = 15;
+    /// <summary>The beat intervals a page may be set to (Study:BeatSeconds): within the gaps that show study time.</summary>
+    public const int MinBeatSeconds = 12, MaxBeatSeconds = 20;
     /// <summary>Sequence numbers above this are not from a page (one beat every 15 s for a year is ~2.1 million).</summary>
     public const long MaxSeq = 10_000_000;
     /// <summary>A jump in sequence numbers beyond this is refused: a page counts one by one.</summary>
     public const long MaxSeqJump = 1_000;
+
+    /// <summary>Beats closer than this to the page's previous one show no study time (a page beats every 15 s).</summary>
+    public static readonly TimeSpan MinGap = TimeSpan.FromSeconds(10);
+    /// <summary>A longer silence means the page was hidden or idle: the time since its previous beat is not study.</summary>
+    public static readonly TimeSpan MaxGap = TimeSpan.FromSeconds(30);
+    public const int MinuteMs = 60_000;
+
+    /// <summary>The study time a page's beat at <paramref name="at"/> shows, its previous beat having come at
+    /// <paramref name="previous"/>, on a member clock already counted up to <paramref name="coveredUntil"/>:
+    /// the part of the interval between the two beats not counted before, if the gap looks like a page.</summary>
+    public static TimeSpan Evidence(DateTime previous, DateTime at, DateTime coveredUntil)
+    {
+        var gap = at - previous;
+        if (gap < MinGap || gap > MaxGap) return TimeSpan.Zero;
+        var from = previous > coveredUntil ? previous : coveredUntil;
+        return at > from ? at - from : TimeSpan.Zero;
+    }
 
     public static long MinuteOf(DateTime utc) => utc.Ticks / TimeSpan.TicksPerMinute;
 

@@ -41,11 +41,12 @@ public sealed class CreateModel(HonglingDb db, TimeProvider clock) : PageModel
         Current = org;
         if (!SubmissionRules.IsUnit(org.Depth)) ModelState.AddModelError("", "只有区直属单位(镇街、部门、直属党委)可以报送信息");
         var body = RichText.Clean(Input.Body);
-        if (ModelState.IsValid && body is null) ModelState.AddModelError("Input.Body", "正文不能为空");
+        if (body.Refusal is { } refusal) ModelState.AddModelError("Input.Body", refusal);
+        else if (ModelState.IsValid && body.Html is null) ModelState.AddModelError("Input.Body", "正文不能为空");
         if (!ModelState.IsValid) return Page();
         db.Submissions.Add(new Submission
         {
-            OrganizationId = org.Id, Title = Input.Title!.Trim(), Body = body!, Author = Input.Author!.Trim(), Column = Input.Column.NullIfBlank(),
+            OrganizationId = org.Id, Title = Input.Title!.Trim(), Body = body.Html!, Author = Input.Author!.Trim(), Column = Input.Column.NullIfBlank(),
             SubmittedAt = clock.GetUtcNow().UtcDateTime, SubmittedBy = db.Scope.ActorName, State = SubmissionState.Submitted,
         });
         await db.SaveChangesAsync();

@@ -47,7 +47,8 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock, SiteCache site)
         if (!Enum.IsDefined(Input.Kind)) ModelState.AddModelError("Input.Kind", "请选择动态类型");
         if (WorkUpdate.NeedsSource(Input.Kind) && string.IsNullOrWhiteSpace(Input.Source)) ModelState.AddModelError("Input.Source", "摘录或转发的动态请注明来源");
         var body = RichText.Clean(Input.Body);
-        if (ModelState.IsValid && body is null) ModelState.AddModelError("Input.Body", "正文不能为空");
+        if (body.Refusal is { } refusal) ModelState.AddModelError("Input.Body", refusal);
+        else if (ModelState.IsValid && body.Html is null) ModelState.AddModelError("Input.Body", "正文不能为空");
         if (!ModelState.IsValid) return Page();
         var update = existing as WorkUpdate ?? db.WorkUpdates.Add(new WorkUpdate
         {
@@ -56,7 +57,7 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock, SiteCache site)
         update.Kind = Input.Kind;
         update.Source = Input.Source.NullIfBlank();
         update.Title = Input.Title!.Trim();
-        update.Body = body!;
+        update.Body = body.Html!;
         update.Column = Input.Column.NullIfBlank();
         await db.SaveChangesAsync();
         await site.EvictAsync();

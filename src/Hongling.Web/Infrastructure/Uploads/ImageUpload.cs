@@ -30,6 +30,11 @@ public static class ImageUpload
     public const string Unreadable = "照片文件已损坏或不完整,无法读取,请重新选择。";
     public static string TooLarge(ImageLimits limits) => $"照片文件不能超过 {limits.MaxBytes / (1024 * 1024)} MB,请压缩后再上传。";
     public static string TooManyPixels(ImageLimits limits) => $"照片尺寸过大(超过 {limits.MaxPixels / 10_000} 万像素),请缩小后再上传。";
+    public static string TooManyPixelsInAll(long pixels) => $"本次上传的照片合计超过 {pixels / 10_000} 万像素,请分批上传。";
+
+    /// <summary>A decode holds up to width × height × 4 bytes and a core for a second or more (a 40-megapixel
+    /// PNG: about 370 MB): at most this many run at once in the process, the rest wait their turn.</summary>
+    internal static readonly SemaphoreSlim Decoders = new(Math.Max(1, Environment.ProcessorCount / 2));
 
     private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -41,9 +46,33 @@ public static class ImageUpload
         if (file is null) return ImageUploadResult.Refused(Missing);
         if (file.Length == 0) return ImageUploadResult.Refused(Empty);
         if (file.Length > limits.MaxBytes) return ImageUploadResult.Refused(TooLarge(limits));
+        return await ReencodeAsync(await BytesAsync(file, ct), limits, ct);
+    }
+
+    /// <summary>A posted file's bytes (the caller has checked its length).</summary>
+    public static async Task<byte[]> BytesAsync(IFormFile file, CancellationToken ct)
+    {
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
-        return Reencode(buffer.ToArray(), limits);
+        return buffer.ToArray();
+    }
+
+    /// <summary><see cref="Reencode"/> in its turn among the process's <see cref="Decoders"/>.</summary>
+    public static async Task<ImageUploadResult> ReencodeAsync(byte[] bytes, ImageLimits limits, CancellationToken ct)
+    {
+        await Decoders.WaitAsync(ct);
+        try { return Reencode(bytes, limits); }
+        finally { Decoders.Release(); }
+    }
+
+    /// <summary>The width × height a JPEG or PNG file declares, read from its header without decoding; 0 when
+    /// it is not one (the re-encoding then refuses it with its own message).</summary>
+    public static long DeclaredPixels(byte[] bytes)
+    {
+        if (!IsJpegOrPng(bytes)) return 0;
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        return codec is null ? 0 : Math.Max(0L, (long)codec.Info.Width * codec.Info.Height);
     }
 
     public static bool IsJpegOrPng(ReadOnlySpan<byte> bytes) => bytes.StartsWith(JpegMagic) || bytes.StartsWith(PngMagic);

@@ -62,7 +62,7 @@ public sealed partial class ActivityTests
     {
         var b = await BranchAsync("记录");
         var activity = await ActivityAsync(b.Org, b.Members);
-        var minutes = "<p onclick=\"steal()\">会议传达了精神<script>alert(1)</script></p><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">链接</a><a href=\"https://www.12371.cn\">共产党员网</a>";
+        var minutes = "<p onclick=\"steal()\">会议传达了精神<script>alert(1)</script></p><img src=/media/3f2504e0-4f89-41d3-9a0c-0305e82c3301.jpg onerror=alert(2)><a href=\"javascript:alert(3)\">链接</a><a href=\"https://www.12371.cn\">共产党员网</a>";
         var response = await TestApp.PostFormAsync(b.Admin, $"/Activities/Detail/{activity.Id}", new Dictionary<string, string> { ["Minutes"] = minutes }, $"/Activities/Detail/{activity.Id}?handler=Minutes");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await app.WithDbAsync(db => db.Activities.Where(a => a.Id == activity.Id).Select(a => a.Minutes).SingleAsync());

@@ -118,4 +118,38 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("本次上传的照片均未保存", html);
         Assert.Empty(await PhotoIdsAsync(albumId));
     }
+
+    [Fact]
+    public async Task Upload_TooManyPixelsInAll_IsRefusedBeforeAnyIsDecoded()
+    {
+        var a = await BranchAsync("像素");
+        var albumId = await CreateAlbumAsync(a.Admin, a.Org, "相册");
+        // Five files each declaring 6000 × 6000 (36 megapixels, within the per-file limit): 180 in all. Their
+        // pixels are not really there, so decoding any of them would refuse it as damaged instead.
+        var claims = Enumerable.Range(1, 5).Select(i => (TestImages.PngClaimingSize(TestImages.Png(), 6000, 6000), $"p{i}.png")).ToArray();
+        var response = await UploadAsync(a.Admin, albumId, claims);
+        Assert.Contains(ImageUpload.TooManyPixelsInAll(AlbumPhotos.MaxPixelsPerUpload), await response.Content.ReadAsStringAsync());
+        Assert.Empty(await PhotoIdsAsync(albumId));
+    }
+
+    [Fact]
+    public async Task Upload_WaitsForAFreeDecoder()
+    {
+        var a = await BranchAsync("排队");
+        var albumId = await CreateAlbumAsync(a.Admin, a.Org, "相册");
+        // Every decoder busy (as under four albums of large uploads at once): the upload waits its turn.
+        var held = 0;
+        while (ImageUpload.Decoders.Wait(0)) held++;
+        Task<HttpResponseMessage> upload;
+        try
+        {
+            upload = UploadAsync(a.Admin, albumId, (TestImages.Jpeg(), "a.jpg"));
+            await Task.Delay(1500, TestContext.Current.CancellationToken);
+            Assert.False(upload.IsCompleted);
+            Assert.Empty(await PhotoIdsAsync(albumId));
+        }
+        finally { ImageUpload.Decoders.Release(held); }
+        Assert.Equal(HttpStatusCode.Redirect, (await upload).StatusCode);
+        Assert.Single(await PhotoIdsAsync(albumId));
+    }
 }

@@ -75,7 +75,13 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
         var member = await app.AddMemberAsync(branchA, "甲方党员");
         await TestApp.PostFormAsync(clientA, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=RevealIdNumber");
         Assert.Contains("甲方党员", await clientA.GetStringAsync("/Audit"));
-        Assert.DoesNotContain("甲方党员", await clientB.GetStringAsync($"/Audit?type=Member&id={member.Id}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/Audit?type=Member&id={member.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/Audit?type=Organization&id={branchA.Id}")).StatusCode);
+        Assert.Contains("甲方党员", await clientA.GetStringAsync($"/Audit?type=Member&id={member.Id}"));
+        // A member of A's branch with no history yet (written by the system) is still A's: an empty page, not 404.
+        var quiet = await app.AddMemberAsync(branchA, "无记录党员");
+        Assert.Equal(HttpStatusCode.OK, (await clientA.GetAsync($"/Audit?type=Member&id={quiet.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/Audit?type=Member&id={quiet.Id}")).StatusCode);
         var reveal = await TestApp.PostFormAsync(clientB, "/Audit", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=RevealIdNumber");
         Assert.Equal(HttpStatusCode.NotFound, reveal.StatusCode);
         Assert.Single(await EntriesAsync(member.Id));

@@ -35,6 +35,35 @@ public sealed class QuestionImportTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Import_AFormulaCell_IsRefusedNamingTheCell_AndNothingIsImported()
+    {
+        var (_, branch) = await app.AddTownAsync("公式题");
+        await app.AddBankAsync(branch, singles: 0);
+        var card = TestApp.NewCard();
+        await app.AddAccountAsync(card, administers: [branch]);
+        var admin = await app.SignedInClientAsync(card);
+        var template = await admin.GetByteArrayAsync("/Exams/Questions/Import?handler=Template", Ct);
+        var before = await app.WithDbAsync(db => db.Questions.CountAsync(q => q.OrganizationId == branch.Id));
+        string[] good = ["单选题", "党史", "遵义会议召开于哪一年?", "1935年", "1934年", "", "", "", "", "A", "2", "2", ""];
+        var file = Workbook(template, good, good);
+        using (var book = new XLWorkbook(new MemoryStream(file)))
+        {
+            // Row 3's answer and option B are formulas whose cached values would read as a valid question.
+            book.Worksheet(1).Cell(3, 10).FormulaA1 = "=\"A\"";
+            book.Worksheet(1).Cell(3, 5).FormulaA1 = "=D3&\"后\"";
+            using var stream = new MemoryStream();
+            book.SaveAs(stream);
+            file = stream.ToArray();
+        }
+        var html = await ImportAsync(admin, file, branch.Id);
+        Assert.Contains("发现 2 处问题,文件未导入", html);
+        Assert.Contains("第3行 “选项B”列:单元格E3是公式,不支持公式,请复制后“粘贴为数值”", html);
+        Assert.Contains("第3行 “正确答案”列:单元格J3是公式,不支持公式", html);
+        Assert.DoesNotContain("第2行", html);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Questions.CountAsync(q => q.OrganizationId == branch.Id)));
+    }
+
+    [Fact]
     public async Task Import_BadRowsImportNothing_WithRowAndColumn_ThenACleanFileImportsAll_AndExportsBack()
     {
         var (_, branch) = await app.AddTownAsync("导题");

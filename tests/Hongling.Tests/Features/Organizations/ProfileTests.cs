@@ -27,12 +27,12 @@ public sealed class ProfileTests(TestApp app) : IClassFixture<TestApp>
         var secretary = await app.AddMemberAsync(branch, "王书记");
         var url = $"/Organizations/Profile/{branch.Id}";
         var saved = await TestApp.PostFormAsync(admin, url, Form(
-            intro: "<p>支部成立于<strong>1998年</strong></p><script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">链接</a>",
+            intro: "<p>支部成立于<strong>1998年</strong></p><script>alert(1)</script><img src=/media/3f2504e0-4f89-41d3-9a0c-0305e82c3301.jpg onerror=alert(2)><a href=\"javascript:alert(3)\">链接</a>",
             address: "中山路1号", phone: "023-12345678", secretary: secretary.Id.ToString(), founded: "1998-07-01"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var org = await app.WithDbAsync(db => db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == branch.Id));
-        Assert.Equal("<p>支部成立于<strong>1998年</strong></p><a>链接</a>", org.Introduction);
+        Assert.Equal("<p>支部成立于<strong>1998年</strong></p><img src=\"/media/3f2504e0-4f89-41d3-9a0c-0305e82c3301.jpg\"><a>链接</a>", org.Introduction);
         Assert.Equal(("中山路1号", "023-12345678", secretary.Id, new DateOnly(1998, 7, 1)), (org.Address, org.Phone, org.SecretaryId!.Value, org.FoundedOn!.Value));
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, org.ProfileUpdatedAt!.Value, TimeSpan.FromMilliseconds(1));
         Assert.False(string.IsNullOrEmpty(org.ProfileUpdatedBy));

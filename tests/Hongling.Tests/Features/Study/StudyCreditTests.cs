@@ -53,12 +53,11 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         var client = await app.SignedInClientAsync(card);
         ToNextMinute(5);
         var session = await OpenAsync(client, material.Id);
-        Assert.Equal(HttpStatusCode.OK, (await BeatAsync(client, session, 1)).StatusCode);
-        Tick();
-        var first = await BeatAsync(client, session, 2);
+        for (var seq = 1; seq <= 4; seq++) { Assert.Equal(HttpStatusCode.OK, (await BeatAsync(client, session, seq)).StatusCode); Tick(); }
+        var first = await BeatAsync(client, session, 5);   // a minute after the first beat
         Assert.True((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("credited").GetBoolean());
         ToNextMinute(5);
-        foreach (var seq in new[] { 2, 1, 2 })
+        foreach (var seq in new[] { 5, 1, 5 })
         {
             var replay = await BeatAsync(client, session, seq);
             Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
@@ -135,10 +134,9 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         // Seeking to the end at once completes nothing.
         var early = await (await BeatAsync(client, session, 2, ended: true)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(early.GetProperty("completed").GetBoolean());
-        ToNextMinute(0);
-        await BeatAsync(client, session, 3);
+        for (var seq = 3; seq <= 8; seq++) { Tick(); await BeatAsync(client, session, seq); }
         Tick();
-        var late = await (await BeatAsync(client, session, 4, ended: true)).Content.ReadFromJsonAsync<JsonElement>();
+        var late = await (await BeatAsync(client, session, 9, ended: true)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(2, late.GetProperty("creditedMinutes").GetInt32());
         Assert.True(late.GetProperty("completed").GetBoolean());
     }
@@ -146,14 +144,15 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task StudyDays_FollowChinaStandardTime()
     {
-        // 15:59 UTC is 23:59 in China; a minute later it is the next day there.
+        // 15:59 UTC is 23:59 in China; a minute later it is the next day there. Reading from 15:58 credits
+        // 15:59 (a minute after the first beat) and 16:00.
         var now = app.Clock.GetUtcNow();
-        var target = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(15).AddMinutes(59), TimeSpan.Zero);
+        var target = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(15).AddMinutes(58), TimeSpan.Zero);
         app.Clock.Advance(target - now);
         var (_, _, member, card, material) = await ReaderAsync(app, "时区镇");
         var client = await app.SignedInClientAsync(card);
         var session = await OpenAsync(client, material.Id);
-        for (var seq = 1; seq <= 8; seq++) { await BeatAsync(client, session, seq); Tick(); }
+        for (var seq = 1; seq <= 9; seq++) { await BeatAsync(client, session, seq); Tick(); }
         var days = await app.WithDbAsync(db => db.StudyDays.Where(d => d.MemberId == member.Id).OrderBy(d => d.Day).ToListAsync());
         Assert.Equal(2, days.Count);
         Assert.Equal(DateOnly.FromDateTime(target.UtcDateTime.AddHours(8)), days[0].Day);

@@ -67,14 +67,14 @@ public sealed class StudyMaterialsTests(TestApp app) : IClassFixture<TestApp>
         var (town, branch, admin) = await TownAsync("资料甲镇");
         var (_, otherBranch, _) = await TownAsync("资料乙镇");
         var response = await PublishAsync(admin, town, "安全的文章", MaterialKind.Article,
-            "<p onclick=\"steal()\">正文<script>alert(1)</script><img src=\"https://example.org/a.png\" onerror=\"x()\" alt=\"图\"><a href=\"javascript:evil()\">链接</a></p>");
+            "<p onclick=\"steal()\">正文<script>alert(1)</script><img src=\"/media/3f2504e0-4f89-41d3-9a0c-0305e82c3301.jpg\" onerror=\"x()\" alt=\"图\"><a href=\"javascript:evil()\">链接</a></p>");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var material = await app.WithDbAsync(db => db.Materials.SingleAsync(m => m.Title == "安全的文章"));
         Assert.DoesNotContain("script", material.Body);
         Assert.DoesNotContain("onclick", material.Body);
         Assert.DoesNotContain("onerror", material.Body);
         Assert.DoesNotContain("javascript:", material.Body);
-        Assert.Contains("<img src=\"https://example.org/a.png\" alt=\"图\">", material.Body);
+        Assert.Contains("<img src=\"/media/3f2504e0-4f89-41d3-9a0c-0305e82c3301.jpg\" alt=\"图\">", material.Body);
 
         var reader = await MemberOfAsync(branch);
         Assert.Contains("安全的文章", await reader.GetStringAsync("/Study"));

@@ -1,6 +1,6 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
-using Hongling.Web.Features.Members.Import;
+using Hongling.Web.Infrastructure.Workbooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Exams.Questions;
@@ -25,7 +25,8 @@ public sealed class QuestionImport(HonglingDb db, TimeProvider clock, ExamPools 
         if (bytes.Length > MaxBytes) return FileProblem("文件超过5MB,请分批导入");
         if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) return FileProblem("文件不是Excel(.xlsx)格式,请使用下载的导入模板");
         SheetReader sheet;
-        try { sheet = SheetReader.Read(bytes, keepRows: MaxRows + 1); }
+        try { sheet = SheetReader.Read(bytes, keepRows: MaxRows + 1, keepColumns: QuestionSheet.Columns.Length); }
+        catch (WorkbookLimitException e) { return new([new Problem(e.Row, e.Column == 0 ? "" : QuestionSheet.HeaderAt(e.Column), e.Message)], 0); }
         catch (Exception e) when (e is not OperationCanceledException) { return FileProblem("文件已损坏或不是有效的Excel(.xlsx)文件"); }
         if (!sheet.HasSheet) return FileProblem("文件中没有工作表");
         if (sheet.HasMergedCells) return FileProblem("表格中有合并单元格,请取消合并后再导入");
@@ -45,6 +46,10 @@ public sealed class QuestionImport(HonglingDb db, TimeProvider clock, ExamPools 
             if (!sheet.Rows.ContainsKey(r)) continue;
             string Text(int column) => sheet.At(r, column + 1).Text.Trim();
             void Add(string field, string message) => problems.Add(new Problem(r, QuestionSheet.HeaderOf(field), message));
+            // A formula's cached value is whatever Excel last computed: refused, as in the member import.
+            var formulas = Enumerable.Range(1, QuestionSheet.Columns.Length).Where(c => sheet.At(r, c).IsFormula).ToList();
+            foreach (var c in formulas) problems.Add(new Problem(r, QuestionSheet.HeaderAt(c), $"单元格{SheetReader.ColumnName(c)}{r}是公式,不支持公式,请复制后“粘贴为数值”"));
+            if (formulas.Count > 0) continue;
             if (QuestionSheet.Columns.Select((_, i) => Text(i)).All(t => t.Length == 0)) continue;
             if (!types.TryGetValue(Text(0), out var type)) { Add("Type", $"题型“{Text(0)}”无效,应为单选题、多选题、判断题、填空题或简答题"); continue; }
             var categoryPath = string.Join("/", Text(1).Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Workbooks;
 
 namespace Hongling.Web.Features.Exams.Questions;
 
@@ -23,6 +24,9 @@ public static class QuestionSheet
     ];
 
     public static string HeaderOf(string field) => Columns.FirstOrDefault(c => c.Field == field).Header ?? "";
+
+    /// <summary>The template's header of a 1-based column, or its letters past the template.</summary>
+    public static string HeaderAt(int column) => column <= Columns.Length ? Columns[column - 1].Header : SheetReader.ColumnName(column);
 
     public static byte[] Template()
     {

@@ -4,6 +4,7 @@ using System.Globalization;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.Pii;
+using Hongling.Web.Infrastructure.Workbooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Members.Import;
@@ -41,7 +42,8 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
         if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4)
             return FileProblem("文件不是Excel(.xlsx)格式,请使用下载的导入模板");
         SheetReader sheet;
-        try { sheet = SheetReader.Read(bytes, keepRows: MaxRows + 1); }
+        try { sheet = SheetReader.Read(bytes, keepRows: MaxRows + 1, keepColumns: MemberSheet.Columns.Length); }
+        catch (WorkbookLimitException e) { return new([new Problem(e.Row, e.Column == 0 ? "" : MemberSheet.HeaderAt(e.Column), e.Message)], [], 0, []); }
         catch (Exception e) when (e is not OperationCanceledException) { return FileProblem("文件已损坏或不是有效的Excel(.xlsx)文件"); }
         if (!sheet.HasSheet) return FileProblem("文件中没有工作表");
         if (sheet.HasMergedCells) return FileProblem("表格中有合并单元格,请取消合并后再导入");

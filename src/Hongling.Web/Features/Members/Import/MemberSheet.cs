@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Workbooks;
 
 namespace Hongling.Web.Features.Members.Import;
 
@@ -35,6 +36,9 @@ public static class MemberSheet
     ];
 
     public static string HeaderOf(string field) => Columns.First(c => c.Field == field).Header;
+
+    /// <summary>The template's header of a 1-based column, or its letters past the template.</summary>
+    public static string HeaderAt(int column) => column <= Columns.Length ? Columns[column - 1].Header : SheetReader.ColumnName(column);
 
     /// <summary>A workbook with the header row in bold and widths set by hand (AdjustToContents needs
     /// System.Drawing, which Linux lacks). Text format keeps 18-digit ID numbers intact.</summary>
