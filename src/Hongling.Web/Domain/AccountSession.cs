@@ -11,9 +11,6 @@ public sealed class AccountSession
     public required string AccountId { get; set; }
     /// <summary>The authentication ticket (claims and properties) as ASP.NET Core's TicketSerializer writes it.</summary>
     public byte[] Ticket { get; set; } = [];
-    /// <summary>Bumped whenever the ticket is rewritten (a password change, the security-stamp refresh), so that
-    /// an instance holding the deserialized ticket in memory knows to read it again.</summary>
-    public int Version { get; set; } = 1;
     /// <summary>The sign-in time (UTC).</summary>
     public DateTime CreatedAt { get; set; }
     /// <summary>The last request seen (UTC), written at most about once a minute.</summary>

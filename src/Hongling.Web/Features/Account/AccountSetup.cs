@@ -33,6 +33,7 @@ public static class AccountSetup
             .AddDefaultTokenProviders();
 
         services.Configure<SessionOptions>(config.GetSection("Sessions"));
+        services.AddSingleton<SessionReader>();
         services.AddSingleton<SessionStore>();
         services.AddHostedService<SessionCleanupJob>();
         services.AddSingleton<DummyPasswordHash>();

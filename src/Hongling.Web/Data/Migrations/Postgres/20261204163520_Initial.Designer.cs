@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261204160043_Initial")]
+    [Migration("20261204163520_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -136,9 +136,6 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<string>("UserAgent")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

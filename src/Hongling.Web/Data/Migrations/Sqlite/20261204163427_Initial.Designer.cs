@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261204160003_Initial")]
+    [Migration("20261204163427_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -131,9 +131,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<string>("UserAgent")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
