@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hongling.Web.Features.Account;
 
-[SignedInPage]
 /// <summary>A password change ends every other session of the account at once (another phone, a forgotten
 /// computer); this one goes on with the new security stamp.</summary>
+[SignedInPage]
 public sealed class ChangePasswordModel(UserManager<Domain.Account> users, SignInManager<Domain.Account> signIn, HonglingDb db) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
