@@ -15,7 +15,6 @@ using Hongling.Web.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var seeding = SeedCommand.IsSeed(args);
@@ -35,6 +34,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(OrgPolicies.OrgInScope, p => p.RequireAuthenticatedUser().AddRequirements(new OrgInScopeRequirement()));
 builder.Services.AddScoped<DemoDistrict>();
 builder.Services.AddScoped<CardIssuer>();
+builder.Services.AddScoped<IdNumberRegistry>();
+builder.Services.AddSingleton<IdNumberRegistry.Allowance>();
 builder.Services.AddScoped<Hongling.Web.Features.Organizations.OrgEditor>();
 builder.Services.AddScoped<Hongling.Web.Features.Transfers.TransferDesk>();
 builder.Services.AddScoped<Hongling.Web.Features.Development.DevelopmentDesk>();
@@ -43,8 +44,8 @@ builder.Services.AddScoped<Hongling.Web.Features.Photos.MemberPhotos>();
 builder.Services.AddScoped<Hongling.Web.Features.Activities.ActivityCheckIn>();
 builder.Services.AddScoped<Hongling.Web.Features.Messages.MessageDesk>();
 builder.Services.AddSingleton<Hongling.Web.Features.Messages.PublicChallenge>();
-builder.Services.AddSingleton<Hongling.Web.Features.Website.SiteCache>();
-builder.Services.AddOutputCache(Hongling.Web.Features.Website.SiteCache.AddPolicy);
+builder.Services.AddSingleton<SiteCache>();
+builder.Services.AddOutputCache(SiteCache.AddPolicy);
 builder.Services.AddScoped<Hongling.Web.Features.Exams.Candidacy>();
 builder.Services.AddScoped<Hongling.Web.Features.Exams.Questions.QuestionImport>();
 builder.Services.AddSingleton<Hongling.Web.Features.Exams.PaperCache>();
@@ -63,12 +64,13 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddHonglingErrors();
 builder.Services.AddStudy();
 builder.Services.AddHonglingRateLimits(builder.Configuration);
-builder.Services.AddOpenApi();
+builder.Services.AddHonglingApiDocs();
 
 var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);
 await app.InitializeDatabaseAsync();
 
+app.UseHonglingSecurityHeaders();
 app.UseHonglingErrors();
 app.UseStaticFiles();
 app.UseRouting();
@@ -89,8 +91,7 @@ app.MapAlbumPhotos();
 app.MapRichTextImages();
 app.MapExamsApi();
 app.MapExamStart();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/docs").AllowAnonymous();
+app.MapHonglingApiDocs();
 
 app.PrintWelcomeOnStart();
 await app.RunAsync();

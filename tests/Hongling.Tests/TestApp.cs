@@ -29,6 +29,9 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
     private readonly bool _owner = true;
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Findings of ID numbers outside an administrator's scope allowed per hour, kept small for the tests.</summary>
+    public const int OutsideIdChecksPerHour = 5;
+
     public TestApp() { }
 
     private TestApp(TestApp first)
@@ -68,6 +71,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Pii:Key", _piiKey);
         // Tests beat in fake time, far faster than a page does; the flood test sends more than this.
         builder.UseSetting("RateLimits:StudyBeatsPerMinute", "600");
+        builder.UseSetting("RateLimits:OutsideIdChecksPerHour", OutsideIdChecksPerHour.ToString());
         // Every test client shares one address; RegistrationLimitTests floods past this.
         builder.UseSetting("RateLimits:RegistrationsPerHour", RegistrationsPerHour.ToString());
         if (_pgDatabase is not null)

@@ -85,6 +85,14 @@ public abstract partial class HonglingDb
         AuditEntries.Add(NewAuditEntry(AuditAction.Viewed, nameof(Member), member.Id.ToString(CultureInfo.InvariantCulture), member.Name,
             member.OrganizationId, member.OrgPath, [new Change(field, "", "")]));
 
+    /// <summary>Records that the caller learned an ID number is held outside their scope (IdNumberRegistry),
+    /// against the organization they were registering into.</summary>
+    public void LogIdNumberCheck(int orgId, string orgPath, string maskedIdNumber) =>
+        AuditEntries.Add(NewAuditEntry(AuditAction.Viewed, IdNumberCheck, maskedIdNumber, maskedIdNumber, orgId, orgPath,
+            [new Change(IdNumberCheck, "", "已在本管理范围以外登记")]));
+
+    public const string IdNumberCheck = "IdNumberCheck";
+
     /// <summary>Records a change SaveChanges cannot see as a column diff (e.g. the photo, whose bytes live
     /// in MemberPhoto and whose date is not logged); saved with the caller's next SaveChanges.</summary>
     public void LogChange(Member member, string field, string from, string to) =>

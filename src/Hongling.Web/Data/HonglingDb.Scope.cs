@@ -113,8 +113,7 @@ public abstract partial class HonglingDb
     /// published to them, and administrators see what is published to their subtree from above.</summary>
     private Expression<Func<T, bool>> Published<T>()
     {
-        Expression<Func<string?, IPublishedToMembers, bool>> reaches = (reader, e) => reader != null
-            && (reader == e.AudiencePath || (e.AudienceIncludesSubtree && reader.StartsWith(e.AudiencePath)));
+        var reaches = Audience.ReachesReader;
         var row = Expression.Parameter(typeof(T), "e");
         var published = Expression.Convert(row, typeof(IPublishedToMembers));
         var body = new[] { nameof(ScopeMemberOrgPath), nameof(From0), nameof(From1), nameof(From2) }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -11,6 +12,9 @@ namespace Hongling.Web.Features.Account;
 public static class AccountSetup
 {
     public const string MustChangePasswordClaim = "hongling:must_change_password";
+    /// <summary>The sign-in and antiforgery cookies' names, before the <c>__Host-</c> prefix they get when Secure.</summary>
+    public const string AuthCookie = "hongling.auth";
+    public const string AntiforgeryCookie = "hongling.af";
 
     public static IServiceCollection AddHonglingAccounts(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
@@ -41,10 +45,12 @@ public static class AccountSetup
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<SessionStore>((o, store) => o.SessionStore = store);
 
-        var secure = config.GetValue<bool?>("Cookies:Secure") ?? !env.IsDevelopment();
+        // Secure cookies carry the __Host- prefix (Secure, Path=/, no Domain: only this host can set them).
+        var secure = SecurityHeaders.SecureCookies(config, env);
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "hongling.auth";
+            o.Cookie.Name = SecurityHeaders.CookieName(AuthCookie, secure);
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
@@ -66,7 +72,8 @@ public static class AccountSetup
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "hongling.af";
+            o.Cookie.Name = SecurityHeaders.CookieName(AntiforgeryCookie, secure);
+            o.Cookie.Path = "/";
             o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         return services;

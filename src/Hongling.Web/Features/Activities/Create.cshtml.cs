@@ -3,6 +3,7 @@ using Hongling.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure;
 
 namespace Hongling.Web.Features.Activities;
 

@@ -17,6 +17,7 @@ public static class AuditLabels
     public static string Entity(string type) => type switch
     {
         nameof(Member) => "党员",
+        Data.HonglingDb.IdNumberCheck => "身份证号码核查",
         nameof(Organization) => "党组织",
         nameof(Transfer) => "关系转接",
         nameof(Recruit) => "发展党员",
@@ -33,7 +34,7 @@ public static class AuditLabels
     private static readonly Dictionary<string, string> Fields = new()
     {
         [nameof(Member.Name)] = "姓名", [nameof(Member.Gender)] = "性别", [nameof(Member.Ethnicity)] = "民族",
-        [nameof(Member.BirthDate)] = "出生日期", [nameof(Member.IdNumberMasked)] = "身份证号码", ["IdNumber"] = "完整身份证号码",
+        [nameof(Member.BirthDate)] = "出生日期", [nameof(Member.IdNumberMasked)] = "身份证号码", ["IdNumber"] = "完整身份证号码", [Data.HonglingDb.IdNumberCheck] = "核查结果",
         [nameof(Member.Mobile)] = "手机号码", [nameof(Member.Education)] = "学历", [nameof(Member.JoinedOn)] = "入党日期",
         [nameof(Member.Status)] = "党员类别", [nameof(Member.OrganizationId)] = "所在组织(编号)", [nameof(Member.IsFloating)] = "流动党员",
         [nameof(Member.CardNumber)] = "红色身份证卡号", ["Photo"] = "照片", [nameof(Organization.Code)] = "组织编码", [nameof(Organization.Kind)] = "组织类别",

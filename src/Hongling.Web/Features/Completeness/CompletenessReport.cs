@@ -60,18 +60,9 @@ public sealed record CompletenessReport(
         if (m.Status == MemberStatus.Full && m.FullMemberOn is null) yield return "转正日期";
     }
 
-    /// <summary>The first and the exclusive last instant of a yyyyMM month in China, in UTC.</summary>
-    public static (DateTime From, DateTime To) MonthBounds(int month)
-    {
-        // Months are added to the China-time first day, not to its UTC instant: that is the last day of the
-        // month before, and 28 Feb + 1 month would end March on the 28th.
-        var first = new DateTime(month / 100, month % 100, 1, 0, 0, 0, DateTimeKind.Utc);
-        return (first - ChinaTime.Offset, first.AddMonths(1) - ChinaTime.Offset);
-    }
-
     public static async Task<CompletenessReport> ForAsync(HonglingDb db, string orgPath, int month, CancellationToken ct = default)
     {
-        var (from, to) = MonthBounds(month);
+        var (from, to) = ChinaTime.MonthBounds(month);
         var orgs = await db.AdministeredOrganizations.InSubtree(orgPath)
             .GroupBy(_ => 1)
             .Select(g => new

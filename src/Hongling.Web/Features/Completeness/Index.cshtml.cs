@@ -1,10 +1,10 @@
 using Hongling.Web.Data;
 using Hongling.Web.Features.Dues;
-using Hongling.Web.Features.Organizations;
 using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.Completeness;
 
@@ -34,7 +34,7 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
             : await OrgTree.Roots(db).OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Path }).FirstOrDefaultAsync(ct);
         if (org is null) return NotFound();
         (Org, OrgName) = (org.Id, org.Name);
-        ShownMonth = Month is { } m && DuesSummary.IsMonth(m) ? m : clock.MonthInChina();
+        ShownMonth = Month is { } m && ChinaTime.IsMonth(m) ? m : clock.MonthInChina();
         Report = await CompletenessReport.ForAsync(db, org.Path, ShownMonth, ct);
 
         var children = await OrgTree.Children(db, org.Id).OrderBy(o => o.Code).Take(100).Select(o => new { o.Id, o.Name, o.Path }).ToListAsync(ct);
@@ -42,7 +42,7 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
         foreach (var c in children) rows.Add(new Child(c.Id, c.Name, await CompletenessReport.ForAsync(db, c.Path, ShownMonth, ct)));
         Children = rows;
 
-        var (from, to) = CompletenessReport.MonthBounds(ShownMonth);
+        var (from, to) = ChinaTime.MonthBounds(ShownMonth);
         OrgGaps = await db.AdministeredOrganizations.InSubtree(org.Path)
             .Select(o => new { o.Id, o.Name, Maintained = o.ProfileUpdatedAt >= from && o.ProfileUpdatedAt < to,
                 HasAdministrator = db.OrgAdministrators.Any(a => a.OrganizationId == o.Id && !a.IsBackup) })

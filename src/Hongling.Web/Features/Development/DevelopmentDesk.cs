@@ -11,7 +11,7 @@ namespace Hongling.Web.Features.Development;
 /// <summary>Moves recruits through the stages of development (发展党员), one step at a time, and makes
 /// probationary members full members (转正). Every stage change writes a RecruitStep in the same save as
 /// the change; the audit log records the recruit's and the member's changes.</summary>
-public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, TimeProvider clock)
+public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock)
 {
     /// <summary>A refused step, with the form field it concerns.</summary>
     public sealed class RuleException(string fieldName, string message) : Exception(message)
@@ -62,7 +62,7 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, TimeProvide
         if (on is not { } date) state.AddModelError(DateField, "请填写接收为预备党员日期");
         else if (DevelopmentRules.CheckStep(recruit, DevelopmentStage.Probationary, date, Today) is { } problem) state.AddModelError(DateField, problem);
         var mine = new ModelStateDictionary();
-        await input.ValidateAsync(mine, db, pii, Today, existing: null);
+        await input.ValidateAsync(mine, db, pii, registry, Today, existing: null);
         foreach (var (key, entry) in mine)
             foreach (var error in entry.Errors)
                 // The admission date is the joining date (e.g. "入党日期应在年满18周岁之后"); the branch is the recruit's.

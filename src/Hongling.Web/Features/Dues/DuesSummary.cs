@@ -9,7 +9,6 @@ public sealed record DuesSummary(int Month, int Members, int WithStandard, int P
 {
     public sealed record Line(int MemberId, string Name, string Branch, decimal? Standard, decimal? Amount, DateOnly? PaidOn, string? Method);
 
-    public static bool IsMonth(int month) => month / 100 is >= 2000 and <= 2100 && month % 100 is >= 1 and <= 12;
 
     public static async Task<DuesSummary> ForAsync(HonglingDb db, string orgPath, int month, CancellationToken ct = default)
     {

@@ -2,10 +2,10 @@ using Hongling.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
-using Hongling.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.Dues;
 
@@ -61,7 +61,7 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
         if (org is null) return false;
         Org = org.Id;
         OrgName = org.Name;
-        var month = Month is { } m && DuesSummary.IsMonth(m) ? m : clock.MonthInChina();
+        var month = Month is { } m && ChinaTime.IsMonth(m) ? m : clock.MonthInChina();
         Summary = await DuesSummary.ForAsync(db, org.Path, month);
         return true;
     }

@@ -22,7 +22,7 @@ public static class ExamsApi
             await PaperView.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) is { } paper ? Results.Ok(paper) : Problem(404, "未找到该试卷"))
             .WithSummary("本人的试卷(不含答案)");
         // Autosaves are the hot path: they skip the per-request scope load; the cached paper's account is the check.
-        api.MapPut("/{id:guid}/answers/{position:int}", SaveAsync).RequireRateLimiting(RateLimits.ExamAnswers).WithoutOrgScope()
+        api.MapPut("/{id:guid}/answers/{position:int}", SaveAsync).RequireRateLimiting(RateLimits.ExamAnswers).WithoutOrgScope().DocumentsProblems(409)
             .WithSummary("自动保存一题的答案;Seq 须大于上次保存的序号");
         api.MapPost("/{id:guid}/submit", SubmitAsync).RequireRateLimiting(RateLimits.ExamAnswers).WithSummary("交卷并立即评分;重复交卷只评一次");
         return app;

@@ -1,9 +1,9 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
-using Hongling.Web.Features.OrgLife;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure;
 
 namespace Hongling.Web.Features.Exams;
 

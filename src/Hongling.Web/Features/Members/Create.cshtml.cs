@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Hongling.Web.Features.Members;
 
-public sealed class CreateModel(HonglingDb db, PiiProtector pii, TimeProvider clock) : PageModel
+public sealed class CreateModel(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock) : PageModel
 {
     [BindProperty] public MemberInput Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Branches { get; private set; } = [];
@@ -22,7 +22,7 @@ public sealed class CreateModel(HonglingDb db, PiiProtector pii, TimeProvider cl
     public async Task<IActionResult> OnPostAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await Input.ValidateAsync(ModelState, db, pii, clock.TodayInChina(), existing: null);
+        await Input.ValidateAsync(ModelState, db, pii, registry, clock.TodayInChina(), existing: null);
         if (!ModelState.IsValid)
         {
             Branches = await MemberInput.BranchOptionsAsync(db);

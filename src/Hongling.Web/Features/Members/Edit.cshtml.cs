@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Members;
 
-public sealed class EditModel(HonglingDb db, PiiProtector pii, TimeProvider clock) : PageModel
+public sealed class EditModel(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock) : PageModel
 {
     [BindProperty] public MemberInput Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Branches { get; private set; } = [];
@@ -28,7 +28,7 @@ public sealed class EditModel(HonglingDb db, PiiProtector pii, TimeProvider cloc
     {
         if (await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == id) is not { } member) return NotFound();
         Member = member;
-        await Input.ValidateAsync(ModelState, db, pii, clock.TodayInChina(), member);
+        await Input.ValidateAsync(ModelState, db, pii, registry, clock.TodayInChina(), member);
         if (!ModelState.IsValid)
         {
             Branches = await MemberInput.BranchOptionsAsync(db);

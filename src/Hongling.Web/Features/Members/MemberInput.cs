@@ -131,24 +131,26 @@ public sealed class MemberInput
         }
     }
 
-    /// <summary>Checks what attributes cannot; adds field errors under the "Input." prefix.</summary>
-    public async Task ValidateAsync(ModelStateDictionary state, HonglingDb db, PiiProtector pii, DateOnly today, Member? existing)
+    /// <summary>Checks what attributes cannot; adds field errors under the "Input." prefix. The ID number's
+    /// platform-wide uniqueness is checked once the branch is one the caller administers (the registry logs
+    /// findings outside the scope against it).</summary>
+    public async Task ValidateAsync(ModelStateDictionary state, HonglingDb db, PiiProtector pii, IdNumberRegistry registry, DateOnly today, Member? existing)
     {
         var storedBirth = existing is null ? (DateOnly?)null : Domain.IdNumber.BirthDate(pii.Decrypt(existing.IdNumberCipher));
         var problems = Check(today, storedBirth).ToList();
         foreach (var (field, message) in problems) state.AddModelError("Input." + field, message);
-        if (!string.IsNullOrWhiteSpace(IdNumber) && !problems.Any(p => p.Field == nameof(IdNumber)))
+        var branch = OrganizationId is { } orgId
+            ? await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => new { o.Id, o.Path, o.Kind }).FirstOrDefaultAsync()
+            : null;
+        if (OrganizationId is not null && branch is null) state.AddModelError("Input.OrganizationId", "请选择您管辖范围内的党支部");
+        else if (branch is not null && branch.Kind != OrgKind.Branch) state.AddModelError("Input.OrganizationId", BranchOnly);
+        if (branch is not null && !string.IsNullOrWhiteSpace(IdNumber) && !problems.Any(p => p.Field == nameof(IdNumber)))
         {
-            var hash = pii.Hash(Domain.IdNumber.Normalize(IdNumber));
-            // Uniqueness is platform-wide, so this one check looks past the caller's scope.
-            if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.IdNumberHash == hash && m.Id != (existing == null ? 0 : existing.Id)))
+            var normalized = Domain.IdNumber.Normalize(IdNumber);
+            var found = await registry.FindAsync(pii.Hash(normalized), Domain.IdNumber.Mask(normalized), branch.Id, branch.Path, default);
+            if (found.Limited) state.AddModelError("Input.IdNumber", IdNumberRegistry.TooMany);
+            else if (found.Holder is { } holder && holder.MemberId != existing?.Id)
                 state.AddModelError("Input.IdNumber", "该身份证号码已登记,不能重复录入");
-        }
-        if (OrganizationId is { } orgId)
-        {
-            var org = await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => new { o.Kind }).FirstOrDefaultAsync();
-            if (org is null) state.AddModelError("Input.OrganizationId", "请选择您管辖范围内的党支部");
-            else if (org.Kind != OrgKind.Branch) state.AddModelError("Input.OrganizationId", BranchOnly);
         }
     }
 

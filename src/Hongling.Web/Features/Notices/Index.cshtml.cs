@@ -1,8 +1,9 @@
 using Hongling.Web.Data;
-using Hongling.Web.Features.OrgLife;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.Notices;
 

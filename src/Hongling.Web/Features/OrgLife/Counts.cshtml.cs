@@ -3,6 +3,7 @@ using Hongling.Web.Features.Dues;
 using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.OrgLife;
 
@@ -19,7 +20,7 @@ public sealed class CountsModel(HonglingDb db, TimeProvider clock) : PageModel
     {
         if (await ScopedOrg.PickAsync(db, Org) is not { } org) return NotFound();
         Current = org;
-        Month = Month is { } m && DuesSummary.IsMonth(m) ? m : clock.MonthInChina();
+        Month = Month is { } m && ChinaTime.IsMonth(m) ? m : clock.MonthInChina();
         Rows = await MonthlyActivityCounts.ForAsync(db, org.Path, Month.Value, Limit);
         return Page();
     }

@@ -2,6 +2,7 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Completeness;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure;
 
 namespace Hongling.Web.Features.OrgLife;
 
@@ -35,7 +36,7 @@ public static class MonthlyActivityCounts
     /// <summary>One measure for a China-time month, per organization of the subtree that has any.</summary>
     public static async Task<Dictionary<int, int>> OfAsync(HonglingDb db, Measure measure, string path, int month, CancellationToken ct = default)
     {
-        var (from, to) = CompletenessReport.MonthBounds(month);
+        var (from, to) = ChinaTime.MonthBounds(month);
         return await Counters[measure](db, path, from, to).ToDictionaryAsync(c => c.OrganizationId, c => c.Count, ct);
     }
 
@@ -76,7 +77,7 @@ public static class MonthlyActivityCounts
     /// ordered by path, at most <paramref name="limit"/> organizations.</summary>
     public static async Task<List<Row>> ForAsync(HonglingDb db, string path, int month, int limit = 2000, CancellationToken ct = default)
     {
-        var (from, to) = CompletenessReport.MonthBounds(month);
+        var (from, to) = ChinaTime.MonthBounds(month);
         var orgs = await db.AdministeredOrganizations.InSubtree(path).OrderBy(o => o.Path).Take(limit)
             .Select(o => new { o.Id, o.Name, o.Path }).ToListAsync(ct);
         var counts = orgs.ToDictionary(o => o.Id, _ => new Dictionary<Measure, int>());

@@ -4,6 +4,7 @@ using Hongling.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.Organizations;
 

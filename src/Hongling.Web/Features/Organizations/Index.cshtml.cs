@@ -2,6 +2,7 @@ using Hongling.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.Organizations;
 

@@ -2,11 +2,11 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Dues;
 using Hongling.Web.Features.Members.Import;
-using Hongling.Web.Features.Organizations;
 using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.Study;
 
@@ -80,7 +80,7 @@ public sealed class StatsModel(HonglingDb db, TimeProvider clock) : PageModel
             : await OrgTree.Roots(db).OrderBy(o => o.Path).Select(o => new OrgRef(o.Id, o.Name, o.Path)).FirstOrDefaultAsync(ct);
         if (org is null) return null;
         Org = org.Id;
-        ShownMonth = Month is { } m && DuesSummary.IsMonth(m) ? m : clock.MonthInChina();
+        ShownMonth = Month is { } m && ChinaTime.IsMonth(m) ? m : clock.MonthInChina();
         return org;
     }
 

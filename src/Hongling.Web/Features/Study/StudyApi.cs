@@ -32,12 +32,13 @@ public static class StudyApi
             .RequireAuthorization().WithTags("Account").WithSummary("当前登录的用户");
 
         var api = app.MapGroup("/api/study").RequireAuthorization().WithTags("Study");
-        api.MapPost("/sessions", OpenAsync).WithSummary("打开一份学习资料,开始一次学习");
+        api.MapPost("/sessions", OpenAsync).DocumentsProblems(404).WithSummary("打开一份学习资料,开始一次学习");
         // Beats are the hot path: they skip the per-request scope load, and the writer resolves each beat's
         // account to its member in the batch (one query for all of them).
-        api.MapPost("/heartbeat", BeatAsync).RequireRateLimiting(RateLimits.StudyBeats).WithoutOrgScope().WithSummary("学习心跳(约每15秒一次,页面可见且有操作时)");
+        api.MapPost("/heartbeat", BeatAsync).RequireRateLimiting(RateLimits.StudyBeats).WithoutOrgScope().DocumentsProblems(404, 409).WithSummary("学习心跳(约每15秒一次,页面可见且有操作时)");
         api.MapPost("/sessions/{id:guid}/close", CloseAsync).WithSummary("结束一次学习");
-        api.MapGet("/materials/{id:int}/file", FileAsync).WithSummary("资料的视频、音频或PDF文件(支持分段读取)");
+        // The reader shows a PDF in a frame of its own page.
+        api.MapGet("/materials/{id:int}/file", FileAsync).AllowFramingBySelf().WithSummary("资料的视频、音频或PDF文件(支持分段读取)");
         api.MapPost("/presence", PresenceAsync).RequireRateLimiting(RateLimits.StudyBeats).WithoutOrgScope().WithSummary("在线心跳(计入在线时长)");
         return app;
     }

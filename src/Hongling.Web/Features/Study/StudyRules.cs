@@ -1,4 +1,5 @@
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 
 namespace Hongling.Web.Features.Study;
 

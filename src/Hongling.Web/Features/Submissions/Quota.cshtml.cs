@@ -45,7 +45,7 @@ public sealed class QuotaModel(HonglingDb db, TimeProvider clock, IConfiguration
 
     private async Task LoadAsync()
     {
-        Month = Month is { } m && DuesSummary.IsMonth(m) ? m : clock.MonthInChina();
+        Month = Month is { } m && ChinaTime.IsMonth(m) ? m : clock.MonthInChina();
         IsEditor = await SubmissionRules.IsEditorAsync(db);
         Quota = await SubmissionRules.QuotaAsync(db, config);
         Rows = await QuotaTable.ForAsync(db, Month.Value, Quota);

@@ -2,6 +2,7 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Completeness;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure;
 
 namespace Hongling.Web.Features.Submissions;
 
@@ -14,7 +15,7 @@ public static class QuotaTable
 
     public static async Task<List<Row>> ForAsync(HonglingDb db, int month, int quota)
     {
-        var (from, to) = CompletenessReport.MonthBounds(month);
+        var (from, to) = ChinaTime.MonthBounds(month);
         var units = await SubmissionRules.Units(db.AdministeredOrganizations).OrderBy(o => o.Code).Select(o => new { o.Id, o.Name }).ToListAsync();
         var submitted = await db.Submissions.Where(s => s.SubmittedAt >= from && s.SubmittedAt < to)
             .GroupBy(s => s.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);

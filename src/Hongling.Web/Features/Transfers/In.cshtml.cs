@@ -14,7 +14,7 @@ namespace Hongling.Web.Features.Transfers;
 /// <summary>Records a member whose relationship comes from outside the platform (从平台外转入) into one
 /// administered branch: the introduction letter (number, issuing organization) and the member form. An ID
 /// number of a member who once left the platform brings that record back.</summary>
-public sealed class InModel(HonglingDb db, TransferDesk desk, PiiProtector pii, TimeProvider clock) : PageModel
+public sealed class InModel(HonglingDb db, TransferDesk desk, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock) : PageModel
 {
     /// <summary>The receiving branch; null while the caller chooses one.</summary>
     public Organization? Branch { get; private set; }
@@ -53,13 +53,13 @@ public sealed class InModel(HonglingDb db, TransferDesk desk, PiiProtector pii, 
         Member? returning = null;
         if (IdNumber.Validate(Input.IdNumber, today) is null)
         {
-            var (departed, present) = await desk.HolderOfAsync(Input.IdNumber!);
+            var (departed, present) = await desk.HolderOfAsync(Input.IdNumber!, Branch!);
             returning = departed;
             // The field error ("已登记") comes from the form rules; this says what to do instead, and not where.
             if (present) ModelState.AddModelError("", TransferDesk.PresentMember);
         }
         // A returning member's record is the one being edited: its own ID number is no duplicate.
-        await Input.ValidateAsync(ModelState, db, pii, today, returning);
+        await Input.ValidateAsync(ModelState, db, pii, registry, today, returning);
         if (!string.IsNullOrWhiteSpace(LetterNumber) && await desk.LetterNumberTakenAsync(LetterNumber))
             ModelState.AddModelError(nameof(LetterNumber), TransferDesk.LetterNumberTaken);
         if (!ModelState.IsValid) return Page();

@@ -12,7 +12,7 @@ namespace Hongling.Web.Features.Transfers;
 /// does every step: start, then record completion (the member leaves the platform) or cancel. Into the
 /// platform the receiver records a transfer that is accepted at once. A second decision, even at the same
 /// moment from another administrator, is refused.</summary>
-public sealed class TransferDesk(HonglingDb db, PiiProtector pii, TimeProvider clock)
+public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock)
 {
     public sealed class RuleException(string message) : Exception(message);
 
@@ -85,13 +85,16 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, TimeProvider c
             throw new RuleException("该党员已有一笔待接收的转接");
     }
 
-    /// <summary>Who holds an ID number on the platform: a member who left it (LeftOn set), to be taken
-    /// back, or a present member anywhere (uniqueness is platform-wide, so this read looks past the scope).</summary>
-    public async Task<(Member? Departed, bool Present)> HolderOfAsync(string idNumber)
+    /// <summary>Who holds an ID number on the platform, asked for the receiving branch: a member who left it
+    /// (LeftOn set), to be taken back, or a present member anywhere (IdNumberRegistry: uniqueness is
+    /// platform-wide; findings outside the scope are logged and limited, and past the limit nothing is found).</summary>
+    public async Task<(Member? Departed, bool Present)> HolderOfAsync(string idNumber, Organization branch)
     {
-        var hash = pii.Hash(IdNumber.Normalize(idNumber));
-        var holder = await db.Members.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.IdNumberHash == hash);
-        return holder is null ? (null, false) : holder.LeftOn is null ? (null, true) : (holder, false);
+        var normalized = IdNumber.Normalize(idNumber);
+        var found = await registry.FindAsync(pii.Hash(normalized), IdNumber.Mask(normalized), branch.Id, branch.Path, default);
+        if (found.Holder is not { } holder) return (null, false);
+        if (!holder.Left) return (null, true);
+        return (await db.Members.IgnoreQueryFilters().FirstAsync(m => m.Id == holder.MemberId), false);
     }
 
     /// <summary>Records a member coming from outside the platform (从平台外转入) into an administered branch:

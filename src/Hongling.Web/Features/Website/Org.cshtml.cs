@@ -1,11 +1,11 @@
 using Hongling.Web.Data;
 using Hongling.Web.Features.Messages;
-using Hongling.Web.Features.OrgLife;
 using Hongling.Web.Features.WorkUpdates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure;
 
 namespace Hongling.Web.Features.Website;
 

@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
-using Hongling.Web.Features.OrgLife;
-using Hongling.Web.Features.Website;
 using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.WorkUpdates;
 

@@ -1,7 +1,8 @@
 using Hongling.Web.Data;
-using Hongling.Web.Features.OrgLife;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.WorkUpdates;
 

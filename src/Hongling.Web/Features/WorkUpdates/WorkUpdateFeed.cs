@@ -1,6 +1,7 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure;
 
 namespace Hongling.Web.Features.WorkUpdates;
 
@@ -13,9 +14,9 @@ public static class WorkUpdateFeed
     public static IQueryable<WorkUpdate> Of(IQueryable<WorkUpdate> rows, string path, bool subtree) =>
         subtree ? rows.InSubtree(path) : rows.Where(w => w.OrgPath == path);
 
-    public static async Task<(IReadOnlyList<Item> Items, OrgLife.Paging Paging)> PageAsync(IQueryable<WorkUpdate> rows, int? page, int size = 20)
+    public static async Task<(IReadOnlyList<Item> Items, Paging Paging)> PageAsync(IQueryable<WorkUpdate> rows, int? page, int size = 20)
     {
-        var paging = new OrgLife.Paging(OrgLife.Paging.Clamp(page), await rows.CountAsync(), size);
+        var paging = new Paging(Paging.Clamp(page), await rows.CountAsync(), size);
         var items = await rows.OrderByDescending(w => w.PublishedAt).ThenByDescending(w => w.Id).Skip(paging.Skip).Take(size)
             .Select(w => new Item(w.Id, w.Title, OrgLifeLabels.Of(w.Kind), w.Source, w.Column, w.Organization.Name, w.OrganizationId, w.PublishedAt))
             .ToListAsync();

@@ -243,4 +243,39 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         var probationary = await client.GetStringAsync("/Members?status=Probationary");
         Assert.DoesNotContain("欧阳明", probationary);
     }
+
+    [Fact]
+    public async Task IdNumbersHeldOutsideTheScope_AreLoggedAndLimitedPerAdministrator_OwnOnesAreNot()
+    {
+        var (client, branch) = await BranchAdminAsync();
+        var (_, elsewhere) = await app.AddTownAsync("他处镇");
+        var outsiders = new List<string>();
+        for (var i = 0; i < TestApp.OutsideIdChecksPerHour + 1; i++)
+        {
+            var id = TestApp.NextIdNumber();
+            await app.AddMemberAsync(elsewhere, "他处党员" + i, id);
+            outsiders.Add(id);
+        }
+        async Task<string> CreateAsync(string id) => WebUtility.HtmlDecode(await (await TestApp.PostFormAsync(client, "/Members/Create", Form(branch, id))).Content.ReadAsStringAsync());
+
+        foreach (var id in outsiders.Take(TestApp.OutsideIdChecksPerHour))
+            Assert.Contains("该身份证号码已登记,不能重复录入", await CreateAsync(id));
+        var limited = await CreateAsync(outsiders[^1]);
+        Assert.Contains(IdNumberRegistry.TooMany, limited);
+        Assert.DoesNotContain("该身份证号码已登记", limited);
+        // A number held in the caller's own scope is no finding elsewhere: neither limited nor logged.
+        var own = TestApp.NextIdNumber();
+        await app.AddMemberAsync(branch, "本支部党员", own);
+        Assert.Contains("该身份证号码已登记,不能重复录入", await CreateAsync(own));
+        Assert.Equal(1, await CountAsync(branch));   // nothing was created
+
+        var logged = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == Hongling.Web.Data.HonglingDb.IdNumberCheck)
+            .Select(a => new { a.EntityName, a.OrgPath }).ToListAsync());
+        Assert.Equal(outsiders.Take(TestApp.OutsideIdChecksPerHour).Select(IdNumber.Mask).Order(), logged.Where(l => l.OrgPath == branch.Path).Select(l => l.EntityName).Order());
+        var log = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit"));
+        Assert.Contains("身份证号码核查", log);
+        Assert.Contains(IdNumber.Mask(outsiders[0]), log);
+        var otherAdmin = await SignedInAdminAsync(elsewhere);
+        Assert.DoesNotContain(IdNumber.Mask(outsiders[0]), WebUtility.HtmlDecode(await otherAdmin.GetStringAsync("/Audit")));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Features.OrgLife;
 using static Hongling.Web.Features.OrgLife.MonthlyActivityCounts;
 
@@ -66,7 +67,7 @@ public sealed class MonthlyActivityCountsTests(TestApp app) : IClassFixture<Test
     [Fact]
     public void MonthBounds_AreChinaMonths_EvenAfterShortMonths()
     {
-        Assert.Equal((new DateTime(2026, 2, 28, 16, 0, 0, DateTimeKind.Utc), new DateTime(2026, 3, 31, 16, 0, 0, DateTimeKind.Utc)), Hongling.Web.Features.Completeness.CompletenessReport.MonthBounds(202603));
-        Assert.Equal((new DateTime(2026, 11, 30, 16, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 31, 16, 0, 0, DateTimeKind.Utc)), Hongling.Web.Features.Completeness.CompletenessReport.MonthBounds(202612));
+        Assert.Equal((new DateTime(2026, 2, 28, 16, 0, 0, DateTimeKind.Utc), new DateTime(2026, 3, 31, 16, 0, 0, DateTimeKind.Utc)), ChinaTime.MonthBounds(202603));
+        Assert.Equal((new DateTime(2026, 11, 30, 16, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 31, 16, 0, 0, DateTimeKind.Utc)), ChinaTime.MonthBounds(202612));
     }
 }

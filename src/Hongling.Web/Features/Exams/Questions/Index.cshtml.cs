@@ -1,10 +1,10 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
-using Hongling.Web.Features.Organizations;
 using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.Exams.Questions;
 

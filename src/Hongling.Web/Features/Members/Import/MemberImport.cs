@@ -11,13 +11,12 @@ namespace Hongling.Web.Features.Members.Import;
 
 /// <summary>Reads and checks a member workbook, then imports it all or nothing. Rows whose ID number is
 /// already registered in the same branch are skipped, so importing the same file twice changes nothing.</summary>
-public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider clock)
+public sealed class MemberImport(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock)
 {
     public const int MaxRows = 10_000;
     public const long MaxBytes = 5 * 1024 * 1024;
     /// <summary>Stands for the organization of an ID number whose member left the platform (LeftOn): such a
     /// record returns through a transfer into the platform, not an import.</summary>
-    private const int LeftPlatform = 0;
 
     /// <summary>Row 0 means the file as a whole.</summary>
     public sealed record Problem(int Row, string Column, string Message);
@@ -77,7 +76,7 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
     {
         // Organizations: one query for every code in the file, through the caller's scope.
         var codes = rows.Select(x => x.OrgCode).Where(c => c != "").Distinct().ToList();
-        var orgs = await db.AdministeredOrganizations.Where(o => codes.Contains(o.Code)).Select(o => new { o.Code, o.Id, o.Kind }).ToDictionaryAsync(o => o.Code, ct);
+        var orgs = await db.AdministeredOrganizations.Where(o => codes.Contains(o.Code)).Select(o => new { o.Code, o.Id, o.Path, o.Kind }).ToDictionaryAsync(o => o.Code, ct);
         // ID numbers: duplicates inside the file, then against the whole platform, in chunks.
         var idColumn = MemberSheet.HeaderOf(nameof(MemberInput.IdNumber));
         var badIds = problems.Where(p => p.Column == idColumn).Select(p => p.Row).ToHashSet();
@@ -89,10 +88,15 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
             if (firstRowOf.TryGetValue(hash, out var first)) problems.Add(new Problem(r, idColumn, $"与第{first}行的身份证号码重复"));
             else { firstRowOf[hash] = r; hashes[r] = hash; }
         }
-        var existing = new Dictionary<string, int>();
-        foreach (var chunk in hashes.Values.Chunk(500))
-            foreach (var m in await db.Members.IgnoreQueryFilters().Where(m => chunk.Contains(m.IdNumberHash)).Select(m => new { m.IdNumberHash, m.OrganizationId, m.LeftOn }).ToListAsync(ct))
-                existing[m.IdNumberHash] = m.LeftOn is null ? m.OrganizationId : LeftPlatform;
+        // Against the whole platform, asked for each row's branch (IdNumberRegistry logs and limits what it
+        // finds outside the caller's scope); rows without a branch of the caller's are refused anyway.
+        var found = new Dictionary<string, IdNumberRegistry.Finding>();
+        foreach (var group in rows.Where(x => hashes.ContainsKey(x.Number) && orgs.TryGetValue(x.OrgCode, out var o) && o.Kind == OrgKind.Branch)
+                     .GroupBy(x => orgs[x.OrgCode]))
+        {
+            var numbers = group.Select(x => (hashes[x.Number], IdNumber.Mask(IdNumber.Normalize(x.Input.IdNumber!)))).ToList();
+            foreach (var (hash, finding) in await registry.FindAsync(numbers, group.Key.Id, group.Key.Path, ct)) found[hash] = finding;
+        }
 
         var fresh = new List<Member>();
         var skipped = 0;
@@ -106,10 +110,11 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, TimeProvider c
                 : org.Kind != OrgKind.Branch ? MemberInput.BranchOnly : null;
             if (orgProblem is not null) problems.Add(new Problem(r, orgColumn, orgProblem));
             if (orgProblem is not null || badRows.Contains(r) || !hashes.TryGetValue(r, out var hash)) continue;
-            if (existing.TryGetValue(hash, out var orgId))
+            if (found[hash].Limited) { problems.Add(new Problem(r, idColumn, IdNumberRegistry.TooMany)); continue; }
+            if (found[hash].Holder is { } holder)
             {
-                if (orgId == LeftPlatform) problems.Add(new Problem(r, idColumn, "该身份证号码属于已转出本平台的党员,请通过“从平台外转入”登记"));
-                else if (orgId == orgs[code].Id) skipped++;
+                if (holder.Left) problems.Add(new Problem(r, idColumn, "该身份证号码属于已转出本平台的党员,请通过“从平台外转入”登记"));
+                else if (holder.OrganizationId == orgs[code].Id) skipped++;
                 else problems.Add(new Problem(r, idColumn, "该身份证号码已在其他组织登记"));
                 continue;
             }

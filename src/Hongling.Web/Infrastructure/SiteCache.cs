@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Hongling.Web.Features.Website;
+namespace Hongling.Web.Infrastructure;
 
 /// <summary>The website's anonymous pages are output-cached briefly under one tag; publishing anything
 /// that shows there (a work update, an adoption, a reply on the board) evicts them at once. The cache

@@ -1,6 +1,5 @@
-using Hongling.Web.Domain;
 
-namespace Hongling.Web.Features.Transfers;
+namespace Hongling.Web.Domain;
 
 /// <summary>How a transfer reads in lists: the state in the words of its kind, and which side is elsewhere.</summary>
 public static class TransferText

@@ -1,7 +1,7 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 
-namespace Hongling.Web.Features.Organizations;
+namespace Hongling.Web.Infrastructure.OrgScoping;
 
 /// <summary>One row of the organization tree, with the members of its whole subtree counted in the database.</summary>
 public sealed record OrgNode(int Id, string Code, string Name, string Kind, string Category, bool HasChildren, int MemberCount);
