@@ -85,6 +85,10 @@ public abstract partial class HonglingDb
                 typeof(HonglingDb).GetMethod(nameof(ApplyOrgFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                     .MakeGenericMethod(type).Invoke(this, [builder]);
         }
+        // A sign-in session belongs to its account, not to an organization: the account reads its own
+        // sessions and nobody else does, administrators included (never null == null, as for IAccountOwned).
+        // The session store reads and ends sessions by key before any scope is loaded, past this filter.
+        builder.Entity<AccountSession>().HasQueryFilter(s => ScopeAccountId != null && s.AccountId == ScopeAccountId);
         // A material may be published to several subtrees: it reaches a member (or an administrator) when
         // any of its audiences contains their branch (or administered subtree).
         builder.Entity<Material>().HasQueryFilter(Within<Material>(m => m.OrgPath, m => m.Audiences.Any(a =>
@@ -109,8 +113,7 @@ public abstract partial class HonglingDb
     /// published to them, and administrators see what is published to their subtree from above.</summary>
     private Expression<Func<T, bool>> Published<T>()
     {
-        Expression<Func<string?, IPublishedToMembers, bool>> reaches = (reader, e) => reader != null
-            && (reader == e.AudiencePath || (e.AudienceIncludesSubtree && reader.StartsWith(e.AudiencePath)));
+        var reaches = Audience.ReachesReader;
         var row = Expression.Parameter(typeof(T), "e");
         var published = Expression.Convert(row, typeof(IPublishedToMembers));
         var body = new[] { nameof(ScopeMemberOrgPath), nameof(From0), nameof(From1), nameof(From2) }

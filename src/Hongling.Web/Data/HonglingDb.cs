@@ -13,6 +13,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<Member> Members => Set<Member>();
     public DbSet<OrgAdministrator> OrgAdministrators => Set<OrgAdministrator>();
     public DbSet<SignInRecord> SignInRecords => Set<SignInRecord>();
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();

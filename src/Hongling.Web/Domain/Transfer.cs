@@ -1,3 +1,5 @@
+using Hongling.Web.Infrastructure.Rules;
+
 namespace Hongling.Web.Domain;
 
 /// <summary>An organizational relationship transfer (组织关系转接) of a member between two organizations
@@ -30,16 +32,16 @@ public sealed class Transfer : IScopedByPath, ISharedWithPath, IAudited
     public string? DecidedBy { get; set; }
     public int Version { get; set; }
 
-    /// <summary>Moves the transfer out of Pending; refuses any other starting state.</summary>
+    /// <summary>Moves the transfer out of Pending; refuses any other starting state (a RuleException).</summary>
     public void Decide(TransferState outcome, string actor, DateTime at, string? reason = null)
     {
         if (State != TransferState.Pending)
-            throw new TransferStateException(State switch
+            throw new RuleException(State switch
             {
-                TransferState.Accepted => "该转接已被接收,不能重复处理",
-                TransferState.Rejected => "该转接已被退回",
-                TransferState.Cancelled => "该转接已被撤销",
-                _ => "该转接已处理",
+                TransferState.Accepted => RuleErrors.TransferAccepted,
+                TransferState.Rejected => RuleErrors.TransferRejected,
+                TransferState.Cancelled => RuleErrors.TransferCancelled,
+                _ => RuleErrors.TransferDecided,
             });
         State = outcome;
         RejectReason = reason;
@@ -54,5 +56,3 @@ public sealed class Transfer : IScopedByPath, ISharedWithPath, IAudited
 public enum TransferKind { Within = 1, Out = 2, In = 3 }
 
 public enum TransferState { Pending = 1, Accepted = 2, Rejected = 3, Cancelled = 4 }
-
-public sealed class TransferStateException(string message) : Exception(message);

@@ -43,9 +43,12 @@ public static class ApiDocs
         {
             document.Info.Title = "红领党建 API";
             document.Info.Description = "登录:先在 /Account/Login 用红色身份证卡号(或报名人员的手机号)和密码登录,之后对 /api 的请求携带登录 Cookie。"
-                + "错误:一律以 application/problem+json 返回,title 为中文标题,detail 为中文说明。\n\n"
+                + "错误:一律以 application/problem+json 返回,title 为该状态码的中文标题,detail 为给用户看的中文说明,"
+                + "code 为稳定的英文错误代码(如 beat_replayed),程序据此判断。\n\n"
                 + "Sign in at /Account/Login with a red-card number (or a registrant's mobile number) and password; requests to /api then carry the sign-in cookie. "
-                + "Errors are application/problem+json bodies with a Chinese title and detail.";
+                + "Errors are application/problem+json bodies: title is the status's Chinese title, "
+                + "detail the Chinese message for the user, "
+                + "code a stable snake_case error code (e.g. beat_replayed) for programs to match.";
             var cookie = context.ApplicationServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
                 .Get(IdentityConstants.ApplicationScheme).Cookie.Name;
             document.Components ??= new OpenApiComponents();
@@ -92,7 +95,7 @@ public static class ApiDocs
         });
     });
 
-    /// <summary>The error body as ErrorHandling and the endpoints write it (RFC 9457).</summary>
+    /// <summary>The error body as <see cref="Rules.Problems"/> writes it for every error (RFC 9457).</summary>
     private static OpenApiSchema Problem() => new()
     {
         Type = JsonSchemaType.Object,
@@ -100,14 +103,34 @@ public static class ApiDocs
         Properties = new Dictionary<string, IOpenApiSchema>
         {
             ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "错误类型的 URI。 A URI naming the kind of error." },
-            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "中文标题,如“未找到”。 A short Chinese title, e.g. 未找到." },
+            ["title"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "该状态码的中文标题,如“未找到”。 The status's short Chinese title, e.g. 未找到.",
+            },
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "HTTP 状态码。 The HTTP status code." },
-            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "给用户看的中文说明。 What went wrong, in Chinese, for the user." },
+            ["detail"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "给用户看的中文说明。 What went wrong, in Chinese, for the user.",
+            },
+            ["code"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Pattern = "^[a-z]+(_[a-z]+)*$",
+                Description = "稳定的错误代码(小写英文加下划线),如 not_found、rate_limited、beat_replayed;程序据此判断,不随说明文字变化。"
+                    + " A stable machine-readable error code (snake_case), "
+                    + "e.g. not_found, rate_limited, beat_replayed; match on it, not on the text.",
+            },
             ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "出错的请求。 The request that failed." },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "日志中的请求编号。 The request's id in the logs." },
         },
-        Required = new HashSet<string> { "title", "status" },
-        Examples = [JsonNode.Parse("""{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"未找到","status":404,"detail":"没有找到这份资料"}""")!],
+        Required = new HashSet<string> { "type", "title", "status", "detail", "code", "traceId" },
+        Examples = [JsonNode.Parse("""
+            {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.10","title":"数据冲突","status":409,
+             "detail":"这次心跳已经收到过,不再计入","code":"beat_replayed",
+             "traceId":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}
+            """)!],
     };
 
     /// <summary>/openapi/v1.json and /api/docs, readable without signing in. The reader's own scripts carry a

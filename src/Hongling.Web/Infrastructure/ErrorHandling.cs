@@ -1,22 +1,17 @@
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hongling.Web.Infrastructure;
 
-/// <summary>Errors in Chinese, leaking nothing: JSON problem bodies under /api, error pages elsewhere.
-/// A write outside the caller's scope is a 404 like a read.</summary>
+/// <summary>Errors in Chinese, leaking nothing: JSON problem bodies under /api (one shape, <see cref="Problems"/>),
+/// error pages elsewhere. A write outside the caller's scope is a 404 like a read; a rule refused in an exception
+/// answers its own status, message and code.</summary>
 public static class ErrorHandling
 {
     public static IServiceCollection AddHonglingErrors(this IServiceCollection services)
     {
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-        {
-            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
-            ctx.ProblemDetails.Title = TitleOf(status);
-            // A message the endpoint wrote for the user stays; whatever an exception carried does not.
-            if (ctx.Exception is not null) ctx.ProblemDetails.Detail = null;
-            ctx.ProblemDetails.Extensions.Remove("exception");
-        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         services.Configure<MvcOptions>(o =>
         {
             var m = o.ModelBindingMessageProvider;
@@ -49,11 +44,13 @@ public static class ErrorHandling
         _ => "请求失败",
     };
 
-    private static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+    /// <summary>Requests whose errors are problem bodies rather than pages.</summary>
+    public static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
 
     private static int StatusOf(Exception e) => e switch
     {
         OrgScopeViolationException => StatusCodes.Status404NotFound,
+        RuleException rule => rule.Error.Status,
         BadHttpRequestException bad => bad.StatusCode, // e.g. 413 for a body over the size limit
         _ => StatusCodes.Status500InternalServerError,
     };

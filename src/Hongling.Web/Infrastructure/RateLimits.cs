@@ -1,12 +1,14 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Hongling.Web.Infrastructure;
 
 /// <summary>Flood protection, per signed-in account (or per client address for visitors). A rejected
-/// request answers 429; the error handling turns that into a Chinese problem body under /api and the
-/// error page elsewhere. Limits are per instance: they protect the process, not a quota. Features put
+/// request answers 429 with Retry-After: a problem body (code rate_limited) under /api, the error page
+/// elsewhere. Limits are per instance: they protect the process, not a quota. Features put
 /// <c>.RequireRateLimiting(RateLimits.X)</c> on their endpoints or <c>[EnableRateLimiting]</c> on pages.</summary>
 public static class RateLimits
 {
@@ -25,6 +27,7 @@ public static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = RejectAsync;
             o.AddPolicy(StudyBeats, c => PerCaller(c, Setting("StudyBeatsPerMinute", 30), TimeSpan.FromMinutes(1)));
             o.AddPolicy(ExamAnswers, c => PerCaller(c, Setting("ExamAnswersPerMinute", 120), TimeSpan.FromMinutes(1)));
             // Only the form's posts count: opening the page and reading its errors costs nothing.
@@ -33,6 +36,19 @@ public static class RateLimits
             o.AddPolicy(PublicMessages, c => PerCaller(c, Setting("PublicMessagesPerHour", 5), TimeSpan.FromHours(1)));
         });
         return services;
+    }
+
+    /// <summary>Says when to come back; under /api answers the problem, elsewhere leaves the 429 to the
+    /// error page.</summary>
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
+    {
+        var http = rejected.HttpContext;
+        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+        if (ErrorHandling.IsApi(http)) await Problems.WriteAsync(http, RuleErrors.RateLimited);
     }
 
     /// <summary>A fixed window per account id, or per remote address when nobody is signed in.</summary>

@@ -32,8 +32,14 @@ public sealed class ApiDocsTests(TestApp app) : IClassFixture<TestApp>
         var doc = await DocumentAsync();
         var problem = doc.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails");
         var properties = problem.GetProperty("properties");
-        foreach (var field in new[] { "type", "title", "status", "detail" }) Assert.True(properties.TryGetProperty(field, out _), field);
+        var required = problem.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ToList();
+        foreach (var field in new[] { "type", "title", "status", "detail", "code", "traceId" })
+        {
+            Assert.True(properties.TryGetProperty(field, out _), field);
+            Assert.Contains(field, required);
+        }
         Assert.Equal("integer", properties.GetProperty("status").GetProperty("type").GetString());
+        Assert.Equal("^[a-z]+(_[a-z]+)*$", properties.GetProperty("code").GetProperty("pattern").GetString());
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hongling.Tests.Features.Photos;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Rules;
 using Hongling.Web.Infrastructure.Uploads;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
@@ -198,10 +199,11 @@ public sealed partial class RichTextImageTests(TestApp app) : IClassFixture<Test
         var before = await ImageCountAsync();
         foreach (var (bytes, name, expected) in new (byte[], string, string)[]
         {
-            ("<?php system($_GET['c']); ?>"u8.ToArray(), "photo.jpg", ImageUpload.NotJpegOrPng),
-            (TestImages.Gif, "photo.png", ImageUpload.NotJpegOrPng),
-            ([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46], "broken.jpg", ImageUpload.Unreadable),
-            ([0xFF, 0xD8, 0xFF, .. new byte[RichTextImages.Limits.MaxBytes]], "huge.jpg", ImageUpload.TooLarge(RichTextImages.Limits)),
+            ("<?php system($_GET['c']); ?>"u8.ToArray(), "photo.jpg", RuleErrors.ImageNotJpegOrPng.Message),
+            (TestImages.Gif, "photo.png", RuleErrors.ImageNotJpegOrPng.Message),
+            ([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46], "broken.jpg", RuleErrors.ImageUnreadable.Message),
+            ([0xFF, 0xD8, 0xFF, .. new byte[RichTextImages.Limits.MaxBytes]], "huge.jpg",
+                ImageUpload.TooLarge(RichTextImages.Limits).Message),
         })
         {
             var response = await UploadAsync(t.Admin, t.Org.Id, bytes, name, editor);
@@ -225,7 +227,7 @@ public sealed partial class RichTextImageTests(TestApp app) : IClassFixture<Test
         Assert.Equal(HttpStatusCode.Unauthorized, (await UploadAsync(app.NewClient(), t.Org.Id, TestImages.Jpeg(), "a.jpg", "/Account/Login")).StatusCode);
         var forged = await UploadAsync(t.Admin, t.Org.Id, TestImages.Jpeg(), "a.jpg", "", withToken: false);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(RichTextImages.Expired, await ProblemDetailAsync(forged));
+        Assert.Equal(RuleErrors.ImageFormExpired.Message, await ProblemDetailAsync(forged));
         Assert.Equal(before, await ImageCountAsync());
     }
 

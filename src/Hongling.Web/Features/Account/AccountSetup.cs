@@ -36,6 +36,15 @@ public static class AccountSetup
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        services.Configure<SessionOptions>(config.GetSection("Sessions"));
+        services.AddSingleton<SessionReader>();
+        services.AddSingleton<SessionStore>();
+        services.AddHostedService<SessionCleanupJob>();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddHostedService(sp => sp.GetRequiredService<DummyPasswordHash>());
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionStore>((o, store) => o.SessionStore = store);
+
         // Secure cookies carry the __Host- prefix (Secure, Path=/, no Domain: only this host can set them).
         var secure = SecurityHeaders.SecureCookies(config, env);
         services.ConfigureApplicationCookie(o =>
@@ -48,8 +57,11 @@ public static class AccountSetup
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
+            // The session store decides when a session ends (idle and absolute limits, Sessions:*) and writes
+            // its last-seen time; the handler only compares the expiry the store hands it, and never rewrites
+            // the cookie, which holds nothing but the session key.
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            o.SlidingExpiration = false;
             // The API answers with status codes; only pages redirect to the sign-in form.
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);

@@ -35,10 +35,12 @@ public sealed class CardIssuer(HonglingDb db, UserManager<Domain.Account> users,
         return new Issued(card, password);
     }
 
+    /// <summary>A new one-time password; every open session of the card ends with the old password.</summary>
     public async Task<Issued?> ResetPasswordAsync(Member member)
     {
         var account = await users.Users.FirstOrDefaultAsync(a => a.MemberId == member.Id);
         if (account is null) return null;
+        await using var tx = await db.Database.BeginTransactionAsync();
         var password = NewPassword();
         var token = await users.GeneratePasswordResetTokenAsync(account);
         account.MustChangePassword = true;
@@ -46,6 +48,8 @@ public sealed class CardIssuer(HonglingDb db, UserManager<Domain.Account> users,
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.SetLockoutEndDateAsync(account, null);
         await users.ResetAccessFailedCountAsync(account);
+        await db.EndSessionsAsync(account.Id);
+        await tx.CommitAsync();
         return new Issued(account.UserName!, password);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Hongling.Web.Data;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hongling.Web.Features.Account;
 
+/// <summary>A password change ends every other session of the account at once (another phone, a forgotten
+/// computer); this one goes on with the new security stamp.</summary>
 [SignedInPage]
-public sealed class ChangePasswordModel(UserManager<Domain.Account> users, SignInManager<Domain.Account> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<Domain.Account> users, SignInManager<Domain.Account> signIn, HonglingDb db) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool Forced { get; private set; }
@@ -39,6 +42,7 @@ public sealed class ChangePasswordModel(UserManager<Domain.Account> users, SignI
             return Page();
         }
         account.MustChangePassword = false;
+        await using var tx = await db.Database.BeginTransactionAsync();
         var result = await users.ChangePasswordAsync(account, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
@@ -46,6 +50,8 @@ public sealed class ChangePasswordModel(UserManager<Domain.Account> users, SignI
                 ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword" : "Input.NewPassword", e.Description);
             return Page();
         }
+        await db.EndSessionsAsync(account.Id, keep: SessionStore.CurrentId(HttpContext));
+        await tx.CommitAsync();
         await signIn.RefreshSignInAsync(account);
         Status = "密码已修改。";
         return RedirectToPage("/Index");

@@ -10,9 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Account;
 
 /// <summary>Sign-in with the red ID card (card number and password), or for a registered exam candidate
-/// (报名人员) their mobile number and password: both are the account's user name. Every attempt is recorded.</summary>
-[AllowAnonymous]
-public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb db, TimeProvider clock) : PageModel
+/// (报名人员) their mobile number and password: both are the account's user name. Every attempt is recorded,
+/// and every attempt hashes the typed password once, whether or not the card exists (see DummyPasswordHash).</summary>
+[AllowAnonymous, SignInForm]
+public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb db, TimeProvider clock, DummyPasswordHash dummy) : PageModel
 {
     /// <summary>Same words whether the card is unknown or the password wrong: the page never tells which cards exist.</summary>
     public const string BadCredentials = "卡号或密码不正确。连续输错5次将锁定15分钟。";
@@ -41,9 +42,16 @@ public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb 
         var account = await signIn.UserManager.FindByNameAsync(card);
         SignInFailure? failure;
         if (account is null)
+        {
+            dummy.Verify(signIn.UserManager.PasswordHasher, Input.Password);
             failure = await RecentUnknownFailuresAsync(card) >= 4 ? SignInFailure.LockedOut : SignInFailure.UnknownCard;
+        }
         else
         {
+            // A locked card (five wrong passwords, or transferred out of the platform) is refused before its
+            // hash is checked: the same work is spent on the dummy hash instead.
+            if (!await signIn.CanSignInAsync(account) || await signIn.UserManager.IsLockedOutAsync(account))
+                dummy.Verify(signIn.UserManager.PasswordHasher, Input.Password);
             var result = await signIn.PasswordSignInAsync(account, Input.Password, isPersistent: false, lockoutOnFailure: true);
             failure = result.Succeeded ? null
                 : result.IsLockedOut ? SignInFailure.LockedOut

@@ -1,6 +1,7 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Completeness;
+using Hongling.Web.Infrastructure.Rules;
 using Hongling.Web.Infrastructure.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -24,16 +25,20 @@ public static class AlbumPhotos
     /// files declare are added up before any is decoded, so an upload too large in all costs no decoding.</summary>
     public static async Task<(List<ReencodedImage> Images, string? Refusal)> ReadAllAsync(IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
-        if (files.Count == 0) return ([], ImageUpload.Missing);
+        if (files.Count == 0) return ([], RuleErrors.ImageMissing.Message);
         if (files.Count > MaxFilesPerUpload) return ([], $"一次最多上传{MaxFilesPerUpload}张照片。");
         var bytes = new List<byte[]>();
         foreach (var file in files)
         {
             if (file.Length == 0 || file.Length > Limits.MaxBytes)
-                return ([], Named(files, file, file.Length == 0 ? ImageUpload.Empty : ImageUpload.TooLarge(Limits)));
+            {
+                var refusal = file.Length == 0 ? RuleErrors.ImageEmpty : ImageUpload.TooLarge(Limits);
+                return ([], Named(files, file, refusal.Message));
+            }
             bytes.Add(await ImageUpload.BytesAsync(file, ct));
         }
-        if (bytes.Sum(ImageUpload.DeclaredPixels) > MaxPixelsPerUpload) return ([], ImageUpload.TooManyPixelsInAll(MaxPixelsPerUpload));
+        if (bytes.Sum(ImageUpload.DeclaredPixels) > MaxPixelsPerUpload)
+            return ([], RuleErrors.ImageTooManyPixelsInAll(MaxPixelsPerUpload).Message);
         var images = new List<ReencodedImage>();
         for (var i = 0; i < files.Count; i++)
         {

@@ -40,7 +40,8 @@ public sealed class AdmitModel(DevelopmentDesk desk, TimeProvider clock) : PageM
     {
         if (await desk.FindAsync(id) is not { } recruit) return false;
         Recruit = recruit;
-        Blocked = DevelopmentRules.CheckStep(recruit, DevelopmentStage.Probationary, Today, Today) is { } problem && recruit.Stage != DevelopmentStage.Candidate ? problem : null;
+        Blocked = DevelopmentRules.CheckStep(recruit, DevelopmentStage.Probationary, Today, Today) is { } problem
+            && recruit.Stage != DevelopmentStage.Candidate ? problem.Message : null;
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class DetailModel(HonglingDb db, DevelopmentDesk desk, TimeProvide
                 Status = $"已记录:{Recruit.Name} {DevelopmentRules.StepName(to)}({On:yyyy-MM-dd})。";
                 return RedirectToPage(new { id });
             }
-            catch (DevelopmentDesk.RuleException e) { ModelState.AddModelError(e.Field, e.Message); }
+            catch (RuleException e) { ModelState.AddRuleError(e); }
         }
         db.ChangeTracker.Clear();
         await LoadAsync(id);

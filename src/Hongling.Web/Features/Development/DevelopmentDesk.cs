@@ -3,6 +3,7 @@ using Hongling.Web.Domain;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.Pii;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,17 +11,11 @@ namespace Hongling.Web.Features.Development;
 
 /// <summary>Moves recruits through the stages of development (发展党员), one step at a time, and makes
 /// probationary members full members (转正). Every stage change writes a RecruitStep in the same save as
-/// the change; the audit log records the recruit's and the member's changes.</summary>
+/// the change; the audit log records the recruit's and the member's changes. A refused step is a
+/// <see cref="RuleException"/> on the date field.</summary>
 public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock)
 {
-    /// <summary>A refused step, with the form field it concerns.</summary>
-    public sealed class RuleException(string fieldName, string message) : Exception(message)
-    {
-        public string Field { get; } = fieldName;
-    }
-
     public const string DateField = "On";
-    private const string Raced = "该人员的发展阶段刚刚已被他人更新,请刷新后查看";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => clock.TodayInChina();
@@ -32,19 +27,19 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberReg
     /// <summary>Activist, candidate or, through the linked member, full member. Admission needs the member's data: <see cref="AdmitAsync"/>.</summary>
     public async Task AdvanceAsync(Recruit recruit, DevelopmentStage to, DateOnly? on, string? note)
     {
-        var date = on ?? throw new RuleException(DateField, $"请填写{DevelopmentRules.StepName(to)}日期");
-        if (DevelopmentRules.CheckStep(recruit, to, date, Today) is { } problem) throw new RuleException(DateField, problem);
-        if (to == DevelopmentStage.Probationary) throw new RuleException(DateField, "接收为预备党员须同时填写党员信息,请在“接收为预备党员”页办理");
+        var date = on ?? throw Refused(RuleErrors.StepDateRequired(DevelopmentRules.StepName(to)));
+        if (DevelopmentRules.CheckStep(recruit, to, date, Today) is { } problem) throw Refused(problem);
+        if (to == DevelopmentStage.Probationary) throw Refused(RuleErrors.AdmitOnItsOwnPage);
         if (to == DevelopmentStage.Full)
         {
-            if (recruit.MemberId is not { } memberId) throw new RuleException(DateField, "该人员没有对应的党员档案,无法办理转正");
+            if (recruit.MemberId is not { } memberId) throw Refused(RuleErrors.RecruitWithoutMember);
             try { await MakeFullAsync(memberId, date, note); }
-            catch (KeyNotFoundException) { throw new RuleException(DateField, "该党员已不在您管辖的党组织(可能已转接),请由其所在党组织办理转正"); }
+            catch (KeyNotFoundException) { throw Refused(RuleErrors.FullMemberGone); }
             return;
         }
         DevelopmentRules.Apply(recruit, to, date, note, db.Scope.ActorName, Now);
         try { await db.SaveChangesAsync(); }
-        catch (DbUpdateConcurrencyException) { throw new RuleException(DateField, Raced); }
+        catch (DbUpdateConcurrencyException) { throw Refused(RuleErrors.DevelopmentRaced); }
     }
 
     /// <summary>Admits a candidate as a probationary member (接收为预备党员): the member record is filled with the
@@ -60,7 +55,8 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberReg
         input.OrganizationId = recruit.OrganizationId;
 
         if (on is not { } date) state.AddModelError(DateField, "请填写接收为预备党员日期");
-        else if (DevelopmentRules.CheckStep(recruit, DevelopmentStage.Probationary, date, Today) is { } problem) state.AddModelError(DateField, problem);
+        else if (DevelopmentRules.CheckStep(recruit, DevelopmentStage.Probationary, date, Today) is { } problem)
+            state.AddModelError(DateField, problem.Message);
         var mine = new ModelStateDictionary();
         await input.ValidateAsync(mine, db, pii, registry, Today, existing: null);
         foreach (var (key, entry) in mine)
@@ -91,7 +87,7 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberReg
             // A second submission at the same moment: the recruit's stage (a concurrency token) or the ID number's uniqueness refuses it.
             await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
-            state.AddModelError("", Raced);
+            state.AddModelError("", RuleErrors.DevelopmentRaced.Message);
             return null;
         }
     }
@@ -102,12 +98,11 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberReg
     {
         var member = await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == memberId)
             ?? throw new KeyNotFoundException();
-        if (member.Status != MemberStatus.Probationary) throw new RuleException(DateField, $"{member.Name} 已是正式党员");
-        if (on is not { } date) throw new RuleException(DateField, "请填写转正日期");
-        if (date > Today) throw new RuleException(DateField, "转正日期不能晚于今天");
+        if (member.Status != MemberStatus.Probationary) throw Refused(RuleErrors.AlreadyFull(member.Name));
+        if (on is not { } date) throw Refused(RuleErrors.FullDateRequired);
+        if (date > Today) throw Refused(RuleErrors.FullDateInFuture);
         var due = DevelopmentRules.FullMembershipDue(member.JoinedOn);
-        if (date < due)
-            throw new RuleException(DateField, $"预备期为一年:{member.Name} 于{member.JoinedOn:yyyy年M月d日}接收为预备党员,最早可在{due:yyyy年M月d日}转为正式党员");
+        if (date < due) throw Refused(RuleErrors.ProbationYearNotOver(member.Name, member.JoinedOn, due));
         var now = Now;
         member.Status = MemberStatus.Full;
         member.FullMemberOn = date;
@@ -122,6 +117,9 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberReg
             using (recruit is not null && !db.Scope.Covers(recruit.OrgPath) ? db.Scope.Elevate() : null)
                 await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException) { throw new RuleException(DateField, Raced); }
+        catch (DbUpdateConcurrencyException) { throw Refused(RuleErrors.DevelopmentRaced); }
     }
+
+    /// <summary>Every refusal here concerns the date of the step.</summary>
+    private static RuleException Refused(RuleError error) => new(error, DateField);
 }

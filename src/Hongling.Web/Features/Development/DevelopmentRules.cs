@@ -1,4 +1,5 @@
 using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.Rules;
 using Hongling.Web.Domain;
 
 namespace Hongling.Web.Features.Development;
@@ -55,16 +56,15 @@ public static class DevelopmentRules
     /// <summary>Why the recruit cannot move to <paramref name="to"/> on <paramref name="on"/>, or null when they can:
     /// one stage at a time, no date in the future (China time), none before the previous step's, and
     /// a year of training between activist and candidate.</summary>
-    public static string? CheckStep(Recruit r, DevelopmentStage to, DateOnly on, DateOnly today)
+    public static RuleError? CheckStep(Recruit r, DevelopmentStage to, DateOnly on, DateOnly today)
     {
-        if (to <= r.Stage) return $"{r.Name} 已是{Labels.Of(r.Stage)},不能重复{StepName(to)}";
-        if (to != Next(r.Stage))
-            return $"须按“入党申请人→入党积极分子→发展对象→预备党员→正式党员”逐步进行,不能跳过“{Labels.Of(Next(r.Stage)!.Value)}”";
-        if (on > today) return $"{StepName(to)}日期不能晚于今天";
+        if (to <= r.Stage) return RuleErrors.StepRepeated(r.Name, Labels.Of(r.Stage), StepName(to));
+        if (to != Next(r.Stage)) return RuleErrors.StepSkipped(Labels.Of(Next(r.Stage)!.Value));
+        if (on > today) return RuleErrors.StepDateInFuture(StepName(to));
         var previous = DateOf(r, r.Stage)!.Value;
-        if (on < previous) return $"{StepName(to)}日期不能早于{StepName(r.Stage)}日期({previous:yyyy年M月d日})";
+        if (on < previous) return RuleErrors.StepDateBeforePrevious(StepName(to), StepName(r.Stage), previous);
         if (to == DevelopmentStage.Candidate && on < EarliestCandidateOn(previous))
-            return $"入党积极分子须经一年以上培养教育才能确定为发展对象,最早可在{EarliestCandidateOn(previous):yyyy年M月d日}确定";
+            return RuleErrors.TrainingYearNotOver(EarliestCandidateOn(previous));
         return null;
     }
 

@@ -1,6 +1,7 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +26,9 @@ public sealed class FullModel(HonglingDb db, DevelopmentDesk desk, TimeProvider 
         if (Note?.Length > 200) ModelState.AddModelError(nameof(Note), "备注不超过200字");
         if (!ModelState.IsValid) return Page();
         try { await desk.MakeFullAsync(memberId, On, Note); }
-        catch (DevelopmentDesk.RuleException e)
+        catch (RuleException e)
         {
-            ModelState.AddModelError(e.Field, e.Message);
+            ModelState.AddRuleError(e);
             db.ChangeTracker.Clear();
             await LoadAsync(memberId);
             return Page();

@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public sealed class Candidacy(HonglingDb db)
             var approved = db.ExamApprovals.IgnoreQueryFilters().Where(x => x.RegistrantId == registrant).Select(x => x.ExamId);
             return db.Exams.IgnoreQueryFilters().Where(e => approved.Contains(e.Id));
         }
-        return db.Exams.Where(e => me.OrgPath == e.AudiencePath || (e.AudienceIncludesSubtree && me.OrgPath.StartsWith(e.AudiencePath)));
+        return db.Exams.Where(Audience.Reaches<Exam>(me.OrgPath));
     }
 
     public static bool StatusAllowed(Exam e, Me me) => me.Status is not { } status || e.AudienceStatuses.Count == 0 || e.AudienceStatuses.Contains(status);
@@ -57,7 +58,7 @@ public sealed class Candidacy(HonglingDb db)
     /// when their branch is in its audience (as the SQL there says it) and their status is allowed.</summary>
     public static bool MayTake(Me me, Exam e, bool approved) => me.RegistrantId is not null
         ? approved
-        : (me.OrgPath == e.AudiencePath || (e.AudienceIncludesSubtree && me.OrgPath.StartsWith(e.AudiencePath, StringComparison.Ordinal))) && StatusAllowed(e, me);
+        : Audience.Reaches(e, me.OrgPath) && StatusAllowed(e, me);
 
     /// <summary>The caller's own attempts (not those an administrator merely sees in their subtree). The account
     /// is the whole rule, so the scope filters are set aside: a registrant's exam is outside every filter.</summary>

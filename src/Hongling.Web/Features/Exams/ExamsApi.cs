@@ -3,6 +3,7 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Exams;
@@ -19,7 +20,8 @@ public static class ExamsApi
     {
         var api = app.MapGroup("/api/exams/attempts").RequireAuthorization().WithTags("Exams");
         api.MapGet("/{id:guid}", async (Guid id, HonglingDb db, TimeProvider clock, CancellationToken ct) =>
-            await PaperView.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) is { } paper ? Results.Ok(paper) : Problem(404, "未找到该试卷"))
+            await PaperView.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct) is { } paper
+                ? Results.Ok(paper) : Problems.From(RuleErrors.PaperNotFound))
             .WithSummary("本人的试卷(不含答案)");
         // Autosaves are the hot path: they skip the per-request scope load; the cached paper's account is the check.
         api.MapPut("/{id:guid}/answers/{position:int}", SaveAsync).RequireRateLimiting(RateLimits.ExamAnswers).WithoutOrgScope().DocumentsProblems(409)
@@ -28,45 +30,44 @@ public static class ExamsApi
         return app;
     }
 
-    public static IResult Problem(int status, string message) => Results.Json(
-        new { type = "about:blank", title = message, status, detail = message }, statusCode: status, contentType: "application/problem+json");
-
     private static async Task<IResult> SaveAsync(Guid id, int position, AnswerInput? input, ClaimsPrincipal user, HonglingDb db, PaperCache papers, AutosaveWriter writer,
         TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var paper = await papers.GetAsync(db, id, ct);
-        if (paper is null || paper.AccountId != user.FindFirstValue(ClaimTypes.NameIdentifier)) return Problem(404, "未找到该试卷");
-        if (input is null || input.Seq <= 0) return Problem(400, "答案格式不正确");
-        if (!paper.Items.TryGetValue(position, out var item)) return Problem(400, $"试卷中没有第{position}题");
-        if (now > paper.Deadline) return Problem(409, "已超过作答时间,答案未保存");
+        if (paper is null || paper.AccountId != user.FindFirstValue(ClaimTypes.NameIdentifier))
+            return Problems.From(RuleErrors.PaperNotFound);
+        if (input is null || input.Seq <= 0) return Problems.From(RuleErrors.AnswerMalformed);
+        if (!paper.Items.TryGetValue(position, out var item))
+            return Problems.From(RuleErrors.QuestionNotOnPaper(position));
+        if (now > paper.Deadline) return Problems.From(RuleErrors.AnswerTooLate);
         var answer = input.Answer ?? [];
-        if (Check(item, answer) is { } error) return Problem(400, error);
+        if (Check(item, answer) is { } error) return Problems.From(error);
         var outcome = await writer.SubmitAsync(new Autosave(id, position, input.Seq, answer, now));
         return outcome switch
         {
             AutosaveOutcome.Saved => Results.Ok(new SaveResult(position, input.Seq, "saved")),
-            AutosaveOutcome.Stale => Problem(409, "已有更新的答案,本次保存被忽略"),
-            _ => Problem(409, "试卷已交卷或已超过作答时间,答案未保存"),
+            AutosaveOutcome.Stale => Problems.From(RuleErrors.AnswerStale),
+            _ => Problems.From(RuleErrors.PaperClosed),
         };
     }
 
-    private static string? Check(PaperCache.ItemKeys item, List<string> answer)
+    private static RuleError? Check(PaperCache.ItemKeys item, List<string> answer)
     {
-        if (answer.Any(a => a is null)) return "答案格式不正确";
+        if (answer.Any(a => a is null)) return RuleErrors.AnswerMalformed;
         switch (item.Type)
         {
             case QuestionType.Single or QuestionType.TrueFalse or QuestionType.Multiple:
-                if (answer.Any(k => !item.Keys.Contains(k))) return "所选选项不属于本题";
-                if (answer.Distinct().Count() != answer.Count) return "选项重复";
-                if (item.Type != QuestionType.Multiple && answer.Count > 1) return "本题只能选一项";
+                if (answer.Any(k => !item.Keys.Contains(k))) return RuleErrors.OptionNotInQuestion;
+                if (answer.Distinct().Count() != answer.Count) return RuleErrors.OptionRepeated;
+                if (item.Type != QuestionType.Multiple && answer.Count > 1) return RuleErrors.SingleChoiceOnly;
                 return null;
             case QuestionType.FillIn:
-                if (answer.Count > item.Blanks) return $"本题只有{item.Blanks}个空";
-                return answer.Any(a => a.Length > 200) ? "每空最多200字" : null;
+                if (answer.Count > item.Blanks) return RuleErrors.TooManyBlanks(item.Blanks);
+                return answer.Any(a => a.Length > 200) ? RuleErrors.BlankTooLong : null;
             default:
-                if (answer.Count > 1) return "答案格式不正确";
-                return answer.Any(a => a.Length > 5000) ? "答案最多5000字" : null;
+                if (answer.Count > 1) return RuleErrors.AnswerMalformed;
+                return answer.Any(a => a.Length > 5000) ? RuleErrors.AnswerTooLong : null;
         }
     }
 
@@ -74,7 +75,7 @@ public static class ExamsApi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var mine = await Candidacy.Own(db).AnyAsync(a => a.Id == id, ct);
-        if (!mine) return Problem(404, "未找到该试卷");
+        if (!mine) return Problems.From(RuleErrors.PaperNotFound);
         // A submission after the deadline is still a submission (the job would do it anyway), graded on what was saved in time.
         await ExamGrading.SubmitAsync(db, id, now, auto: false, ct);
         var a = await db.Attempts.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Id, x.Score, x.MaxScore, x.Passed, x.State }).FirstAsync(ct);

@@ -15,7 +15,7 @@ namespace Hongling.Web.Features.Exams;
 /// (their sign-in name), work unit, the district or town they belong to, and a password. The account and
 /// the registrant are created in one transaction and the registrant is signed in; an administrator of
 /// that organization then approves them for exams. Rate-limited per client address.</summary>
-[AllowAnonymous, EnableRateLimiting(RateLimits.Registration)]
+[AllowAnonymous, EnableRateLimiting(RateLimits.Registration), Account.SignInForm]
 public sealed class RegisterModel(HonglingDb db, SignInManager<Domain.Account> signIn, TimeProvider clock) : PageModel
 {
     /// <summary>Registrants choose among the district and its towns (depth 0 and 1): the organizations

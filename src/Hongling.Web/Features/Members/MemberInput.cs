@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.Pii;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -143,7 +144,8 @@ public sealed class MemberInput
             ? await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => new { o.Id, o.Path, o.Kind }).FirstOrDefaultAsync()
             : null;
         if (OrganizationId is not null && branch is null) state.AddModelError("Input.OrganizationId", "请选择您管辖范围内的党支部");
-        else if (branch is not null && branch.Kind != OrgKind.Branch) state.AddModelError("Input.OrganizationId", BranchOnly);
+        else if (branch is not null && branch.Kind != OrgKind.Branch)
+            state.AddModelError("Input.OrganizationId", RuleErrors.MemberBranchOnly.Message);
         if (branch is not null && !string.IsNullOrWhiteSpace(IdNumber) && !problems.Any(p => p.Field == nameof(IdNumber)))
         {
             var normalized = Domain.IdNumber.Normalize(IdNumber);
@@ -153,8 +155,6 @@ public sealed class MemberInput
                 state.AddModelError("Input.IdNumber", "该身份证号码已登记,不能重复录入");
         }
     }
-
-    public const string BranchOnly = "党员只能编入党支部";
 
     public void ApplyTo(Member m, PiiProtector pii, DateTime now)
     {

@@ -1,6 +1,7 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,12 +25,15 @@ public static class MembersApi
         return app;
     }
 
-    private static async Task<Results<Ok<MemberDto>, NotFound>> GetAsync(int id, HonglingDb db, CancellationToken ct)
+    private static async Task<Results<Ok<MemberDto>, ProblemHttpResult>> GetAsync(int id, HonglingDb db,
+        CancellationToken ct)
     {
         var m = await db.AdministeredMembers.Where(x => x.Id == id)
             .Select(x => new { x.Id, x.Name, x.Gender, x.Ethnicity, x.BirthDate, x.IdNumberMasked, x.Mobile, x.Education, x.JoinedOn, x.Status, x.OrganizationId, Org = x.Organization.Name, x.IsFloating, x.CardNumber })
             .FirstOrDefaultAsync(ct);
-        return m is null ? TypedResults.NotFound() : TypedResults.Ok(new MemberDto(m.Id, m.Name, Labels.Of(m.Gender), m.Ethnicity, m.BirthDate, m.IdNumberMasked,
-            Mobile.Mask(m.Mobile), Labels.Of(m.Education), m.JoinedOn, Labels.Of(m.Status), m.OrganizationId, m.Org, m.IsFloating, m.CardNumber));
+        if (m is null) return Problems.From(RuleErrors.MemberNotFound);
+        return TypedResults.Ok(new MemberDto(m.Id, m.Name, Labels.Of(m.Gender), m.Ethnicity, m.BirthDate,
+            m.IdNumberMasked, Mobile.Mask(m.Mobile), Labels.Of(m.Education), m.JoinedOn, Labels.Of(m.Status),
+            m.OrganizationId, m.Org, m.IsFloating, m.CardNumber));
     }
 }

@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -40,9 +41,5 @@ public static class NoticeReceipts
     /// <summary>Notices addressed to a member of the branch at <paramref name="branchPath"/> (an administrator
     /// who is also a member sees here only what is addressed to them) that they have not opened.</summary>
     public static IQueryable<Notice> UnreadBy(HonglingDb db, int memberId, string branchPath) =>
-        db.Notices.Where(n => (n.AudiencePath == branchPath || (n.AudienceIncludesSubtree && branchPath.StartsWith(n.AudiencePath)))
-            && !db.NoticeReads.Any(r => r.NoticeId == n.Id && r.MemberId == memberId));
-
-    public static bool Addresses(Notice n, string? branchPath) => branchPath is not null
-        && (n.AudiencePath == branchPath || (n.AudienceIncludesSubtree && branchPath.StartsWith(n.AudiencePath, StringComparison.Ordinal)));
+        db.Notices.Where(Infrastructure.OrgScoping.Audience.Reaches<Notice>(branchPath)).Where(n => !db.NoticeReads.Any(r => r.NoticeId == n.Id && r.MemberId == memberId));
 }

@@ -18,7 +18,7 @@ public sealed class ReadModel(HonglingDb db, TimeProvider clock) : PageModel
         // The scope filter admits notices addressed to the member's branch (and those an administrator covers).
         if (await db.Notices.Include(n => n.Organization).FirstOrDefaultAsync(n => n.Id == id) is not { } notice) return NotFound();
         Notice = notice;
-        if (db.Scope.MemberId is { } memberId && NoticeReceipts.Addresses(notice, db.Scope.MemberOrgPath))
+        if (db.Scope.MemberId is { } memberId && Audience.Reaches(notice, db.Scope.MemberOrgPath))
             await NoticeReceipts.MarkReadAsync(db, id, memberId, clock.GetUtcNow().UtcDateTime);
         return Page();
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
 
 namespace Hongling.Web.Features.Organizations;
 
@@ -45,7 +46,8 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
     public Task<IActionResult> OnPostMoveAsync(int id, string? parentCode) =>
         EditAsync(id, async org =>
         {
-            if (string.IsNullOrWhiteSpace(parentCode)) throw new OrgEditor.RuleException("ParentCode", "请填写新的上级组织编码");
+            if (string.IsNullOrWhiteSpace(parentCode))
+                throw new RuleException(RuleErrors.OrgParentRequired, OrgEditor.ParentField);
             await editor.MoveAsync(org, parentCode);
             return "已移动,下级组织和党员随之移动。";
         });
@@ -55,9 +57,9 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
         if (!await LoadAsync(id)) return NotFound();
         var parentId = Org.ParentId;
         try { await editor.DissolveAsync(Org); }
-        catch (OrgEditor.RuleException e)
+        catch (RuleException e)
         {
-            ModelState.AddModelError("", e.Message);
+            ModelState.AddRuleError(e);
             return Page();
         }
         Status = $"已撤销 {Org.Name}。";
@@ -68,9 +70,9 @@ public sealed class DetailModel(HonglingDb db, OrgEditor editor, TimeProvider cl
     {
         if (!await LoadAsync(id)) return NotFound();
         try { Status = await edit(Org); }
-        catch (OrgEditor.RuleException e)
+        catch (RuleException e)
         {
-            ModelState.AddModelError(e.Field, e.Message);
+            ModelState.AddRuleError(e);
             db.ChangeTracker.Clear();
             await LoadAsync(id);
             return Page();

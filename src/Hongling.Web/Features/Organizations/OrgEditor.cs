@@ -1,20 +1,21 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Organizations;
 
 /// <summary>Creates, renames, moves and dissolves organizations inside the caller's scope. A moved
-/// subtree keeps every member and record: their path copies are rewritten in the same transaction.</summary>
+/// subtree keeps every member and record: their path copies are rewritten in the same transaction. Refusals are
+/// <see cref="RuleException"/>s on the form field they concern.</summary>
 public sealed class OrgEditor(HonglingDb db, TimeProvider clock)
 {
-    public sealed class RuleException(string field, string message) : Exception(message)
-    {
-        public string Field { get; } = field;
-    }
-
     public static string RequireName(string? name) =>
-        string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100 ? throw new RuleException("Name", "请填写组织名称(不超过100字)") : name.Trim();
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100
+            ? throw new RuleException(RuleErrors.OrgNameRequired, "Name") : name.Trim();
+
+    /// <summary>The form field of the new parent's code (the move form).</summary>
+    public const string ParentField = "ParentCode";
 
     /// <summary>Which kinds may sit under which: branches hold only party groups; groups hold nothing.</summary>
     public static bool MayContain(OrgKind parent, OrgKind child) => parent switch
@@ -27,10 +28,12 @@ public sealed class OrgEditor(HonglingDb db, TimeProvider clock)
 
     public async Task<Organization> CreateAsync(Organization parent, string name, OrgKind kind, OrgCategory category, string? code)
     {
-        if (!MayContain(parent.Kind, kind)) throw new RuleException("Kind", $"{Labels.Of(parent.Kind)}下不能设立{Labels.Of(kind)}");
+        if (!MayContain(parent.Kind, kind))
+            throw new RuleException(RuleErrors.OrgKindNotAllowed(parent.Kind, kind), "Kind");
         code = string.IsNullOrWhiteSpace(code) ? await NewCodeAsync() : code.Trim().ToUpperInvariant();
-        if (!Organization.IsValidCode(code)) throw new RuleException("Code", "组织编码只能由大写字母和数字组成,不超过24位");
-        if (await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Code == code)) throw new RuleException("Code", "该组织编码已被使用");
+        if (!Organization.IsValidCode(code)) throw new RuleException(RuleErrors.OrgCodeInvalid, "Code");
+        if (await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Code == code))
+            throw new RuleException(RuleErrors.OrgCodeTaken, "Code");
         var org = new Organization { Code = code, Name = name.Trim(), Kind = kind, Category = category, CreatedAt = clock.GetUtcNow().UtcDateTime };
         org.PlaceUnder(parent);
         db.Organizations.Add(org);
@@ -41,10 +44,12 @@ public sealed class OrgEditor(HonglingDb db, TimeProvider clock)
     public async Task MoveAsync(Organization org, string newParentCode)
     {
         var parent = await db.AdministeredOrganizations.FirstOrDefaultAsync(o => o.Code == newParentCode.Trim().ToUpperInvariant())
-            ?? throw new RuleException("ParentCode", "没有这个组织编码,或不在您的管理范围内");
-        if (parent.Path.StartsWith(org.Path, StringComparison.Ordinal)) throw new RuleException("ParentCode", "不能移到本组织或其下级组织之下");
-        if (parent.Id == org.ParentId) throw new RuleException("ParentCode", "已在该组织之下");
-        if (!MayContain(parent.Kind, org.Kind)) throw new RuleException("ParentCode", $"{Labels.Of(parent.Kind)}下不能设立{Labels.Of(org.Kind)}");
+            ?? throw new RuleException(RuleErrors.OrgParentUnknown, ParentField);
+        if (parent.Path.StartsWith(org.Path, StringComparison.Ordinal))
+            throw new RuleException(RuleErrors.OrgMoveIntoOwnSubtree, ParentField);
+        if (parent.Id == org.ParentId) throw new RuleException(RuleErrors.OrgAlreadyUnderParent, ParentField);
+        if (!MayContain(parent.Kind, org.Kind))
+            throw new RuleException(RuleErrors.OrgKindNotAllowed(parent.Kind, org.Kind), ParentField);
         var (oldPath, oldDepth) = (org.Path, org.Depth);
         await using var tx = await db.Database.BeginTransactionAsync();
         org.PlaceUnder(parent);
@@ -55,15 +60,17 @@ public sealed class OrgEditor(HonglingDb db, TimeProvider clock)
 
     public async Task DissolveAsync(Organization org)
     {
-        if (await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.ParentId == org.Id)) throw new RuleException("", "该组织还有下级组织,不能撤销");
-        if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.OrganizationId == org.Id && m.LeftOn == null)) throw new RuleException("", "该组织还有党员,请先转出党员再撤销");
+        var members = db.Members.IgnoreQueryFilters().Where(m => m.OrganizationId == org.Id);
+        if (await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.ParentId == org.Id))
+            throw new RuleException(RuleErrors.OrgHasChildren);
+        if (await members.AnyAsync(m => m.LeftOn == null)) throw new RuleException(RuleErrors.OrgHasMembers);
         // Members who left the platform stay filed under their last branch, for the history.
-        if (await db.Members.IgnoreQueryFilters().AnyAsync(m => m.OrganizationId == org.Id)) throw new RuleException("", "该组织保留着已转出本平台党员的记录,不能撤销");
-        if (org.ParentId is null) throw new RuleException("", "不能撤销最上级组织");
+        if (await members.AnyAsync()) throw new RuleException(RuleErrors.OrgKeepsDepartedMembers);
+        if (org.ParentId is null) throw new RuleException(RuleErrors.OrgIsRoot);
         db.OrgAdministrators.RemoveRange(await db.OrgAdministrators.Where(a => a.OrganizationId == org.Id).ToListAsync());
         db.Organizations.Remove(org);
         try { await db.SaveChangesAsync(); }
-        catch (DbUpdateException) { throw new RuleException("", "该组织还有相关记录(如党费、转接),不能撤销"); }
+        catch (DbUpdateException) { throw new RuleException(RuleErrors.OrgHasRecords); }
     }
 
     private async Task<string> NewCodeAsync()

@@ -1,5 +1,6 @@
 using Hongling.Web.Data;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,8 @@ public static class OrganizationsApi
         return app;
     }
 
-    private static async Task<Results<Ok<OrgNode>, NotFound>> GetAsync(int orgId, HonglingDb db, CancellationToken ct) =>
+    private static async Task<Results<Ok<OrgNode>, ProblemHttpResult>> GetAsync(int orgId, HonglingDb db,
+        CancellationToken ct) =>
         await OrgTree.Nodes(db, db.AdministeredOrganizations.Where(o => o.Id == orgId)).FirstOrDefaultAsync(ct) is { } node
-            ? TypedResults.Ok(node) : TypedResults.NotFound();
+            ? TypedResults.Ok(node) : Problems.From(RuleErrors.OrgNotFound);
 }

@@ -51,7 +51,7 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
             .ToListAsync(ct);
 
         // Lessons published to the member's branch or above it, not those an administrator also sees.
-        var lessons = db.Lessons.Where(l => branchPath == l.AudiencePath || (l.AudienceIncludesSubtree && branchPath.StartsWith(l.AudiencePath)));
+        var lessons = db.Lessons.Where(Audience.Reaches<Domain.Lesson>(branchPath));
         var now = clock.GetUtcNow().UtcDateTime;
         Upcoming = await Project(lessons.Where(l => l.ScheduledAt >= now).OrderBy(l => l.ScheduledAt).Take(20), me).ToListAsync(ct);
         Past = await Project(lessons.Where(l => l.ScheduledAt < now).OrderByDescending(l => l.ScheduledAt).Take(20), me).ToListAsync(ct);

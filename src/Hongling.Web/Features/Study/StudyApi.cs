@@ -3,6 +3,7 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,17 +44,15 @@ public static class StudyApi
         return app;
     }
 
-    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
-
     private static async Task<Results<Created<OpenResponse>, ProblemHttpResult>> OpenAsync(OpenRequest? request, HonglingDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (db.Scope.MemberId is not { } memberId) return Problem(403, "只有党员可以学习资料");
-        if (request is null || request.MaterialId <= 0) return Problem(400, "请指明要学习的资料");
+        if (db.Scope.MemberId is not { } memberId) return Problems.From(RuleErrors.StudyMembersOnly);
+        if (request is null || request.MaterialId <= 0) return Problems.From(RuleErrors.MaterialRequired);
         var now = clock.GetUtcNow().UtcDateTime;
         // The scope's filter admits only materials published to the member's organizations.
         var material = await db.Materials.Where(m => m.Id == request.MaterialId && !m.Withdrawn && m.PublishAt <= now)
             .Select(m => new { m.Id }).FirstOrDefaultAsync(ct);
-        if (material is null) return Problem(404, "没有找到这份资料");
+        if (material is null) return Problems.From(RuleErrors.MaterialNotFound);
         var branch = await db.Members.Where(m => m.Id == memberId).Select(m => m.OrganizationId).FirstAsync(ct);
 
         var progress = await db.MaterialProgress.FirstOrDefaultAsync(p => p.MemberId == memberId && p.MaterialId == material.Id, ct);
@@ -80,27 +79,27 @@ public static class StudyApi
 
     private static async Task<Results<Ok<BeatResponse>, ProblemHttpResult>> BeatAsync(BeatRequest? beat, ClaimsPrincipal user, StudyBeatWriter writer, TimeProvider clock)
     {
-        if (beat is null || beat.SessionId == Guid.Empty) return Problem(400, "心跳缺少学习编号");
-        if (beat.Seq is < 1 or > StudyRules.MaxSeq) return Problem(400, "心跳序号无效");
+        if (beat is null || beat.SessionId == Guid.Empty) return Problems.From(RuleErrors.BeatSessionMissing);
+        if (beat.Seq is < 1 or > StudyRules.MaxSeq) return Problems.From(RuleErrors.BeatSeqInvalid);
         var outcome = await writer.SubmitAsync(new Beat(AccountOf(user), beat.SessionId, beat.Seq, clock.GetUtcNow().UtcDateTime, beat.Ended));
         return outcome.Status switch
         {
-            BeatStatus.NotMember => Problem(403, "只有党员可以学习资料"),
+            BeatStatus.NotMember => Problems.From(RuleErrors.StudyMembersOnly),
             BeatStatus.Credited or BeatStatus.Accepted => TypedResults.Ok(new BeatResponse(outcome.Status == BeatStatus.Credited, outcome.CreditedMinutes, outcome.Completed)),
-            BeatStatus.Replayed => Problem(409, "这次心跳已经收到过,不再计入"),
-            BeatStatus.Closed => Problem(409, "这次学习已经结束,心跳不再计入"),
-            BeatStatus.SeqJump => Problem(400, "心跳序号跳跃过大"),
-            _ => Problem(404, "没有找到这次学习"),
+            BeatStatus.Replayed => Problems.From(RuleErrors.BeatReplayed),
+            BeatStatus.Closed => Problems.From(RuleErrors.StudySessionClosed),
+            BeatStatus.SeqJump => Problems.From(RuleErrors.BeatSeqJump),
+            _ => Problems.From(RuleErrors.StudySessionNotFound),
         };
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> CloseAsync(Guid id, OrgScope scope, HonglingDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (scope.MemberId is not { } memberId) return Problem(403, "只有党员可以学习资料");
+        if (scope.MemberId is not { } memberId) return Problems.From(RuleErrors.StudyMembersOnly);
         var now = clock.GetUtcNow().UtcDateTime;
         var closed = await db.StudySessions.Where(s => s.Id == id && s.MemberId == memberId && s.ClosedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosedAt, now), ct);
-        return closed == 1 ? TypedResults.NoContent() : Problem(404, "没有找到这次学习");
+        return closed == 1 ? TypedResults.NoContent() : Problems.From(RuleErrors.StudySessionNotFound);
     }
 
     /// <summary>The file of a material the caller may read (the scope's filter decides), with range requests for seeking.</summary>
@@ -109,7 +108,7 @@ public static class StudyApi
         var now = clock.GetUtcNow().UtcDateTime;
         var material = await MaterialQueries.Readable(db, now).Where(m => m.Id == id && m.FileType != null)
             .Select(m => new { m.FileType }).FirstOrDefaultAsync(ct);
-        if (material is null) return Problem(404, "没有找到这份资料");
+        if (material is null) return Problems.From(RuleErrors.MaterialNotFound);
         var content = await db.MaterialFiles.Where(f => f.MaterialId == id).Select(f => f.Content).FirstAsync(ct);
         return Results.File(content, material.FileType, enableRangeProcessing: true);
     }

@@ -3,6 +3,7 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.Rules;
 using Hongling.Web.Infrastructure.Pii;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -56,12 +57,12 @@ public sealed class InModel(HonglingDb db, TransferDesk desk, PiiProtector pii, 
             var (departed, present) = await desk.HolderOfAsync(Input.IdNumber!, Branch!);
             returning = departed;
             // The field error ("已登记") comes from the form rules; this says what to do instead, and not where.
-            if (present) ModelState.AddModelError("", TransferDesk.PresentMember);
+            if (present) ModelState.AddModelError("", RuleErrors.TransferPresentMember.Message);
         }
         // A returning member's record is the one being edited: its own ID number is no duplicate.
         await Input.ValidateAsync(ModelState, db, pii, registry, today, returning);
         if (!string.IsNullOrWhiteSpace(LetterNumber) && await desk.LetterNumberTakenAsync(LetterNumber))
-            ModelState.AddModelError(nameof(LetterNumber), TransferDesk.LetterNumberTaken);
+            ModelState.AddModelError(nameof(LetterNumber), RuleErrors.LetterNumberTaken.Message);
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -71,10 +72,10 @@ public sealed class InModel(HonglingDb db, TransferDesk desk, PiiProtector pii, 
                 : $"已登记从平台外转入:{member.Name} 曾转出本平台,原有记录已恢复并编入{Branch.Name}。";
             return RedirectToPage("/Members/Detail", new { id = member.Id });
         }
-        catch (TransferDesk.RuleException e)
+        catch (RuleException e)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
+            ModelState.AddRuleError(e);
             return Page();
         }
     }

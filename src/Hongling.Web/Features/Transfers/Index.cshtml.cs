@@ -1,6 +1,7 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -44,9 +45,9 @@ public sealed class IndexModel(HonglingDb db, TransferDesk desk, OrgScope scope)
             return RedirectToPage(new { Kind });
         }
         catch (KeyNotFoundException) { return NotFound(); }
-        catch (TransferDesk.RuleException e)
+        catch (RuleException e)
         {
-            Error = e.Message;
+            Error = e.Error.Message;
             db.ChangeTracker.Clear();
             await OnGetAsync();
             return Page();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,9 +35,10 @@ public sealed class OutModel(HonglingDb db, TransferDesk desk) : PageModel
             TempData["Status"] = $"已发起转出,介绍信编号 {transfer.LetterNumber}。收到对方回执后,请在此登记“已转出”。";
             return RedirectToPage("/Transfers/Index");
         }
-        catch (TransferDesk.RuleException e)
+        catch (RuleException e)
         {
-            ModelState.AddModelError(e.Message == TransferDesk.LetterNumberTaken ? nameof(LetterNumber) : nameof(ToName), e.Message);
+            var field = e.Error == RuleErrors.LetterNumberTaken ? nameof(LetterNumber) : nameof(ToName);
+            ModelState.AddModelError(field, e.Error.Message);
             return Page();
         }
     }

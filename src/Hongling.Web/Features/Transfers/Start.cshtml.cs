@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -30,9 +31,9 @@ public sealed class StartModel(HonglingDb db, TransferDesk desk) : PageModel
             TempData["Status"] = $"已发起转接,介绍信编号 {transfer.LetterNumber},等待接收组织处理。";
             return RedirectToPage("/Transfers/Index");
         }
-        catch (TransferDesk.RuleException e)
+        catch (RuleException e)
         {
-            ModelState.AddModelError(nameof(ToCode), e.Message);
+            ModelState.AddModelError(nameof(ToCode), e.Error.Message);
             return Page();
         }
     }

@@ -3,6 +3,7 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Infrastructure.Pii;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Transfers;
@@ -11,14 +12,9 @@ namespace Hongling.Web.Features.Transfers;
 /// accepts or rejects; acceptance moves the member in the same transaction. Out of the platform the sender
 /// does every step: start, then record completion (the member leaves the platform) or cancel. Into the
 /// platform the receiver records a transfer that is accepted at once. A second decision, even at the same
-/// moment from another administrator, is refused.</summary>
+/// moment from another administrator, is refused. Refusals are <see cref="RuleException"/>s.</summary>
 public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock)
 {
-    public sealed class RuleException(string message) : Exception(message);
-
-    public const string LetterNumberTaken = "该介绍信编号已登记过,请核对";
-    public const string PresentMember = "该身份证号码已是本平台党员,不能从平台外转入;如需转接,请由其所在组织在平台内发起转接";
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private static string NewLetterNumber(DateTime now) => $"{now.ToChina():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
@@ -34,9 +30,9 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
             ?? throw new KeyNotFoundException();
         // The destination may lie outside the sender's scope: looking it up by code is the one read that must see past it.
         var to = await db.Organizations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Code == toCode.Trim().ToUpperInvariant())
-            ?? throw new RuleException("没有这个组织编码,请向接收方核对");
-        if (to.Kind != OrgKind.Branch) throw new RuleException("只能转入党支部");
-        if (to.Id == member.OrganizationId) throw new RuleException("接收组织与党员所在组织相同");
+            ?? throw new RuleException(RuleErrors.TransferUnknownOrgCode);
+        if (to.Kind != OrgKind.Branch) throw new RuleException(RuleErrors.TransferToBranchOnly);
+        if (to.Id == member.OrganizationId) throw new RuleException(RuleErrors.TransferToSameOrg);
         await RefusePendingAsync(memberId);
         var now = Now;
         var transfer = new Transfer
@@ -59,11 +55,11 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
     {
         var member = await db.AdministeredMembers.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == memberId)
             ?? throw new KeyNotFoundException();
-        if (string.IsNullOrWhiteSpace(toName)) throw new RuleException("请填写接收党组织的名称");
+        if (string.IsNullOrWhiteSpace(toName)) throw new RuleException(RuleErrors.TransferToNameRequired);
         await RefusePendingAsync(memberId);
         var now = Now;
         var number = string.IsNullOrWhiteSpace(letterNumber) ? NewLetterNumber(now) : letterNumber.Trim();
-        if (await LetterNumberTakenAsync(number)) throw new RuleException(LetterNumberTaken);
+        if (await LetterNumberTakenAsync(number)) throw new RuleException(RuleErrors.LetterNumberTaken);
         var transfer = new Transfer
         {
             Kind = TransferKind.Out, MemberId = member.Id, MemberName = member.Name,
@@ -82,7 +78,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
     private async Task RefusePendingAsync(int memberId)
     {
         if (await db.Transfers.AnyAsync(t => t.MemberId == memberId && t.State == TransferState.Pending))
-            throw new RuleException("该党员已有一笔待接收的转接");
+            throw new RuleException(RuleErrors.TransferPending);
     }
 
     /// <summary>Who holds an ID number on the platform, asked for the receiving branch: a member who left it
@@ -103,12 +99,12 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
     /// passed <see cref="MemberInput.ValidateAsync"/> with the returning record as the one being edited.</summary>
     public async Task<(Transfer Transfer, Member Member)> ReceiveAsync(Organization branch, MemberInput input, string letterNumber, string fromName, string? note, Member? returning)
     {
-        if (branch.Kind != OrgKind.Branch) throw new RuleException(MemberInput.BranchOnly);
+        if (branch.Kind != OrgKind.Branch) throw new RuleException(RuleErrors.MemberBranchOnly);
         if (!db.Scope.Covers(branch.Path)) throw new KeyNotFoundException();
-        if (string.IsNullOrWhiteSpace(fromName)) throw new RuleException("请填写开具介绍信的党组织");
-        if (string.IsNullOrWhiteSpace(letterNumber)) throw new RuleException("请填写介绍信编号");
+        if (string.IsNullOrWhiteSpace(fromName)) throw new RuleException(RuleErrors.TransferFromNameRequired);
+        if (string.IsNullOrWhiteSpace(letterNumber)) throw new RuleException(RuleErrors.LetterNumberRequired);
         if (returning is not null && returning.LeftOn is null) throw new InvalidOperationException("Only a member who left the platform returns.");
-        if (await LetterNumberTakenAsync(letterNumber)) throw new RuleException(LetterNumberTaken);
+        if (await LetterNumberTakenAsync(letterNumber)) throw new RuleException(RuleErrors.LetterNumberTaken);
         var now = Now;
         input.OrganizationId = branch.Id;
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -151,7 +147,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
 
     public Task<Transfer> RejectAsync(int id, string? reason)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new RuleException("请填写退回原因");
+        if (string.IsNullOrWhiteSpace(reason)) throw new RuleException(RuleErrors.RejectReasonRequired);
         return DecideAsync(id, TransferState.Rejected, reason.Trim());
     }
 
@@ -166,13 +162,12 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
         {
             var receiving = outcome != TransferState.Cancelled;
             if (!db.Scope.Covers(receiving ? transfer.SharedPath : transfer.OrgPath))
-                throw new RuleException(receiving ? "只有接收组织的管理员可以接收或退回" : "只有转出组织的管理员可以撤销");
+                throw new RuleException(receiving ? RuleErrors.TransferReceiverOnly : RuleErrors.TransferSenderOnly);
         }
-        else if (!db.Scope.Covers(transfer.OrgPath)) throw new RuleException("只有本组织的管理员可以办理");
-        try { transfer.Decide(outcome, db.Scope.ActorName, Now, reason); }
-        catch (TransferStateException e) { throw new RuleException(e.Message); }
+        else if (!db.Scope.Covers(transfer.OrgPath)) throw new RuleException(RuleErrors.TransferOwnOrgOnly);
+        transfer.Decide(outcome, db.Scope.ActorName, Now, reason);
         if (transfer.Kind == TransferKind.Out && outcome == TransferState.Rejected)
-            throw new RuleException("转出平台的转接不能退回;对方不接收时请撤销");
+            throw new RuleException(RuleErrors.TransferOutNotRejectable);
         if (outcome == TransferState.Accepted && transfer.Kind == TransferKind.Out) await LeavePlatformAsync(transfer);
         else if (outcome == TransferState.Accepted)
         {
@@ -193,7 +188,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
     private async Task LeavePlatformAsync(Transfer transfer)
     {
         var member = await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == transfer.MemberId)
-            ?? throw new RuleException("该党员已不在本组织管辖范围内,请撤销此转接");
+            ?? throw new RuleException(RuleErrors.TransferMemberGone);
         var now = Now;
         member.LeftOn = clock.TodayInChina();
         member.UpdatedAt = now;
@@ -201,9 +196,10 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
         {
             account.LockoutEnabled = true;
             account.LockoutEnd = DateTimeOffset.MaxValue;
-            // A new stamp ends the card's open sessions at their next validation.
+            // The card's open sessions end with this save (a new stamp too, for anything that checks it).
             account.SecurityStamp = Guid.NewGuid().ToString();
             account.ConcurrencyStamp = Guid.NewGuid().ToString();
+            db.AccountSessions.RemoveRange(await db.AccountSessions.IgnoreQueryFilters().Where(s => s.AccountId == account.Id).ToListAsync());
             db.OrgAdministrators.RemoveRange(await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == account.Id).ToListAsync());
         }
         foreach (var org in await db.Organizations.IgnoreQueryFilters().Where(o => o.SecretaryId == member.Id).ToListAsync())
@@ -216,7 +212,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
     private async Task SaveAsync()
     {
         try { await db.SaveChangesAsync(); }
-        catch (DbUpdateConcurrencyException) { throw new RuleException("该转接刚刚已被他人处理,请刷新后查看"); }
+        catch (DbUpdateConcurrencyException) { throw new RuleException(RuleErrors.TransferRaced); }
     }
 
     /// <summary>Saves new rows whose unique numbers were checked just before: a race on the letter number
@@ -226,7 +222,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
         try { await db.SaveChangesAsync(); }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
-            throw new RuleException("介绍信编号或身份证号码刚刚已被登记,请核对后重试");
+            throw new RuleException(RuleErrors.TransferNumberRaced);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Hongling.Web.Data;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,8 @@ public sealed class OrgInScopeHandler(OrgScope scope, IHttpContextAccessor http)
 }
 
 /// <summary>An organization outside the caller's scope does not exist for them: 404, not 403,
-/// so an id cannot be probed.</summary>
+/// so an id cannot be probed. Under /api the 404 is the org_not_found problem, the same for an organization
+/// that does not exist at all; pages get the error page.</summary>
 public sealed class OrgScopeResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
@@ -52,6 +54,7 @@ public sealed class OrgScopeResultHandler : IAuthorizationMiddlewareResultHandle
     {
         if (result.Forbidden && result.AuthorizationFailure?.FailedRequirements.OfType<OrgInScopeRequirement>().Any() == true)
         {
+            if (ErrorHandling.IsApi(context)) return Problems.WriteAsync(context, RuleErrors.OrgNotFound);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }

@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure.Rules;
 using SkiaSharp;
 
 namespace Hongling.Web.Infrastructure.Uploads;
@@ -12,10 +13,12 @@ public sealed record ImageLimits(long MaxBytes, long MaxPixels, int LongestSide,
 /// <summary>An upload after re-encoding: JPEG bytes with no metadata, upright, and a JPEG thumbnail.</summary>
 public sealed record ReencodedImage(byte[] Jpeg, byte[] Thumbnail, int Width, int Height);
 
-/// <summary>Either the re-encoded image or why the upload was refused (a message for the user).</summary>
-public sealed record ImageUploadResult(ReencodedImage? Image, string? Refusal)
+/// <summary>Either the re-encoded image or why the upload was refused (a named error, whose message the user
+/// reads).</summary>
+public sealed record ImageUploadResult(ReencodedImage? Image, RuleError? Error)
 {
-    public static ImageUploadResult Refused(string message) => new(null, message);
+    public string? Refusal => Error?.Message;
+    public static ImageUploadResult Refused(RuleError error) => new(null, error);
 }
 
 /// <summary>Accepts JPEG and PNG uploads, recognised by their bytes (never the name or the browser's
@@ -24,13 +27,9 @@ public sealed record ImageUploadResult(ReencodedImage? Image, string? Refusal)
 /// (EXIF, GPS, XMP, ICC, comments) included, survives. Anything else is refused with a Chinese message.</summary>
 public static class ImageUpload
 {
-    public const string Missing = "请选择要上传的照片。";
-    public const string Empty = "上传的文件是空的,请重新选择照片。";
-    public const string NotJpegOrPng = "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。";
-    public const string Unreadable = "照片文件已损坏或不完整,无法读取,请重新选择。";
-    public static string TooLarge(ImageLimits limits) => $"照片文件不能超过 {limits.MaxBytes / (1024 * 1024)} MB,请压缩后再上传。";
-    public static string TooManyPixels(ImageLimits limits) => $"照片尺寸过大(超过 {limits.MaxPixels / 10_000} 万像素),请缩小后再上传。";
-    public static string TooManyPixelsInAll(long pixels) => $"本次上传的照片合计超过 {pixels / 10_000} 万像素,请分批上传。";
+    /// <summary>The refusals, named in <see cref="RuleErrors"/>.</summary>
+    public static RuleError TooLarge(ImageLimits limits) => RuleErrors.ImageTooLarge(limits.MaxBytes);
+    public static RuleError TooManyPixels(ImageLimits limits) => RuleErrors.ImageTooManyPixels(limits.MaxPixels);
 
     /// <summary>A decode holds up to width × height × 4 bytes and a core for a second or more (a 40-megapixel
     /// PNG: about 370 MB): at most this many run at once in the process, the rest wait their turn.</summary>
@@ -43,8 +42,8 @@ public static class ImageUpload
     /// <summary>Reads a posted file (size checked first, so an oversize file is never read) and re-encodes it.</summary>
     public static async Task<ImageUploadResult> ReadAsync(IFormFile? file, ImageLimits limits, CancellationToken ct)
     {
-        if (file is null) return ImageUploadResult.Refused(Missing);
-        if (file.Length == 0) return ImageUploadResult.Refused(Empty);
+        if (file is null) return ImageUploadResult.Refused(RuleErrors.ImageMissing);
+        if (file.Length == 0) return ImageUploadResult.Refused(RuleErrors.ImageEmpty);
         if (file.Length > limits.MaxBytes) return ImageUploadResult.Refused(TooLarge(limits));
         return await ReencodeAsync(await BytesAsync(file, ct), limits, ct);
     }
@@ -79,20 +78,21 @@ public static class ImageUpload
 
     public static ImageUploadResult Reencode(byte[] bytes, ImageLimits limits)
     {
-        if (bytes.Length == 0) return ImageUploadResult.Refused(Empty);
+        if (bytes.Length == 0) return ImageUploadResult.Refused(RuleErrors.ImageEmpty);
         if (bytes.LongLength > limits.MaxBytes) return ImageUploadResult.Refused(TooLarge(limits));
-        if (!IsJpegOrPng(bytes)) return ImageUploadResult.Refused(NotJpegOrPng);
+        if (!IsJpegOrPng(bytes)) return ImageUploadResult.Refused(RuleErrors.ImageNotJpegOrPng);
 
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         // The magic bytes only open the door: the decoder must agree on the format too.
-        if (codec is null || codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png)) return ImageUploadResult.Refused(Unreadable);
+        if (codec is null || codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png))
+            return ImageUploadResult.Refused(RuleErrors.ImageUnreadable);
         var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (width <= 0 || height <= 0) return ImageUploadResult.Refused(Unreadable);
+        if (width <= 0 || height <= 0) return ImageUploadResult.Refused(RuleErrors.ImageUnreadable);
         if ((long)width * height > limits.MaxPixels) return ImageUploadResult.Refused(TooManyPixels(limits));
 
         using var decoded = Decode(codec, limits.LongestSide);
-        if (decoded is null) return ImageUploadResult.Refused(Unreadable);
+        if (decoded is null) return ImageUploadResult.Refused(RuleErrors.ImageUnreadable);
         using var upright = Render(decoded, codec.EncodedOrigin, limits.LongestSide);
         using var thumbnail = Render(upright, SKEncodedOrigin.TopLeft, limits.ThumbnailSide);
         return new ImageUploadResult(new ReencodedImage(Jpeg(upright, limits.Quality), Jpeg(thumbnail, limits.Quality), upright.Width, upright.Height), null);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,6 @@ public static class RichTextImages
     public const long MaxRequestBytes = 10 * 1024 * 1024 + 64 * 1024;
 
     public const string FormField = "file";
-    public const string Expired = "页面已过期,请刷新页面后重新插入图片。";
 
     public static string UploadUrl(int orgId) => $"/api/orgs/{orgId}/rich-text-images";
 
@@ -46,12 +46,13 @@ public static class RichTextImages
     private static async Task<IResult> UploadAsync(int orgId, HttpContext http, IAntiforgery antiforgery, HonglingDb db, TimeProvider clock, CancellationToken ct)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxRequestBytes;
-        if (http.Request.ContentLength > MaxRequestBytes) return Problem(StatusCodes.Status413PayloadTooLarge, ImageUpload.TooLarge(Limits));
-        if (!await antiforgery.IsRequestValidAsync(http)) return Problem(StatusCodes.Status400BadRequest, Expired);
-        if (!http.Request.HasFormContentType) return Problem(StatusCodes.Status400BadRequest, ImageUpload.Missing);
+        if (http.Request.ContentLength > MaxRequestBytes)
+            return Problems.From(ImageUpload.TooLarge(Limits) with { Status = StatusCodes.Status413PayloadTooLarge });
+        if (!await antiforgery.IsRequestValidAsync(http)) return Problems.From(RuleErrors.ImageFormExpired);
+        if (!http.Request.HasFormContentType) return Problems.From(RuleErrors.ImageMissing);
         var form = await http.Request.ReadFormAsync(ct);
         var result = await ImageUpload.ReadAsync(form.Files.GetFile(FormField), Limits, ct);
-        if (result.Image is not { } image) return Problem(StatusCodes.Status400BadRequest, result.Refusal!);
+        if (result.Image is not { } image) return Problems.From(result.Error!);
 
         var row = new RichTextImage
         {
@@ -73,7 +74,4 @@ public static class RichTextImages
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(bytes, "image/jpeg");
     }
-
-    /// <summary>A problem+json answer whose detail is the message for the user (the title is the status's, in Chinese).</summary>
-    private static IResult Problem(int status, string message) => Results.Problem(detail: message, statusCode: status);
 }

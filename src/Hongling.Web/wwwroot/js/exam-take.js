@@ -31,8 +31,10 @@
         method: 'PUT', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ seq: ++seq, answer: answerOf(q) })
       });
-      if (r.ok || r.status === 409 && (await r.clone().json()).title.startsWith('已有更新')) status.textContent = '已自动保存';
-      else status.textContent = '保存失败:' + ((await r.json().catch(() => null))?.title || r.status);
+      const problem = r.ok ? null : await r.json().catch(() => null);
+      // answer_stale: a later save of this question has already been stored.
+      if (r.ok || problem?.code === 'answer_stale') status.textContent = '已自动保存';
+      else status.textContent = '保存失败:' + (problem?.detail || r.status);
     } catch (e) { status.textContent = '网络异常,答案未保存,请检查网络'; }
     finally { pending--; }
   }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Hongling.Tests.Features.Photos;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Albums;
+using Hongling.Web.Infrastructure.Rules;
 using Hongling.Web.Infrastructure.Uploads;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,9 +85,9 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
 
     public static TheoryData<string, string, string> BadFiles => new()
     {
-        { "<?php system($_GET['c']); ?>", "shell.jpg", ImageUpload.NotJpegOrPng },
-        { "<html><script>alert(1)</script></html>", "page.jpg", ImageUpload.NotJpegOrPng },
-        { "", "empty.jpg", ImageUpload.Empty },
+        { "<?php system($_GET['c']); ?>", "shell.jpg", RuleErrors.ImageNotJpegOrPng.Message },
+        { "<html><script>alert(1)</script></html>", "page.jpg", RuleErrors.ImageNotJpegOrPng.Message },
+        { "", "empty.jpg", RuleErrors.ImageEmpty.Message },
     };
 
     [Theory]
@@ -109,7 +110,7 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         var huge = new byte[AlbumPhotos.Limits.MaxBytes + 1];
         TestImages.Jpeg().CopyTo(huge, 0);
         var response = await UploadAsync(a.Admin, albumId, (huge, "huge.jpg"));
-        Assert.Contains(ImageUpload.TooLarge(AlbumPhotos.Limits), await response.Content.ReadAsStringAsync());
+        Assert.Contains(ImageUpload.TooLarge(AlbumPhotos.Limits).Message, await response.Content.ReadAsStringAsync());
         var mixed = await UploadAsync(a.Admin, albumId, (TestImages.Jpeg(), "good.jpg"), (Encoding.UTF8.GetBytes("<?php ?>"), "bad.jpg"));
         var html = await mixed.Content.ReadAsStringAsync();
         Assert.Contains("bad.jpg", html);
@@ -126,7 +127,8 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         // pixels are not really there, so decoding any of them would refuse it as damaged instead.
         var claims = Enumerable.Range(1, 5).Select(i => (TestImages.PngClaimingSize(TestImages.Png(), 6000, 6000), $"p{i}.png")).ToArray();
         var response = await UploadAsync(a.Admin, albumId, claims);
-        Assert.Contains(ImageUpload.TooManyPixelsInAll(AlbumPhotos.MaxPixelsPerUpload), await response.Content.ReadAsStringAsync());
+        Assert.Contains(RuleErrors.ImageTooManyPixelsInAll(AlbumPhotos.MaxPixelsPerUpload).Message,
+            await response.Content.ReadAsStringAsync());
         Assert.Empty(await PhotoIdsAsync(albumId));
     }
 

@@ -28,15 +28,16 @@ public sealed class DevelopmentRulesTests
     {
         var today = new DateOnly(2026, 6, 1);
         var r = new Recruit { Name = "甲", Stage = DevelopmentStage.Applicant, AppliedOn = new DateOnly(2024, 3, 1) };
-        Assert.Contains("不能跳过“入党积极分子”", DevelopmentRules.CheckStep(r, DevelopmentStage.Candidate, today, today));
-        Assert.Contains("不能重复", DevelopmentRules.CheckStep(r, DevelopmentStage.Applicant, today, today));
-        Assert.Contains("不能晚于今天", DevelopmentRules.CheckStep(r, DevelopmentStage.Activist, today.AddDays(1), today));
-        Assert.Contains("不能早于递交入党申请日期", DevelopmentRules.CheckStep(r, DevelopmentStage.Activist, new DateOnly(2024, 2, 29), today));
+        string? Check(DevelopmentStage to, DateOnly on) => DevelopmentRules.CheckStep(r, to, on, today)?.Message;
+        Assert.Contains("不能跳过“入党积极分子”", Check(DevelopmentStage.Candidate, today));
+        Assert.Contains("不能重复", Check(DevelopmentStage.Applicant, today));
+        Assert.Contains("不能晚于今天", Check(DevelopmentStage.Activist, today.AddDays(1)));
+        Assert.Contains("不能早于递交入党申请日期", Check(DevelopmentStage.Activist, new DateOnly(2024, 2, 29)));
         Assert.Null(DevelopmentRules.CheckStep(r, DevelopmentStage.Activist, new DateOnly(2024, 3, 1), today));
 
         r.Stage = DevelopmentStage.Activist;
         r.ActivistOn = new DateOnly(2025, 6, 2);
-        Assert.Contains("最早可在2026年6月2日确定", DevelopmentRules.CheckStep(r, DevelopmentStage.Candidate, today, today));
+        Assert.Contains("最早可在2026年6月2日确定", Check(DevelopmentStage.Candidate, today));
         r.ActivistOn = new DateOnly(2025, 6, 1);
         Assert.Null(DevelopmentRules.CheckStep(r, DevelopmentStage.Candidate, today, today));
     }

@@ -6,6 +6,7 @@ using Hongling.Web.Domain;
 using Hongling.Web.Features.Development;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -339,7 +340,9 @@ public sealed partial class DevelopmentTests(TestApp app) : IClassFixture<TestAp
         var seen1 = (await desk1.FindAsync(r.Id))!;
         var seen2 = (await desk2.FindAsync(r.Id))!;
         await desk1.AdvanceAsync(seen1, DevelopmentStage.Activist, Today.AddDays(-3), null);
-        var e = await Assert.ThrowsAsync<DevelopmentDesk.RuleException>(() => desk2.AdvanceAsync(seen2, DevelopmentStage.Activist, Today.AddDays(-2), null));
+        var e = await Assert.ThrowsAsync<RuleException>(
+            () => desk2.AdvanceAsync(seen2, DevelopmentStage.Activist, Today.AddDays(-2), null));
+        Assert.Equal(RuleErrors.DevelopmentRaced, e.Error);
         Assert.Contains("刚刚已被他人更新", e.Message);
         scope1.Dispose(); scope2.Dispose();
         var after = await RecruitAsync(r.Id);

@@ -43,11 +43,13 @@ public sealed class ExamAutosaveTests(TestApp app) : IClassFixture<TestApp>
         var other = paper.Items.First(i => i.Type == "Multiple");
         Assert.Equal(HttpStatusCode.OK, (await SaveAsync(client, id, single.Position, 5, single.Options[0].Key)).StatusCode);
 
+        // The message is the problem's detail; the title is the status's own (ProblemShapeTests).
         async Task Refused(HttpResponseMessage r, HttpStatusCode code, string text)
         {
             Assert.Equal(code, r.StatusCode);
             Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
-            Assert.Contains(text, (await r.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString());
+            var problem = await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Contains(text, problem.GetProperty("detail").GetString());
         }
         await Refused(await SaveAsync(client, id, 999, 6, single.Options[0].Key), HttpStatusCode.BadRequest, "试卷中没有第999题");
         await Refused(await SaveAsync(client, id, single.Position, 6, other.Options[0].Key), HttpStatusCode.BadRequest, "不属于本题");

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Account;
 using Hongling.Web.Features.Transfers;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Tests.Features.Transfers;
@@ -179,7 +180,7 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         var generated = (await TransferAsync(id)).LetterNumber;
         Assert.Matches(@"^\d{8}-[0-9A-F]{8}$", generated);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(b.Admin, "Cancel", id)).StatusCode);
-        Assert.Contains(TransferDesk.LetterNumberTaken, await Try(Elsewhere, generated));
+        Assert.Contains(RuleErrors.LetterNumberTaken.Message, await Try(Elsewhere, generated));
         await StartOutAsync(b.Admin, member);
         Assert.Contains("该党员已有一笔待接收的转接", await Try(Elsewhere));
     }
@@ -231,7 +232,8 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         Assert.Contains("川组转字第123号", record);
         // Accepted at once: nothing more to decide, and the same letter cannot be recorded twice.
         Assert.Contains("该转接已被接收,不能重复处理", await (await ActAsync(b.Admin, "Accept", transfer.Id)).Content.ReadAsStringAsync());
-        Assert.Contains(TransferDesk.LetterNumberTaken, await (await PostInAsync(b.Admin, b.Org, InForm(b.Org, TestApp.NextIdNumber(), letter: "川组转字第123号"))).Content.ReadAsStringAsync());
+        var again = await PostInAsync(b.Admin, b.Org, InForm(b.Org, TestApp.NextIdNumber(), letter: "川组转字第123号"));
+        Assert.Contains(RuleErrors.LetterNumberTaken.Message, await again.Content.ReadAsStringAsync());
 
         var audit = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == "Transfer" && a.EntityId == transfer.Id.ToString()));
         Assert.Equal((AuditAction.Created, "李转入", b.Org.Id, b.Org.Path), (audit.Action, audit.EntityName, audit.OrganizationId, audit.OrgPath));
@@ -294,7 +296,7 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         var response = await PostInAsync(b.Admin, b.Org, InForm(b.Org, id));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(TransferDesk.PresentMember, html);
+        Assert.Contains(RuleErrors.TransferPresentMember.Message, html);
         Assert.Contains("该身份证号码已登记,不能重复录入", html);
         Assert.DoesNotContain("原籍镇", html);
         Assert.DoesNotContain("在册人", html);

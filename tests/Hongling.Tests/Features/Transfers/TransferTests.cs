@@ -3,6 +3,7 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Transfers;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -151,7 +152,7 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
     private static async Task<bool> Try(Task accept)
     {
         try { await accept; return true; }
-        catch (TransferDesk.RuleException) { return false; }
+        catch (RuleException) { return false; }
     }
 
     private (TransferDesk Desk, HonglingDb Db, IServiceScope Scope) Desk(Organization administered)

@@ -4,6 +4,7 @@ using System.Globalization;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.Pii;
+using Hongling.Web.Infrastructure.Rules;
 using Hongling.Web.Infrastructure.Workbooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,7 +108,7 @@ public sealed class MemberImport(HonglingDb db, PiiProtector pii, IdNumberRegist
         {
             var orgProblem = code == "" ? null
                 : !orgs.TryGetValue(code, out var org) ? $"组织编码“{code}”不存在或不在您的管理范围内"
-                : org.Kind != OrgKind.Branch ? MemberInput.BranchOnly : null;
+                : org.Kind != OrgKind.Branch ? RuleErrors.MemberBranchOnly.Message : null;
             if (orgProblem is not null) problems.Add(new Problem(r, orgColumn, orgProblem));
             if (orgProblem is not null || badRows.Contains(r) || !hashes.TryGetValue(r, out var hash)) continue;
             if (found[hash].Limited) { problems.Add(new Problem(r, idColumn, IdNumberRegistry.TooMany)); continue; }

@@ -144,6 +144,24 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccountSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    RemoteIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Activities",
                 columns: table => new
                 {
@@ -1193,6 +1211,16 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountSessions_AccountId",
+                table: "AccountSessions",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountSessions_ExpiresAt",
+                table: "AccountSessions",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_AudiencePath_StartsAt",
                 table: "Activities",
                 columns: new[] { "AudiencePath", "StartsAt" });
@@ -1840,6 +1868,14 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 columns: new[] { "OrgPath", "PublishedAt" });
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AccountSessions_AspNetUsers_AccountId",
+                table: "AccountSessions",
+                column: "AccountId",
+                principalTable: "AspNetUsers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Activities_Organizations_OrganizationId",
                 table: "Activities",
                 column: "OrganizationId",
@@ -2118,6 +2154,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_Members_Organizations_OrganizationId",
                 table: "Members");
+
+            migrationBuilder.DropTable(
+                name: "AccountSessions");
 
             migrationBuilder.DropTable(
                 name: "ActiveMinutes");

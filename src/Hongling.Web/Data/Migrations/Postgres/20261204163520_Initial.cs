@@ -145,6 +145,24 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccountSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserAgent = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    RemoteIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Activities",
                 columns: table => new
                 {
@@ -1194,6 +1212,16 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountSessions_AccountId",
+                table: "AccountSessions",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountSessions_ExpiresAt",
+                table: "AccountSessions",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_AudiencePath_StartsAt",
                 table: "Activities",
                 columns: new[] { "AudiencePath", "StartsAt" });
@@ -1841,6 +1869,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 columns: new[] { "OrgPath", "PublishedAt" });
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AccountSessions_AspNetUsers_AccountId",
+                table: "AccountSessions",
+                column: "AccountId",
+                principalTable: "AspNetUsers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Activities_Organizations_OrganizationId",
                 table: "Activities",
                 column: "OrganizationId",
@@ -2119,6 +2155,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
             migrationBuilder.DropForeignKey(
                 name: "FK_Members_Organizations_OrganizationId",
                 table: "Members");
+
+            migrationBuilder.DropTable(
+                name: "AccountSessions");
 
             migrationBuilder.DropTable(
                 name: "ActiveMinutes");
