@@ -71,6 +71,7 @@ public sealed class SecurityTourTests(BrowserApp app)
         Assert.StartsWith("确认已收到接收组织的回执", dialogs[^1]);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "已转出(回执已收到)" })).ToBeVisibleAsync();
         await page.Locator("#transfers a[href^='/Transfers/Letter/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/Transfers/Letter/**");
         await AssertStrictAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "打印" }).ClickAsync();
         Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__printed"));
