@@ -44,6 +44,11 @@ public abstract partial class HonglingDb
 
     /// <summary>Rows of an organization-owned type that the caller administers, without the member's
     /// read-only view (their own rows, what is published to them): for pages that manage the rows.</summary>
+    /// <summary>Named escape: the sessions of every account. The session store runs before the caller's scope is
+    /// loaded (it decides who the caller is), the cleanup job serves everyone, and a branch ending a member's
+    /// sessions (a password reset, a card locked by a transfer out) acts on another account's rows.</summary>
+    public IQueryable<AccountSession> SessionsOfAllAccounts => AccountSessions.IgnoreQueryFilters();
+
     public IQueryable<T> AdministeredRows<T>() where T : class, IScopedByPath => Set<T>().Where(Within<T>(e => e.OrgPath));
 
     /// <summary>entity => Administered(pathOf(entity)) [|| orElse(entity)].</summary>

@@ -27,6 +27,6 @@ public sealed class SessionCleanupJob(IServiceScopeFactory scopes, TimeProvider 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.AccountSessions.IgnoreQueryFilters().Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        return await db.SessionsOfAllAccounts.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(ct);
     }
 }

@@ -84,13 +84,13 @@ public sealed class SessionStore(SessionReader reader, IServiceScopeFactory scop
         var bytes = TicketSerializer.Default.Serialize(ticket);
         var accountId = AccountOf(ticket);
         // Only an existing session of the same account is renewed: an ended one is never brought back.
-        await Db(httpContext).AccountSessions.IgnoreQueryFilters().Where(s => s.Id == key && s.AccountId == accountId)
+        await Db(httpContext).SessionsOfAllAccounts.Where(s => s.Id == key && s.AccountId == accountId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ticket, bytes), cancellationToken);
     }
 
     public async Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        await Db(httpContext).AccountSessions.IgnoreQueryFilters().Where(s => s.Id == key).ExecuteDeleteAsync(cancellationToken);
+        await Db(httpContext).SessionsOfAllAccounts.Where(s => s.Id == key).ExecuteDeleteAsync(cancellationToken);
     }
 
     // The cookie handler calls the overloads above, which carry the request; these exist for the interface only.
@@ -108,12 +108,12 @@ public sealed class SessionStore(SessionReader reader, IServiceScopeFactory scop
         var asAdministrator = policy.ExpiresAt(true, createdAt, now);
         var asMember = policy.ExpiresAt(false, createdAt, now);
         var db = Db(httpContext);
-        await db.AccountSessions.IgnoreQueryFilters().Where(s => s.Id == key).ExecuteUpdateAsync(u => u
+        await db.SessionsOfAllAccounts.Where(s => s.Id == key).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.LastSeenAt, now)
             .SetProperty(s => s.ExpiresAt, s => db.OrgAdministrators.Any(a => a.AccountId == s.AccountId)
                 || db.UserRoles.Any(ur => ur.UserId == s.AccountId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.SystemAdmin))
                 ? asAdministrator : asMember), ct);
-        return await db.AccountSessions.IgnoreQueryFilters().Where(s => s.Id == key).Select(s => s.ExpiresAt).FirstOrDefaultAsync(ct);
+        return await db.SessionsOfAllAccounts.Where(s => s.Id == key).Select(s => s.ExpiresAt).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>An administrator is a system administrator or the administrator of an organization: their

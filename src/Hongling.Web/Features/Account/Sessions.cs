@@ -25,5 +25,5 @@ public static class Sessions
     /// <summary>Ends every session of the account except <paramref name="keep"/> (the caller's own, after a
     /// password change), at once on every instance: their next request is refused.</summary>
     public static Task<int> EndSessionsAsync(this HonglingDb db, string accountId, string? keep = null, CancellationToken ct = default) =>
-        db.AccountSessions.IgnoreQueryFilters().Where(s => s.AccountId == accountId && s.Id != keep).ExecuteDeleteAsync(ct);
+        db.SessionsOfAllAccounts.Where(s => s.AccountId == accountId && s.Id != keep).ExecuteDeleteAsync(ct);
 }

@@ -199,7 +199,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
             // The card's open sessions end with this save (a new stamp too, for anything that checks it).
             account.SecurityStamp = Guid.NewGuid().ToString();
             account.ConcurrencyStamp = Guid.NewGuid().ToString();
-            db.AccountSessions.RemoveRange(await db.AccountSessions.IgnoreQueryFilters().Where(s => s.AccountId == account.Id).ToListAsync());
+            db.AccountSessions.RemoveRange(await db.SessionsOfAllAccounts.Where(s => s.AccountId == account.Id).ToListAsync());
             db.OrgAdministrators.RemoveRange(await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == account.Id).ToListAsync());
         }
         foreach (var org in await db.Organizations.IgnoreQueryFilters().Where(o => o.SecretaryId == member.Id).ToListAsync())
