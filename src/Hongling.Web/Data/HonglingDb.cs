@@ -50,6 +50,12 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
     public DbSet<Registrant> Registrants => Set<Registrant>();
     public DbSet<ExamApproval> ExamApprovals => Set<ExamApproval>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Equipment> Equipment => Set<Equipment>();
+    public DbSet<EquipmentStateChange> EquipmentStateChanges => Set<EquipmentStateChange>();
+    public DbSet<SiteMaintenance> SiteMaintenance => Set<SiteMaintenance>();
+    public DbSet<Terminal> Terminals => Set<Terminal>();
+    public DbSet<ViewingSession> ViewingSessions => Set<ViewingSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

@@ -98,6 +98,26 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         [typeof(Submission)] = async (sp, org) => await AddAsync(sp, new Submission { OrganizationId = org.Id, Title = "信息", Body = "<p>正文</p>", Author = "作者", State = SubmissionState.Submitted }),
         [typeof(SubmissionSettings)] = async (sp, org) => await AddAsync(sp, new SubmissionSettings { OrganizationId = org.Id, MonthlyQuota = 3 }),
         [typeof(RichTextImage)] = async (sp, org) => await AddAsync(sp, new RichTextImage { Id = Guid.NewGuid(), OrganizationId = org.Id, Image = [1], Width = 1, Height = 1, AccountId = "x", UploadedBy = "模型" }),
+        [typeof(Site)] = async (sp, org) => await AddAsync(sp, NewSite(org)),
+        [typeof(Equipment)] = async (sp, org) => await AddAsync(sp, NewEquipment((Site)await AddAsync(sp, NewSite(org)))),
+        [typeof(EquipmentStateChange)] = async (sp, org) =>
+        {
+            var equipment = (Equipment)await AddAsync(sp, NewEquipment((Site)await AddAsync(sp, NewSite(org))));
+            return await AddAsync(sp, new EquipmentStateChange { EquipmentId = equipment.Id, OrganizationId = org.Id, To = EquipmentState.Faulty, ChangedBy = "模型" });
+        },
+        [typeof(SiteMaintenance)] = async (sp, org) =>
+        {
+            var site = (Site)await AddAsync(sp, NewSite(org));
+            return await AddAsync(sp, new SiteMaintenance { SiteId = site.Id, OrganizationId = org.Id, Date = new DateOnly(2026, 3, 1), Work = "更换机顶盒", Cost = 120.50m });
+        },
+        [typeof(Terminal)] = async (sp, org) => await AddAsync(sp, NewTerminal((Site)await AddAsync(sp, NewSite(org)))),
+        [typeof(ViewingSession)] = async (sp, org) =>
+        {
+            var terminal = (Terminal)await AddAsync(sp, NewTerminal((Site)await AddAsync(sp, NewSite(org))));
+            var at = new DateTime(2026, 3, 1, 2, 0, 0, DateTimeKind.Utc);
+            return await AddAsync(sp, new ViewingSession { SiteId = terminal.SiteId, TerminalId = terminal.Id, OrganizationId = org.Id, ClientId = Guid.NewGuid().ToString(),
+                StartedAt = at, EndedAt = at.AddHours(1), Month = 202603, Courseware = "课件", ReceivedAt = at.AddHours(1) });
+        },
     };
 
     private static Activity NewActivity(Organization org) => new()
@@ -120,6 +140,14 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         await db.SaveChangesAsync();
         return new Registrant { AccountId = account.Id, Name = "考生", Mobile = mobile, WorkUnit = "远教站点", OrganizationId = org.Id };
     }
+
+    private static Site NewSite(Organization org) =>
+        new() { Name = "站点", Code = "S" + Guid.NewGuid().ToString("N")[..12], OrganizationId = org.Id, Kind = SiteKind.Village };
+
+    private static Equipment NewEquipment(Site site) => new() { SiteId = site.Id, OrganizationId = site.OrganizationId, Kind = EquipmentKind.SetTopBox };
+
+    private static Terminal NewTerminal(Site site) =>
+        new() { SiteId = site.Id, OrganizationId = site.OrganizationId, Name = "终端", KeyHash = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), KeyHint = "abcd" };
 
     private static Member NewMember(IServiceProvider sp, Organization org)
     {

@@ -449,6 +449,52 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Equipment",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PurchasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Equipment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EquipmentStateChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EquipmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: true),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EquipmentStateChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EquipmentStateChanges_Equipment_EquipmentId",
+                        column: x => x.EquipmentId,
+                        principalTable: "Equipment",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExamApprovals",
                 columns: table => new
                 {
@@ -919,6 +965,50 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Sites",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Batch = table.Column<int>(type: "INTEGER", nullable: true),
+                    BuiltOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Broadband = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdministratorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OperatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Volunteers = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sites", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sites_Members_AdministratorId",
+                        column: x => x.AdministratorId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Sites_Members_OperatorId",
+                        column: x => x.OperatorId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Sites_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StudyDays",
                 columns: table => new
                 {
@@ -1188,6 +1278,75 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SiteMaintenance",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Work = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Cost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteMaintenance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SiteMaintenance_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SiteMaintenance_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Terminals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeyHint = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    KeyIssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastPingAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastReportAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ChainHead = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ChainSeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Terminals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Terminals_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Terminals_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuestionVersions",
                 columns: table => new
                 {
@@ -1206,6 +1365,56 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         name: "FK_QuestionVersions_Questions_QuestionId",
                         column: x => x.QuestionId,
                         principalTable: "Questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ViewingSessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TerminalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Courseware = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AttendeeCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    AttendeeCards = table.Column<string>(type: "TEXT", nullable: false),
+                    Manual = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ChainSeq = table.Column<long>(type: "INTEGER", nullable: true),
+                    PrevHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ChainBreak = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Overlapping = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ViewingSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ViewingSessions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ViewingSessions_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ViewingSessions_Terminals_TerminalId",
+                        column: x => x.TerminalId,
+                        principalTable: "Terminals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1424,6 +1633,36 @@ namespace Hongling.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_DuesPayments_OrgPath",
                 table: "DuesPayments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_OrganizationId",
+                table: "Equipment",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_OrgPath",
+                table: "Equipment",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_SiteId",
+                table: "Equipment",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentStateChanges_EquipmentId_ChangedAt",
+                table: "EquipmentStateChanges",
+                columns: new[] { "EquipmentId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentStateChanges_OrganizationId",
+                table: "EquipmentStateChanges",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentStateChanges_OrgPath",
+                table: "EquipmentStateChanges",
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
@@ -1736,6 +1975,47 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SiteMaintenance_OrganizationId",
+                table: "SiteMaintenance",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteMaintenance_OrgPath",
+                table: "SiteMaintenance",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteMaintenance_SiteId_Date",
+                table: "SiteMaintenance",
+                columns: new[] { "SiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_AdministratorId",
+                table: "Sites",
+                column: "AdministratorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_Code",
+                table: "Sites",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_OperatorId",
+                table: "Sites",
+                column: "OperatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_OrganizationId",
+                table: "Sites",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_OrgPath",
+                table: "Sites",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StudyDays_OrganizationId",
                 table: "StudyDays",
                 column: "OrganizationId");
@@ -1807,6 +2087,27 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Terminals_KeyHash",
+                table: "Terminals",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Terminals_OrganizationId",
+                table: "Terminals",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Terminals_OrgPath",
+                table: "Terminals",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Terminals_SiteId",
+                table: "Terminals",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ThoughtReports_MemberId_SubmittedAt",
                 table: "ThoughtReports",
                 columns: new[] { "MemberId", "SubmittedAt" });
@@ -1846,6 +2147,32 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "IX_Transfers_SharedPath",
                 table: "Transfers",
                 column: "SharedPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViewingSessions_Month_OrgPath",
+                table: "ViewingSessions",
+                columns: new[] { "Month", "OrgPath" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViewingSessions_OrganizationId",
+                table: "ViewingSessions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViewingSessions_OrgPath",
+                table: "ViewingSessions",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViewingSessions_SiteId_StartedAt",
+                table: "ViewingSessions",
+                columns: new[] { "SiteId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViewingSessions_TerminalId_ClientId",
+                table: "ViewingSessions",
+                columns: new[] { "TerminalId", "ClientId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkUpdates_Column_PublishedAt",
@@ -2036,6 +2363,30 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Equipment_Organizations_OrganizationId",
+                table: "Equipment",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Equipment_Sites_SiteId",
+                table: "Equipment",
+                column: "SiteId",
+                principalTable: "Sites",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EquipmentStateChanges_Organizations_OrganizationId",
+                table: "EquipmentStateChanges",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_ExamApprovals_Exams_ExamId",
                 table: "ExamApprovals",
                 column: "ExamId",
@@ -2198,6 +2549,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "DuesPayments");
 
             migrationBuilder.DropTable(
+                name: "EquipmentStateChanges");
+
+            migrationBuilder.DropTable(
                 name: "ExamApprovals");
 
             migrationBuilder.DropTable(
@@ -2234,6 +2588,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "SignInRecords");
 
             migrationBuilder.DropTable(
+                name: "SiteMaintenance");
+
+            migrationBuilder.DropTable(
                 name: "StudyClocks");
 
             migrationBuilder.DropTable(
@@ -2255,6 +2612,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "Transfers");
 
             migrationBuilder.DropTable(
+                name: "ViewingSessions");
+
+            migrationBuilder.DropTable(
                 name: "WorkUpdates");
 
             migrationBuilder.DropTable(
@@ -2270,6 +2630,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "QuestionVersions");
 
             migrationBuilder.DropTable(
+                name: "Equipment");
+
+            migrationBuilder.DropTable(
                 name: "Notices");
 
             migrationBuilder.DropTable(
@@ -2277,6 +2640,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Materials");
+
+            migrationBuilder.DropTable(
+                name: "Terminals");
 
             migrationBuilder.DropTable(
                 name: "Activities");
@@ -2289,6 +2655,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Questions");
+
+            migrationBuilder.DropTable(
+                name: "Sites");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

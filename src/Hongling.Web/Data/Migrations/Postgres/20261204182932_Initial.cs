@@ -450,6 +450,52 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Equipment",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Serial = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PurchasedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Equipment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EquipmentStateChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EquipmentId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    From = table.Column<int>(type: "integer", nullable: true),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EquipmentStateChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EquipmentStateChanges_Equipment_EquipmentId",
+                        column: x => x.EquipmentId,
+                        principalTable: "Equipment",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExamApprovals",
                 columns: table => new
                 {
@@ -920,6 +966,50 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Sites",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Batch = table.Column<int>(type: "integer", nullable: true),
+                    BuiltOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Broadband = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AdministratorId = table.Column<int>(type: "integer", nullable: true),
+                    OperatorId = table.Column<int>(type: "integer", nullable: true),
+                    Volunteers = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sites", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sites_Members_AdministratorId",
+                        column: x => x.AdministratorId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Sites_Members_OperatorId",
+                        column: x => x.OperatorId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Sites_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StudyDays",
                 columns: table => new
                 {
@@ -1189,6 +1279,75 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SiteMaintenance",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Work = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Cost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteMaintenance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SiteMaintenance_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SiteMaintenance_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Terminals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyHint = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    KeyIssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastPingAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastReportAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ChainHead = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ChainSeq = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Terminals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Terminals_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Terminals_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuestionVersions",
                 columns: table => new
                 {
@@ -1207,6 +1366,56 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         name: "FK_QuestionVersions_Questions_QuestionId",
                         column: x => x.QuestionId,
                         principalTable: "Questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ViewingSessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    TerminalId = table.Column<int>(type: "integer", nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    ClientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Courseware = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AttendeeCount = table.Column<int>(type: "integer", nullable: true),
+                    AttendeeCards = table.Column<string>(type: "text", nullable: false),
+                    Manual = table.Column<bool>(type: "boolean", nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ChainSeq = table.Column<long>(type: "bigint", nullable: true),
+                    PrevHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ChainBreak = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Overlapping = table.Column<bool>(type: "boolean", nullable: false),
+                    Late = table.Column<bool>(type: "boolean", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ViewingSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ViewingSessions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ViewingSessions_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ViewingSessions_Terminals_TerminalId",
+                        column: x => x.TerminalId,
+                        principalTable: "Terminals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1425,6 +1634,36 @@ namespace Hongling.Web.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_DuesPayments_OrgPath",
                 table: "DuesPayments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_OrganizationId",
+                table: "Equipment",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_OrgPath",
+                table: "Equipment",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_SiteId",
+                table: "Equipment",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentStateChanges_EquipmentId_ChangedAt",
+                table: "EquipmentStateChanges",
+                columns: new[] { "EquipmentId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentStateChanges_OrganizationId",
+                table: "EquipmentStateChanges",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentStateChanges_OrgPath",
+                table: "EquipmentStateChanges",
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
@@ -1737,6 +1976,47 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SiteMaintenance_OrganizationId",
+                table: "SiteMaintenance",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteMaintenance_OrgPath",
+                table: "SiteMaintenance",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteMaintenance_SiteId_Date",
+                table: "SiteMaintenance",
+                columns: new[] { "SiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_AdministratorId",
+                table: "Sites",
+                column: "AdministratorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_Code",
+                table: "Sites",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_OperatorId",
+                table: "Sites",
+                column: "OperatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_OrganizationId",
+                table: "Sites",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_OrgPath",
+                table: "Sites",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StudyDays_OrganizationId",
                 table: "StudyDays",
                 column: "OrganizationId");
@@ -1808,6 +2088,27 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Terminals_KeyHash",
+                table: "Terminals",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Terminals_OrganizationId",
+                table: "Terminals",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Terminals_OrgPath",
+                table: "Terminals",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Terminals_SiteId",
+                table: "Terminals",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ThoughtReports_MemberId_SubmittedAt",
                 table: "ThoughtReports",
                 columns: new[] { "MemberId", "SubmittedAt" });
@@ -1847,6 +2148,32 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "IX_Transfers_SharedPath",
                 table: "Transfers",
                 column: "SharedPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViewingSessions_Month_OrgPath",
+                table: "ViewingSessions",
+                columns: new[] { "Month", "OrgPath" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViewingSessions_OrganizationId",
+                table: "ViewingSessions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViewingSessions_OrgPath",
+                table: "ViewingSessions",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViewingSessions_SiteId_StartedAt",
+                table: "ViewingSessions",
+                columns: new[] { "SiteId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ViewingSessions_TerminalId_ClientId",
+                table: "ViewingSessions",
+                columns: new[] { "TerminalId", "ClientId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkUpdates_Column_PublishedAt",
@@ -2037,6 +2364,30 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Equipment_Organizations_OrganizationId",
+                table: "Equipment",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Equipment_Sites_SiteId",
+                table: "Equipment",
+                column: "SiteId",
+                principalTable: "Sites",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EquipmentStateChanges_Organizations_OrganizationId",
+                table: "EquipmentStateChanges",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_ExamApprovals_Exams_ExamId",
                 table: "ExamApprovals",
                 column: "ExamId",
@@ -2199,6 +2550,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "DuesPayments");
 
             migrationBuilder.DropTable(
+                name: "EquipmentStateChanges");
+
+            migrationBuilder.DropTable(
                 name: "ExamApprovals");
 
             migrationBuilder.DropTable(
@@ -2235,6 +2589,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "SignInRecords");
 
             migrationBuilder.DropTable(
+                name: "SiteMaintenance");
+
+            migrationBuilder.DropTable(
                 name: "StudyClocks");
 
             migrationBuilder.DropTable(
@@ -2256,6 +2613,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Transfers");
 
             migrationBuilder.DropTable(
+                name: "ViewingSessions");
+
+            migrationBuilder.DropTable(
                 name: "WorkUpdates");
 
             migrationBuilder.DropTable(
@@ -2271,6 +2631,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "QuestionVersions");
 
             migrationBuilder.DropTable(
+                name: "Equipment");
+
+            migrationBuilder.DropTable(
                 name: "Notices");
 
             migrationBuilder.DropTable(
@@ -2278,6 +2641,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Materials");
+
+            migrationBuilder.DropTable(
+                name: "Terminals");
 
             migrationBuilder.DropTable(
                 name: "Activities");
@@ -2290,6 +2656,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Questions");
+
+            migrationBuilder.DropTable(
+                name: "Sites");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
