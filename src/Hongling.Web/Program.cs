@@ -7,6 +7,7 @@ using Hongling.Web.Features.Health;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Features.Organizations;
 using Hongling.Web.Features.Photos;
+using Hongling.Web.Features.Sites;
 using Hongling.Web.Features.Study;
 using Hongling.Web.Features.Albums;
 using Hongling.Web.Infrastructure;
@@ -63,6 +64,7 @@ builder.Services.AddRazorPages(o =>
 });
 builder.Services.AddHonglingErrors();
 builder.Services.AddStudy();
+builder.Services.AddSites(builder.Configuration);
 builder.Services.AddHonglingRateLimits(builder.Configuration);
 builder.Services.AddHonglingApiDocs();
 
@@ -91,6 +93,7 @@ app.MapAlbumPhotos();
 app.MapRichTextImages();
 app.MapExamsApi();
 app.MapExamStart();
+app.MapSites();
 app.MapHonglingApiDocs();
 
 app.PrintWelcomeOnStart();
