@@ -13,7 +13,6 @@ using Hongling.Web.Features.Albums;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Infrastructure.Uploads;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 
@@ -27,12 +26,7 @@ builder.Services.AddHonglingData(builder.Configuration, builder.Environment.Cont
 builder.Services.AddDataProtection().SetApplicationName("Hongling").PersistKeysToDbContext<HonglingDb>();
 builder.Services.AddHonglingAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
-builder.Services.AddScoped<IAuthorizationHandler, OrgInScopeHandler>();
-builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, OrgScopeResultHandler>();
-builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(OrgPolicies.Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new AdministratorRequirement()))
-    .AddPolicy(OrgPolicies.OrgInScope, p => p.RequireAuthenticatedUser().AddRequirements(new OrgInScopeRequirement()));
+builder.Services.AddOrgScoping();
 builder.Services.AddScoped<DemoDistrict>();
 builder.Services.AddScoped<CardIssuer>();
 builder.Services.AddScoped<IdNumberRegistry>();
@@ -77,7 +71,7 @@ app.UseHonglingErrors();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
-app.UseMiddleware<OrgScopeMiddleware>();
+app.UseOrgScoping();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -16,7 +16,6 @@ public static class DataSetup
         var provider = ProviderOf(config);
         var dataDirectory = DataDirectory(config, contentRoot);
         var connection = config.GetConnectionString("Hongling");
-        services.AddScoped<OrgScope>();
         // The options are the same for every context: built once, not per request (contexts stay per request).
         if (provider == DatabaseProvider.Postgres)
         {

@@ -38,11 +38,11 @@ public sealed class ActivityParticipant : IOrgOwned, IMemberOwned
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
-    public ParticipantReply Reply { get; set; }
-    public string? LeaveReason { get; set; }
-    public DateTime? RepliedAt { get; set; }
-    public DateTime? CheckedInAt { get; set; }
-    public CheckInMethod? CheckInMethod { get; set; }
+    [MemberSets] public ParticipantReply Reply { get; set; }
+    [MemberSets] public string? LeaveReason { get; set; }
+    [MemberSets] public DateTime? RepliedAt { get; set; }
+    [MemberSets] public DateTime? CheckedInAt { get; set; }
+    [MemberSets] public CheckInMethod? CheckInMethod { get; set; }
 }
 
 public enum ParticipantReply { Pending = 0, Confirmed = 1, Leave = 2 }

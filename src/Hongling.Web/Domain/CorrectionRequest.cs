@@ -2,7 +2,7 @@ namespace Hongling.Web.Domain;
 
 /// <summary>A member's request to correct their own record (信息纠错): the member writes what is wrong,
 /// an administrator of the branch edits the record and closes the request with a reply.</summary>
-public sealed class CorrectionRequest : IOrgOwned, IMemberOwned, IAudited
+public sealed class CorrectionRequest : IOrgOwned, IMemberCreated, IAudited
 {
     public int Id { get; set; }
     public int MemberId { get; set; }

@@ -32,6 +32,16 @@ public interface IMemberOwned
     int MemberId { get; }
 }
 
+/// <summary>Member-owned rows a member creates themselves (a thought report, a correction request, their study):
+/// the save check lets a signed-in member add one whose member is them, in their own branch. No administrator
+/// rights are needed, and none are given: nothing else of the branch can be written that way.</summary>
+public interface IMemberCreated : IMemberOwned;
+
+/// <summary>A property a member may change on a row of their own (an <see cref="IMemberOwned"/> row whose member
+/// is them): their answer to an activity, their check-in. A change to any other property needs an administrator.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MemberSetsAttribute : Attribute;
+
 /// <summary>Rows of one sign-in account (an exam attempt, whether a member's or a registrant's): the
 /// account reads its own rows, read-only, besides the administrators of their organization. Keyed on the
 /// account rather than the member, so that candidates without a member record cannot see each other's.</summary>

@@ -2,7 +2,7 @@ namespace Hongling.Web.Domain;
 
 /// <summary>One opening of a material by a member (one tab). Beats carry a sequence number that must
 /// grow; the session keeps the last one and when it came, which decides what the next beat credits.</summary>
-public sealed class StudySession : IOrgOwned, IMemberOwned
+public sealed class StudySession : IOrgOwned, IMemberCreated
 {
     public Guid Id { get; set; }
     public int MemberId { get; set; }
@@ -43,7 +43,7 @@ public sealed class StudyClock
 }
 
 /// <summary>A member's study on one China-time day: the sums the statistics read.</summary>
-public sealed class StudyDay : IOrgOwned, IMemberOwned
+public sealed class StudyDay : IOrgOwned, IMemberCreated
 {
     public int MemberId { get; set; }
     public DateOnly Day { get; set; }
@@ -52,12 +52,12 @@ public sealed class StudyDay : IOrgOwned, IMemberOwned
     public string OrgPath { get; set; } = "";
     public int StudyMinutes { get; set; }
     public int OnlineMinutes { get; set; }
-    public int MaterialsOpened { get; set; }
+    [MemberSets] public int MaterialsOpened { get; set; }
     public int MaterialsCompleted { get; set; }
 }
 
 /// <summary>A member's progress on one material: credited minutes (capped) and when it was completed.</summary>
-public sealed class MaterialProgress : IOrgOwned, IMemberOwned
+public sealed class MaterialProgress : IOrgOwned, IMemberCreated
 {
     public int MemberId { get; set; }
     public int MaterialId { get; set; }

@@ -3,7 +3,7 @@ namespace Hongling.Web.Domain;
 /// <summary>A thought report (思想汇报) written by a member (probationary members above all): plain text or
 /// an uploaded PDF/Word document. Only the author and the administrators whose scope holds the author's
 /// branch read it; an administrator comments on it (批阅).</summary>
-public sealed class ThoughtReport : IOrgOwned, IMemberOwned
+public sealed class ThoughtReport : IOrgOwned, IMemberCreated
 {
     public int Id { get; set; }
     public int MemberId { get; set; }

@@ -67,8 +67,8 @@ public sealed class ActivityCheckIn(IDataProtectionProvider protection, Hongling
         row.CheckedInAt = now;
         row.CheckInMethod = CheckInMethod.QrCode;
         if (row.Reply == ParticipantReply.Pending) (row.Reply, row.RepliedAt) = (ParticipantReply.Confirmed, now);
-        // A member writes into their branch's data only here, and only their own row.
-        using (db.Scope.Elevate()) await db.SaveChangesAsync(ct);
+        // The scope's own-row rule admits it: the check-in on the member's own row ([MemberSets] properties).
+        await db.SaveChangesAsync(ct);
         return new Outcome(null, activity.Topic, now, false);
     }
 

@@ -41,8 +41,8 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
             : reason is { Length: > 200 } ? "请假事由不超过200字。" : null;
         if (Error is not null) { await LoadAsync(); return Page(); }
         (row.Reply, row.LeaveReason, row.RepliedAt) = (reply, reply == ParticipantReply.Leave ? reason : null, Now);
-        // A member writes into their branch's data only here, and only their own answer.
-        using (db.Scope.Elevate()) await db.SaveChangesAsync();
+        // The scope's own-row rule admits it: the member's answer on their own row ([MemberSets] properties).
+        await db.SaveChangesAsync();
         Status = reply == ParticipantReply.Leave ? $"已向支部请假:{row.Activity.Topic}" : $"已确认参加:{row.Activity.Topic}";
         return RedirectToPage();
     }

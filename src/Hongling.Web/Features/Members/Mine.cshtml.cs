@@ -40,8 +40,8 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
         {
             MemberId = Me.Id, OrganizationId = Me.OrganizationId, Text = text, State = CorrectionState.Open, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
-        // A member writes into their branch's data only here, and only about their own record.
-        using (db.Scope.Elevate()) await db.SaveChangesAsync();
+        // The scope's own-row rule admits it: a member's own request, in their own branch (IMemberCreated).
+        await db.SaveChangesAsync();
         Status = "更正申请已提交,支部管理员核实后会更正。";
         return RedirectToPage();
     }

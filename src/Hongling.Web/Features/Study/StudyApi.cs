@@ -69,8 +69,8 @@ public static class StudyApi
             if (day is null) db.StudyDays.Add(day = new StudyDay { MemberId = memberId, Day = today, OrganizationId = branch });
             day.MaterialsOpened++;
         }
-        // A member's own study rows: the rule (a material published to them) was checked above.
-        using (db.Scope.Elevate()) await db.SaveChangesAsync(ct);
+        // The member's own study rows in their own branch (IMemberCreated); a material published to them, checked above.
+        await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/study/sessions/{session.Id}",
             new OpenResponse(session.Id, StudyRules.BeatSeconds, progress.CreditedMinutes, progress.CompletedAt is not null));
     }

@@ -46,8 +46,8 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
             MemberId = me, OrganizationId = orgId.Value, Title = title, Text = string.IsNullOrEmpty(text) ? null : text,
             File = upload?.Bytes, FileKind = upload?.Kind, FileName = upload?.FileName, SubmittedAt = clock.GetUtcNow().UtcDateTime,
         });
-        // A member writes into their branch's data only here, and only their own report.
-        using (db.Scope.Elevate()) await db.SaveChangesAsync();
+        // The scope's own-row rule admits it: a member's own report, in their own branch (IMemberCreated).
+        await db.SaveChangesAsync();
         Status = "思想汇报已提交,支部会及时批阅。";
         return RedirectToPage();
     }

@@ -172,9 +172,24 @@ public abstract partial class HonglingDb
             }
             else continue;
 
-            if (!scope.IsSystem && !scope.IsElevated && touched.Any(p => p is null || !scope.Covers(p)))
+            if (!scope.IsSystem && !scope.IsElevated && touched.Any(p => p is null || !scope.Covers(p)) && !IsMembersOwnWrite(entry))
                 throw new OrgScopeViolationException($"Write to {entry.Metadata.ClrType.Name} outside the caller's organization scope.");
         }
+    }
+
+    /// <summary>A member's write of their own row, which needs no administrator: adding an
+    /// <see cref="IMemberCreated"/> row whose member is them in their own branch, or changing on an
+    /// <see cref="IMemberOwned"/> row of theirs only properties marked <see cref="MemberSetsAttribute"/>.</summary>
+    private bool IsMembersOwnWrite(EntityEntry entry)
+    {
+        if (scope.MemberId is not { } me || entry.Entity is not IMemberOwned own || own.MemberId != me) return false;
+        return entry.State switch
+        {
+            EntityState.Added => entry.Entity is IMemberCreated && ((IScopedByPath)entry.Entity).OrgPath == scope.MemberOrgPath,
+            EntityState.Modified => (int)entry.OriginalValues[nameof(IMemberOwned.MemberId)]! == me
+                && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.PropertyInfo?.IsDefined(typeof(MemberSetsAttribute), false) == true),
+            _ => false,
+        };
     }
 
     private static int OriginalOrgId(EntityEntry entry) => (int)entry.OriginalValues[nameof(IOrgOwned.OrganizationId)]!;
