@@ -119,7 +119,7 @@ public sealed class SessionStore(SessionReader reader, IServiceScopeFactory scop
     /// <summary>An administrator is a system administrator or the administrator of an organization: their
     /// sessions get the shorter limits.</summary>
     private static Task<bool> IsAdministratorAsync(HonglingDb db, string accountId, CancellationToken ct) =>
-        db.Users.IgnoreQueryFilters().Where(a => a.Id == accountId).Select(a =>
+        db.AccountsOfThePlatform.Where(a => a.Id == accountId).Select(a =>
             db.OrgAdministrators.Any(x => x.AccountId == a.Id)
             || db.UserRoles.Any(ur => ur.UserId == a.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.SystemAdmin))).FirstOrDefaultAsync(ct);
 

@@ -109,12 +109,12 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberReg
         member.UpdatedAt = now;
         // The development record stays with the branch that recruited; the member may have moved since. The
         // member is in the caller's scope, so completing the history they link to is theirs to do.
-        var recruit = await db.Recruits.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.MemberId == member.Id);
+        var recruit = await db.RecruitsOfThePlatform.FirstOrDefaultAsync(r => r.MemberId == member.Id);
         if (recruit?.Stage == DevelopmentStage.Probationary)
             DevelopmentRules.Apply(recruit, DevelopmentStage.Full, date, note, db.Scope.ActorName, now);
         try
         {
-            using (recruit is not null && !db.Scope.Covers(recruit.OrgPath) ? db.Scope.Elevate() : null)
+            using (recruit is not null && !db.Scope.Administers(recruit.OrgPath) ? db.Scope.ForRecruitingBranchRecord() : null)
                 await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException) { throw Refused(RuleErrors.DevelopmentRaced); }

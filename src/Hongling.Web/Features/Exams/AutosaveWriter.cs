@@ -20,7 +20,7 @@ public sealed class AutosaveWriter(IServiceScopeFactory scopes, ILogger<Autosave
     protected override async Task<IReadOnlyList<AutosaveOutcome>> CommitAsync(IServiceProvider services, IReadOnlyList<Autosave> items, CancellationToken ct)
     {
         var db = services.GetRequiredService<HonglingDb>();
-        db.Scope.BecomeSystem();
+        db.Scope.ServeEveryCaller();
         var outcomes = new AutosaveOutcome[items.Count];
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         for (var i = 0; i < items.Count; i++)

@@ -24,8 +24,8 @@ public sealed class Candidacy(HonglingDb db)
     {
         var rows = await (from a in db.Users.AsNoTracking()
                           where accountIds.Contains(a.Id)
-                          from m in db.Members.IgnoreQueryFilters().Where(m => m.Id == a.MemberId).DefaultIfEmpty()
-                          from r in db.Registrants.IgnoreQueryFilters().Where(r => r.AccountId == a.Id).DefaultIfEmpty()
+                          from m in db.MembersOfThePlatform.Where(m => m.Id == a.MemberId).DefaultIfEmpty()
+                          from r in db.RegistrantsOfThePlatform.Where(r => r.AccountId == a.Id).DefaultIfEmpty()
                           select new
                           {
                               a.Id, MemberId = (int?)m!.Id, MemberOrg = (int?)m.OrganizationId, MemberPath = m.OrgPath, Status = (MemberStatus?)m.Status,
@@ -46,8 +46,8 @@ public sealed class Candidacy(HonglingDb db)
     {
         if (me.RegistrantId is { } registrant)
         {
-            var approved = db.ExamApprovals.IgnoreQueryFilters().Where(x => x.RegistrantId == registrant).Select(x => x.ExamId);
-            return db.Exams.IgnoreQueryFilters().Where(e => approved.Contains(e.Id));
+            var approved = db.ExamApprovalsOfThePlatform.Where(x => x.RegistrantId == registrant).Select(x => x.ExamId);
+            return db.ExamsOfThePlatform.Where(e => approved.Contains(e.Id));
         }
         return db.Exams.Where(Audience.Reaches<Exam>(me.OrgPath));
     }
@@ -66,7 +66,7 @@ public sealed class Candidacy(HonglingDb db)
 
     /// <inheritdoc cref="MyAttempts"/>
     public static IQueryable<Attempt> Own(HonglingDb db) =>
-        db.Attempts.IgnoreQueryFilters().Where(a => db.Scope.AccountId != null && a.AccountId == db.Scope.AccountId);
+        db.AttemptsOfAllAccounts.Where(a => db.Scope.AccountId != null && a.AccountId == db.Scope.AccountId);
 
     /// <summary>No error and no attempt means there is no such exam for this candidate (404).</summary>
     public sealed record Started(Guid? AttemptId, string? Error);

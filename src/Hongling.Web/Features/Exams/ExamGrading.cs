@@ -13,7 +13,7 @@ public static class ExamGrading
     public static async Task<bool> SubmitAsync(HonglingDb db, Guid attemptId, DateTime now, bool auto, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var claimed = await db.Attempts.IgnoreQueryFilters().Where(a => a.Id == attemptId && a.State == AttemptState.InProgress)
+        var claimed = await db.AttemptsOfAllAccounts.Where(a => a.Id == attemptId && a.State == AttemptState.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.AwaitingReview)
                 .SetProperty(a => a.SubmittedAt, a => auto && a.Deadline < now ? a.Deadline : now)
                 .SetProperty(a => a.AutoSubmitted, auto), ct);
@@ -46,9 +46,9 @@ public static class ExamGrading
     {
         var total = items.Sum(i => i.Score ?? 0);
         var pending = items.Any(i => i.Score is null);
-        var passMark = await db.Attempts.IgnoreQueryFilters().Where(a => a.Id == attemptId).Select(a => a.Exam.PassMark).FirstAsync(ct);
+        var passMark = await db.AttemptsOfAllAccounts.Where(a => a.Id == attemptId).Select(a => a.Exam.PassMark).FirstAsync(ct);
         bool? passed = pending ? null : total >= passMark;
-        await db.Attempts.IgnoreQueryFilters().Where(a => a.Id == attemptId && a.State != AttemptState.InProgress)
+        await db.AttemptsOfAllAccounts.Where(a => a.Id == attemptId && a.State != AttemptState.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Score, total).SetProperty(a => a.Passed, passed)
                 .SetProperty(a => a.State, pending ? AttemptState.AwaitingReview : AttemptState.Graded), ct);
     }

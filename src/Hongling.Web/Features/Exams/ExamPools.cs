@@ -55,7 +55,7 @@ public sealed class ExamPools(IServiceScopeFactory scopes, TimeProvider clock)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
-        db.Scope.BecomeSystem();
+        db.Scope.ServeEveryCaller();
         var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == examId);
         return exam is null ? null : new Loaded(exam, await PaperDraw.LoadAsync(db, exam, exam.OrgPath));
     }

@@ -19,7 +19,7 @@ public sealed class PaperCache
     public async Task<Paper?> GetAsync(HonglingDb db, Guid attemptId, CancellationToken ct)
     {
         if (cache.TryGetValue(attemptId, out Paper? paper)) return paper;
-        var attempt = await db.Attempts.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == attemptId)
+        var attempt = await db.AttemptsOfAllAccounts.AsNoTracking().Where(a => a.Id == attemptId)
             .Select(a => new { a.AccountId, a.Deadline }).FirstOrDefaultAsync(ct);
         if (attempt is null) return null;
         var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId)

@@ -11,10 +11,10 @@ namespace Hongling.Web.Features.Exams;
 public static class QuestionBank
 {
     public static IQueryable<Question> UsableFor(HonglingDb db, string examOrgPath) =>
-        db.Questions.IgnoreQueryFilters().Where(q => !q.Retired && examOrgPath.StartsWith(q.OrgPath));
+        db.QuestionsOfBanksAbove(examOrgPath);
 
     public static IQueryable<QuestionCategory> CategoriesFor(HonglingDb db, string orgPath) =>
-        db.QuestionCategories.IgnoreQueryFilters().Where(c => orgPath.StartsWith(c.OrgPath));
+        db.CategoriesOfBanksAbove(orgPath);
 
     /// <summary>The category and every category beneath it.</summary>
     public static HashSet<int> WithDescendants(IReadOnlyList<QuestionCategory> all, int id)

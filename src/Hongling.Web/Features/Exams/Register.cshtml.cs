@@ -74,7 +74,7 @@ public sealed class RegisterModel(HonglingDb db, SignInManager<Domain.Account> s
         try
         {
             // Nobody is signed in yet: the checks above (a listed organization, a free mobile number) are the rule.
-            using (db.Scope.Elevate()) await db.SaveChangesAsync();
+            using (db.Scope.ForCandidateRegistration()) await db.SaveChangesAsync();
             await tx.CommitAsync();
         }
         catch (DbUpdateException)
@@ -95,7 +95,7 @@ public sealed class RegisterModel(HonglingDb db, SignInManager<Domain.Account> s
         return Page();
     }
 
-    private IQueryable<Organization> Choosable() => db.Organizations.IgnoreQueryFilters().Where(o => o.Depth <= MaxDepth);
+    private IQueryable<Organization> Choosable() => db.OrganizationsOfThePlatform.Where(o => o.Depth <= MaxDepth);
 
     private async Task LoadOrganizationsAsync() =>
         Organizations = [.. (await Choosable().OrderBy(o => o.Path).Select(o => new { o.Id, o.Name }).ToListAsync()).Select(o => (o.Id, o.Name))];

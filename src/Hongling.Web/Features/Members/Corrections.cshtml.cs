@@ -25,7 +25,7 @@ public sealed class CorrectionsModel(HonglingDb db, TimeProvider clock) : PageMo
     {
         var request = await db.CorrectionRequests.Include(r => r.Member).FirstOrDefaultAsync(r => r.Id == id);
         // A member reads their own requests through the filter but closes none of them.
-        if (request is null || !db.Scope.Covers(request.OrgPath)) return NotFound();
+        if (request is null || !db.Scope.Administers(request.OrgPath)) return NotFound();
         reply = reply.NullIfBlank();
         Error = outcome switch
         {

@@ -20,7 +20,7 @@ public sealed class DetailModel(HonglingDb db, CardIssuer cards, PiiProtector pi
     /// <summary>Every transfer of this member, of every kind, oldest first.</summary>
     public IReadOnlyList<Transfer> Transfers { get; private set; } = [];
     /// <summary>Whether the caller may open the transfer's letter (they stand on one of its sides).</summary>
-    public bool Sees(Transfer t) => scope.Covers(t.OrgPath) || scope.Covers(t.SharedPath);
+    public bool Sees(Transfer t) => scope.Administers(t.OrgPath) || scope.Administers(t.SharedPath);
     public CardIssuer.Issued? Issued { get; private set; }
     /// <summary>The full ID number, only in the response to an explicit (and logged) request.</summary>
     public string? FullIdNumber { get; private set; }
@@ -82,7 +82,7 @@ public sealed class DetailModel(HonglingDb db, CardIssuer cards, PiiProtector pi
         if (Member is null) return false;
         // The history belongs to the record: the member's earlier transfers between organizations the caller
         // does not administer come with it (read past the scope once the member is known to be in it).
-        Transfers = await db.Transfers.IgnoreQueryFilters().AsNoTracking().Where(t => t.MemberId == id).OrderBy(t => t.Id).ToListAsync();
+        Transfers = await db.TransfersOfThePlatform.AsNoTracking().Where(t => t.MemberId == id).OrderBy(t => t.Id).ToListAsync();
         return true;
     }
 }

@@ -31,9 +31,9 @@ public sealed class IdNumberRegistry(HonglingDb db, IServiceScopeFactory scopes,
         var asked = numbers.Where(n => !_found.ContainsKey(n.Hash)).DistinctBy(n => n.Hash).ToList();
         var holders = new Dictionary<string, Holder>();
         foreach (var chunk in asked.Select(n => n.Hash).Chunk(500))
-            foreach (var m in await db.Members.IgnoreQueryFilters().Where(m => chunk.Contains(m.IdNumberHash))
+            foreach (var m in await db.MembersOfThePlatform.Where(m => chunk.Contains(m.IdNumberHash))
                          .Select(m => new { m.Id, m.IdNumberHash, m.OrganizationId, m.OrgPath, m.LeftOn }).ToListAsync(ct))
-                holders[m.IdNumberHash] = new Holder(m.Id, m.OrganizationId, m.LeftOn is not null, db.Scope.Covers(m.OrgPath));
+                holders[m.IdNumberHash] = new Holder(m.Id, m.OrganizationId, m.LeftOn is not null, db.Scope.Administers(m.OrgPath));
         var revealed = new List<string>();
         foreach (var (hash, masked) in asked)
         {

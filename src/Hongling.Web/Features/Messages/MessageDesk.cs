@@ -19,14 +19,14 @@ public sealed class MessageDesk(HonglingDb db, TimeProvider clock)
             PostedAt = clock.GetUtcNow().UtcDateTime, State = MessageState.Unanswered,
         };
         db.Messages.Add(message);
-        using (db.Scope.Elevate()) await db.SaveChangesAsync();
+        using (db.Scope.ForMessage()) await db.SaveChangesAsync();
         return message;
     }
 
     /// <summary>The signed-in member's own messages: the one place that reads messages by author rather than
     /// by organization (a member administers nothing, so the org-scope filter would hide them).</summary>
     public IQueryable<Message> Mine() => db.Scope.MemberId is { } id
-        ? db.Messages.IgnoreQueryFilters().Where(m => m.MemberId == id)
+        ? db.MessagesWrittenBy(id)
         : db.Messages.Where(_ => false);
 
     /// <summary>Null when rated, else the error. Only the writer, only an answered message, only once.</summary>
@@ -37,7 +37,7 @@ public sealed class MessageDesk(HonglingDb db, TimeProvider clock)
         if (message.Rating is not null) return "已经评价过了";
         message.Rating = rating;
         message.RatedAt = clock.GetUtcNow().UtcDateTime;
-        using (db.Scope.Elevate()) await db.SaveChangesAsync();
+        using (db.Scope.ForMessage()) await db.SaveChangesAsync();
         return null;
     }
 }

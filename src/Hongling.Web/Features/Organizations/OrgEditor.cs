@@ -32,7 +32,7 @@ public sealed class OrgEditor(HonglingDb db, TimeProvider clock)
             throw new RuleException(RuleErrors.OrgKindNotAllowed(parent.Kind, kind), "Kind");
         code = string.IsNullOrWhiteSpace(code) ? await NewCodeAsync() : code.Trim().ToUpperInvariant();
         if (!Organization.IsValidCode(code)) throw new RuleException(RuleErrors.OrgCodeInvalid, "Code");
-        if (await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Code == code))
+        if (await db.OrganizationsOfThePlatform.AnyAsync(o => o.Code == code))
             throw new RuleException(RuleErrors.OrgCodeTaken, "Code");
         var org = new Organization { Code = code, Name = name.Trim(), Kind = kind, Category = category, CreatedAt = clock.GetUtcNow().UtcDateTime };
         org.PlaceUnder(parent);
@@ -60,8 +60,8 @@ public sealed class OrgEditor(HonglingDb db, TimeProvider clock)
 
     public async Task DissolveAsync(Organization org)
     {
-        var members = db.Members.IgnoreQueryFilters().Where(m => m.OrganizationId == org.Id);
-        if (await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.ParentId == org.Id))
+        var members = db.MembersOfThePlatform.Where(m => m.OrganizationId == org.Id);
+        if (await db.OrganizationsOfThePlatform.AnyAsync(o => o.ParentId == org.Id))
             throw new RuleException(RuleErrors.OrgHasChildren);
         if (await members.AnyAsync(m => m.LeftOn == null)) throw new RuleException(RuleErrors.OrgHasMembers);
         // Members who left the platform stay filed under their last branch, for the history.
@@ -78,7 +78,7 @@ public sealed class OrgEditor(HonglingDb db, TimeProvider clock)
         while (true)
         {
             var code = "N" + Random.Shared.Next(1_000_000, 9_999_999);
-            if (!await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Code == code)) return code;
+            if (!await db.OrganizationsOfThePlatform.AnyAsync(o => o.Code == code)) return code;
         }
     }
 }

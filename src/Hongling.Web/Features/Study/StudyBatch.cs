@@ -34,7 +34,7 @@ internal sealed class StudyBatch
         // Each session with its material's estimate and kind and its member's progress on it, in one query,
         // read fresh in every batch (tabs of one member on one material share the tracked progress row).
         var sessions = (await (
-                from s in db.StudySessions.IgnoreQueryFilters()
+                from s in db.StudySessions
                 where sessionIds.Contains(s.Id)
                 join m in db.Materials on s.MaterialId equals m.Id
                 join p in db.MaterialProgress on new { s.MemberId, s.MaterialId } equals new { p.MemberId, p.MaterialId } into progress
@@ -43,7 +43,7 @@ internal sealed class StudyBatch
             .ToDictionary(r => r.Session.Id, r => ((StudySession, int, MaterialKind, MaterialProgress?))(r.Session, r.EstimatedMinutes, r.Kind, r.Progress));
         var memberIds = members.Values.Distinct().ToList();
         var dayKeys = beats.Select(b => StudyRules.ChinaDayOf(b.At)).Distinct().ToList();
-        var days = await db.StudyDays.IgnoreQueryFilters().Where(d => memberIds.Contains(d.MemberId) && dayKeys.Contains(d.Day)).ToDictionaryAsync(d => (d.MemberId, d.Day), ct);
+        var days = await db.StudyDays.Where(d => memberIds.Contains(d.MemberId) && dayKeys.Contains(d.Day)).ToDictionaryAsync(d => (d.MemberId, d.Day), ct);
         var minuteKeys = beats.Select(b => StudyRules.MinuteOf(b.At)).Distinct().ToList();
         var minutes = await db.ActiveMinutes.Where(m => memberIds.Contains(m.MemberId) && minuteKeys.Contains(m.Minute))
             .ToDictionaryAsync(m => (m.MemberId, m.Minute), ct);

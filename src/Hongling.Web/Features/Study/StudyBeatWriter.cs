@@ -22,7 +22,7 @@ public sealed class StudyBeatWriter(IServiceScopeFactory scopes, ILogger<StudyBe
 {
     protected override async Task<IReadOnlyList<BeatOutcome>> CommitAsync(IServiceProvider services, IReadOnlyList<Beat> beats, CancellationToken ct)
     {
-        services.GetRequiredService<OrgScope>().BecomeSystem();   // the writer serves every member; each beat's owner is checked below
+        services.GetRequiredService<OrgScope>().ServeEveryCaller();   // the writer serves every member; each beat's owner is checked below
         var db = services.GetRequiredService<HonglingDb>();
         var batch = await StudyBatch.LoadAsync(db, beats, ct);
         var outcomes = beats.Select(batch.Apply).ToList();

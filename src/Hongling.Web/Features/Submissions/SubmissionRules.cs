@@ -22,7 +22,7 @@ public static class SubmissionRules
 
     /// <summary>The district's quota: its stored setting, else Submissions:MonthlyQuota, else 3.</summary>
     public static async Task<int> QuotaAsync(HonglingDb db, IConfiguration config) =>
-        await db.SubmissionSettings.IgnoreQueryFilters().Where(s => s.Organization.ParentId == null)
+        await db.SubmissionSettingsOfTheRoots
             .OrderBy(s => s.Id).Select(s => (int?)s.MonthlyQuota).FirstOrDefaultAsync()
         ?? config.GetValue("Submissions:MonthlyQuota", DefaultQuota);
 }

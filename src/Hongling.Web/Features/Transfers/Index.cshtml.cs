@@ -18,9 +18,9 @@ public sealed class IndexModel(HonglingDb db, TransferDesk desk, OrgScope scope)
     public string? Error { get; private set; }
 
     /// <summary>The receiver of a transfer within the platform accepts or rejects it.</summary>
-    public bool Receives(Transfer t) => t.Kind == TransferKind.Within && t.State == TransferState.Pending && scope.Covers(t.SharedPath);
+    public bool Receives(Transfer t) => t.Kind == TransferKind.Within && t.State == TransferState.Pending && scope.Administers(t.SharedPath);
     /// <summary>The sender cancels; out of the platform the sender also records completion.</summary>
-    public bool Sends(Transfer t) => t.Kind != TransferKind.In && t.State == TransferState.Pending && scope.Covers(t.OrgPath);
+    public bool Sends(Transfer t) => t.Kind != TransferKind.In && t.State == TransferState.Pending && scope.Administers(t.OrgPath);
 
     public async Task OnGetAsync()
     {

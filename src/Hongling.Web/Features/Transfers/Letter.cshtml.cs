@@ -18,7 +18,7 @@ public sealed class LetterModel(HonglingDb db) : PageModel
         if (await db.Transfers.FirstOrDefaultAsync(t => t.Id == id) is not { } transfer) return NotFound();
         Transfer = transfer;
         // The member's record as the sending side kept it: both sides of a transfer may print the letter.
-        Member = await db.Members.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Id == transfer.MemberId);
+        Member = await db.MembersOfThePlatform.FirstOrDefaultAsync(m => m.Id == transfer.MemberId);
         return Page();
     }
 }

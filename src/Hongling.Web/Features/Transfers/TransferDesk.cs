@@ -21,7 +21,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
 
     /// <summary>Letter numbers are unique platform-wide (a unique index), so this one check looks past the scope.</summary>
     public Task<bool> LetterNumberTakenAsync(string letterNumber) =>
-        db.Transfers.IgnoreQueryFilters().AnyAsync(t => t.LetterNumber == letterNumber.Trim());
+        db.TransfersOfThePlatform.AnyAsync(t => t.LetterNumber == letterNumber.Trim());
 
     /// <summary>Starts a transfer of a member in the caller's scope to any branch of the platform, named by its code.</summary>
     public async Task<Transfer> StartAsync(int memberId, string toCode, string? note)
@@ -29,7 +29,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
         var member = await db.AdministeredMembers.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == memberId)
             ?? throw new KeyNotFoundException();
         // The destination may lie outside the sender's scope: looking it up by code is the one read that must see past it.
-        var to = await db.Organizations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Code == toCode.Trim().ToUpperInvariant())
+        var to = await db.OrganizationsOfThePlatform.FirstOrDefaultAsync(o => o.Code == toCode.Trim().ToUpperInvariant())
             ?? throw new RuleException(RuleErrors.TransferUnknownOrgCode);
         if (to.Kind != OrgKind.Branch) throw new RuleException(RuleErrors.TransferToBranchOnly);
         if (to.Id == member.OrganizationId) throw new RuleException(RuleErrors.TransferToSameOrg);
@@ -90,7 +90,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
         var found = await registry.FindAsync(pii.Hash(normalized), IdNumber.Mask(normalized), branch.Id, branch.Path, default);
         if (found.Holder is not { } holder) return (null, false);
         if (!holder.Left) return (null, true);
-        return (await db.Members.IgnoreQueryFilters().FirstAsync(m => m.Id == holder.MemberId), false);
+        return (await db.MembersOfThePlatform.FirstAsync(m => m.Id == holder.MemberId), false);
     }
 
     /// <summary>Records a member coming from outside the platform (从平台外转入) into an administered branch:
@@ -100,7 +100,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
     public async Task<(Transfer Transfer, Member Member)> ReceiveAsync(Organization branch, MemberInput input, string letterNumber, string fromName, string? note, Member? returning)
     {
         if (branch.Kind != OrgKind.Branch) throw new RuleException(RuleErrors.MemberBranchOnly);
-        if (!db.Scope.Covers(branch.Path)) throw new KeyNotFoundException();
+        if (!db.Scope.Administers(branch.Path)) throw new KeyNotFoundException();
         if (string.IsNullOrWhiteSpace(fromName)) throw new RuleException(RuleErrors.TransferFromNameRequired);
         if (string.IsNullOrWhiteSpace(letterNumber)) throw new RuleException(RuleErrors.LetterNumberRequired);
         if (returning is not null && returning.LeftOn is null) throw new InvalidOperationException("Only a member who left the platform returns.");
@@ -124,7 +124,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
         // A returning record is still filed under the branch it left from, which the receiver need not
         // administer: the rules above (a departed member, an administered branch) stand in for the scope
         // check on this one save, which moves it into the receiver's branch.
-        using (returning is null ? null : db.Scope.Elevate()) await SaveNewAsync();
+        using (returning is null ? null : db.Scope.ForTransfer()) await SaveNewAsync();
         var actor = db.Scope.ActorName;
         var transfer = new Transfer
         {
@@ -161,22 +161,22 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
         if (transfer.Kind == TransferKind.Within)
         {
             var receiving = outcome != TransferState.Cancelled;
-            if (!db.Scope.Covers(receiving ? transfer.SharedPath : transfer.OrgPath))
+            if (!db.Scope.Administers(receiving ? transfer.SharedPath : transfer.OrgPath))
                 throw new RuleException(receiving ? RuleErrors.TransferReceiverOnly : RuleErrors.TransferSenderOnly);
         }
-        else if (!db.Scope.Covers(transfer.OrgPath)) throw new RuleException(RuleErrors.TransferOwnOrgOnly);
+        else if (!db.Scope.Administers(transfer.OrgPath)) throw new RuleException(RuleErrors.TransferOwnOrgOnly);
         transfer.Decide(outcome, db.Scope.ActorName, Now, reason);
         if (transfer.Kind == TransferKind.Out && outcome == TransferState.Rejected)
             throw new RuleException(RuleErrors.TransferOutNotRejectable);
         if (outcome == TransferState.Accepted && transfer.Kind == TransferKind.Out) await LeavePlatformAsync(transfer);
         else if (outcome == TransferState.Accepted)
         {
-            var member = await db.Members.IgnoreQueryFilters().SingleAsync(m => m.Id == transfer.MemberId);
+            var member = await db.MembersOfThePlatform.SingleAsync(m => m.Id == transfer.MemberId);
             member.OrganizationId = transfer.ToOrganizationId!.Value;
             member.UpdatedAt = Now;
             // The member leaves the sender's subtree, which the receiver does not administer: the rule
             // above stands in for the scope check on this one save.
-            using (db.Scope.Elevate()) await SaveAsync();
+            using (db.Scope.ForTransfer()) await SaveAsync();
         }
         else await SaveAsync();
         return transfer;
@@ -200,13 +200,13 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
             account.SecurityStamp = Guid.NewGuid().ToString();
             account.ConcurrencyStamp = Guid.NewGuid().ToString();
             db.AccountSessions.RemoveRange(await db.SessionsOfAllAccounts.Where(s => s.AccountId == account.Id).ToListAsync());
-            db.OrgAdministrators.RemoveRange(await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == account.Id).ToListAsync());
+            db.OrgAdministrators.RemoveRange(await db.AdministratorPostsOfThePlatform.Where(x => x.AccountId == account.Id).ToListAsync());
         }
-        foreach (var org in await db.Organizations.IgnoreQueryFilters().Where(o => o.SecretaryId == member.Id).ToListAsync())
+        foreach (var org in await db.OrganizationsOfThePlatform.Where(o => o.SecretaryId == member.Id).ToListAsync())
             org.SecretaryId = null;
         // The member's administrator posts and secretary posts may lie outside the sender's subtree: the
         // rules above (the sender's own member, their own posts) stand in for the scope check on this save.
-        using (db.Scope.Elevate()) await SaveAsync();
+        using (db.Scope.ForTransfer()) await SaveAsync();
     }
 
     private async Task SaveAsync()

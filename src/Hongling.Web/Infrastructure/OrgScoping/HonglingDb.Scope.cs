@@ -165,14 +165,14 @@ public abstract partial class HonglingDb
             {
                 // A shared row may be written from either side.
                 var shared = entry.Entity is ISharedWithPath;
-                string? Side(PropertyValues values) => shared && !scope.Covers((string)values[nameof(IScopedByPath.OrgPath)]!)
+                string? Side(PropertyValues values) => shared && !scope.Administers((string)values[nameof(IScopedByPath.OrgPath)]!)
                     ? (string?)values[nameof(ISharedWithPath.SharedPath)] : (string?)values[nameof(IScopedByPath.OrgPath)];
                 touched.Add(Side(entry.CurrentValues));
                 if (entry.State != EntityState.Added) touched.Add(Side(entry.OriginalValues));
             }
             else continue;
 
-            if (!scope.IsSystem && !scope.IsElevated && touched.Any(p => p is null || !scope.Covers(p)) && !IsMembersOwnWrite(entry))
+            if (!scope.IsSystem && !scope.IsElevated && touched.Any(p => p is null || !scope.Administers(p)) && !IsMembersOwnWrite(entry))
                 throw new OrgScopeViolationException($"Write to {entry.Metadata.ClrType.Name} outside the caller's organization scope.");
         }
     }

@@ -39,7 +39,7 @@ public sealed class OrgInScopeHandler(OrgScope scope, IHttpContextAccessor http)
         if (!int.TryParse(raw, out var orgId)) return;
         var db = http.HttpContext!.RequestServices.GetRequiredService<HonglingDb>();
         var path = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync();
-        if (path is not null && scope.Covers(path)) context.Succeed(requirement);
+        if (path is not null && scope.Administers(path)) context.Succeed(requirement);
     }
 }
 
