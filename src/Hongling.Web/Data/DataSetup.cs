@@ -30,6 +30,7 @@ public static class DataSetup
             services.AddDbContext<HonglingDb, SqliteHonglingDb>(o => o.UseSqlite(connection).AddInterceptors(new SqliteTuning()), optionsLifetime: ServiceLifetime.Singleton);
         }
         services.AddSingleton(new DbConnections(provider, connection));
+        services.AddScoped<DemoDistrict>();
         services.AddSingleton(PiiProtector.FromConfiguration(config, dataDirectory, allowKeyFile: provider == DatabaseProvider.Sqlite));
         return services;
     }

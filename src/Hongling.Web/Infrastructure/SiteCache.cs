@@ -18,3 +18,10 @@ public sealed class SiteCache(IOutputCacheStore store)
         // response (antiforgery) and non-GET methods: nothing personal is stored.
         o.AddPolicy(Policy, b => b.Expire(Duration).Tag(Tag).SetVaryByQuery("*"));
 }
+
+public static class SiteCacheSetup
+{
+    /// <summary>The website's cache and its output-cache policy.</summary>
+    public static IServiceCollection AddSiteCache(this IServiceCollection services) =>
+        services.AddSingleton<SiteCache>().AddOutputCache(SiteCache.AddPolicy);
+}

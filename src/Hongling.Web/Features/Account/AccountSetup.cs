@@ -37,6 +37,7 @@ public static class AccountSetup
             .AddDefaultTokenProviders();
 
         services.Configure<SessionOptions>(config.GetSection("Sessions"));
+        services.AddScoped<CardIssuer>();
         services.AddSingleton<SessionReader>();
         services.AddSingleton<SessionStore>();
         services.AddHostedService<SessionCleanupJob>();

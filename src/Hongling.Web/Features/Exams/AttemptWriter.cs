@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure.OrgScoping;
 using System.Data.Common;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
@@ -48,7 +49,7 @@ public sealed class AttemptWriter(IServiceScopeFactory scopes, ExamPools pools, 
         db.Scope.ServeEveryCaller();
         string[] accounts = [.. items.Select(s => s.AccountId).Distinct()];
         int[] exams = [.. items.Select(s => s.Exam.Id).Distinct()];
-        var candidates = await Candidacy.CandidatesAsync(db, accounts, ct);
+        var candidates = await Gates.CandidatesAsync(db, accounts, ct);
         var previous = (await db.Attempts.Where(a => accounts.Contains(a.AccountId) && exams.Contains(a.ExamId))
                 .Select(a => new { a.AccountId, a.ExamId, Attempt = new Candidacy.Previous(a.Id, a.State, a.Deadline, a.Number) }).ToListAsync(ct))
             .GroupBy(a => (a.AccountId, a.ExamId)).ToDictionary(g => g.Key, g => g.Select(a => a.Attempt).ToList());

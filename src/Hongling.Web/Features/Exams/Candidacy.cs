@@ -10,39 +10,13 @@ namespace Hongling.Web.Features.Exams;
 /// once (a synchronized start of thousands).</summary>
 public sealed class Candidacy(HonglingDb db)
 {
-    /// <summary>The candidate: a member (with their branch and status) or an approved registrant (报名人员).</summary>
-    public sealed record Me(int? MemberId, int? RegistrantId, int OrganizationId, string OrgPath, MemberStatus? Status);
-
     /// <summary>The signed-in member or registrant, or null for an account that is neither.</summary>
-    public async Task<Me?> MeAsync() =>
-        db.Scope.AccountId is { } account ? (await CandidatesAsync(db, [account])).GetValueOrDefault(account) : null;
-
-    /// <summary>Each account's candidate record, in one query by the account ids alone: the member record the
-    /// account is linked to (branch and status), else the account's registrant record, which is outside every
-    /// scope filter (nobody administers themselves). Accounts that are neither are missing.</summary>
-    public static async Task<Dictionary<string, Me>> CandidatesAsync(HonglingDb db, string[] accountIds, CancellationToken ct = default)
-    {
-        var rows = await (from a in db.Users.AsNoTracking()
-                          where accountIds.Contains(a.Id)
-                          from m in db.MembersOfThePlatform.Where(m => m.Id == a.MemberId).DefaultIfEmpty()
-                          from r in db.RegistrantsOfThePlatform.Where(r => r.AccountId == a.Id).DefaultIfEmpty()
-                          select new
-                          {
-                              a.Id, MemberId = (int?)m!.Id, MemberOrg = (int?)m.OrganizationId, MemberPath = m.OrgPath, Status = (MemberStatus?)m.Status,
-                              RegistrantId = (int?)r!.Id, RegistrantOrg = (int?)r.OrganizationId, RegistrantPath = r.OrgPath,
-                          }).ToListAsync(ct);
-        var found = new Dictionary<string, Me>();
-        foreach (var row in rows)
-        {
-            if (row.MemberId is { } member) found[row.Id] = new Me(member, null, row.MemberOrg!.Value, row.MemberPath, row.Status);
-            else if (row.RegistrantId is { } registrant) found[row.Id] = new Me(null, registrant, row.RegistrantOrg!.Value, row.RegistrantPath, null);
-        }
-        return found;
-    }
+    public async Task<Gates.Candidate?> MeAsync() =>
+        db.Scope.AccountId is { } account ? (await Gates.CandidatesAsync(db, [account])).GetValueOrDefault(account) : null;
 
     /// <summary>Exams open to the candidate: for a member, those whose audience includes their branch (the
     /// scope's published-to-members rule, then the statuses); for a registrant, those they are approved for.</summary>
-    public IQueryable<Exam> ExamsFor(Me me)
+    public IQueryable<Exam> ExamsFor(Gates.Candidate me)
     {
         if (me.RegistrantId is { } registrant)
         {
@@ -51,14 +25,6 @@ public sealed class Candidacy(HonglingDb db)
         }
         return db.Exams.Where(Audience.Reaches<Exam>(me.OrgPath));
     }
-
-    public static bool StatusAllowed(Exam e, Me me) => me.Status is not { } status || e.AudienceStatuses.Count == 0 || e.AudienceStatuses.Contains(status);
-
-    /// <summary><see cref="ExamsFor"/> for one exam already read: a registrant when approved for it; a member
-    /// when their branch is in its audience (as the SQL there says it) and their status is allowed.</summary>
-    public static bool MayTake(Me me, Exam e, bool approved) => me.RegistrantId is not null
-        ? approved
-        : Audience.Reaches(e, me.OrgPath) && StatusAllowed(e, me);
 
     /// <summary>The caller's own attempts (not those an administrator merely sees in their subtree). The account
     /// is the whole rule, so the scope filters are set aside: a registrant's exam is outside every filter.</summary>
@@ -85,11 +51,11 @@ public sealed class Candidacy(HonglingDb db)
     /// <summary>What a start comes to: refused (not a candidate, not theirs to take, outside the window, no
     /// attempts left), the open attempt resumed, or a new attempt with the next number and the deadline
     /// min(start + duration, window close).</summary>
-    public static Outcome Decide(StartRequest start, Me? me, bool approved, IReadOnlyCollection<Previous> mine)
+    public static Outcome Decide(StartRequest start, Gates.Candidate? me, bool approved, IReadOnlyCollection<Previous> mine)
     {
         if (me is null) return new(new(null, "只有党员本人或经批准的报名人员可以参加考试"), null);
         var (exam, now) = (start.Exam, start.Now);
-        if (!MayTake(me, exam, approved)) return new(new(null, null), null);
+        if (!Gates.MayTake(me, exam, approved)) return new(new(null, null), null);
         if (!exam.IsOpenAt(now)) return new(new(null, now < exam.OpensAt ? "考试尚未开始" : "考试已结束"), null);
         if (mine.FirstOrDefault(a => a.State == AttemptState.InProgress && a.Deadline >= now) is { } open) return new(new(open.Id, null), null);
         if (mine.Count >= exam.AttemptsAllowed) return new(new(null, $"本场考试最多可参加{exam.AttemptsAllowed}次,您已用完"), null);

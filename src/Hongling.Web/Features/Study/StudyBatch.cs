@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -28,8 +29,7 @@ internal sealed class StudyBatch
     {
         // Each beat's account, as it is now (the request did not load the caller's scope): its member, if any.
         var accountIds = beats.Select(b => b.AccountId).Distinct().ToList();
-        var members = await db.Users.Where(a => accountIds.Contains(a.Id) && a.MemberId != null)
-            .Select(a => new { a.Id, a.MemberId }).ToDictionaryAsync(a => a.Id, a => a.MemberId!.Value, ct);
+        var members = await Gates.MembersOfAccountsAsync(db, accountIds, ct);
         var sessionIds = beats.Where(b => b.SessionId is not null).Select(b => b.SessionId!.Value).Distinct().ToList();
         // Each session with its material's estimate and kind and its member's progress on it, in one query,
         // read fresh in every batch (tabs of one member on one material share the tracked progress row).

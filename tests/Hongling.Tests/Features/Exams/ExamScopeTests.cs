@@ -44,7 +44,7 @@ public sealed class ExamScopeTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Start_FollowsTheExamsAudience_AsTheListDoes_TheSubtreeAndTheStatuses()
     {
-        // The start decides in memory (Candidacy.MayTake) what 我的考试 lists by SQL (ExamsFor): they must agree.
+        // The start decides in memory (Gates.MayTake) what 我的考试 lists by SQL (ExamsFor): they must agree.
         var (town, branch) = await app.AddTownAsync("受众");
         var bank = await app.AddBankAsync(town);
         var (_, inBranch) = await app.CandidateAsync(branch, "支部党员");

@@ -1,0 +1,7 @@
+namespace Hongling.Web.Features.Development;
+
+/// <summary>Registers the development (发展党员) feature's services: its one line in Program.cs.</summary>
+public static class DevelopmentSetup
+{
+    public static IServiceCollection AddDevelopment(this IServiceCollection services) => services.AddScoped<DevelopmentDesk>();
+}
