@@ -21,8 +21,9 @@ public sealed class DetailModel(HonglingDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<SiteMaintenance> Maintenance { get; private set; } = [];
     public decimal MaintenanceTotal { get; private set; }
 
-    [BindProperty] public MaintenanceInput Record { get; set; } = new();
-    [BindProperty] public StateChangeInput StateChange { get; set; } = new();
+    /// <summary>Each form binds (and validates) only its own input, in its handler.</summary>
+    public MaintenanceInput Record { get; set; } = new();
+    public StateChangeInput StateChange { get; set; } = new();
     /// <summary>The piece of equipment whose state-change form failed, to show its errors there.</summary>
     public int? FailedEquipmentId { get; private set; }
 
@@ -31,8 +32,7 @@ public sealed class DetailModel(HonglingDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostMaintenanceAsync(int id, CancellationToken ct)
     {
         if (await db.Sites.Where(s => s.Id == id).Select(s => new { s.Id, s.OrganizationId }).FirstOrDefaultAsync(ct) is not { } site) return NotFound();
-        ModelState.Remove("StateChange.State");
-        ModelState.Remove("StateChange.Note");
+        await TryUpdateModelAsync(Record, nameof(Record));
         foreach (var (field, message) in Record.Check(clock.TodayInChina())) ModelState.AddModelError("Record." + field, message);
         if (!ModelState.IsValid)
         {
@@ -52,9 +52,7 @@ public sealed class DetailModel(HonglingDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostStateAsync(int id, int equipmentId, CancellationToken ct)
     {
         if (await db.Equipment.FirstOrDefaultAsync(e => e.Id == equipmentId && e.SiteId == id, ct) is not { } equipment) return NotFound();
-        ModelState.Remove("Record.Date");
-        ModelState.Remove("Record.Work");
-        ModelState.Remove("Record.Cost");
+        await TryUpdateModelAsync(StateChange, nameof(StateChange));
         if (StateChange.State is { } to && (!Enum.IsDefined(to) || to == equipment.State))
             ModelState.AddModelError("StateChange.State", $"该设备已是“{SiteLabels.Of(equipment.State)}”状态,请选择新的状态");
         if (!ModelState.IsValid)
