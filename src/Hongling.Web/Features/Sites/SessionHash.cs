@@ -11,7 +11,13 @@ namespace Hongling.Web.Features.Sites;
 /// <c>yyyy-MM-ddTHH:mm:ssZ</c>, to the second), courseware, attendeeCount (invariant digits, "" when absent), and the
 /// attendee card numbers joined by ','. hash = lower-case hex SHA-256 of those bytes. Courseware and cards carry no
 /// line breaks or commas (the API refuses them), so the form reads back one way only.</para></summary>
-public static class SessionHash
+// The agent links this file and keeps the type internal, so that tests referencing both assemblies see one SessionHash.
+#if HONGLING_TERMINAL
+internal
+#else
+public
+#endif
+static class SessionHash
 {
     public const string Version = "hongling-session-v1";
 
