@@ -2,7 +2,7 @@ using System.Globalization;
 using Hongling.Web.Features.Sites;
 using Microsoft.Data.Sqlite;
 
-namespace Hongling.Terminal;
+namespace Hongling.Agent;
 
 /// <summary>One record of the local queue: a viewing session as it was chained when recorded, and whether the server
 /// has acknowledged it (a 2xx answer to a batch that held it).</summary>

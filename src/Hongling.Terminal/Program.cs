@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hongling.Terminal;
+using Hongling.Agent;
 
 // hongling-terminal: the remote-education site's terminal agent. See README.md, "The terminal agent".
 var data = Option(args, "--data") ?? Environment.GetEnvironmentVariable("HONGLING_TERMINAL_DATA")

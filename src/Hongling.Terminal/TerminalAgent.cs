@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Hongling.Terminal;
+namespace Hongling.Agent;
 
 /// <summary>How sync behaves: the batch size (the server takes at most 1,000), how often a failed request is tried in
 /// all, the first wait between tries (doubling each time, up to <see cref="MaxDelay"/>) and one request's timeout.</summary>
