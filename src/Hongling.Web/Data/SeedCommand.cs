@@ -60,6 +60,9 @@ public static class SeedCommand
         // `--bench-exam Q`: an exam of Q single-choice questions open to the whole district (bench/exam.sh).
         if (int.TryParse(Option(args, "--bench-exam"), out var questions) && questions > 0)
             Console.WriteLine($"bench_exam: {await DemoExams.AddBenchExamAsync(db, questions, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)}");
+        // `--terminals N --terminal-keys FILE`: N sites with a terminal each, their device keys in FILE (bench/sites.sh).
+        if (int.TryParse(Option(args, "--terminals"), out var terminals) && terminals > 0)
+            Console.WriteLine($"terminals: {await DemoTerminals.AddAsync(db, terminals, Option(args, "--terminal-keys") ?? "terminal-keys.txt", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)}");
         return 0;
     }
 

@@ -18,8 +18,14 @@ public static class SitesSetup
     public static IServiceCollection AddSites(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<SitesOptions>(config.GetSection("Sites"));
+        services.AddScoped<SessionIngest>();
+        services.AddTerminalApiDocs();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSites(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapSites(this IEndpointRouteBuilder app)
+    {
+        app.MapTerminalApi();
+        return app;
+    }
 }

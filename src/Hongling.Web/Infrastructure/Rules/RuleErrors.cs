@@ -145,4 +145,27 @@ public static class RuleErrors
     public static RuleError ImageTooManyPixelsInAll(long pixels) =>
         new("image_too_many_pixels_in_all", $"本次上传的照片合计超过 {pixels / 10_000} 万像素,请分批上传。");
     public static readonly RuleError ImageFormExpired = new("form_expired", "页面已过期,请刷新页面后重新插入图片。");
+
+    // ---- Remote-education sites: terminals and viewing sessions (Features/Sites/TerminalApi, Sessions) ----------
+    public static readonly RuleError TerminalKeyInvalid = new("terminal_key_invalid", "终端密钥无效或已被停用,请向站点管理员索取新的密钥", 401);
+    public static readonly RuleError TerminalJsonMalformed = new("terminal_json_malformed", "请求内容不是有效的 JSON,或字段类型不正确");
+    public static readonly RuleError TerminalBatchEmpty = new("terminal_batch_empty", "本批没有收看记录");
+    public static RuleError TerminalBatchTooLarge(int max) => new("terminal_batch_too_large", $"每批最多{max}条收看记录,请分批上报");
+    public static RuleError TerminalClientIdInvalid(int index) => new("terminal_client_id_invalid", $"第{index}条记录:记录编号(clientId)不能为空,不超过64个字符");
+    public static RuleError TerminalClientIdRepeated(int index) => new("terminal_client_id_repeated", $"第{index}条记录:记录编号(clientId)在本批中重复");
+    public static RuleError TerminalSeqInvalid(int index) => new("terminal_seq_invalid", $"第{index}条记录:序号(seq)须为正整数");
+    public static RuleError TerminalHashMalformed(int index) => new("terminal_hash_malformed", $"第{index}条记录:哈希(hash、prevHash)须为64位小写十六进制");
+    public static RuleError TerminalClientIdConflict(string clientId) =>
+        new("terminal_client_id_conflict", $"记录编号 {clientId} 已上报过,但内容不同;已保存的记录不会被覆盖,本批未保存", 409);
+    public static readonly RuleError SessionTimesRequired = new("session_times_required", "请填写开始时间和结束时间(UTC,ISO 8601)");
+    public static readonly RuleError SessionEndsBeforeStart = new("session_ends_before_start", "结束时间必须晚于开始时间");
+    public static readonly RuleError SessionTooLong = new("session_too_long", "一次收看不能超过12小时");
+    public static readonly RuleError SessionInFuture = new("session_in_future", "收看时间不能晚于当前时间");
+    public static readonly RuleError SessionCoursewareRequired = new("session_courseware_required", "请填写课件名称(不超过200字,不含换行)");
+    public static readonly RuleError SessionAttendeesInvalid = new("session_attendees_invalid", "参加人数须在0到10000之间");
+    public static readonly RuleError SessionCardsInvalid = new("session_cards_invalid", "参加人员红色身份证号只能由字母和数字组成(每个不超过20位,最多1000个)");
+    /// <summary>A session's own rule refused inside a batch: the record's position first, the rule's code kept.</summary>
+    public static RuleError InRecord(int index, RuleError error) => error with { Message = $"第{index}条记录:{error.Message}" };
+    public static readonly RuleError TerminalNameRequired = new("terminal_name_required", "请填写终端名称(不超过100字)");
+    public static readonly RuleError TerminalNotFound = new("terminal_not_found", "没有找到该终端", 404);
 }
