@@ -10,6 +10,8 @@ public sealed class SitesOptions
     public int MonthClosesOnDay { get; set; } = 5;
     /// <summary>A site whose terminals have not pinged or reported for this many days is listed as silent.</summary>
     public int SilentDays { get; set; } = 7;
+    /// <summary>A terminal that pinged within this many minutes is shown as online (在线监测).</summary>
+    public int OnlineMinutes { get; set; } = 5;
 }
 
 /// <summary>Registers and maps the sites feature: one line each in Program.cs.</summary>
@@ -26,6 +28,7 @@ public static class SitesSetup
     public static IEndpointRouteBuilder MapSites(this IEndpointRouteBuilder app)
     {
         app.MapTerminalApi();
+        app.MapSiteUsageApi();
         return app;
     }
 }

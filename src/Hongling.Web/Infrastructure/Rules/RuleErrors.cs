@@ -118,6 +118,9 @@ public static class RuleErrors
     public static readonly RuleError BeatReplayed = new("beat_replayed", "这次心跳已经收到过,不再计入", 409);
     public static readonly RuleError StudySessionClosed = new("study_session_closed", "这次学习已经结束,心跳不再计入", 409);
 
+    // ---- Remote-education site usage (站点使用统计) ----------------------------------------------------------------
+    public static readonly RuleError SiteUsageMonthInvalid = new("site_usage_month_invalid", "月份格式不正确,请使用 yyyyMM,如 202608");
+
     // ---- Exams (the candidate's API) -------------------------------------------------------------------------
     public static readonly RuleError PaperNotFound = new("paper_not_found", "未找到该试卷", 404);
     public static readonly RuleError AnswerMalformed = new("answer_malformed", "答案格式不正确");
