@@ -56,7 +56,7 @@ def check(db, members_file, prefix):
         lost += max(acked[i] - beats, 1 if last < newest[i] else 0, 0)
         over += max(0, beats - sent[i])
     print(f"beats_acknowledged: {sum(acked)}")
-    print(f"beats_recorded: {sum(int(r[1]) for r in rows.values())}")
+    print(f"beats_recorded: {sum(int(rows[s][1]) for s in sessions if s in rows)} (in these sessions)")
     print(f"beats_unanswered: {sum(sent) - sum(acked)} (sent, not answered 200: the only beats a lost one could hide behind, in its own session)")
     print(f"beats_counted_twice: {over}")
 
