@@ -2,15 +2,28 @@
 #   bench_prepare        wrk present (installed as root if missing), a work directory removed on exit
 #                        (stopping the app started in it), the Release build in $work/app, a fresh Pii key,
 #                        and $port / $base for a free loopback port.
-#   start_app [VAR=v..]  starts the app on SQLite ($work/bench.db) with the extra settings, sets $pid and
-#                        waits until /ping answers.
+#   start_app [VAR=v..]  starts the app on SQLite ($work/bench.db) with the extra settings (on PostgreSQL when
+#                        $pg_conn is set), sets $pid and waits until /ping answers.
+#   cpu_ticks            the app's user + system CPU so far, in clock ticks (/proc/$pid/stat fields 14 and 15).
+#   measured OUT CMD..   runs CMD (a wrk run whose reporter is bench/report.lua) into OUT and appends the app's
+#                        CPU over the run: cpu_ms (total) and cpu_ms_per_request (cpu_ms / requests answered).
+#   show NAME OUT        prints NAME_rps, NAME_p50/p95/p99_ms, NAME_errors and NAME_cpu_ms_per_request from OUT,
+#                        and adds the run's errors to $errors_seen.
+#   baselines RUNNER     measures /ping (no cookie), /api/whoami and /api/me with RUNNER MODE OUT (the script's
+#                        own wrk call, same connections and duration as its hot path) and shows them.
+#   ratios NAME OUT      NAME's requests/s over each baseline's and its CPU per request over each baseline's.
+#   require_zero KEY F   a database check's "KEY: n" line in F that must be 0 (lost, graded twice, ...).
+#   headline KEY VALUE   the last line; says so when the run had errors or a check failed.
 #   val KEY FILE         the value of a "key value" line; ratio A B prints A/B.
 bench_prepare() {
   command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
   command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)"; exit 0; }
   work=$(mktemp -d /tmp/hongling-bench.XXXXXX)
   pid=""
-  trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+  errors_seen=0
+  failures=""
+  clk=$(getconf CLK_TCK)
+  trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; [ "$(type -t bench_cleanup)" = function ] && bench_cleanup; rm -rf "$work"' EXIT
   dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null || { echo "bench: build failed"; exit 0; }
   export Pii__Key=$(head -c 32 /dev/urandom | base64)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -18,12 +31,68 @@ bench_prepare() {
 }
 
 start_app() {
-  env "$@" ASPNETCORE_ENVIRONMENT=Production Cookies__Secure=false Logging__LogLevel__Default=Warning \
-    ConnectionStrings__Hongling="Data Source=$work/bench.db" Data__Directory="$work" \
-    dotnet "$work/app/Hongling.Web.dll" --urls "$base" >> "$work/app.log" 2>&1 &
+  local db=(ConnectionStrings__Hongling="Data Source=$work/bench.db")
+  [ -n "${pg_conn:-}" ] && db=(Database__Provider=Postgres ConnectionStrings__Hongling="$pg_conn")
+  env "$@" "${db[@]}" ASPNETCORE_ENVIRONMENT=Production Cookies__Secure=false Logging__LogLevel__Default=Warning \
+    Data__Directory="$work" dotnet "$work/app/Hongling.Web.dll" --urls "$base" >> "$work/app.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 150); do curl -sf "$base/ping" >/dev/null && break; sleep 0.2; done
 }
 
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0; }
+
+measured() {
+  local out=$1; shift
+  local t0; t0=$(cpu_ticks)
+  "$@" > "$out"
+  local t1; t1=$(cpu_ticks)
+  python3 - "$t0" "$t1" "$clk" "$(val requests "$out")" >> "$out" <<'PY'
+import sys
+t0, t1, clk, n = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4] or 0)
+ms = (t1 - t0) * 1000 / clk
+if t1 < t0 or t1 == 0: print("cpu_ms n/a (the app ended during the run)")   # KILL=1
+else: print(f"cpu_ms {ms:.0f}")
+print(f"cpu_ms_per_request {ms / n:.4f}" if n and t1 >= t0 and t1 else "cpu_ms_per_request n/a")
+PY
+}
+
+show() {
+  local name=$1 f=$2
+  local status socket; status=$(val status_errors "$f"); socket=$(val socket_errors "$f")
+  echo "${name}_rps: $(val rps "$f")"
+  echo "${name}_p50_ms: $(val p50_ms "$f")"
+  echo "${name}_p95_ms: $(val p95_ms "$f")"
+  echo "${name}_p99_ms: $(val p99_ms "$f")"
+  echo "${name}_errors: $(( ${status:-0} + ${socket:-0} )) (HTTP status >= 400: ${status:-?}, socket errors and timeouts: ${socket:-?})"
+  echo "${name}_cpu_ms_per_request: $(val cpu_ms_per_request "$f") (app CPU $(val cpu_ms "$f") ms over $(val requests "$f") requests)"
+  errors_seen=$(( errors_seen + ${status:-0} + ${socket:-0} ))
+}
+
+baselines() {
+  local runner=$1 mode
+  for mode in ping whoami me; do measured "$work/$mode.txt" "$runner" "$mode"; done
+  show baseline_ping "$work/ping.txt"
+  show baseline_whoami "$work/whoami.txt"
+  show baseline_me "$work/me.txt"
+}
+
+ratios() {
+  local name=$1 f=$2 b
+  for b in whoami ping me; do
+    echo "${name}_ratio_to_${b}: $(ratio "$(val rps "$f")" "$(val rps "$work/$b.txt")") (requests/s), CPU per request $(ratio "$(val cpu_ms_per_request "$f")" "$(val cpu_ms_per_request "$work/$b.txt")")x"
+  done
+}
+
+require_zero() { local v; v=$(val "$1:" "$2"); [ "${v:-missing}" = 0 ] || failures="$failures $1=${v:-missing}"; }
+
+headline() {
+  local note=""
+  [ "$errors_seen" -gt 0 ] && note=" RUN HAD $errors_seen ERRORS (see the *_errors lines)."
+  [ -n "$failures" ] && note="$note CHECKS FAILED:$failures."
+  echo "$1: $2${note:+ (${note# })}"
+}
+
 val() { awk -v k="$1" '$1==k {print $2}' "$2"; }
-ratio() { python3 -c "print(f'{float($1)/float($2):.4f}')"; }
+ratio() { python3 -c "
+try: print(f'{float(\"$1\")/float(\"$2\"):.4f}')
+except Exception: print('n/a')"; }

@@ -3,7 +3,9 @@
 -- Each thread takes its share of the candidates, round robin; each candidate answers its questions in
 -- turn, question (n-1) % N + 1 with its n-th autosave, sequence number n * 2^20 + candidate index (growing
 -- per candidate, unique in the run). Every save answered 200 is logged as "position seq" (from the response
--- body) to PREFIX.<thread>, which exam.py checks against the database. Mode "me": GET /api/me, the baseline.
+-- body) to PREFIX.<thread>, which exam.py checks against the database. Modes "ping" (no cookie), "whoami" and
+-- "me": the baselines GET /ping, /api/whoami and /api/me with the same cookies. Figures: bench/report.lua.
+dofile("bench/report.lua")
 local threads = {}
 local counter = 0
 
@@ -39,9 +41,9 @@ end
 function request()
   nexti = nexti % #candidates + 1
   local c = candidates[nexti]
-  if mode == "me" then
-    return wrk.format("GET", "/api/me", { ["Cookie"] = c.cookie })
-  end
+  if mode == "ping" then return wrk.format("GET", "/ping") end
+  if mode == "whoami" then return wrk.format("GET", "/api/whoami", { ["Cookie"] = c.cookie }) end
+  if mode == "me" then return wrk.format("GET", "/api/me", { ["Cookie"] = c.cookie }) end
   counts[nexti] = counts[nexti] + 1
   local position = (counts[nexti] - 1) % #c.keys + 1
   local seq = string.format("%.0f", counts[nexti] * 1048576 + c.index)
@@ -63,10 +65,6 @@ end
 done = function(summary, latency, requests)
   local acknowledged = 0
   for _, t in ipairs(threads) do acknowledged = acknowledged + t:get("ok") end
-  io.write(string.format("rps %.2f\n", summary.requests / (summary.duration / 1e6)))
-  io.write(string.format("p50_ms %.2f\n", latency:percentile(50) / 1000))
-  io.write(string.format("p99_ms %.2f\n", latency:percentile(99) / 1000))
+  report(summary, latency)
   io.write(string.format("acknowledged %d\n", acknowledged))
-  io.write(string.format("requests %d\n", summary.requests))
-  io.write(string.format("errors %d\n", summary.errors.status + summary.errors.timeout + summary.errors.connect + summary.errors.read + summary.errors.write))
 end

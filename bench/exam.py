@@ -4,8 +4,9 @@
   papers BASE EXAM IN PAR OUT      after the measured start (bench/start.lua): each candidate's attempt (posting the
                                    start again resumes it) and paper; writes "cookie attempt key1,..,keyN" for wrk.
   submit BASE IN PAR               submits every attempt twice at once (a grading-once check); prints figures.
-  check DB IN ACKS KILLED          the database checks (see the comment in check)."""
-import concurrent.futures as cf, glob, http.client, json, re, sqlite3, sys, time, urllib.parse
+  check DB IN ACKS KILLED          the database checks (see the comment in check); DB a SQLite file or a postgresql:// URI."""
+import concurrent.futures as cf, glob, http.client, json, re, sys, time, urllib.parse
+from heartbeat import connect
 
 def request(base, method, path, cookies="", body=None, form=False):
     host, port = urllib.parse.urlparse(base).netloc.split(":")
@@ -61,13 +62,15 @@ def main():
         with cf.ThreadPoolExecutor(par) as pool:
             answers = list(pool.map(lambda r: request(base, "POST", f"/api/exams/attempts/{r[1]}/submit", r[0], {})[0], [r for r in rows for _ in (1, 2)]))
         print(f"submits: {len(answers)} (two per attempt, {answers.count(200)} answered 200) in {time.time() - t:.1f} s")
+        print(f"submit_errors: {len(answers) - answers.count(200)}")
     elif cmd == "check":
         check(*args)
 
 def check(path, attempts_file, acks_glob, killed):
-    db = sqlite3.connect(path)
-    attempts = [l.split()[1].upper() for l in open(attempts_file)]
-    stored = {(a.upper(), p): s for a, p, s in db.execute("select AttemptId, Position, AnswerSeq from AttemptItems")}
+    """DB: a SQLite file or a postgresql:// URI (bench/heartbeat.py's connect)."""
+    query = connect(path)
+    attempts = [l.split()[1].lower() for l in open(attempts_file) if l.strip()]
+    stored = {(a.lower(), int(p)): int(s) for a, p, s in query('select "AttemptId", "Position", "AnswerSeq" from "AttemptItems"')}
     # The rule: wrk gives every autosave a sequence number that grows per candidate and is unique in the run
     # (seq = n * 2^20 + candidate index), and logs each save answered 200 as "position seq" from the response
     # body. A save is present when the stored AnswerSeq of its (attempt, position) is at least its seq: the
@@ -81,24 +84,33 @@ def check(path, attempts_file, acks_glob, killed):
             position, seq = int(parts[0]), int(parts[1])
             acknowledged += 1
             if stored.get((attempts[seq % (1 << 20)], position), -1) < seq: lost += 1
-    print(f"attempts_in_database: {db.execute('select count(*) from Attempts').fetchone()[0]} (one per candidate: resuming creates none)")
+    mine = set(attempts)
+    count = query('select count(*) from "Attempts"')[0][0]
+    print(f"attempts_in_database: {count} (one per candidate: resuming creates none)")
     print(f"autosaves_acknowledged: {acknowledged}")
-    print(f"answers_stored: {sum(1 for v in stored.values() if v > 0)}")
+    print(f"answers_stored: {sum(1 for (a, _), v in stored.items() if v > 0 and a in mine)}")
     if killed != "1":
-        # Graded exactly once: each attempt submitted (twice, at once) is Graded with one SubmittedAt, every item
-        # scored, and its score equal to the sum of its items' and to the recount of correct stored answers.
-        rows = db.execute("""select a.Id, a.State, a.SubmittedAt, a.Score, (select count(*) from AttemptItems i where i.AttemptId = a.Id and i.Score is null),
-            (select coalesce(sum(i.Score), 0) from AttemptItems i where i.AttemptId = a.Id) from Attempts a""").fetchall()
+        # Graded exactly once: each attempt submitted (twice, at once) is Graded with one SubmittedAt, graded once by
+        # its own count (GradedCount, incremented by the statement that writes the graded total: a second grading
+        # gives the same score, so only the count shows it), every item scored, and its score equal to the sum of
+        # its items' and to the recount of correct stored answers.
+        rows = [(a.lower(), int(st), sub, int(n), sc, int(unscored), total) for a, st, sub, n, sc, unscored, total in query(
+            """select a."Id", a."State", a."SubmittedAt", a."GradedCount", a."Score",
+                 (select count(*) from "AttemptItems" i where i."AttemptId" = a."Id" and i."Score" is null),
+                 (select coalesce(sum(i."Score"), 0) from "AttemptItems" i where i."AttemptId" = a."Id") from "Attempts" a""")]
         correct = {}
-        for a, keys, opts, ans, pts in db.execute("""select i.AttemptId, i.Keys, v.Options, i.Answer, i.Points from AttemptItems i
-                join QuestionVersions v on v.QuestionId = i.QuestionId and v.Version = i.QuestionVersion"""):
+        for a, keys, opts, ans, pts in query("""select i."AttemptId", i."Keys", v."Options", i."Answer", i."Points" from "AttemptItems" i
+                join "QuestionVersions" v on v."QuestionId" = i."QuestionId" and v."Version" = i."QuestionVersion" """):
+            a = a.lower()
+            if a not in mine: continue
             options = json.loads(opts)
             key = next(k["key"] for k in json.loads(keys) if options[k["index"]]["correct"])
             correct[a] = correct.get(a, 0) + (float(pts) if ans and json.loads(ans) == [key] else 0)
-        mine = set(attempts)
-        good = sum(1 for a, st, sub, sc, unscored, total in rows if a.upper() in mine and st == 2 and sub and unscored == 0
+        good = sum(1 for a, st, sub, n, sc, unscored, total in rows if a in mine and st == 2 and sub and n == 1 and unscored == 0
                    and abs(float(sc) - float(total)) < 1e-9 and abs(float(sc) - correct.get(a, 0)) < 1e-9)
+        twice = sum(1 for a, st, sub, n, *_ in rows if a in mine and n > 1)
         print(f"attempts_graded_once: {good} of {len(attempts)}")
+        print(f"attempts_graded_more_than_once: {twice}")
     print(f"lost_answers: {lost}")
 
 if __name__ == "__main__": main()

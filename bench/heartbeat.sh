@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Study heartbeats at district scale: seeds N members (default 50,000) with red cards for SIGNED of them,
-# starts the Release build on SQLite on a free loopback port, signs the members in, opens one study
-# session each, and drives POST /api/study/heartbeat with wrk; in the same run and with the same
-# settings GET /api/me (signed in, nothing else) is the baseline. Then it stops the app gracefully and
-# checks the database: every acknowledged beat recorded (lost_beats), and credited minutes within what
-# the rule allows (never more minutes than a session's beats span, consistent across the three places it
-# is counted; beats this fast come closer than the rule's 10 s gap, so they show no study time and the
-# load measures accepting beats and recording online time). KILL=1 kills the app with SIGKILL in the middle of the load instead and checks that every
-# beat answered 200 before the kill is in the database. The per-account rate limit is lifted for the run
-# (the load sends thousands of beats per member per minute). Prints `key: value`; last line the headline.
+# starts the Release build on SQLite on a free loopback port, signs the members in, opens one study session
+# each, and drives POST /api/study/heartbeat with wrk (bench/heartbeat.lua). In the same run, with the same
+# connections, duration and cookies, it measures the baselines GET /ping (no cookie), GET /api/whoami (signed
+# in: the session row is read, nothing else) and GET /api/me (signed in, the org scope loaded), and the app's
+# CPU per request of each. Then it stops the app gracefully and checks the database (bench/heartbeat.py): every
+# acknowledged beat recorded in its own session (lost_beats), and credited minutes per member within what the
+# rule allows and consistent across the three places they are counted. Beats this fast come closer than the
+# rule's 10 s gap, so they show no study time: PACED=1 paces them 12-20 s apart for 3.5 minutes instead, which
+# loads the crediting rule across minute boundaries. KILL=1 kills the app with SIGKILL in the middle of the load
+# instead and checks that every beat answered 200 before the kill is in the database. The per-account rate
+# limit is lifted for the run. Prints `key: value`; last line the headline (the ratio to /api/whoami).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-50000}; SIGNED=${SIGNED:-200}; DURATION=${DURATION:-20s}; CONNS=${CONNS:-32}; THREADS=2; KILL=${KILL:-0}
+PACED=${PACED:-0}; PACE=""
+# PACED=1: every member beats 12-20 s after its previous beat, as a reading page does, for 3.5 minutes (at
+# least three minute boundaries crossed); enough connections that every due beat finds one. No baselines.
+if [ "$PACED" = 1 ]; then PACE=paced; DURATION=${PACED_DURATION:-210s}; CONNS=${PACED_CONNS:-64}; fi
+[ "$SIGNED" -le 1000 ] || { echo "bench: SIGNED must be at most 1000 (sequence numbers name the member, see heartbeat.lua)"; exit 0; }
 . bench/common.sh
 bench_prepare
 dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --cards "$SIGNED" --db "$work/bench.db" > "$work/seed.txt" || { echo "bench: seed failed"; exit 0; }
@@ -34,49 +41,35 @@ done
 signed=$(wc -l < "$work/members.txt")
 [ "$signed" -gt 0 ] || { echo "bench: no member could sign in"; exit 0; }
 
-drive() { # mode -> wrk's key/value lines
-  wrk -t$THREADS -c"$CONNS" -d"$DURATION" -s bench/heartbeat.lua "$base" -- "$work/members.txt" "$1" "$THREADS" 2>/dev/null
+drive() { # mode -> wrk's key/value lines (bench/report.lua)
+  wrk -t$THREADS -c"$CONNS" -d"$DURATION" --timeout 10s -s bench/heartbeat.lua "$base" -- "$work/members.txt" "$1" "$THREADS" "$work/acks" $PACE 2>/dev/null
 }
 
 echo "members: $MEMBERS"
 echo "signed_in_members: $signed"
 echo "connections: $CONNS"
 echo "duration: $DURATION"
-drive me > "$work/me.txt"
+[ -n "$PACE" ] && echo "paced: each member beats 12-20 s after its previous beat (crosses $(python3 -c "print(int(float('${DURATION%s}') // 60))")+ minute boundaries)"
+[ -n "$PACE" ] || baselines drive
 if [ "$KILL" = 1 ]; then
-  drive beat > "$work/beat.txt" &
+  measured "$work/beat.txt" drive beat &
   wrk_pid=$!
   sleep "$(python3 -c "print(float('${DURATION%s}') / 2)")"
   kill -9 "$pid"; wait "$pid" 2>/dev/null; pid=""
   wait "$wrk_pid"
-  echo "killed: SIGKILL in the middle of the load"
+  echo "killed: SIGKILL in the middle of the load (the errors below include the refused requests after the kill)"
 else
-  drive beat > "$work/beat.txt"
+  measured "$work/beat.txt" drive beat
   kill -TERM "$pid"; wait "$pid" 2>/dev/null; pid=""   # graceful stop: the writer drains what it accepted
 fi
 
-echo "baseline_me_rps: $(val rps "$work/me.txt")"
-echo "baseline_me_p99_ms: $(val p99_ms "$work/me.txt")"
-echo "heartbeat_rps: $(val rps "$work/beat.txt")"
-echo "heartbeat_p50_ms: $(val p50_ms "$work/beat.txt")"
-echo "heartbeat_p99_ms: $(val p99_ms "$work/beat.txt")"
-echo "heartbeat_errors: $(val errors "$work/beat.txt")"
-echo "heartbeats_acknowledged: $(val acknowledged "$work/beat.txt")"
-python3 - "$work/bench.db" "$(val acknowledged "$work/beat.txt")" <<'PY'
-import sqlite3, sys
-from datetime import datetime
-db = sqlite3.connect(sys.argv[1]); acknowledged = int(sys.argv[2])
-recorded = db.execute("select coalesce(sum(Beats),0) from StudySessions").fetchone()[0]
-def at(t): return datetime.fromisoformat(t[:26]).timestamp()
-# The rule credits at most one minute per minute of time between a page's beats: a session's span bounds it.
-allowed = sum(min(int((at(last) - at(first)) // 60), cap)
-              for first, last, cap in db.execute("select s.FirstBeatAt, s.LastBeatAt, m.EstimatedMinutes*3 from StudySessions s join Materials m on m.Id = s.MaterialId where s.FirstBeatAt is not null"))
-marked = db.execute("select count(*) from ActiveMinutes where MaterialId is not null").fetchone()[0]
-days = db.execute("select coalesce(sum(StudyMinutes),0) from StudyDays").fetchone()[0]
-progress = db.execute("select coalesce(sum(CreditedMinutes),0) from MaterialProgress").fetchone()[0]
-print(f"beats_recorded: {recorded}")
-print(f"credited_minutes: {progress} (minute keys {marked}, day sums {days}, allowed by the rule {allowed})")
-print(f"double_counted: {max(0, progress - allowed) + abs(progress - marked) + abs(progress - days)}")
-print(f"lost_beats: {max(0, acknowledged - recorded)}")
-PY
-echo "heartbeat_ratio: $(ratio "$(val rps "$work/beat.txt")" "$(val rps "$work/me.txt")")"
+show heartbeat "$work/beat.txt"
+[ -n "$PACE" ] || ratios heartbeat "$work/beat.txt"
+python3 bench/heartbeat.py check "$work/bench.db" "$work/members.txt" "$work/acks" > "$work/check.txt"
+cat "$work/check.txt"
+for k in lost_beats beats_counted_twice members_credited_over members_counted_inconsistently; do require_zero $k "$work/check.txt"; done
+if [ -n "$PACE" ]; then
+  headline members_credited_over "$(val members_credited_over: "$work/check.txt") (lost_beats $(val lost_beats: "$work/check.txt"), exactly as the rule gives: $(val members_credited_exactly: "$work/check.txt") of $signed)"
+else
+  headline heartbeat_ratio_to_whoami "$(ratio "$(val rps "$work/beat.txt")" "$(val rps "$work/whoami.txt")")"
+fi

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Member search at district scale: seeds N members (default 100,000) with the demo generator, starts the
 # Release build on a free loopback port, signs in as the district administrator, and drives the member
-# search page and API with wrk. Baseline: GET /ping of the same app in the same run.
+# search page and API with wrk. Baselines in the same run, same connections and duration: GET /ping (no cookie),
+# GET /api/whoami (signed in: the session row is read, nothing else) and GET /api/me (the org scope loaded), with
+# the app's CPU per request of each and of every case; wrk's HTTP and socket errors are printed for every run.
 # Prints `key: value` lines; the last line is the headline. Exits 0 even when a target is missed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -22,10 +24,9 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.CardNumber=1000
 cookie=$(awk '$6 == "hongling.auth" { print $6 "=" $7 }' "$jar")
 [ -n "$cookie" ] || { echo "bench: sign-in failed"; exit 0; }
 
-# drive URL CONNECTIONS -> "rps p50_ms p95_ms" for that URL, signed in as the district administrator.
+# drive OUT URL CONNECTIONS -> bench/report.lua's figures for that URL in OUT, with the app's CPU.
 drive() {
-  wrk -t2 -c"$2" -d"$DURATION" -s bench/latency.lua -H "Cookie: $cookie" "$1" 2>/dev/null \
-    | awk '$1=="rps"{r=$2} $1=="p50_ms"{a=$2} $1=="p95_ms"{b=$2} END{print r, a, b}'
+  measured "$1" wrk -t2 -c"$3" -d"$DURATION" --timeout 10s -s bench/latency.lua -H "Cookie: $cookie" "$2"
 }
 q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("王"))')
 org=$(curl -s -H "Cookie: $cookie" "$base/api/orgs" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
@@ -34,18 +35,23 @@ echo "members: $MEMBERS"
 echo "organizations: $(awk '/^organizations:/ {print $2}' "$work/seed.txt")"
 echo "seed_seconds: $(awk '/^seconds:/ {print $2}' "$work/seed.txt")"
 echo "seed_wall_seconds_with_startup: $seed_wall"
-read -r ping _ _ <<< "$(drive "$base/ping" "$CONNS")"
-echo "baseline_ping_rps: $ping"
+echo "connections: $CONNS (throughput), $LAT_CONNS (latency)"
+runner() { # MODE -> wrk's figures for the baseline MODE (ping without the cookie)
+  local h=(-H "Cookie: $cookie") url="$base/api/$1"
+  [ "$1" = ping ] && { h=(); url="$base/ping"; }
+  wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s -s bench/latency.lua "${h[@]}" "$url"
+}
+baselines runner
 # Throughput at $CONNS connections, latency at $LAT_CONNS (a handful of administrators searching at once).
 for case in "api_search_name:/api/members?q=$q" "api_search_id_tail:/api/members?q=1234" "api_page_2000:/api/members?page=2000" \
             "tree_district_children:/api/orgs/$org/children" "page_search_name:/Members?q=$q"; do
   name=${case%%:*}; url=$base${case#*:}
-  read -r r _ _ <<< "$(drive "$url" "$CONNS")"
-  read -r _ p50 p95 <<< "$(drive "$url" "$LAT_CONNS")"
-  echo "${name}_rps: $r (ratio to ping $(ratio "$r" "$ping"))"
-  echo "${name}_p50_ms: $p50"
-  echo "${name}_p95_ms: $p95"
-  case $name in api_search_name) api_p95=$p95 ;; page_search_name) page_p95=$p95 ;; esac
+  drive "$work/$name.txt" "$url" "$CONNS"
+  drive "$work/$name.lat.txt" "$url" "$LAT_CONNS"
+  show "$name" "$work/$name.txt" > "$work/shown"; grep -v "_p[0-9]*_ms:" "$work/shown"
+  ratios "$name" "$work/$name.txt"
+  show "$name" "$work/$name.lat.txt" > "$work/shown"; grep "_p[0-9]*_ms:\|_errors:" "$work/shown" | sed "s/^${name}_errors:/${name}_latency_run_errors:/"
+  case $name in api_search_name) api_p95=$(val p95_ms "$work/$name.lat.txt") ;; page_search_name) page_p95=$(val p95_ms "$work/$name.lat.txt") ;; esac
 done
 # Import: a clean 10,000-row workbook, checked (preview) and committed through the page, as a browser does.
 # A 2,000-row import of other people runs first and is not timed: the figure is the running app's, not
@@ -69,4 +75,5 @@ echo "import_check_seconds: $(python3 -c "print(f'{($check_end - $import_start) 
 echo "import_total_seconds: $(python3 -c "print(f'{($import_end - $import_start) / 1e9:.2f}')")"
 echo "import_committed: $([ "$commit_status" = 302 ] && echo yes || echo "no (HTTP $commit_status)")"
 echo "import_rows_per_second: $(python3 -c "print(f'{$IMPORT_ROWS / (($import_end - $import_start) / 1e9):.0f}')")"
-echo "search_p95_ms: $(python3 -c "print(max(float('$api_p95'), float('$page_p95')))")"
+[ "$commit_status" = 302 ] || errors_seen=$(( errors_seen + 1 ))
+headline search_p95_ms "$(python3 -c "print(max(float('$api_p95'), float('$page_p95')))")"

@@ -27,6 +27,10 @@ public sealed class Attempt : IOrgOwned, IAccountOwned
     public AttemptState State { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public bool AutoSubmitted { get; set; }
+    /// <summary>How many times the submission was graded: 1 once submitted, ever. Counted in the same UPDATE that
+    /// writes the graded total, so a second grading (which would give the same score) shows; bench/exam.sh checks it.
+    /// Grading a short answer by hand afterwards does not count.</summary>
+    public int GradedCount { get; set; }
     public decimal? Score { get; set; }
     public decimal MaxScore { get; set; }
     public bool? Passed { get; set; }

@@ -21,7 +21,7 @@ public static class ExamGrading
         var items = await db.AttemptItems.Include(i => i.Question).Where(i => i.AttemptId == attemptId).ToListAsync(ct);
         foreach (var item in items) item.Score = Grading.Score(item);
         await db.SaveChangesAsync(ct);
-        await UpdateTotalAsync(db, attemptId, items, ct);
+        await UpdateTotalAsync(db, attemptId, items, ct, submission: true);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return true;
@@ -42,7 +42,9 @@ public static class ExamGrading
         return true;
     }
 
-    private static async Task UpdateTotalAsync(HonglingDb db, Guid attemptId, List<AttemptItem> items, CancellationToken ct)
+    /// <summary>Writes the attempt's total, result and state; <paramref name="submission"/> counts the grading of its
+    /// submission (<see cref="Attempt.GradedCount"/>) in the same statement.</summary>
+    private static async Task UpdateTotalAsync(HonglingDb db, Guid attemptId, List<AttemptItem> items, CancellationToken ct, bool submission = false)
     {
         var total = items.Sum(i => i.Score ?? 0);
         var pending = items.Any(i => i.Score is null);
@@ -50,6 +52,7 @@ public static class ExamGrading
         bool? passed = pending ? null : total >= passMark;
         await db.AttemptsOfAllAccounts.Where(a => a.Id == attemptId && a.State != AttemptState.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Score, total).SetProperty(a => a.Passed, passed)
-                .SetProperty(a => a.State, pending ? AttemptState.AwaitingReview : AttemptState.Graded), ct);
+                .SetProperty(a => a.State, pending ? AttemptState.AwaitingReview : AttemptState.Graded)
+                .SetProperty(a => a.GradedCount, a => a.GradedCount + (submission ? 1 : 0)), ct);
     }
 }

@@ -41,6 +41,7 @@ public sealed class ExamSubmitTests(TestApp app) : IClassFixture<TestApp>
             Assert.Equal(AttemptState.Graded, a.State);
             Assert.True(a.AutoSubmitted);
             Assert.Equal(a.Deadline, a.SubmittedAt);
+            Assert.Equal(1, a.GradedCount);   // a second grading gives the same score: only the count shows it
             Assert.NotNull(a.Score);
             Assert.Equal(a.Items.Sum(x => x.Score), a.Score);
         }
@@ -69,6 +70,7 @@ public sealed class ExamSubmitTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(exam.TotalPoints, a.Score);
         Assert.True(a.Passed);
         Assert.False(a.AutoSubmitted);
+        Assert.Equal(1, a.GradedCount);   // a second grading gives the same score: only the count shows it
         var review = await client.GetStringAsync($"/Exams/Review/{id}", Ct);
         Assert.Contains($"{exam.TotalPoints:0.##}", review);
         Assert.Contains("合格", review);

@@ -425,6 +425,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<int>("ExamId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("GradedCount")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("MaxScore")
                         .HasPrecision(8, 2)
                         .HasColumnType("numeric(8,2)");

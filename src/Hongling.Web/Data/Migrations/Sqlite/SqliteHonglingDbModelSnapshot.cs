@@ -408,6 +408,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<int>("ExamId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("GradedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("MaxScore")
                         .HasPrecision(8, 2)
                         .HasColumnType("TEXT");

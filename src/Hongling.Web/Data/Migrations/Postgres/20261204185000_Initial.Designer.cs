@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261204182932_Initial")]
+    [Migration("20261204185000_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -426,6 +426,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ExamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GradedCount")
                         .HasColumnType("integer");
 
                     b.Property<decimal>("MaxScore")

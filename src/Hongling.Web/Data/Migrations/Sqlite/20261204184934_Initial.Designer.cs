@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261204182909_Initial")]
+    [Migration("20261204184934_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -409,6 +409,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GradedCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("MaxScore")
