@@ -2503,12 +2503,13 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("Month", "OrgPath");
-
                     b.HasIndex("SiteId", "StartedAt");
 
                     b.HasIndex("TerminalId", "ClientId")
                         .IsUnique();
+
+                    b.HasIndex("Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late")
+                        .HasDatabaseName("IX_ViewingSessions_Month_OrgPath_Figures");
 
                     b.ToTable("ViewingSessions");
                 });
