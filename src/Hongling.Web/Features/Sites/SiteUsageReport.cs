@@ -42,12 +42,14 @@ public sealed record SiteRef(int Id, string Name);
 /// evening and ends after China midnight counts only its part inside the month; the part after midnight belongs to
 /// no month's figures (at most a few hours once a month, the price of one indexed query per month). Manual sessions
 /// count and are counted apart (<see cref="UnitUsage.ManualSessions"/>).</para>
-/// <para>One query reads the sites, one the month's sessions (SiteId, start, end and three small columns, through
-/// the (Month, OrgPath) index); the union of intervals is computed in memory.</para></summary>
+/// <para>One query reads the sites, one the month's sessions (SiteId, start, end and three small columns) from the
+/// (Month, OrgPath, …) index alone, which carries exactly those columns; the union of intervals is computed in memory,
+/// in one pass over each site's sessions. bench/sites.sh times it for 5,000 sites and 150,000 sessions (figures_ms;
+/// the target is under a second on SQLite).</para></summary>
 public sealed record SiteUsageReport(int Month, int RuleMinutes, int IssuerId, string IssuerName, int IssuerDepth,
     UnitUsage Total, IReadOnlyList<UnitUsage> Units, IReadOnlyList<SiteUsage> Sites)
 {
-    private sealed record SessionRow(int SiteId, DateTime StartedAt, DateTime EndedAt, int? AttendeeCount, bool Manual, bool Late);
+    private readonly record struct SessionRow(int SiteId, DateTime StartedAt, DateTime EndedAt, int? AttendeeCount, bool Manual, bool Late);
     private sealed record SiteRow(int Id, string Name, string Code, int OrganizationId, string OrgName, string OrgPath, SiteStatus Status);
 
     /// <summary>The figures of <paramref name="issuer"/>'s subtree for a yyyyMM month. The caller picks the issuer
@@ -61,7 +63,12 @@ public sealed record SiteUsageReport(int Month, int RuleMinutes, int IssuerId, s
             .Select(s => new SiteRow(s.Id, s.Name, s.Code, s.OrganizationId, s.Organization.Name, s.OrgPath, s.Status)).ToListAsync(ct);
         var sessions = await db.ViewingSessions.Where(v => v.Month == month).InSubtree(issuer.Path)
             .Select(v => new SessionRow(v.SiteId, v.StartedAt, v.EndedAt, v.AttendeeCount, v.Manual, v.Late)).ToListAsync(ct);
-        var bySite = sessions.ToLookup(s => s.SiteId);
+        var bySite = new Dictionary<int, List<SessionRow>>(sites.Count);
+        foreach (var r in sessions)
+        {
+            if (!bySite.TryGetValue(r.SiteId, out var list)) bySite[r.SiteId] = list = [];
+            list.Add(r);
+        }
 
         var unitByPath = units.ToDictionary(u => u.Path, u => u.Id);
         int UnitOf(string path)
@@ -72,14 +79,22 @@ public sealed record SiteUsageReport(int Month, int RuleMinutes, int IssuerId, s
         }
 
         var siteRows = new List<SiteUsage>(sites.Count);
+        var counted = new List<(DateTime, DateTime)>();
         foreach (var s in sites)
         {
-            var rows = bySite[s.Id];
-            var counted = rows.Where(r => !r.Late).ToList();
-            var minutes = (int)Math.Floor(UnionLength(counted.Select(r => (r.StartedAt, r.EndedAt)), from, to).TotalMinutes);
+            int sessionCount = 0, attendees = 0, manual = 0, late = 0;
+            counted.Clear();
+            foreach (var r in bySite.GetValueOrDefault(s.Id) ?? [])
+            {
+                if (r.Late) { late++; continue; }
+                sessionCount++;
+                attendees += r.AttendeeCount ?? 0;
+                if (r.Manual) manual++;
+                counted.Add((r.StartedAt, r.EndedAt));
+            }
+            var minutes = (int)Math.Floor(UnionLength(counted, from, to).TotalMinutes);
             siteRows.Add(new SiteUsage(s.Id, s.Name, s.Code, s.OrganizationId, s.OrgName, s.Status, UnitOf(s.OrgPath), minutes,
-                counted.Count, counted.Sum(r => r.AttendeeCount ?? 0), counted.Count(r => r.Manual), rows.Count(r => r.Late),
-                s.Status == SiteStatus.InUse && minutes >= ruleMinutes));
+                sessionCount, attendees, manual, late, s.Status == SiteStatus.InUse && minutes >= ruleMinutes));
         }
 
         var bySiteUnit = siteRows.ToLookup(s => s.UnitId);
