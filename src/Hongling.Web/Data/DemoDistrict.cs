@@ -70,6 +70,7 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await CreateAccountsAsync(orgs, now);
         await DemoExams.AddAsync(db, orgs[0].Org, now);
+        await DemoSites.AddAsync(db, now, ct);
         await DemoViewing.AddAsync(db, now, ct);
         return new Result(orgs.Count, memberCount, sw.Elapsed);
     }

@@ -69,6 +69,47 @@ public sealed class DemoDistrictTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain("东城街道", westTree);
         var westBranch = await app.SignedInClientAsync(DemoDistrict.Accounts[5].Card, DemoDistrict.Password);
         Assert.Contains("西城街道第一社区党支部", await westBranch.GetStringAsync("/Organizations"));
+        await AssertDemoSitesAsync();
+    }
+
+    /// <summary>About 120 remote-education sites of Xingning's kinds, each with a set-top box, a modem and a television,
+    /// a few pieces in 故障 with their history, maintenance in yuan, two sites 停用; last month's 站点使用统计 shows
+    /// sites meeting the 240-minute rule, sites short of it and "0"-minute sites named by town.</summary>
+    private async Task AssertDemoSitesAsync()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var sites = await db.Sites.Select(s => new { s.Id, s.Kind, s.Status, s.Batch, s.AdministratorId, s.OperatorId, Kinds = s.Equipment.Select(e => e.Kind).ToList() }).ToListAsync();
+            Assert.InRange(sites.Count, 110, 130);
+            Assert.Equal([SiteKind.District, SiteKind.Town, SiteKind.Village, SiteKind.TownCommunity, SiteKind.UrbanCommunity, SiteKind.BusMembersHome, SiteKind.Organ],
+                sites.Select(s => s.Kind).Distinct().Order());
+            Assert.All(sites, s => Assert.Superset(new HashSet<EquipmentKind> { EquipmentKind.SetTopBox, EquipmentKind.Modem, EquipmentKind.Television }, s.Kinds.ToHashSet()));
+            Assert.Equal([1, 2, 3, 4], sites.Select(s => s.Batch!.Value).Distinct().Order());
+            Assert.Equal(2, sites.Count(s => s.Status == SiteStatus.Stopped));
+            Assert.True(sites.Count(s => s.AdministratorId is not null && s.OperatorId is not null && s.AdministratorId != s.OperatorId) > 90);
+            var faulty = await db.Equipment.Where(e => e.State != EquipmentState.Normal).Select(e => e.History.OrderBy(h => h.ChangedAt).Select(h => h.To).ToList()).ToListAsync();
+            Assert.InRange(faulty.Count, 3, 15);
+            Assert.All(faulty, h => Assert.Equal([EquipmentState.Normal, EquipmentState.Faulty], h.Take(2)));
+            Assert.Equal(await db.Equipment.CountAsync(), await db.EquipmentStateChanges.Where(h => h.From == null).CountAsync());
+            var costs = await db.SiteMaintenance.Select(m => m.Cost).ToListAsync();
+            Assert.InRange(costs.Count, 5, 40);
+            Assert.Contains(costs, c => decimal.Truncate(c) != c);
+            return 0;
+        });
+        var district = await app.SignedInClientAsync(DemoDistrict.Accounts[0].Card, DemoDistrict.Password);
+        var page = Html.Parse(await district.GetStringAsync("/Sites/Usage"));
+        var met = int.Parse(page.QuerySelector("#total-met")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+        var inUse = int.Parse(page.QuerySelector("#total-sites")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(inUse, 110, 130);
+        Assert.InRange(met, inUse * 3 / 4, inUse - 5);
+        Assert.InRange(int.Parse(page.QuerySelector("#total-zero")!.TextContent, System.Globalization.CultureInfo.InvariantCulture), 2, 6);
+        Assert.Matches("(街道|镇).*还有站点本月使用记录为“0”分钟", page.QuerySelector("#summary")!.TextContent);
+        var minutes = page.QuerySelectorAll("#sites tbody tr").Select(r => r.Children[3].TextContent.Trim()).ToList();
+        Assert.Contains("0", minutes);
+        Assert.Contains(minutes, m => int.TryParse(m, out var n) && n is > 0 and < 240);
+        // One site's month looks chased on every count (月末突击, 定时空播, 超长收看, 循环播放).
+        var signals = page.QuerySelectorAll("#signals details").GroupBy(d => d.GetAttribute("data-site"), d => d.GetAttribute("data-signal")).ToList();
+        Assert.Single(signals, g => g.Order().SequenceEqual(["LastDays", "LongSession", "Loop", "SameMinute"]));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Rules;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.Workbooks;
 using Microsoft.EntityFrameworkCore;
@@ -79,7 +80,7 @@ public sealed class SiteImport(HonglingDb db, TimeProvider clock)
             {
                 if (firstRowOf.TryGetValue(code, out var first)) Add(nameof(SiteInput.Code), $"与第{first}行的站点编码重复");
                 else firstRowOf[code] = row.Number;
-                if (taken.Contains(code)) Add(nameof(SiteInput.Code), $"站点编码“{code}”已被使用");
+                if (taken.Contains(code)) Add(nameof(SiteInput.Code), RuleErrors.SiteCodeTaken(code).Message);
             }
             if (row.OrgCode == "") { Add(nameof(SiteInput.OrganizationId), "请填写服务组织编码"); continue; }
             if (!orgs.TryGetValue(row.OrgCode, out var orgId)) { Add(nameof(SiteInput.OrganizationId), $"组织编码“{row.OrgCode}”不存在或不在您的管理范围内"); continue; }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,11 +58,11 @@ public sealed partial class SiteInput
     public IEnumerable<(string Field, string Message)> Check(DateOnly today)
     {
         if (Code != "" && !CodePattern().IsMatch(NormalizeCode(Code)))
-            yield return (nameof(Code), "站点编码只能由字母、数字和“-”组成,不超过32位");
-        if (BuiltOn is { } built && built > today) yield return (nameof(BuiltOn), "建成日期不能晚于今天");
-        if (Kind is { } kind && !Enum.IsDefined(kind)) yield return (nameof(Kind), "请选择站点类型");
-        if (!Enum.IsDefined(Broadband)) yield return (nameof(Broadband), "请选择宽带情况");
-        if (!Enum.IsDefined(Status)) yield return (nameof(Status), "请选择站点状态");
+            yield return (nameof(Code), RuleErrors.SiteCodeMalformed.Message);
+        if (BuiltOn is { } built && built > today) yield return (nameof(BuiltOn), RuleErrors.SiteBuiltInFuture.Message);
+        if (Kind is { } kind && !Enum.IsDefined(kind)) yield return (nameof(Kind), RuleErrors.SiteKindRequired.Message);
+        if (!Enum.IsDefined(Broadband)) yield return (nameof(Broadband), RuleErrors.SiteBroadbandInvalid.Message);
+        if (!Enum.IsDefined(Status)) yield return (nameof(Status), RuleErrors.SiteStatusInvalid.Message);
     }
 
     /// <summary>The rules that need the database, after <see cref="Check"/>: the organization is one the caller
@@ -71,10 +72,10 @@ public sealed partial class SiteInput
     {
         var ok = true;
         var code = NormalizeCode(Code);
-        if (code != "" && await db.SiteCodeTakenAsync(code, siteId, ct)) { error(nameof(Code), $"站点编码“{code}”已被使用"); ok = false; }
+        if (code != "" && await db.SiteCodeTakenAsync(code, siteId, ct)) { error(nameof(Code), RuleErrors.SiteCodeTaken(code).Message); ok = false; }
         var path = OrganizationId is { } orgId
             ? await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct) : null;
-        if (OrganizationId is not null && path is null) { error(nameof(OrganizationId), "没有找到该党组织,或它不在您管辖的范围内"); return null; }
+        if (OrganizationId is not null && path is null) { error(nameof(OrganizationId), RuleErrors.SiteOrgNotFound.Message); return null; }
         if (path is null) return null;
         var admin = await SiteStaff.ResolveAsync(db, path, Administrator, "站点管理员", ct);
         if (admin.Error is not null) { error(nameof(Administrator), admin.Error); ok = false; }

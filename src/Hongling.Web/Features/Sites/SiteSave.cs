@@ -1,6 +1,7 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public static class SiteSave
         catch (DbUpdateException)
         {
             // Another administrator took the code between the check and the insert; the transaction rolled back.
-            state.AddModelError("Input.Code", $"站点编码“{site.Code}”刚刚已被使用,请换一个");
+            state.AddModelError("Input.Code", RuleErrors.SiteCodeJustTaken(site.Code).Message);
             return false;
         }
         return true;

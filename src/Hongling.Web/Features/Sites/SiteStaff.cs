@@ -1,4 +1,5 @@
 using Hongling.Web.Data;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Sites;
@@ -20,14 +21,14 @@ public static class SiteStaff
         if (q.All(char.IsAsciiDigit))
         {
             var byCard = await members.Where(m => m.CardNumber == q).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
-            return byCard is null ? new(null, $"{role}须是该站点所属组织的党员:没有找到卡号为{q}的党员") : new(byCard, null);
+            return byCard is null ? new(null, RuleErrors.SiteStaffCardNotFound(role, q).Message) : new(byCard, null);
         }
         var byName = await members.Where(m => m.Name == q).Select(m => m.Id).Take(2).ToListAsync(ct);
         return byName.Count switch
         {
-            0 => new(null, $"{role}须是该站点所属组织的党员:该组织中没有名为“{q}”的党员"),
+            0 => new(null, RuleErrors.SiteStaffNameNotFound(role, q).Message),
             1 => new(byName[0], null),
-            _ => new(null, $"该组织中有多名党员名为“{q}”,请填写{role}的红色身份证卡号"),
+            _ => new(null, RuleErrors.SiteStaffNameAmbiguous(role, q).Message),
         };
     }
 

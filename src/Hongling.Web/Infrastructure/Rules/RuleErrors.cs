@@ -118,6 +118,24 @@ public static class RuleErrors
     public static readonly RuleError BeatReplayed = new("beat_replayed", "这次心跳已经收到过,不再计入", 409);
     public static readonly RuleError StudySessionClosed = new("study_session_closed", "这次学习已经结束,心跳不再计入", 409);
 
+    // ---- Remote-education site registry (站点台账: Features/Sites/SiteInput, SiteSave, SiteStaff) ----------------
+    public static readonly RuleError SiteCodeMalformed = new("site_code_malformed", "站点编码只能由字母、数字和“-”组成,不超过32位");
+    public static RuleError SiteCodeTaken(string code) => new("site_code_taken", $"站点编码“{code}”已被使用", 409);
+    /// <summary>The code was free when checked and taken by another administrator before the insert.</summary>
+    public static RuleError SiteCodeJustTaken(string code) => new("site_code_taken", $"站点编码“{code}”刚刚已被使用,请换一个", 409);
+    public static readonly RuleError SiteBuiltInFuture = new("site_built_in_future", "建成日期不能晚于今天");
+    public static readonly RuleError SiteKindRequired = new("site_kind_required", "请选择站点类型");
+    public static readonly RuleError SiteBroadbandInvalid = new("site_broadband_invalid", "请选择宽带情况");
+    public static readonly RuleError SiteStatusInvalid = new("site_status_invalid", "请选择站点状态");
+    public static readonly RuleError SiteOrgNotFound = new("site_org_not_found", "没有找到该党组织,或它不在您管辖的范围内", 404);
+    /// <summary>A site administrator or operator (<paramref name="role"/>) must be a member of the site's organization.</summary>
+    public static RuleError SiteStaffCardNotFound(string role, string card) =>
+        new("site_staff_not_found", $"{role}须是该站点所属组织的党员:没有找到卡号为{card}的党员");
+    public static RuleError SiteStaffNameNotFound(string role, string name) =>
+        new("site_staff_not_found", $"{role}须是该站点所属组织的党员:该组织中没有名为“{name}”的党员");
+    public static RuleError SiteStaffNameAmbiguous(string role, string name) =>
+        new("site_staff_ambiguous", $"该组织中有多名党员名为“{name}”,请填写{role}的红色身份证卡号");
+
     // ---- Remote-education site usage (站点使用统计) ----------------------------------------------------------------
     public static readonly RuleError SiteUsageMonthInvalid = new("site_usage_month_invalid", "月份格式不正确,请使用 yyyyMM,如 202608");
 
