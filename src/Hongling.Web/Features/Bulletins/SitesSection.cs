@@ -57,7 +57,7 @@ public sealed record EarlierArrivals(int Sessions, int Late, IReadOnlyList<int> 
 /// <item><c>sites.earlier_arrived</c> (null, unit): sessions of earlier months received this month (China time).</item>
 /// <item><c>sites.earlier_late</c> (null, unit): of which late (counted in no month's figures).</item>
 /// </list></para></summary>
-public sealed record SitesSection(int Month, int RuleMinutes, string Title, bool HasData, SitesUnitRow Total, IReadOnlyList<SitesUnitRow> Units,
+public sealed record SitesSection(int Month, int RuleMinutes, string IssuerName, bool IssuerIsRoot, string Title, bool HasData, SitesUnitRow Total, IReadOnlyList<SitesUnitRow> Units,
     IReadOnlyList<ZeroUnit> ZeroUnits, SiblingRank? Sibling, IReadOnlyList<SignalUnit> SignalUnits, IReadOnlyList<SignalKindCount> SignalKinds,
     EarlierArrivals Earlier)
 {
@@ -91,7 +91,7 @@ public sealed record SitesSection(int Month, int RuleMinutes, string Title, bool
         }
 
         var rows = report.Units.Select(u => Row(u, false)).ToList();
-        return new SitesSection(month, options.RuleMinutes, SiteUsageExport.Title(report), report.Sites.Count > 0, Row(report.Total, true), rows,
+        return new SitesSection(month, options.RuleMinutes, issuer.Name, issuer.Depth == 0, SiteUsageExport.Title(report), report.Sites.Count > 0, Row(report.Total, true), rows,
             [.. rows.Where(r => r.ZeroSites.Count > 0).Select(r => new ZeroUnit(r.Id, r.Name, r.ZeroSites))],
             sibling,
             [.. rows.Where(r => r.Signals > 0).Select(r => new SignalUnit(r.Id, r.Name, r.SignalSites, r.Signals))],
