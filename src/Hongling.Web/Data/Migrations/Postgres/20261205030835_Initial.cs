@@ -84,6 +84,8 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CardNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     AccountId = table.Column<string>(type: "text", nullable: true),
+                    MemberId = table.Column<int>(type: "integer", nullable: true),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     Succeeded = table.Column<bool>(type: "boolean", nullable: false),
                     Failure = table.Column<int>(type: "integer", nullable: true),
                     RemoteIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
@@ -1975,6 +1977,16 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "IX_SignInRecords_At",
                 table: "SignInRecords",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInRecords_MemberId_At",
+                table: "SignInRecords",
+                columns: new[] { "MemberId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInRecords_OrgPath_At",
+                table: "SignInRecords",
+                columns: new[] { "OrgPath", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SiteMaintenance_OrganizationId",

@@ -83,6 +83,8 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CardNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     AccountId = table.Column<string>(type: "TEXT", nullable: true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
                     Failure = table.Column<int>(type: "INTEGER", nullable: true),
                     RemoteIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
@@ -1974,6 +1976,16 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "IX_SignInRecords_At",
                 table: "SignInRecords",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInRecords_MemberId_At",
+                table: "SignInRecords",
+                columns: new[] { "MemberId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInRecords_OrgPath_At",
+                table: "SignInRecords",
+                columns: new[] { "OrgPath", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SiteMaintenance_OrganizationId",

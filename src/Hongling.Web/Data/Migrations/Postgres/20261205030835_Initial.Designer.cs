@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261204185000_Initial")]
+    [Migration("20261205030835_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1933,6 +1933,13 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<int?>("Failure")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrgPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("RemoteIp")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1945,6 +1952,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.HasIndex("OrgPath", "At");
 
                     b.ToTable("SignInRecords");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261204184934_Initial")]
+    [Migration("20261205030826_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1855,6 +1855,13 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Failure")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RemoteIp")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1867,6 +1874,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.HasIndex("OrgPath", "At");
 
                     b.ToTable("SignInRecords");
                 });
