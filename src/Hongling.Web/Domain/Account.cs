@@ -33,6 +33,13 @@ public sealed class SignInRecord
     public DateTime At { get; set; }
     public string CardNumber { get; set; } = "";
     public string? AccountId { get; set; }
+    /// <summary>The member the account belonged to at the attempt (null for an account without a member record):
+    /// the members' usage rate counts the members who signed in.</summary>
+    public int? MemberId { get; set; }
+    /// <summary>That member's branch path at the attempt: a sign-in counts for the organization the member
+    /// belonged to then, not where they are later (the bulletin's member sign-ins, 人次). Not rewritten when
+    /// an organization moves: it records where the sign-in happened.</summary>
+    public string? OrgPath { get; set; }
     public bool Succeeded { get; set; }
     public SignInFailure? Failure { get; set; }
     public string? RemoteIp { get; set; }

@@ -12,5 +12,9 @@ public sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignInR
         b.Property(x => x.RemoteIp).HasMaxLength(64);
         b.HasIndex(x => x.At);
         b.HasIndex(x => new { x.AccountId, x.At });
+        b.Property(x => x.OrgPath).HasMaxLength(400);
+        // The bulletin's sign-in figures: one month's sign-ins of a subtree, and whether a member signed in.
+        b.HasIndex(x => new { x.OrgPath, x.At });
+        b.HasIndex(x => new { x.MemberId, x.At });
     }
 }

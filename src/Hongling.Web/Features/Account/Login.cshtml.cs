@@ -58,7 +58,7 @@ public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb 
                 : result.IsNotAllowed ? SignInFailure.NotAllowed
                 : SignInFailure.WrongPassword;
         }
-        await RecordAsync(card, account?.Id, failure);
+        await RecordAsync(card, account, failure);
         if (failure is null)
             return account!.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         ModelState.AddModelError("", failure == SignInFailure.LockedOut ? LockedOut : BadCredentials);
@@ -72,13 +72,20 @@ public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb 
         return db.SignInRecords.CountAsync(r => r.CardNumber == card && r.AccountId == null && r.At >= since);
     }
 
-    private async Task RecordAsync(string card, string? accountId, SignInFailure? failure)
+    /// <summary>Records the attempt with the member's branch at this moment (no scope is loaded yet: the
+    /// member's own record is read through the platform-wide escape, by the account's member id).</summary>
+    private async Task RecordAsync(string card, Domain.Account? account, SignInFailure? failure)
     {
+        var orgPath = account?.MemberId is { } memberId
+            ? await db.MembersOfThePlatform.Where(m => m.Id == memberId && m.LeftOn == null).Select(m => m.OrgPath).FirstOrDefaultAsync()
+            : null;
         db.SignInRecords.Add(new SignInRecord
         {
             At = clock.GetUtcNow().UtcDateTime,
             CardNumber = card.Length > 64 ? card[..64] : card,
-            AccountId = accountId,
+            AccountId = account?.Id,
+            MemberId = orgPath is null ? null : account!.MemberId,
+            OrgPath = orgPath,
             Succeeded = failure is null,
             Failure = failure,
             RemoteIp = HttpContext.Connection.RemoteIpAddress?.ToString(),

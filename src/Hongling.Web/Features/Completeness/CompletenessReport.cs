@@ -29,6 +29,7 @@ public sealed record CompletenessReport(
     public sealed class MemberScore
     {
         public int MemberId { get; init; }
+        public int OrganizationId { get; init; }
         public string Name { get; init; } = "";
         public string Branch { get; init; } = "";
         public DateTime UpdatedAt { get; init; }
@@ -41,7 +42,7 @@ public sealed record CompletenessReport(
     /// <summary>The score as SQL, shared by the rates and the list of members that pull them down.</summary>
     public static readonly Expression<Func<Member, MemberScore>> Score = m => new MemberScore
     {
-        MemberId = m.Id, Name = m.Name, Branch = m.Organization.Name, UpdatedAt = m.UpdatedAt,
+        MemberId = m.Id, OrganizationId = m.OrganizationId, Name = m.Name, Branch = m.Organization.Name, UpdatedAt = m.UpdatedAt,
         HasDuesStandard = m.DuesAmount != null, HasPhoto = m.PhotoUpdatedAt != null,
         Filled = (m.NativePlace != null ? 1 : 0) + (m.Occupation != null ? 1 : 0) + (m.WorkUnit != null ? 1 : 0) + (m.HomeAddress != null ? 1 : 0)
             + (m.PhotoUpdatedAt != null ? 1 : 0) + (m.DuesAmount != null ? 1 : 0) + (m.Status == MemberStatus.Full && m.FullMemberOn != null ? 1 : 0),
@@ -60,30 +61,68 @@ public sealed record CompletenessReport(
         if (m.Status == MemberStatus.Full && m.FullMemberOn is null) yield return "转正日期";
     }
 
+    /// <summary>The figures of the subtree at <paramref name="orgPath"/> for a China-time month: the sum of
+    /// <see cref="PerOrganizationAsync"/> over the month.</summary>
     public static async Task<CompletenessReport> ForAsync(HonglingDb db, string orgPath, int month, CancellationToken ct = default)
     {
         var (from, to) = ChinaTime.MonthBounds(month);
-        var orgs = await db.AdministeredOrganizations.InSubtree(orgPath)
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Count = g.Count(),
-                Maintained = g.Count(o => o.ProfileUpdatedAt >= from && o.ProfileUpdatedAt < to),
-                Admins = g.Count(o => db.OrgAdministrators.Any(a => a.OrganizationId == o.Id && !a.IsBackup)),
-                Backups = g.Count(o => db.OrgAdministrators.Any(a => a.OrganizationId == o.Id && a.IsBackup)),
-            }).FirstOrDefaultAsync(ct);
+        return Sum(await PerOrganizationAsync(db, orgPath, from, to, ct));
+    }
+
+    /// <summary>Adds up organizations' own figures (for a subtree, a unit, or any set of organizations).</summary>
+    public static CompletenessReport Sum(IEnumerable<OrgCompleteness> orgs)
+    {
+        int n = 0, maintained = 0, admins = 0, backups = 0, members = 0, updated = 0, dues = 0, photo = 0, filled = 0, expected = 0;
+        foreach (var o in orgs)
+        {
+            n++;
+            if (o.ProfileMaintained) maintained++;
+            if (o.HasAdministrator) admins++;
+            if (o.HasBackupAdministrator) backups++;
+            (members, updated, dues, photo) = (members + o.Members, updated + o.Updated, dues + o.WithDuesStandard, photo + o.WithPhoto);
+            (filled, expected) = (filled + o.FieldsFilled, expected + o.FieldsExpected);
+        }
+        return new CompletenessReport(n, maintained, admins, backups, members, updated, dues, photo, filled, expected);
+    }
+
+    /// <summary>Each organization of the subtree at <paramref name="orgPath"/> with its own figures (not its
+    /// children's): whether its profile was maintained and its members' information updated within
+    /// [<paramref name="from"/>, <paramref name="to"/>) — one month for the dashboard, the district's "截止月底"
+    /// period for the bulletin — and its present members (departed ones are seen by no query). Two grouped
+    /// queries, whatever the size of the subtree.</summary>
+    public static async Task<IReadOnlyList<OrgCompleteness>> PerOrganizationAsync(HonglingDb db, string orgPath, DateTime from, DateTime to, CancellationToken ct = default)
+    {
         var members = await db.AdministeredMembers.InSubtree(orgPath).Select(Score)
-            .GroupBy(_ => 1)
+            .GroupBy(s => s.OrganizationId)
             .Select(g => new
             {
+                g.Key,
                 Count = g.Count(),
                 Updated = g.Count(m => m.UpdatedAt >= from && m.UpdatedAt < to),
                 Dues = g.Count(m => m.HasDuesStandard),
                 Photo = g.Count(m => m.HasPhoto),
                 Filled = g.Sum(m => m.Filled),
                 Expected = g.Sum(m => m.Expected),
-            }).FirstOrDefaultAsync(ct);
-        return new CompletenessReport(orgs?.Count ?? 0, orgs?.Maintained ?? 0, orgs?.Admins ?? 0, orgs?.Backups ?? 0,
-            members?.Count ?? 0, members?.Updated ?? 0, members?.Dues ?? 0, members?.Photo ?? 0, members?.Filled ?? 0, members?.Expected ?? 0);
+            }).ToDictionaryAsync(x => x.Key, ct);
+        var orgs = await db.AdministeredOrganizations.InSubtree(orgPath)
+            .Select(o => new
+            {
+                o.Id, o.Name, o.Path, o.Kind,
+                Maintained = o.ProfileUpdatedAt >= from && o.ProfileUpdatedAt < to,
+                Complete = o.Introduction != null && o.Introduction != "" && o.Address != null && o.Address != ""
+                    && o.Phone != null && o.Phone != "" && o.SecretaryId != null && o.FoundedOn != null,
+                Admin = db.OrgAdministrators.Any(a => a.OrganizationId == o.Id && !a.IsBackup),
+                Backup = db.OrgAdministrators.Any(a => a.OrganizationId == o.Id && a.IsBackup),
+            }).ToListAsync(ct);
+        return [.. orgs.Select(o => members.TryGetValue(o.Id, out var m)
+            ? new OrgCompleteness(o.Id, o.Name, o.Path, o.Kind, o.Maintained, o.Complete, o.Admin, o.Backup, m.Count, m.Updated, m.Dues, m.Photo, m.Filled, m.Expected)
+            : new OrgCompleteness(o.Id, o.Name, o.Path, o.Kind, o.Maintained, o.Complete, o.Admin, o.Backup, 0, 0, 0, 0, 0, 0))];
     }
 }
+
+/// <summary>One organization's own completeness figures (see <see cref="CompletenessReport.PerOrganizationAsync"/>).</summary>
+/// <param name="ProfileComplete">The profile (走进组织) has every item: introduction, address, phone, secretary and founding date.</param>
+/// <param name="HasAdministrator">At least one administrator (管理员), backups not counted.</param>
+/// <param name="HasBackupAdministrator">At least one backup administrator (后备管理员).</param>
+public sealed record OrgCompleteness(int Id, string Name, string Path, OrgKind Kind, bool ProfileMaintained, bool ProfileComplete,
+    bool HasAdministrator, bool HasBackupAdministrator, int Members, int Updated, int WithDuesStandard, int WithPhoto, int FieldsFilled, int FieldsExpected);

@@ -35,14 +35,13 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
         if (org is null) return NotFound();
         (Org, OrgName) = (org.Id, org.Name);
         ShownMonth = Month is { } m && ChinaTime.IsMonth(m) ? m : clock.MonthInChina();
-        Report = await CompletenessReport.ForAsync(db, org.Path, ShownMonth, ct);
+        var (from, to) = ChinaTime.MonthBounds(ShownMonth);
+        var perOrg = await CompletenessReport.PerOrganizationAsync(db, org.Path, from, to, ct);
+        Report = CompletenessReport.Sum(perOrg);
 
         var children = await OrgTree.Children(db, org.Id).OrderBy(o => o.Code).Take(100).Select(o => new { o.Id, o.Name, o.Path }).ToListAsync(ct);
-        var rows = new List<Child>();
-        foreach (var c in children) rows.Add(new Child(c.Id, c.Name, await CompletenessReport.ForAsync(db, c.Path, ShownMonth, ct)));
-        Children = rows;
+        Children = [.. children.Select(c => new Child(c.Id, c.Name, CompletenessReport.Sum(perOrg.Where(o => o.Path.StartsWith(c.Path, StringComparison.Ordinal)))))];
 
-        var (from, to) = ChinaTime.MonthBounds(ShownMonth);
         OrgGaps = await db.AdministeredOrganizations.InSubtree(org.Path)
             .Select(o => new { o.Id, o.Name, Maintained = o.ProfileUpdatedAt >= from && o.ProfileUpdatedAt < to,
                 HasAdministrator = db.OrgAdministrators.Any(a => a.OrganizationId == o.Id && !a.IsBackup) })

@@ -12,7 +12,7 @@ namespace Hongling.Web.Features.OrgLife;
 /// counter (its feature not built yet) is reported as not counted, never as zero.</summary>
 public static class MonthlyActivityCounts
 {
-    public enum Measure { WorkUpdates, Notices, MessagesReceived, MessagesReplied, Submissions, Adoptions, Activities, Photos, ThoughtReports }
+    public enum Measure { WorkUpdates, Notices, MessagesReceived, MessagesReplied, Submissions, Adoptions, Activities, Photos, ThoughtReports, MessagesFromPublic }
 
     public sealed record OrgCount(int OrganizationId, int Count);
 
@@ -31,7 +31,18 @@ public static class MonthlyActivityCounts
         [Measure.Activities] = (db, path, from, to) => ByOrg(db.Activities.InSubtree(path).Where(a => a.CreatedAt >= from && a.CreatedAt < to).Select(a => a.OrganizationId)),
         [Measure.Photos] = (db, path, from, to) => ByOrg(db.AlbumPhotos.InSubtree(path).Where(p => p.UploadedAt >= from && p.UploadedAt < to).Select(p => p.OrganizationId)),
         [Measure.ThoughtReports] = (db, path, from, to) => ByOrg(db.ThoughtReports.InSubtree(path).Where(r => r.SubmittedAt >= from && r.SubmittedAt < to).Select(r => r.OrganizationId)),
+        // Of the messages received, those from the public (a website visitor without an account; 群众留言).
+        [Measure.MessagesFromPublic] = (db, path, from, to) => ByOrg(db.Messages.InSubtree(path).Where(m => m.PostedAt >= from && m.PostedAt < to && m.MemberId == null).Select(m => m.OrganizationId)),
     };
+
+    /// <summary>The members who handed in a thought report in [from, to), with the organization they handed it in to:
+    /// one row per (organization, member), for counting people (思想汇报人数) rather than reports. A member who
+    /// moved during the month has a row in each branch they reported from.</summary>
+    public static IQueryable<OrgMember> ThoughtReporters(HonglingDb db, string path, DateTime from, DateTime to) =>
+        db.ThoughtReports.InSubtree(path).Where(r => r.SubmittedAt >= from && r.SubmittedAt < to)
+            .Select(r => new OrgMember(r.OrganizationId, r.MemberId)).Distinct();
+
+    public sealed record OrgMember(int OrganizationId, int MemberId);
 
     /// <summary>One measure for a China-time month, per organization of the subtree that has any.</summary>
     public static async Task<Dictionary<int, int>> OfAsync(HonglingDb db, Measure measure, string path, int month, CancellationToken ct = default)
@@ -57,6 +68,7 @@ public static class MonthlyActivityCounts
         public int? Activities => this[Measure.Activities];
         public int? Photos => this[Measure.Photos];
         public int? ThoughtReports => this[Measure.ThoughtReports];
+        public int? MessagesFromPublic => this[Measure.MessagesFromPublic];
     }
 
     public static string Label(Measure m) => m switch
@@ -70,6 +82,7 @@ public static class MonthlyActivityCounts
         Measure.Activities => "组织活动",
         Measure.Photos => "上传照片",
         Measure.ThoughtReports => "思想汇报",
+        Measure.MessagesFromPublic => "其中群众留言",
         _ => "",
     };
 

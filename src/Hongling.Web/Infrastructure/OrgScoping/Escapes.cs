@@ -14,7 +14,8 @@ public abstract partial class HonglingDb
 
     /// <summary>Member records of the whole platform, departed ones included: an ID number is unique platform-wide
     /// (whose is it?), a transfer's receiving side and its letter read the member it moves, an organization still
-    /// holding departed members' records cannot be deleted, and exam candidacy reads the account's own record.</summary>
+    /// holding departed members' records cannot be deleted, exam candidacy reads the account's own record, and a sign-in
+    /// records the signing member's branch before any scope is loaded (the account's own record, by its member id).</summary>
     public IQueryable<Member> MembersOfThePlatform => Members.IgnoreQueryFilters();
 
     /// <summary>Transfers of the whole platform: a letter number is unique platform-wide, and a member's record shows

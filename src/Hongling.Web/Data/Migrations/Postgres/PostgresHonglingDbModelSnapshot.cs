@@ -1930,6 +1930,13 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<int?>("Failure")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrgPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("RemoteIp")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1942,6 +1949,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.HasIndex("OrgPath", "At");
 
                     b.ToTable("SignInRecords");
                 });

@@ -1852,6 +1852,13 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Failure")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RemoteIp")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1864,6 +1871,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.HasIndex("OrgPath", "At");
 
                     b.ToTable("SignInRecords");
                 });
