@@ -10,6 +10,8 @@ public sealed class Bulletin : IPublishedToMembers, IAudited
     public int Id { get; set; }
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
+    /// <summary>The issuer's name when generated: lists show it to the units, who cannot see the issuer's row.</summary>
+    public string IssuerName { get; set; } = "";
     public string OrgPath { get; set; } = "";
     public string AudiencePath { get; set; } = "";
     public bool AudienceIncludesSubtree { get; set; }

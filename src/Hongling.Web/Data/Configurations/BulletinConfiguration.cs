@@ -15,6 +15,7 @@ public sealed class BulletinConfiguration : IEntityTypeConfiguration<Bulletin>
         b.Property(x => x.AudiencePath).HasMaxLength(400);
         b.Property(x => x.Content).HasMaxLength(4_000_000);
         b.Property(x => x.Text).AsJson().HasMaxLength(100_000);
+        b.Property(x => x.IssuerName).HasMaxLength(100);
         b.Property(x => x.GeneratedBy).HasMaxLength(100);
         b.Property(x => x.PublishedBy).HasMaxLength(100);
         b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);

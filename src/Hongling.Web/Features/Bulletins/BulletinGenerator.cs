@@ -48,6 +48,7 @@ public sealed class BulletinGenerator(HonglingDb db, TimeProvider clock)
         var bulletin = new Bulletin
         {
             OrganizationId = issuer.Id,
+            IssuerName = issuer.Name,
             AudiencePath = issuer.Path,
             Month = month,
             FirstMonth = period.FirstMonth,

@@ -11,7 +11,7 @@ public sealed record BulletinView(Bulletin Bulletin, BulletinContent Content, Bu
 {
     public static async Task<BulletinView?> LoadAsync(HonglingDb db, int id, CancellationToken ct)
     {
-        if (await db.Bulletins.Include(b => b.Organization).FirstOrDefaultAsync(b => b.Id == id, ct) is not { } bulletin) return null;
+        if (await db.Bulletins.FirstOrDefaultAsync(b => b.Id == id, ct) is not { } bulletin) return null;
         return new BulletinView(bulletin, BulletinContent.FromJson(bulletin.Content), await BulletinComparison.ForAsync(db, bulletin, ct),
             db.Scope.IsSystem || db.Scope.Administers(bulletin.OrgPath));
     }

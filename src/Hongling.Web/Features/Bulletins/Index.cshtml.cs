@@ -57,7 +57,7 @@ public sealed class IndexModel(HonglingDb db, BulletinGenerator generator, TimeP
         var current = db.Bulletins.Where(b => b.IsCurrent);
         Paging = new Paging(Paging.Clamp(PageNumber), await current.CountAsync(ct));
         Rows = await current.OrderByDescending(b => b.Month).ThenBy(b => b.OrgPath).Skip(Paging.Skip).Take(Paging.Size)
-            .Select(b => new Row(b.Id, b.Organization.Name, b.Month, b.Number, b.Version, b.PublishedAt != null, b.Automatic, b.GeneratedAt))
+            .Select(b => new Row(b.Id, b.IssuerName, b.Month, b.Number, b.Version, b.PublishedAt != null, b.Automatic, b.GeneratedAt))
             .ToListAsync(ct);
     }
 

@@ -67,12 +67,12 @@ public sealed class BulletinLifecycleTests(TestApp app) : IClassFixture<TestApp>
         try
         {
             // 1 November, 07:59 China time: too early.
-            app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 31, 23, 59, 0, TimeSpan.Zero));
+            app.Clock.AdjustTime(new DateTimeOffset(2026, 10, 31, 23, 59, 0, TimeSpan.Zero));
             await app.Services.GetRequiredService<BulletinSchedule>().RunOnceAsync();
             Assert.Equal(0, await app.WithDbAsync(db => db.Bulletins.CountAsync(b => b.OrganizationId == d.Root.Id)));
 
             // 08:01: both instances run their pass at once; the district gets one bulletin for October.
-            app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 1, 0, 1, 0, TimeSpan.Zero));
+            app.Clock.AdjustTime(new DateTimeOffset(2026, 11, 1, 0, 1, 0, TimeSpan.Zero));
             using var second = app.SecondInstance();
             await Task.WhenAll(app.Services.GetRequiredService<BulletinSchedule>().RunOnceAsync(),
                 second.Services.GetRequiredService<BulletinSchedule>().RunOnceAsync());
@@ -92,7 +92,7 @@ public sealed class BulletinLifecycleTests(TestApp app) : IClassFixture<TestApp>
             Assert.Null(await app.WithDbAsync(async (db, sp) => await sp.GetRequiredService<BulletinGenerator>()
                 .GenerateAsync((await ScopedOrg.PickAsync(db, d.Root.Id))!, 202610, automatic: true, default)));
         }
-        finally { app.Clock.SetUtcNow(saved); }
+        finally { app.Clock.AdjustTime(saved); }
     }
 
     [Fact]

@@ -629,6 +629,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261205023328_Initial")]
+    [Migration("20261205070527_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -631,6 +631,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
