@@ -4,6 +4,7 @@ using Hongling.Web.Data;
 using Hongling.Web.Features.Account;
 using Hongling.Web.Features.Activities;
 using Hongling.Web.Features.Albums;
+using Hongling.Web.Features.Bulletins;
 using Hongling.Web.Features.Development;
 using Hongling.Web.Features.Exams;
 using Hongling.Web.Features.Health;
@@ -48,6 +49,7 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddHonglingErrors();
 builder.Services.AddStudy();
 builder.Services.AddSites(builder.Configuration);
+builder.Services.AddBulletins();
 builder.Services.AddHonglingRateLimits(builder.Configuration);
 builder.Services.AddHonglingApiDocs();
 
@@ -76,6 +78,7 @@ app.MapAlbumPhotos();
 app.MapRichTextImages();
 app.MapExams();
 app.MapSites();
+app.MapBulletins();
 app.MapHonglingApiDocs();
 
 app.PrintWelcomeOnStart();

@@ -64,6 +64,8 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Demo:Seed", "false");
         // The exam auto-submit job's loop is off: its tests run one pass at a time, on the fake clock.
         builder.UseSetting("Exams:AutoSubmitSeconds", "0");
+        // The bulletin schedule's loop is off too: its tests run passes directly.
+        builder.UseSetting("Bulletins:CheckMinutes", "0");
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HONGLING_TEST_LOG") ?? "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "None");

@@ -56,6 +56,9 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<SiteMaintenance> SiteMaintenance => Set<SiteMaintenance>();
     public DbSet<Terminal> Terminals => Set<Terminal>();
     public DbSet<ViewingSession> ViewingSessions => Set<ViewingSession>();
+    public DbSet<Bulletin> Bulletins => Set<Bulletin>();
+    public DbSet<BulletinSettings> BulletinSettings => Set<BulletinSettings>();
+    public DbSet<BulletinTargets> BulletinTargets => Set<BulletinTargets>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

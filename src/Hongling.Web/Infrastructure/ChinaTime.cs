@@ -28,4 +28,10 @@ public static class ChinaTime
         var first = new DateTime(month / 100, month % 100, 1, 0, 0, 0, DateTimeKind.Utc);
         return (first - Offset, first.AddMonths(1) - Offset);
     }
+
+    /// <summary>The yyyyMM month after <paramref name="month"/>.</summary>
+    public static int NextMonth(int month) => month % 100 == 12 ? (month / 100 + 1) * 100 + 1 : month + 1;
+
+    /// <summary>The yyyyMM month before <paramref name="month"/>.</summary>
+    public static int PreviousMonth(int month) => month % 100 == 1 ? (month / 100 - 1) * 100 + 12 : month - 1;
 }

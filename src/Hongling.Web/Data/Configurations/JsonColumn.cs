@@ -37,4 +37,5 @@ public static class JsonColumn
 [JsonSerializable(typeof(List<MemberStatus>))]
 [JsonSerializable(typeof(List<ExamRule>))]
 [JsonSerializable(typeof(List<FixedQuestion>))]
+[JsonSerializable(typeof(BulletinText))]
 public sealed partial class JsonColumnTypes : JsonSerializerContext;
