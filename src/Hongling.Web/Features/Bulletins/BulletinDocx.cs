@@ -13,7 +13,7 @@ public static class BulletinDocx
     private const string Red = "C00000";
     private const string Song = "宋体", Hei = "黑体", FangSong = "仿宋";
 
-    public static byte[] Build(BulletinView view)
+    public static byte[] Build(BulletinView view, BulletinPaper paper)
     {
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -24,14 +24,16 @@ public static class BulletinDocx
             body.Append(Para(view.NumberText + (view.Bulletin.Version > 1 ? $"(第{view.Bulletin.Version}版)" : ""), FangSong, 32, center: true));
             body.Append(IssuerLine(view.Content.IssuerName, view.DateText));
             body.Append(Para(view.Title, Song, 36, bold: true, center: true));
-            foreach (var block in BulletinDocument.Blocks(view))
-            {
-                if (block.Heading.Length > 0) body.Append(Para(block.Heading, Hei, 32));
-                foreach (var p in block.Paragraphs) body.Append(Para(p, FangSong, 32, indent: true));
-                foreach (var p in block.Editor) body.Append(Para(p, FangSong, 32, indent: true));
-            }
+            foreach (var part in paper.Parts)
+                body.Append(part switch
+                {
+                    BulletinHeading h => Para(h.Text, Hei, 32),
+                    BulletinParagraph p => Para(p.Text, FangSong, 32, indent: true),
+                    BulletinTablePart t => WordTable(t.Table),
+                    _ => throw new InvalidOperationException(part.GetType().Name),
+                });
             body.Append(Para("", FangSong, 32));
-            foreach (var (name, table) in BulletinAttachments.Of(view))
+            foreach (var (name, table) in paper.Attachments)
                 body.Append(Para($"{name}:{table.Title}", FangSong, 32, indent: true));
             body.Append(Para("", FangSong, 32));
             body.Append(Para(view.Content.IssuerName, FangSong, 32, right: true));
@@ -43,6 +45,24 @@ public static class BulletinDocx
             main.Document.Save();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>A table of the body (the targets) with single borders, headings bold.</summary>
+    private static Table WordTable(BulletinTable t)
+    {
+        // The schema fixes the orders: width before borders; top, left, bottom, right, inside; the grid before the rows.
+        var borders = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4U }, new LeftBorder { Val = BorderValues.Single, Size = 4U },
+            new BottomBorder { Val = BorderValues.Single, Size = 4U }, new RightBorder { Val = BorderValues.Single, Size = 4U },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U });
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, borders));
+        var columns = Math.Max(1, Math.Max(t.Headers.Count, t.Rows.Count == 0 ? 0 : t.Rows.Max(r => r.Count)));
+        table.Append(new TableGrid([.. Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (8844 / columns).ToString() })]));
+        TableRow Row(IEnumerable<string> cells, bool bold) => new([.. cells.Select(c =>
+            new TableCell(new Paragraph(Run(c, FangSong, 21, bold))))]);
+        if (t.Headers.Count > 0) table.Append(Row(t.Headers, true));
+        foreach (var r in t.Rows) table.Append(Row(r, false));
+        return table;
     }
 
     /// <summary>The issuer left and the date right, over the red rule (a bottom border on the paragraph).</summary>

@@ -2,12 +2,15 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Features.Sites;
+using Hongling.Web.Features.Submissions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hongling.Web.Features.Bulletins;
 
 /// <summary>Computes a bulletin's sections for an issuer and month and stores them frozen, as a new version.</summary>
-public sealed class BulletinGenerator(HonglingDb db, TimeProvider clock)
+public sealed class BulletinGenerator(HonglingDb db, TimeProvider clock, IOptions<SitesOptions> sites, IConfiguration config)
 {
     /// <summary>The period of <paramref name="month"/> under the issuer's settings (defaults: rates since 1 January,
     /// submissions over the month alone).</summary>
@@ -24,9 +27,14 @@ public sealed class BulletinGenerator(HonglingDb db, TimeProvider clock)
     /// <summary>Everything the bulletin of <paramref name="issuer"/> for <paramref name="period"/> says.</summary>
     public async Task<BulletinContent> ComputeAsync(ScopedOrg issuer, BulletinPeriod period, CancellationToken ct)
     {
-        var units = await BulletinUnits.OfAsync(db, issuer, ct);
-        var targets = await TargetsSection.ForAsync(db, issuer, units, period, [], ct);
-        return new BulletinContent(issuer.Id, issuer.Name, units.All, targets);
+        var settings = await db.BulletinSettings.FirstOrDefaultAsync(s => s.OrganizationId == issuer.Id, ct) ?? new BulletinSettings();
+        var units = await OrgUnits.ForAsync(db, issuer, ct);
+        var siteUsage = await SitesSection.ForAsync(db, issuer, period, sites.Value, ct);
+        var submissions = await SubmissionsSection.ForAsync(db, issuer, period, await SubmissionRules.QuotaAsync(db, config), ct);
+        var platform = await PlatformSection.ForAsync(db, issuer, period, CompositeWeights.Parse(settings.CompositeWeights), ct);
+        var targets = await TargetsSection.ForAsync(db, issuer, units, period, [.. platform.Figures()], ct);
+        var quality = await DataQualityNote.ForAsync(db, issuer, period, siteUsage, ct);
+        return new BulletinContent(issuer.Id, issuer.Name, units.List, siteUsage, submissions, platform, targets, quality);
     }
 
     /// <summary>Generates and stores a new version of the issuer's bulletin for the month. Returns null when

@@ -9,10 +9,10 @@ public static class BulletinWorkbook
 {
     public const string ContentType = MemberSheet.ContentType;
 
-    public static byte[] Build(BulletinView view)
+    public static byte[] Build(BulletinPaper paper)
     {
         using var book = new XLWorkbook();
-        foreach (var (name, table) in BulletinAttachments.Of(view))
+        foreach (var (name, table) in paper.Attachments)
         {
             var sheet = book.Worksheets.Add(name);
             var width = Math.Max(1, table.Headers.Count);

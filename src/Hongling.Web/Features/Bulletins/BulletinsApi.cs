@@ -9,7 +9,7 @@ namespace Hongling.Web.Features.Bulletins;
 public static class BulletinsApi
 {
     public sealed record FiguresAnswer(int Id, int IssuerId, string Issuer, int Month, int Number, int Version, bool Published,
-        IReadOnlyList<BulletinUnit> Units, int? PreviousMonth, IReadOnlyList<ComparedFigure> Figures);
+        IReadOnlyList<OrgUnit> Units, int? PreviousMonth, IReadOnlyList<ComparedFigure> Figures);
 
     public static IEndpointRouteBuilder MapBulletinsApi(this IEndpointRouteBuilder app)
     {

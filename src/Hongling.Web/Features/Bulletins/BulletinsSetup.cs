@@ -7,6 +7,7 @@ public static class BulletinsSetup
     {
         services.AddScoped<BulletinGenerator>();
         services.AddScoped<BulletinPublisher>();
+        services.AddScoped<BulletinHtml>();
         services.AddSingleton<BulletinSchedule>();
         services.AddHostedService(sp => sp.GetRequiredService<BulletinSchedule>());
         return services;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Hongling.Web.Features.Bulletins;
 
 /// <summary>The weights of the composite usage rate (综合使用率), set by the district in the bulletin settings. The
@@ -23,11 +25,21 @@ public sealed record CompositeWeights(
 {
     public static readonly CompositeWeights Default = new();
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<decimal> All =>
         [Profiles, Administrators, MemberInfo, Activities, WorkUpdates, Notices, AlbumPhotos, AdministratorSignIns, MemberUsage, DuesStandards, MemberPhotos];
 
     /// <summary>Weights are zero or positive and at least one is positive; the settings form says so in Chinese.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsValid => All.All(w => w >= 0) && All.Any(w => w > 0);
+
+    /// <summary>The weights stored in the settings (JSON of this record's properties); the defaults when none are stored.</summary>
+    public static CompositeWeights Parse(string? json) =>
+        string.IsNullOrWhiteSpace(json) ? Default : JsonSerializer.Deserialize<CompositeWeights>(json, JsonOptions) ?? Default;
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public const string InvalidMessage = "综合使用率的权重不能为负数,且至少有一项大于0。";
 

@@ -78,11 +78,11 @@ public sealed class DetailModel(HonglingDb db, BulletinGenerator generator, Bull
         return Redirect($"/Bulletins/{id}");
     }
 
-    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnGetDocxAsync(int id, [FromServices] BulletinHtml html, CancellationToken ct) =>
         await BulletinView.LoadAsync(db, id, ct) is { } view
-            ? File(BulletinDocx.Build(view), BulletinDocx.ContentType, $"{view.Title}.docx") : NotFound();
+            ? File(BulletinDocx.Build(view, await html.PaperAsync(PageContext, view)), BulletinDocx.ContentType, $"{view.Title}.docx") : NotFound();
 
-    public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnGetXlsxAsync(int id, [FromServices] BulletinHtml html, CancellationToken ct) =>
         await BulletinView.LoadAsync(db, id, ct) is { } view
-            ? File(BulletinWorkbook.Build(view), BulletinWorkbook.ContentType, $"{view.Title}(附件).xlsx") : NotFound();
+            ? File(BulletinWorkbook.Build(await html.PaperAsync(PageContext, view)), BulletinWorkbook.ContentType, $"{view.Title}(附件).xlsx") : NotFound();
 }

@@ -53,8 +53,8 @@ public sealed partial record PlatformSection(
         if (!weights.IsValid) throw new ArgumentException(CompositeWeights.InvalidMessage, nameof(weights));
         var (from, to) = ChinaTime.MonthBounds(period.Month);
         var since = period.RatesSince.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaTime.Offset;
-        var map = await UnitMap.ForAsync(db, issuer, ct);
-        var tallies = map.Units.ToDictionary(u => u.Id, u => new PlatformTally(u.Id, u.Name, false));
+        var map = await OrgUnits.ForAsync(db, issuer, ct);
+        var tallies = map.List.ToDictionary(u => u.Id, u => new PlatformTally(u.Id, u.Name, false));
         tallies[issuer.Id] = new PlatformTally(issuer.Id, issuer.Name + "(本级)", true);
         var total = new PlatformTally(issuer.Id, issuer.Name, true);
         IEnumerable<PlatformTally> Of(string path) => [tallies[map.UnitOf(path)], total];
@@ -114,7 +114,7 @@ public sealed partial record PlatformSection(
         foreach (var (path, n) in await PlatformQueries.MemberSignInsAsync(db, issuer.Path, from, to, ct))
             foreach (var t in Of(path)) t.MemberSignIns += n;
 
-        var units = Rank(map.Units.Select(u => tallies[u.Id].Freeze(weights)).ToList());
+        var units = Rank(map.List.Select(u => tallies[u.Id].Freeze(weights)).ToList());
         var rows = units.Append(tallies[issuer.Id].Freeze(weights)).ToList();
         List<NamedUnit> Named(Func<PlatformCounts, bool> rule) => [.. units.Where(rule).Select(u => new NamedUnit(u.Id, u.Name))];
         var mostActive = units.Where(u => u.Activities > 0).OrderBy(u => u.ActivitiesRank).ThenBy(u => u.Name, StringComparer.Ordinal).FirstOrDefault();

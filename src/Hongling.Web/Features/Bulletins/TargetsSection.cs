@@ -47,9 +47,9 @@ public sealed record TargetsSection(int Month, TargetList Targets, IReadOnlyList
     {
         [OrganSignIn] = "platform.organ_signin_rate",
         [OverallSignIn] = "platform.member_usage_rate",
-        [AdminSignIn] = "platform.admin_signin_rate",
-        [Completeness] = "platform.completeness_rate",
-        [Dues] = "platform.dues_rate",
+        [AdminSignIn] = "platform.administrator_signin_rate",
+        [Completeness] = "platform.member_info_rate",
+        [Dues] = "platform.dues_standard_rate",
     };
 
     public static string Label(string target) => target switch
@@ -80,7 +80,7 @@ public sealed record TargetsSection(int Month, TargetList Targets, IReadOnlyList
         yield return new("targets.units_met_all", null, Units.Count(u => u.MetAll));
     }
 
-    public static async Task<TargetsSection> ForAsync(HonglingDb db, ScopedOrg issuer, BulletinUnits units, BulletinPeriod period,
+    public static async Task<TargetsSection> ForAsync(HonglingDb db, ScopedOrg issuer, OrgUnits units, BulletinPeriod period,
         IReadOnlyCollection<BulletinFigure> rates, CancellationToken ct)
     {
         var next = ChinaTime.NextMonth(period.Month);
@@ -108,7 +108,7 @@ public sealed record TargetsSection(int Month, TargetList Targets, IReadOnlyList
             .Select(m => new { m.Id, m.OrgPath }).ToListAsync(ct);
 
         var rows = new List<UnitTargets>();
-        foreach (var unit in units.All)
+        foreach (var unit in units.List)
         {
             var results = new List<TargetResult>();
             var own = branches.Where(b => b.Path.StartsWith(unit.Path, StringComparison.Ordinal)).ToList();

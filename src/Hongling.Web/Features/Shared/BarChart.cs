@@ -5,7 +5,9 @@ namespace Hongling.Web.Features.Shared;
 /// study page's twelve-month chart, so that charts need no script library.</summary>
 /// <param name="Id">The element id; the table is <c>{Id}-table</c>.</param>
 /// <param name="Unit">What the values count, for the title and the table's heading (e.g. 分钟).</param>
-public sealed record BarChart(string Id, string Title, string Unit, IReadOnlyList<BarChart.Bar> Bars, double? Line = null, string? LineLabel = null)
+/// <param name="LabelHeading">The table's heading over the bars' labels (月份, 单位).</param>
+public sealed record BarChart(string Id, string Title, string Unit, IReadOnlyList<BarChart.Bar> Bars, double? Line = null, string? LineLabel = null,
+    string LabelHeading = "月份")
 {
     public sealed record Bar(string Label, double Value, string? FullLabel = null);
 
