@@ -213,4 +213,30 @@ public sealed class BulletinLifecycleTests(TestApp app) : IClassFixture<TestApp>
         // 空镇 has no branch: the per-branch targets do not apply to it, so no figure is given.
         Assert.DoesNotContain(answer.Figures, f => f.UnitId == d.Empty.Id && f.Key == "targets.met.activities");
     }
+
+    [Fact]
+    public async Task TheComparison_ShowsEachRatesChange_AndEachUnitsRankMove()
+    {
+        var d = await BulletinDistrict.BuildAsync(app);
+        await app.WithDbAsync(db =>
+        {
+            db.Activities.Add(ActivityOf(d.East1, InOctober.AddMonths(-1)));
+            db.Activities.Add(ActivityOf(d.East2, InOctober.AddMonths(-1)));
+            db.Activities.Add(ActivityOf(d.West1, InOctober));
+            return db.SaveChangesAsync();
+        });
+        var september = await GenerateAsync(d.Root, 202609);
+        var october = await GenerateAsync(d.Root, 202610);
+        var client = await app.SignInAsAdministratorOfAsync(d.Root);
+
+        Assert.Contains("没有上月通报", (await client.GetDocumentAsync($"/Bulletins/{september.Id}")).TextOf("#bulletin-comparison"));
+        var page = await client.GetDocumentAsync($"/Bulletins/{october.Id}");
+        // Branches that initiated an activity: 2 of 3 in September, 1 of 3 in October.
+        var rate = page.QuerySelector("#comparison-rates tr[data-key='platform.activity_rate']")!;
+        Assert.Equal(["支部发起组织活动比例", "33.3%", "66.7%", "较上月-33.3个百分点"], rate.Children.Select(c => c.TextContent.Trim()));
+        // 东镇 led the activities in September, 西镇 in October.
+        string Rank(Organization unit) => page.TextOf($"#comparison-ranks tr[data-unit='{unit.Id}'] td[data-key='platform.activities_rank']");
+        Assert.Equal("第1名 ↑1", Rank(d.West));
+        Assert.Equal("第2名 ↓1", Rank(d.East));
+    }
 }
