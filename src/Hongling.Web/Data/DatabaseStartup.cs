@@ -17,6 +17,7 @@ public static class DatabaseStartup
         db.Scope.BecomeSystem();
         if (await db.Organizations.AnyAsync()) return;
         var result = await scope.ServiceProvider.GetRequiredService<DemoDistrict>().GenerateAsync(app.Configuration.GetValue("Demo:Members", 3000));
+        await Features.Bulletins.BulletinSchedule.GenerateDemoAsync(scope.ServiceProvider);
         app.Logger.LogInformation("Demo district generated: {Orgs} organizations, {Members} members in {Seconds:F1} s", result.Organizations, result.Members, result.Took.TotalSeconds);
     }
 

@@ -118,6 +118,10 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             return await AddAsync(sp, new ViewingSession { SiteId = terminal.SiteId, TerminalId = terminal.Id, OrganizationId = org.Id, ClientId = Guid.NewGuid().ToString(),
                 StartedAt = at, EndedAt = at.AddHours(1), Month = 202603, Courseware = "课件", ReceivedAt = at.AddHours(1) });
         },
+        [typeof(Bulletin)] = async (sp, org) => await AddAsync(sp, new Bulletin { OrganizationId = org.Id, AudiencePath = org.Path, IssuerName = org.Name,
+            Month = 202603, FirstMonth = 202603, RatesSince = new DateOnly(2026, 1, 1), Number = 1, Version = 1, IsCurrent = true, Content = "{}" }),
+        [typeof(BulletinSettings)] = async (sp, org) => await AddAsync(sp, new BulletinSettings { OrganizationId = org.Id }),
+        [typeof(BulletinTargets)] = async (sp, org) => await AddAsync(sp, new BulletinTargets { OrganizationId = org.Id, Month = 202604 }),
     };
 
     private static Activity NewActivity(Organization org) => new()

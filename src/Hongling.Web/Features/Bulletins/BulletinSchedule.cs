@@ -45,6 +45,18 @@ public sealed class BulletinSchedule(IServiceScopeFactory scopes, TimeProvider c
         return made;
     }
 
+    /// <summary>The demo district's bulletin of last month, made when the demo is generated, so that a first start
+    /// shows one whatever the day and hour (the schedule would wait for 08:00 on the 1st).</summary>
+    public static async Task GenerateDemoAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var db = services.GetRequiredService<HonglingDb>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var generator = services.GetRequiredService<BulletinGenerator>();
+        var month = ChinaTime.PreviousMonth(clock.MonthInChina());
+        foreach (var issuer in await IssuersAsync(db, ct))
+            await generator.GenerateAsync(issuer, month, automatic: true, ct);
+    }
+
     /// <summary>Organizations whose settings turn automatic bulletins on, and every root without settings.</summary>
     public static async Task<List<ScopedOrg>> IssuersAsync(HonglingDb db, CancellationToken ct)
     {
