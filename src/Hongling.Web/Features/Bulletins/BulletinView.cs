@@ -6,14 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Bulletins;
 
 /// <summary>A bulletin as its pages, documents and API show it: the row, its frozen content and the comparison with
-/// the previous month. Loaded through the scope, so a bulletin the caller may not read is null (404).</summary>
+/// the previous month. Loaded through the scope, so a bulletin the caller may not read is null (404): a draft reaches
+/// the issuer's administrators only; a published one everyone of the issuer's subtree, members included, since the
+/// announcement that sends it links here.</summary>
 public sealed record BulletinView(Bulletin Bulletin, BulletinContent Content, BulletinComparison Comparison, bool MayEdit)
 {
     public static async Task<BulletinView?> LoadAsync(HonglingDb db, int id, CancellationToken ct)
     {
         if (await db.Bulletins.FirstOrDefaultAsync(b => b.Id == id, ct) is not { } bulletin) return null;
-        return new BulletinView(bulletin, BulletinContent.FromJson(bulletin.Content), await BulletinComparison.ForAsync(db, bulletin, ct),
-            db.Scope.IsSystem || db.Scope.Administers(bulletin.OrgPath));
+        var mayEdit = db.Scope.IsSystem || db.Scope.Administers(bulletin.OrgPath);
+        // A draft is the issuer's administrators' alone, whatever the audience filter lets a member of the issuer see.
+        if (!bulletin.IsPublished && !mayEdit) return null;
+        return new BulletinView(bulletin, BulletinContent.FromJson(bulletin.Content), await BulletinComparison.ForAsync(db, bulletin, ct), mayEdit);
     }
 
     public string Title => $"{Bulletin.Month / 100}年{Bulletin.Month % 100}月{Content.IssuerName}工作情况通报";

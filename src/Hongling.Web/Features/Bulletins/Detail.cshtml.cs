@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Bulletins;
 
 /// <summary>One bulletin: its sections with charts and month-over-month changes; for the issuer's administrators the
-/// text editor, regenerating, publishing and the documents. Units' administrators read a published one.</summary>
+/// text editor, regenerating, publishing and the documents. Everyone of the issuer's subtree reads a published one.</summary>
+[SignedInPage]
 public sealed class DetailModel(HonglingDb db, BulletinGenerator generator, BulletinPublisher publisher) : PageModel
 {
     public BulletinView View { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hongling.Web.Features.Bulletins;
 
 /// <summary>A bulletin laid out for A4 paper (the browser's print, or Chromium's PDF), without the site's chrome.</summary>
+[SignedInPage]
 public sealed class PrintModel(HonglingDb db) : PageModel
 {
     public BulletinView View { get; private set; } = null!;

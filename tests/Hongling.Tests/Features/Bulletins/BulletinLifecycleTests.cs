@@ -104,12 +104,14 @@ public sealed class BulletinLifecycleTests(TestApp app) : IClassFixture<TestApp>
         var district = await app.SignInAsAdministratorOfAsync(d.Root);
         var town = await app.SignInAsAdministratorOfAsync(d.East);
         var outsider = await app.SignInAsAdministratorOfAsync(other.Root);
+        var (_, member) = await app.SignInAsMemberAsync(d.East1);
         var url = $"/Bulletins/{bulletin.Id}";
 
         Assert.Equal(HttpStatusCode.OK, (await district.GetAsync(url)).StatusCode);
         foreach (var path in new[] { url, $"/Bulletins/Print/{bulletin.Id}", $"{url}?handler=Docx", $"{url}?handler=Xlsx", $"/api/bulletins/{bulletin.Id}/figures" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await town.GetAsync(path)).StatusCode);
+            if (!path.StartsWith("/api/", StringComparison.Ordinal)) Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(path)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(path)).StatusCode);
         }
         // Nobody but the issuer's administrators may publish, regenerate or edit.
@@ -134,6 +136,10 @@ public sealed class BulletinLifecycleTests(TestApp app) : IClassFixture<TestApp>
         Assert.Empty(page.QuerySelectorAll("#publish, #regenerate, #text-form"));
         Assert.Equal(HttpStatusCode.OK, (await town.GetAsync($"/api/bulletins/{bulletin.Id}/figures")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(url)).StatusCode);
+        // A member of the subtree follows the announcement's link and reads it, and its documents, but changes nothing.
+        Assert.Contains("工作情况通报", (await member.GetDocumentAsync(url)).TextOf("#masthead"));
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"{url}?handler=Docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await TestApp.PostFormAsync(member, url, new Dictionary<string, string>(), $"{url}?handler=Text")).StatusCode);
         // A unit's administrator still cannot change it.
         Assert.Equal(HttpStatusCode.NotFound, (await TestApp.PostFormAsync(town, url, new Dictionary<string, string>(), $"{url}?handler=Regenerate")).StatusCode);
     }
