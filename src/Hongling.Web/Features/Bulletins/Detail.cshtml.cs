@@ -36,14 +36,24 @@ public sealed class DetailModel(HonglingDb db, BulletinGenerator generator, Bull
     }
 
     /// <summary>The editor's paragraphs, each at most <see cref="TextLimit"/> characters; never the figures.</summary>
-    [BindProperty] public Domain.BulletinText? Text { get; set; }
+    [BindProperty] public TextForm? Text { get; set; }
+
+    /// <summary>The editor's paragraphs as posted: each may be empty (a textarea left blank binds as null).</summary>
+    public sealed class TextForm
+    {
+        public string? Opening { get; set; }
+        public string? SitesComment { get; set; }
+        public string? SubmissionsNote { get; set; }
+        public string? PlatformComment { get; set; }
+        public string? NextMonth { get; set; }
+    }
     public const int TextLimit = 2000;
 
     public async Task<IActionResult> OnPostTextAsync(int id, CancellationToken ct)
     {
         if (await BulletinView.LoadAsync(db, id, ct) is not { MayEdit: true } view) return NotFound();
         if (view.Bulletin.IsPublished) ModelState.AddModelError("", "通报已发布,不能再修改文字。如需更正,请重新生成新版本。");
-        var t = Text ?? new Domain.BulletinText();
+        var t = Text ?? new TextForm();
         string Clean(string? s, string field)
         {
             var v = (s ?? "").Trim().Replace("\r\n", "\n");

@@ -163,6 +163,7 @@ public sealed class BulletinLifecycleTests(TestApp app) : IClassFixture<TestApp>
         var saved = await TestApp.PostFormAsync(client, url, new Dictionary<string, string>
         {
             ["Text.Opening"] = "全区各级党组织积极利用平台。", ["Text.SubmissionsNote"] = "党建电视栏目《信念》播出节目8期。",
+            ["Text.SitesComment"] = "", ["Text.PlatformComment"] = "", ["Text.NextMonth"] = "",   // blank, as a browser posts them
             ["Content"] = "{}", ["Number"] = "99",
         }, $"{url}?handler=Text");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
