@@ -1,3 +1,4 @@
+using Hongling.Tests.Features.Sites;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -130,19 +131,7 @@ public sealed class SiteTourTests(BrowserApp app) : IDisposable
     }
 
     /// <summary>Runs hongling-terminal (the agent's program, built beside these tests) on this test's own queue.</summary>
-    private async Task<(int Code, string Output)> AgentAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hongling-terminal.dll"));
-        info.ArgumentList.Add("--data");
-        info.ArgumentList.Add(_agentData);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int Code, string Output)> AgentAsync(params string[] args) => AgentProcess.RunAsync(_agentData, args);
 
     public void Dispose()
     {

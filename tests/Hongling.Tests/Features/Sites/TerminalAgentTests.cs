@@ -199,18 +199,5 @@ public sealed class TerminalAgentTests : IAsyncLifetime
         Assert.Equal(3, (await ServerSessionsAsync(site.Id)).Count);
     }
 
-    private async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "hongling-terminal.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--data");
-        info.ArgumentList.Add(data);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int Code, string Output)> RunAsync(params string[] args) => AgentProcess.RunAsync(data, args);
 }
