@@ -22,6 +22,13 @@ public static class BulletinFigureLabels
         ("platform.member_photo_rate", "党员相片维护率"),
     ];
 
+    /// <summary>Per-unit rates shown beside the rankings.</summary>
+    public static readonly IReadOnlyList<(string Key, string Label)> UnitRates =
+    [
+        ("sites.rule_share", "站点达标率"),
+        ("platform.composite_rate", "平台综合使用率"),
+    ];
+
     /// <summary>Per-unit rankings.</summary>
     public static readonly IReadOnlyList<(string Key, string Label)> Ranks =
     [

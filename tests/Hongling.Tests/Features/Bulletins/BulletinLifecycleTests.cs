@@ -245,5 +245,7 @@ public sealed class BulletinLifecycleTests(TestApp app) : IClassFixture<TestApp>
         string Rank(Organization unit) => page.TextOf($"#comparison-ranks tr[data-unit='{unit.Id}'] td[data-key='platform.activities_rank']");
         Assert.Equal("第1名 ↑1", Rank(d.West));
         Assert.Equal("第2名 ↓1", Rank(d.East));
+        // Each unit's composite usage rate with its change: 东镇's branches initiated nothing in October.
+        Assert.Contains("较上月-", page.TextOf($"#comparison-ranks tr[data-unit='{d.East.Id}'] td[data-key='platform.composite_rate']"));
     }
 }
