@@ -5,7 +5,7 @@ namespace Hongling.Web.Data;
 
 public sealed partial class DemoDistrict
 {
-    private static readonly (ActivityKind Kind, string Topic)[] ActivityTopics =
+    internal static readonly (ActivityKind Kind, string Topic)[] ActivityTopics =
     [
         (ActivityKind.BranchMeeting, "学习贯彻党的二十届四中全会精神"),
         (ActivityKind.PartyLesson, "十分钟党课:学党章 守党规"),

@@ -36,14 +36,16 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
 
     public sealed record Result(int Organizations, int Members, TimeSpan Took);
 
-    public async Task<Result> GenerateAsync(int memberCount, CancellationToken ct = default)
+    /// <param name="organizationCount">About how many organizations (more or fewer branches per town); by default
+    /// about 25 members a branch.</param>
+    public async Task<Result> GenerateAsync(int memberCount, CancellationToken ct = default, int? organizationCount = null)
     {
         var sw = Stopwatch.StartNew();
         db.Scope.BecomeSystem();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var rng = new Random(20261128);
         var now = clock.GetUtcNow().UtcDateTime;
-        var orgs = BuildTree(memberCount, now);
+        var orgs = BuildTree(memberCount, organizationCount, now);
         db.Organizations.AddRange(orgs.Select(o => o.Org));
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
@@ -86,7 +88,7 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
 
     private sealed record Node(Organization Org);
 
-    private static List<Node> BuildTree(int memberCount, DateTime now)
+    private static List<Node> BuildTree(int memberCount, int? organizationCount, DateTime now)
     {
         var list = new List<Node>();
         Organization Add(string code, string name, OrgKind kind, OrgCategory cat, Organization? parent)
@@ -101,7 +103,8 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
         var district = Add("D", "红岭区委", OrgKind.Committee, OrgCategory.Organ, null);
         // About 25 members a branch; the demo has 10 towns, large runs more.
         var townCount = Math.Max(Towns.Length, memberCount / 2500);
-        var perTown = Math.Max(9, (int)Math.Round((memberCount / 25.0 - 32) / townCount));
+        // Beside the towns and their branches: the district, the organs' committee and 20 branches, the enterprises' 16.
+        var perTown = Math.Max(9, (int)Math.Round(organizationCount is { } n ? (n - 38.0 - townCount) / townCount : (memberCount / 25.0 - 32) / townCount));
         for (var t = 0; t < townCount; t++)
         {
             var townName = t < Towns.Length ? Towns[t] : $"{Towns[t % Towns.Length][..2]}第{t / Towns.Length + 1}片区";

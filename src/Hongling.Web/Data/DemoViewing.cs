@@ -12,7 +12,7 @@ namespace Hongling.Web.Data;
 /// terminal or hash chain: they stand for what terminals and operators reported.</summary>
 public static class DemoViewing
 {
-    private static readonly string[] Courseware =
+    internal static readonly string[] Courseware =
     [
         "党的二十大精神解读", "新时代农村基层党建", "乡村振兴实用技术:柑橘种植", "生猪健康养殖技术", "党章学习辅导", "廉洁从政警示教育",
         "农村电商入门", "基层党组织书记履职能力", "安全生产知识讲座", "法律进乡村", "家庭农场经营管理", "红色故事汇",
@@ -63,7 +63,7 @@ public static class DemoViewing
         yield return Session(siteId, orgId, new DateTime(month.Year, month.Month, last - 1, 8, 0, 0, DateTimeKind.Utc) - ChinaTime.Offset, 600, Courseware[0], 0, false, false);
     }
 
-    private static ViewingSession Session(int siteId, int orgId, DateTime start, int minutes, string courseware, int? attendees, bool manual, bool late)
+    internal static ViewingSession Session(int siteId, int orgId, DateTime start, int minutes, string courseware, int? attendees, bool manual, bool late)
     {
         var china = start + ChinaTime.Offset;
         return new ViewingSession

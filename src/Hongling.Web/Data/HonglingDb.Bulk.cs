@@ -53,6 +53,9 @@ public abstract partial class HonglingDb
 
     /// <summary>Writes the rows with EF's own column names and type mappings (value converters included), so
     /// they are stored exactly as SaveChanges stores them, and sets each generated key on its row.</summary>
+    /// <summary>Rows per round trip outside SQLite.</summary>
+    private const int BatchRows = 500;
+
     private async Task InsertRowsAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return;
@@ -84,17 +87,36 @@ public abstract partial class HonglingDb
             SqliteBulk.Insert(sqlite, text, rows, columns.Count, Value, key is null ? null : (row, id) => SetKey(row, id));
             return;
         }
-        await using var command = Database.GetDbConnection().CreateCommand();
-        command.Transaction = Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = text;
-        var parameters = columns.Select((p, i) => mappings[i].CreateParameter(command, "@p" + i, null, p.IsNullable)).ToList();
-        command.Parameters.AddRange(parameters.ToArray());
-        await command.PrepareAsync(ct);
-        foreach (var row in rows)
+        // Elsewhere (PostgreSQL) the rows go in batches of commands, one round trip each; every command answers its
+        // own row's key, in the batch's order.
+        var connection = Database.GetDbConnection();
+        await using var parameters = connection.CreateCommand();   // makes the parameters (the mappings ask a command for them)
+        foreach (var chunk in rows.Chunk(BatchRows))
         {
-            for (var i = 0; i < columns.Count; i++) parameters[i].Value = Value(row, i) ?? DBNull.Value;
-            if (key is null) await command.ExecuteNonQueryAsync(ct);
-            else SetKey(row, (await command.ExecuteScalarAsync(ct))!);
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = Database.CurrentTransaction!.GetDbTransaction();
+            foreach (var row in chunk)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = text;
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    command.Parameters.Add(mappings[i].CreateParameter(parameters, "@p" + i, getters[i].GetClrValue(row), columns[i].IsNullable));   // converts the value itself
+                }
+                batch.BatchCommands.Add(command);
+            }
+            if (key is null)
+            {
+                await batch.ExecuteNonQueryAsync(ct);
+                continue;
+            }
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            foreach (var row in chunk)
+            {
+                if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("A batched INSERT answered no key.");
+                SetKey(row, reader.GetValue(0));
+                await reader.NextResultAsync(ct);
+            }
         }
     }
 }

@@ -4,7 +4,8 @@ namespace Hongling.Web.Data;
 
 /// <summary>`dotnet run --project src/Hongling.Web -- seed --members 100000 --db data/big.db`:
 /// generates a district of the given size into a new SQLite file (or --postgres "connection string"),
-/// optionally with `--cards K` red cards and `--bench-exam Q` a Q-question exam for benchmarks.</summary>
+/// optionally with `--cards K` red cards and `--bench-exam Q` a Q-question exam for benchmarks, `--orgs N` about N
+/// organizations, `--terminals N` sites with terminals and `--month-rows N` a busy last month (bench/bulletin.sh).</summary>
 public static class SeedCommand
 {
     public static bool IsSeed(string[] args) => args.Length > 0 && args[0] is "seed" or "import-sample";
@@ -50,7 +51,8 @@ public static class SeedCommand
             return 2;
         }
         var district = scope.ServiceProvider.GetRequiredService<DemoDistrict>();
-        var result = await district.GenerateAsync(members);
+        int? orgs = int.TryParse(Option(args, "--orgs"), out var o) && o > 0 ? o : null;
+        var result = await district.GenerateAsync(members, organizationCount: orgs);
         Console.WriteLine($"organizations: {result.Organizations}");
         Console.WriteLine($"members: {result.Members}");
         Console.WriteLine($"seconds: {result.Took.TotalSeconds:F1}");
@@ -63,6 +65,13 @@ public static class SeedCommand
         // `--terminals N --terminal-keys FILE`: N sites with a terminal each, their device keys in FILE (bench/sites.sh).
         if (int.TryParse(Option(args, "--terminals"), out var terminals) && terminals > 0)
             Console.WriteLine($"terminals: {await DemoTerminals.AddAsync(db, terminals, Option(args, "--terminal-keys") ?? "terminal-keys.txt", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)}");
+        // `--month-rows N`: about N rows of last month's sign-ins, study, activities and site viewing (bench/bulletin.sh).
+        if (int.TryParse(Option(args, "--month-rows"), out var monthRows) && monthRows > 0)
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            Console.WriteLine($"month_rows: {await DemoMonth.AddAsync(db, monthRows, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)}");
+            Console.WriteLine($"month_rows_seconds: {sw.Elapsed.TotalSeconds:F1}");
+        }
         return 0;
     }
 

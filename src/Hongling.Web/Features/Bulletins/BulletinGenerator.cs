@@ -24,28 +24,37 @@ public sealed class BulletinGenerator(HonglingDb db, TimeProvider clock, IOption
         return new BulletinPeriod(month, first, new DateOnly(year, fromMonth, 1));
     }
 
-    /// <summary>Everything the bulletin of <paramref name="issuer"/> for <paramref name="period"/> says.</summary>
-    public async Task<BulletinContent> ComputeAsync(ScopedOrg issuer, BulletinPeriod period, CancellationToken ct)
+    /// <summary>Everything the bulletin of <paramref name="issuer"/> for <paramref name="period"/> says; each section's
+    /// time goes to <paramref name="timings"/> when given.</summary>
+    public async Task<BulletinContent> ComputeAsync(ScopedOrg issuer, BulletinPeriod period, CancellationToken ct, BulletinTimings? timings = null)
     {
+        timings ??= new BulletinTimings();
         var settings = await db.BulletinSettings.FirstOrDefaultAsync(s => s.OrganizationId == issuer.Id, ct) ?? new BulletinSettings();
         var units = await OrgUnits.ForAsync(db, issuer, ct);
-        var siteUsage = await SitesSection.ForAsync(db, issuer, period, sites.Value, ct);
-        var submissions = await SubmissionsSection.ForAsync(db, issuer, period, await SubmissionRules.QuotaAsync(db, config), ct);
-        var platform = await PlatformSection.ForAsync(db, issuer, period, CompositeWeights.Parse(settings.CompositeWeights), ct);
-        var targets = await TargetsSection.ForAsync(db, issuer, units, period, [.. platform.Figures()], ct);
-        var quality = await DataQualityNote.ForAsync(db, issuer, period, siteUsage, ct);
+        var siteUsage = await timings.TimeAsync("sites", () => SitesSection.ForAsync(db, issuer, period, sites.Value, ct));
+        var submissions = await timings.TimeAsync("submissions", async () =>
+            await SubmissionsSection.ForAsync(db, issuer, period, await SubmissionRules.QuotaAsync(db, config), ct));
+        var platform = await timings.TimeAsync("platform", () => PlatformSection.ForAsync(db, issuer, period, CompositeWeights.Parse(settings.CompositeWeights), ct));
+        var targets = await timings.TimeAsync("targets", () => TargetsSection.ForAsync(db, issuer, units, period, [.. platform.Figures()], ct));
+        var quality = await timings.TimeAsync("quality", () => DataQualityNote.ForAsync(db, issuer, period, siteUsage, ct));
         return new BulletinContent(issuer.Id, issuer.Name, units.List, siteUsage, submissions, platform, targets, quality);
     }
 
     /// <summary>Generates and stores a new version of the issuer's bulletin for the month. Returns null when
     /// <paramref name="automatic"/> and the month already has a bulletin (made by another instance, or by hand
-    /// before the schedule ran): exactly one automatic bulletin per issuer and month.</summary>
-    public async Task<Bulletin?> GenerateAsync(ScopedOrg issuer, int month, bool automatic, CancellationToken ct)
+    /// before the schedule ran): exactly one automatic bulletin per issuer and month. Each section's time, and the
+    /// storing's ("store"), go to <paramref name="timings"/> when given.</summary>
+    public async Task<Bulletin?> GenerateAsync(ScopedOrg issuer, int month, bool automatic, CancellationToken ct, BulletinTimings? timings = null)
     {
         if (!ChinaTime.IsMonth(month)) throw new ArgumentOutOfRangeException(nameof(month), month, "Not a yyyyMM month.");
+        timings ??= new BulletinTimings();
         var period = await PeriodAsync(issuer.Id, month, ct);
-        var content = await ComputeAsync(issuer, period, ct);
+        var content = await ComputeAsync(issuer, period, ct, timings);
+        return await timings.TimeAsync("store", () => StoreAsync(issuer, month, automatic, period, content, ct));
+    }
 
+    private async Task<Bulletin?> StoreAsync(ScopedOrg issuer, int month, bool automatic, BulletinPeriod period, BulletinContent content, CancellationToken ct)
+    {
         var versions = await db.Bulletins.Where(b => b.OrganizationId == issuer.Id && b.Month == month).ToListAsync(ct);
         if (automatic && versions.Count > 0) return null;
         var number = versions.Count > 0 ? versions[0].Number

@@ -139,6 +139,9 @@ public static class RuleErrors
     // ---- Remote-education site usage (站点使用统计) ----------------------------------------------------------------
     public static readonly RuleError SiteUsageMonthInvalid = new("site_usage_month_invalid", "月份格式不正确,请使用 yyyyMM,如 202608");
 
+    // ---- Monthly bulletin (工作情况通报) ------------------------------------------------------------------------------
+    public static readonly RuleError BulletinMonthInvalid = new("bulletin_month_invalid", "请填写要通报的月份,格式为 yyyy-MM(如 2026-08),且不能晚于本月");
+
     // ---- Exams (the candidate's API) -------------------------------------------------------------------------
     public static readonly RuleError PaperNotFound = new("paper_not_found", "未找到该试卷", 404);
     public static readonly RuleError AnswerMalformed = new("answer_malformed", "答案格式不正确");
