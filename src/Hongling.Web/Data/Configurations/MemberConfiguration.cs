@@ -34,6 +34,9 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // its matches by scanning this small index instead of the table.
         b.HasIndex(m => new { m.Name, m.LeftOn, m.OrgPath });
         b.HasIndex(m => m.IdNumberTail);
+        // A subtree's members by status, branch and red card read from the index alone (the bulletin's probationary
+        // members, members signed in per branch, members without a card), not from the wide rows.
+        b.HasIndex(m => new { m.OrgPath, m.LeftOn, m.Status, m.OrganizationId, m.CardNumber });
         b.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

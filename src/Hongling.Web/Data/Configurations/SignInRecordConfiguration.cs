@@ -10,11 +10,11 @@ public sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignInR
     {
         b.Property(x => x.CardNumber).HasMaxLength(64);
         b.Property(x => x.RemoteIp).HasMaxLength(64);
-        b.HasIndex(x => x.At);
         b.HasIndex(x => new { x.AccountId, x.At });
         b.Property(x => x.OrgPath).HasMaxLength(400);
-        // The bulletin's sign-in figures: one month's sign-ins of a subtree, and whether a member signed in.
-        b.HasIndex(x => new { x.OrgPath, x.At });
+        // A month's sign-ins read from the index alone: the bulletin counts them per branch path and takes the members
+        // who signed in (Features/Bulletins/PlatformQueries); a range on At leads, since records accumulate for years.
+        b.HasIndex(x => new { x.At, x.Succeeded, x.OrgPath, x.MemberId });
         b.HasIndex(x => new { x.MemberId, x.At });
     }
 }

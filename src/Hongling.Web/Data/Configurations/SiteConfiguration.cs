@@ -85,10 +85,10 @@ public sealed class ViewingSessionConfiguration : IEntityTypeConfiguration<Viewi
         b.Property(x => x.ChainBreak).HasMaxLength(ViewingSession.BreakLength);
         // A terminal's report is idempotent by its client id; manual entries have no terminal and a fresh id.
         b.HasIndex(x => new { x.TerminalId, x.ClientId }).IsUnique();
-        // The monthly figures read a subtree's month (SiteUsageReport): the index carries every column that query reads,
-        // so it is answered from the index alone (150,000 rows of wide records otherwise fetched one by one from the
-        // table). Its (Month, OrgPath) prefix serves the trend and the signals as well.
-        b.HasIndex(x => new { x.Month, x.OrgPath, x.SiteId, x.StartedAt, x.EndedAt, x.AttendeeCount, x.Manual, x.Late })
+        // The monthly figures read a subtree's month (SiteUsageReport, UsageSignals): the index carries every column
+        // those queries read, the courseware title included, so they are answered from the index alone (150,000 rows
+        // of wide records otherwise fetched one by one from the table). Its (Month, OrgPath) prefix serves the trend.
+        b.HasIndex(x => new { x.Month, x.OrgPath, x.SiteId, x.StartedAt, x.EndedAt, x.AttendeeCount, x.Manual, x.Late, x.Courseware })
             .HasDatabaseName("IX_ViewingSessions_Month_OrgPath_Figures");
         b.HasIndex(x => new { x.SiteId, x.StartedAt });
         b.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);

@@ -45,10 +45,13 @@ internal static class PlatformQueries
     }
 
     /// <summary>Present members of the subtree who signed in successfully in [from, to) (wherever they were then),
-    /// per the organization they belong to now.</summary>
-    public static Task<Dictionary<int, int>> MembersSignedInAsync(HonglingDb db, string path, DateTime from, DateTime to, CancellationToken ct) =>
-        db.AdministeredMembers.InSubtree(path)
-            .Where(m => db.SignInRecords.Any(r => r.MemberId == m.Id && r.Succeeded && r.At >= from && r.At < to))
+    /// per the organization they belong to now. The month's signed-in members are one list the database keeps while it
+    /// walks the subtree's members (IN, not a lookup per member).</summary>
+    public static Task<Dictionary<int, int>> MembersSignedInAsync(HonglingDb db, string path, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var signedIn = db.SignInRecords.Where(r => r.At >= from && r.At < to && r.Succeeded && r.MemberId != null).Select(r => r.MemberId!.Value);
+        return db.AdministeredMembers.InSubtree(path).Where(m => signedIn.Contains(m.Id))
             .GroupBy(m => m.OrganizationId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
 }

@@ -39,22 +39,26 @@ public static class UsageSignals
         _ => "循环播放",
     };
 
-    private sealed record Row(long Id, int SiteId, string SiteName, DateTime StartedAt, DateTime EndedAt, string Courseware, int? AttendeeCount, bool Manual);
+    private sealed record Row(long Id, int SiteId, DateTime StartedAt, DateTime EndedAt, string Courseware, int? AttendeeCount, bool Manual);
 
     /// <summary>The signals of a subtree's sites (or of one site) for a yyyyMM month, by site then kind.</summary>
     public static async Task<IReadOnlyList<UsageSignal>> ForAsync(HonglingDb db, string path, int month, int? siteId = null, CancellationToken ct = default)
     {
         var query = db.ViewingSessions.Where(v => v.Month == month && !v.Late).InSubtree(path);
-        if (siteId is { } id) query = query.Where(v => v.SiteId == id);
-        var rows = await query.Select(v => new Row(v.Id, v.SiteId, v.Site.Name, v.StartedAt, v.EndedAt, v.Courseware, v.AttendeeCount, v.Manual))
+        var sites = db.Sites.InSubtree(path);
+        if (siteId is { } id) (query, sites) = (query.Where(v => v.SiteId == id), sites.Where(s => s.Id == id));
+        // The sessions from the (Month, OrgPath, …) index alone, the sites' names apart: no join per session.
+        var names = await sites.Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var rows = await query.Select(v => new Row(v.Id, v.SiteId, v.StartedAt, v.EndedAt, v.Courseware, v.AttendeeCount, v.Manual))
             .ToListAsync(ct);
         var (from, to) = ChinaTime.MonthBounds(month);
-        return [.. rows.GroupBy(r => r.SiteId).OrderBy(g => g.Key).SelectMany(g => OfSite([.. g.OrderBy(r => r.StartedAt)], from, to))];
+        return [.. rows.Where(r => names.ContainsKey(r.SiteId)).GroupBy(r => r.SiteId).OrderBy(g => g.Key)
+            .SelectMany(g => OfSite([.. g.OrderBy(r => r.StartedAt)], names[g.Key], from, to))];
     }
 
-    private static IEnumerable<UsageSignal> OfSite(List<Row> rows, DateTime from, DateTime to)
+    private static IEnumerable<UsageSignal> OfSite(List<Row> rows, string name, DateTime from, DateTime to)
     {
-        var (siteId, name) = (rows[0].SiteId, rows[0].SiteName);
+        var siteId = rows[0].SiteId;
         static SignalSession S(Row r) => new(r.Id, r.StartedAt, r.EndedAt, r.Courseware, r.AttendeeCount, r.Manual);
 
         var total = SiteUsageReport.UnionLength(rows.Select(r => (r.StartedAt, r.EndedAt)), from, to);
@@ -65,12 +69,13 @@ public static class UsageSignals
                 $"本月{(int)total.TotalMinutes}分钟中有{(int)late.TotalMinutes}分钟集中在月末{LastDays}天",
                 [.. rows.Where(r => r.EndedAt > lastFrom).Select(S)]);
 
-        var sameMinute = rows.GroupBy(r => r.StartedAt.ToChina().ToString("HH:mm"))
+        // By the China-time minute of the day a session starts (0–1439), formatted only for the signal found.
+        var sameMinute = rows.GroupBy(r => (int)(r.StartedAt.ToChina().TimeOfDay.Ticks / TimeSpan.TicksPerMinute))
             .Where(g => g.Count() >= SameMinuteSessions && g.All(r => (r.AttendeeCount ?? 0) == 0))
             .OrderByDescending(g => g.Count()).FirstOrDefault();
         if (sameMinute is not null)
             yield return new(siteId, name, SignalKind.SameMinute,
-                $"{sameMinute.Count()}场收看都在{sameMinute.Key}开始,且都没有参学人员", [.. sameMinute.Select(S)]);
+                $"{sameMinute.Count()}场收看都在{sameMinute.Key / 60:00}:{sameMinute.Key % 60:00}开始,且都没有参学人员", [.. sameMinute.Select(S)]);
 
         var longOnes = rows.Where(r => r.EndedAt - r.StartedAt > TimeSpan.FromHours(LongHours)).ToList();
         if (longOnes.Count > 0)

@@ -1465,6 +1465,8 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "Id", "LeftOn");
 
+                    b.HasIndex("OrgPath", "LeftOn", "Status", "OrganizationId", "CardNumber");
+
                     b.ToTable("Members");
                 });
 
@@ -2148,13 +2150,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("AccountId", "At");
 
                     b.HasIndex("MemberId", "At");
 
-                    b.HasIndex("OrgPath", "At");
+                    b.HasIndex("At", "Succeeded", "OrgPath", "MemberId");
 
                     b.ToTable("SignInRecords");
                 });
@@ -2826,7 +2826,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.HasIndex("TerminalId", "ClientId")
                         .IsUnique();
 
-                    b.HasIndex("Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late")
+                    b.HasIndex("Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late", "Courseware")
                         .HasDatabaseName("IX_ViewingSessions_Month_OrgPath_Figures");
 
                     b.ToTable("ViewingSessions");

@@ -1407,6 +1407,8 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Id", "LeftOn");
 
+                    b.HasIndex("OrgPath", "LeftOn", "Status", "OrganizationId", "CardNumber");
+
                     b.ToTable("Members");
                 });
 
@@ -2061,13 +2063,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("AccountId", "At");
 
                     b.HasIndex("MemberId", "At");
 
-                    b.HasIndex("OrgPath", "At");
+                    b.HasIndex("At", "Succeeded", "OrgPath", "MemberId");
 
                     b.ToTable("SignInRecords");
                 });
@@ -2712,7 +2712,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.HasIndex("TerminalId", "ClientId")
                         .IsUnique();
 
-                    b.HasIndex("Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late")
+                    b.HasIndex("Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late", "Courseware")
                         .HasDatabaseName("IX_ViewingSessions_Month_OrgPath_Figures");
 
                     b.ToTable("ViewingSessions");

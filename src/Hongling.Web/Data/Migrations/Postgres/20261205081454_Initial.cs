@@ -1911,6 +1911,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 columns: new[] { "OrgPath", "LeftOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Members_OrgPath_LeftOn_Status_OrganizationId_CardNumber",
+                table: "Members",
+                columns: new[] { "OrgPath", "LeftOn", "Status", "OrganizationId", "CardNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Messages_IsPublic_State_RepliedAt",
                 table: "Messages",
                 columns: new[] { "IsPublic", "State", "RepliedAt" });
@@ -2092,19 +2097,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 columns: new[] { "AccountId", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SignInRecords_At",
+                name: "IX_SignInRecords_At_Succeeded_OrgPath_MemberId",
                 table: "SignInRecords",
-                column: "At");
+                columns: new[] { "At", "Succeeded", "OrgPath", "MemberId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SignInRecords_MemberId_At",
                 table: "SignInRecords",
                 columns: new[] { "MemberId", "At" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SignInRecords_OrgPath_At",
-                table: "SignInRecords",
-                columns: new[] { "OrgPath", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SiteMaintenance_OrganizationId",
@@ -2283,7 +2283,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_ViewingSessions_Month_OrgPath_Figures",
                 table: "ViewingSessions",
-                columns: new[] { "Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late" });
+                columns: new[] { "Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late", "Courseware" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ViewingSessions_OrganizationId",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261205070932_Initial")]
+    [Migration("20261205081454_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1468,6 +1468,8 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "Id", "LeftOn");
 
+                    b.HasIndex("OrgPath", "LeftOn", "Status", "OrganizationId", "CardNumber");
+
                     b.ToTable("Members");
                 });
 
@@ -2151,13 +2153,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("AccountId", "At");
 
                     b.HasIndex("MemberId", "At");
 
-                    b.HasIndex("OrgPath", "At");
+                    b.HasIndex("At", "Succeeded", "OrgPath", "MemberId");
 
                     b.ToTable("SignInRecords");
                 });
@@ -2829,7 +2829,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.HasIndex("TerminalId", "ClientId")
                         .IsUnique();
 
-                    b.HasIndex("Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late")
+                    b.HasIndex("Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late", "Courseware")
                         .HasDatabaseName("IX_ViewingSessions_Month_OrgPath_Figures");
 
                     b.ToTable("ViewingSessions");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-    [Migration("20261205070901_Initial")]
+    [Migration("20261205081345_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1410,6 +1410,8 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Id", "LeftOn");
 
+                    b.HasIndex("OrgPath", "LeftOn", "Status", "OrganizationId", "CardNumber");
+
                     b.ToTable("Members");
                 });
 
@@ -2064,13 +2066,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("AccountId", "At");
 
                     b.HasIndex("MemberId", "At");
 
-                    b.HasIndex("OrgPath", "At");
+                    b.HasIndex("At", "Succeeded", "OrgPath", "MemberId");
 
                     b.ToTable("SignInRecords");
                 });
@@ -2715,7 +2715,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.HasIndex("TerminalId", "ClientId")
                         .IsUnique();
 
-                    b.HasIndex("Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late")
+                    b.HasIndex("Month", "OrgPath", "SiteId", "StartedAt", "EndedAt", "AttendeeCount", "Manual", "Late", "Courseware")
                         .HasDatabaseName("IX_ViewingSessions_Month_OrgPath_Figures");
 
                     b.ToTable("ViewingSessions");
