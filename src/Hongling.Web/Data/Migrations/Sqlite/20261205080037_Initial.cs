@@ -75,6 +75,18 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScopeVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScopeVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SignInRecords",
                 columns: table => new
                 {
@@ -1497,6 +1509,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "ScopeVersions",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccountSessions_AccountId",
                 table: "AccountSessions",
@@ -2747,6 +2764,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RichTextImages");
+
+            migrationBuilder.DropTable(
+                name: "ScopeVersions");
 
             migrationBuilder.DropTable(
                 name: "SignInRecords");

@@ -76,6 +76,18 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScopeVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScopeVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SignInRecords",
                 columns: table => new
                 {
@@ -1498,6 +1510,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "ScopeVersions",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccountSessions_AccountId",
                 table: "AccountSessions",
@@ -2748,6 +2765,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RichTextImages");
+
+            migrationBuilder.DropTable(
+                name: "ScopeVersions");
 
             migrationBuilder.DropTable(
                 name: "SignInRecords");
