@@ -163,7 +163,7 @@ public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
             return 0;
         });
         var afterMove = await Version();
-        Assert.True(afterMove > before + 1);
+        Assert.Equal(before + 2, afterMove);
 
         await app.WithDbAsync(async db =>
         {

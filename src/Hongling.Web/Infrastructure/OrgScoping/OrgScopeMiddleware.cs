@@ -36,7 +36,7 @@ public sealed class OrgScopeMiddleware(RequestDelegate next, OrgScopeCache cache
     public static async Task LoadAsync(OrgScope scope, HonglingDb db, string accountId, CancellationToken ct)
     {
         // The scope is what the filters read, so reading it must bypass them (the one place that does for requests).
-        // Runs on every signed-in request: the stamped OrgPath copies answer it without joining organizations.
+        // Runs when the cache cannot answer: the stamped OrgPath copies answer it without joining organizations.
         var account = await db.Users.AsNoTracking().Where(a => a.Id == accountId)
             .Select(a => new
             {
