@@ -34,11 +34,13 @@ public abstract partial class HonglingDb
                 if (child is IScopedByPath or IAudited) Entry(child).State = EntityState.Added;
             await StampAndEnforceScopeAsync(ct);
             var audits = CaptureAudits();
+            var changesScopes = ChangesAdministeredSubtrees();
             await InTransactionAsync(async () =>
             {
                 await InsertRowsAsync(rows, ct);
                 await InsertRowsAsync(children, ct);
                 await InsertRowsAsync(audits.Select(a => a.ToEntry()).ToList(), ct);
+                if (changesScopes) await RaiseScopeVersionAsync(ct);
                 return 0;
             }, ct);
             return rows.Count;

@@ -14,6 +14,7 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<OrgAdministrator> OrgAdministrators => Set<OrgAdministrator>();
     public DbSet<SignInRecord> SignInRecords => Set<SignInRecord>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
+    public DbSet<ScopeVersion> ScopeVersions => Set<ScopeVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
@@ -73,8 +74,8 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Every save stamps and checks the org scope, and writes the audit log of what it changed,
-    /// in the same transaction as the change.</summary>
+    /// <summary>Every save stamps and checks the org scope, and writes the audit log of what it changed, and
+    /// raises the scope version when it changes someone's administered subtrees, in the same transaction as the change.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // Changes are detected once here: the scope stamp writes through the change tracker, and the audit
@@ -87,12 +88,17 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
             KeepQuestionVersions();
             await StampAndEnforceScopeAsync(cancellationToken);
             var audits = CaptureAudits();
-            if (audits.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var changesScopes = ChangesAdministeredSubtrees();
+            if (audits.Count == 0 && !changesScopes) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             return await InTransactionAsync(async () =>
             {
                 var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                AuditEntries.AddRange(audits.Select(a => a.ToEntry()));
-                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (audits.Count > 0)
+                {
+                    AuditEntries.AddRange(audits.Select(a => a.ToEntry()));
+                    await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                }
+                if (changesScopes) await RaiseScopeVersionAsync(cancellationToken);
                 return count;
             }, cancellationToken);
         }

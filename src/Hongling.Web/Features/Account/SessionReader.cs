@@ -2,20 +2,30 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.Account;
 
 /// <summary>The read every signed-in request makes: one session row by primary key (expiry, last-seen time,
-/// sign-in time and the ticket). Runs on a few connections of its own that stay open with the statement
-/// prepared (preparing it again for every request cost more than running it); a connection whose command
-/// failed is dropped, not reused.</summary>
+/// sign-in time and the ticket) and, in the same statement, what the org scope needs to know of the caller as
+/// they are now: their account's member record and names, their member record's branch path and the scope
+/// version (<see cref="SignedInCaller"/>, used by OrgScopeMiddleware). Runs on a few connections of its own that
+/// stay open with the statement prepared (preparing it again for every request cost more than running it); a
+/// connection whose command failed is dropped, not reused.</summary>
 public sealed class SessionReader(DbConnections connections) : IDisposable
 {
-    public readonly record struct Row(DateTime ExpiresAt, DateTime LastSeenAt, byte[] Ticket, DateTime CreatedAt);
+    public readonly record struct Row(DateTime ExpiresAt, DateTime LastSeenAt, byte[] Ticket, DateTime CreatedAt, SignedInCaller Caller);
 
-    private const string Sql = """
-        SELECT "ExpiresAt", "LastSeenAt", "Ticket", "CreatedAt"
-        FROM "AccountSessions" WHERE "Id" = @id
+    // Every join is by primary key; the session's account always exists (deleting it deletes its sessions).
+    private static readonly string Sql = $"""
+        SELECT s."ExpiresAt", s."LastSeenAt", s."Ticket", s."CreatedAt",
+               s."AccountId", a."MemberId", a."DisplayName", a."UserName", m."OrgPath", v."Value"
+        FROM "AccountSessions" s
+        JOIN "AspNetUsers" a ON a."Id" = s."AccountId"
+        LEFT JOIN "Members" m ON m."Id" = a."MemberId"
+        LEFT JOIN "ScopeVersions" v ON v."Id" = {ScopeVersion.TheRow}
+        WHERE s."Id" = @id
         """;
 
     private sealed class Slot(DbConnection connection, DbCommand command, DbParameter id) : IDisposable
@@ -43,7 +53,9 @@ public sealed class SessionReader(DbConnections connections) : IDisposable
             using (var reader = connections.InProcess ? slot.Command.ExecuteReader(CommandBehavior.SingleRow) : await slot.Command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct))
             {
                 if (connections.InProcess ? reader.Read() : await reader.ReadAsync(ct))
-                    row = new Row(Utc(reader.GetDateTime(0)), Utc(reader.GetDateTime(1)), reader.GetFieldValue<byte[]>(2), Utc(reader.GetDateTime(3)));
+                    row = new Row(Utc(reader.GetDateTime(0)), Utc(reader.GetDateTime(1)), reader.GetFieldValue<byte[]>(2), Utc(reader.GetDateTime(3)),
+                        new SignedInCaller(reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(8) ? null : reader.GetString(8),
+                            reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(9) ? null : reader.GetInt64(9)));
             }
             if (_idle.Count < _maxIdle) _idle.Add(slot);
             else slot.Dispose();

@@ -31,7 +31,7 @@ public static class StudyApi
 
     public static IEndpointRouteBuilder MapStudyApi(this IEndpointRouteBuilder app)
     {
-        // The cheapest signed-in request there is (the scope is loaded, nothing else): the benchmarks' baseline.
+        // A signed-in request with the org scope set up and nothing else (bench/scope.sh compares it with /api/whoami).
         app.MapGet("/api/me", (OrgScope scope) => TypedResults.Ok(new MeResponse(scope.ActorName, scope.MemberId)))
             .RequireAuthorization().WithTags("Account").WithSummary("当前登录的用户");
 

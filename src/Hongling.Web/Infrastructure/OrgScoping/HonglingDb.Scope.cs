@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Query;
@@ -226,7 +227,26 @@ public abstract partial class HonglingDb
         foreach (var type in Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IScopedByPath).IsAssignableFrom(t)))
             await (Task)typeof(HonglingDb).GetMethod(nameof(RewriteAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(type).Invoke(this, [oldPath, newPath, ct])!;
+        // The administrator posts in the subtree now hold the new paths.
+        await RaiseScopeVersionAsync(ct);
     }
+
+    /// <summary>Whether the pending changes change what some account administers: an administrator post added,
+    /// changed or removed, a role given or taken (the system administrator sees the whole tree), an organization
+    /// removed. Such a save raises the scope version, which ends every instance's cached administered subtrees
+    /// (<see cref="OrgScopeCache"/>). An organization's path changes only in a move, whose subtree rewrite
+    /// (<see cref="RewriteSubtreePathsAsync"/>) raises it as its last write. A statement that writes these tables past
+    /// the change tracker must call <see cref="RaiseScopeVersionAsync"/> in its transaction.</summary>
+    private bool ChangesAdministeredSubtrees() => ChangeTracker.Entries().Any(e =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && (e.Entity is OrgAdministrator or IdentityUserRole<string> or IdentityRole || e.Entity is Organization && e.State == EntityState.Deleted));
+
+    /// <summary>Raises the scope version in the current transaction (see <see cref="ScopeVersion"/>): every
+    /// instance's next request reads the new number with its session row and reloads the administered subtrees.
+    /// Called as the transaction's last write, so that the one row is locked only until the commit (writers that
+    /// change administrators elsewhere wait for it then, never while holding it).</summary>
+    public Task<int> RaiseScopeVersionAsync(CancellationToken ct) =>
+        ScopeVersions.Where(v => v.Id == ScopeVersion.TheRow).ExecuteUpdateAsync(u => u.SetProperty(v => v.Value, v => v.Value + 1), ct);
 
     private async Task RewriteAsync<T>(string oldPath, string newPath, CancellationToken ct) where T : class, IScopedByPath
     {

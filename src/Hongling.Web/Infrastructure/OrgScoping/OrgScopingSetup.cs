@@ -10,6 +10,7 @@ public static class OrgScopingSetup
     public static IServiceCollection AddOrgScoping(this IServiceCollection services)
     {
         services.AddScoped<OrgScope>();
+        services.AddSingleton<OrgScopeCache>();
         services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
         services.AddScoped<IAuthorizationHandler, OrgInScopeHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, OrgScopeResultHandler>();

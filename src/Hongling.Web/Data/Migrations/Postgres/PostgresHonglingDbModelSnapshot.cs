@@ -2112,6 +2112,26 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.ToTable("RichTextImages");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.ScopeVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ScopeVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.SignInRecord", b =>
                 {
                     b.Property<long>("Id")

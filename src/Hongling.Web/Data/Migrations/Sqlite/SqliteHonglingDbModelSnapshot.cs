@@ -2027,6 +2027,26 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.ToTable("RichTextImages");
                 });
 
+            modelBuilder.Entity("Hongling.Web.Domain.ScopeVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ScopeVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Hongling.Web.Domain.SignInRecord", b =>
                 {
                     b.Property<long>("Id")
