@@ -11,6 +11,7 @@ public sealed record PlatformCounts(
     int Transfers, int WorkUpdates, int Notices, int Activities, int AlbumPhotos,
     int MessagesFromMembers, int MessagesFromPublic, int Replies, int ThoughtReporters,
     int Branches, int BranchesWithWorkUpdate, int BranchesWithActivity, int BranchesWithNotice, int BranchesWithAlbumPhoto,
+    int OrganMembers, int OrganMembersSignedIn,
     decimal? CompositeRate, int? ActivitiesRank = null, int? CompositeRank = null)
 {
     public decimal? ProfileRate => Rate(ProfilesMaintained, Organizations);
@@ -23,6 +24,8 @@ public sealed record PlatformCounts(
     public decimal? AlbumPhotoRate => Rate(BranchesWithAlbumPhoto, Branches);
     public decimal? AdministratorSignInRate => Rate(AdministratorsSignedIn, Administrators);
     public decimal? MemberUsageRate => Rate(MembersSignedIn, Members);
+    /// <summary>Members of 机关 and 事业单位 organizations who signed in, over those members (a target of the seed).</summary>
+    public decimal? OrganMemberUsageRate => Rate(OrganMembersSignedIn, OrganMembers);
     public decimal? DuesStandardRate => Rate(WithDuesStandard, Members);
     public decimal? MemberPhotoRate => Rate(WithMemberPhoto, Members);
 
@@ -45,6 +48,7 @@ internal sealed class PlatformTally(int id, string name, bool itself)
     public int Members, MembersUpdated, WithDuesStandard, WithMemberPhoto, MembersSignedIn, MemberSignIns;
     public int Transfers, WorkUpdates, Notices, Activities, AlbumPhotos, MessagesReceived, MessagesFromPublic, Replies;
     public int Branches, BranchesWithWorkUpdate, BranchesWithActivity, BranchesWithNotice, BranchesWithAlbumPhoto;
+    public int OrganMembers, OrganMembersSignedIn;
     public readonly HashSet<string> Administrators = [], BackupAdministrators = [], AdministratorsSignedIn = [];
     public readonly HashSet<int> ThoughtReporters = [];
 
@@ -54,7 +58,8 @@ internal sealed class PlatformTally(int id, string name, bool itself)
             Administrators.Count, BackupAdministrators.Count, AdministratorsSignedIn.Count,
             Members, MembersUpdated, WithDuesStandard, WithMemberPhoto, MembersSignedIn, MemberSignIns,
             Transfers, WorkUpdates, Notices, Activities, AlbumPhotos, MessagesReceived - MessagesFromPublic, MessagesFromPublic, Replies,
-            ThoughtReporters.Count, Branches, BranchesWithWorkUpdate, BranchesWithActivity, BranchesWithNotice, BranchesWithAlbumPhoto, null);
+            ThoughtReporters.Count, Branches, BranchesWithWorkUpdate, BranchesWithActivity, BranchesWithNotice, BranchesWithAlbumPhoto,
+            OrganMembers, OrganMembersSignedIn, null);
         return counts with { CompositeRate = counts.Composite(weights) };
     }
 }

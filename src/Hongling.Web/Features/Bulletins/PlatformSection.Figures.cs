@@ -25,6 +25,8 @@ public sealed partial record PlatformSection
     /// <item><c>platform.administrators_signed_in</c>, <c>platform.administrator_signin_rate</c>: administrators who signed in (登录率);</item>
     /// <item><c>platform.member_signins</c>: members' sign-ins (人次);</item>
     /// <item><c>platform.members_signed_in</c>, <c>platform.member_usage_rate</c>: members who signed in, over members (使用率);</item>
+    /// <item><c>platform.organ_members</c>, <c>platform.organ_members_signed_in</c>, <c>platform.organ_member_usage_rate</c>: the same for
+    /// members of 机关 and 事业单位 organizations;</item>
     /// <item><c>platform.dues_standards</c>, <c>platform.dues_standard_rate</c>: members with a dues standard entered;</item>
     /// <item><c>platform.member_photos</c>, <c>platform.member_photo_rate</c>: members with a photo;</item>
     /// <item><c>platform.composite_rate</c>: the composite usage rate (综合使用率);</item>
@@ -66,6 +68,7 @@ public sealed partial record PlatformSection
             ("thought_reporters", c.ThoughtReporters),
             ("administrators_signed_in", c.AdministratorsSignedIn), ("administrator_signin_rate", c.AdministratorSignInRate),
             ("member_signins", c.MemberSignIns), ("members_signed_in", c.MembersSignedIn), ("member_usage_rate", c.MemberUsageRate),
+            ("organ_members", c.OrganMembers), ("organ_members_signed_in", c.OrganMembersSignedIn), ("organ_member_usage_rate", c.OrganMemberUsageRate),
             ("dues_standards", c.WithDuesStandard), ("dues_standard_rate", c.DuesStandardRate),
             ("member_photos", c.WithMemberPhoto), ("member_photo_rate", c.MemberPhotoRate),
             ("composite_rate", c.CompositeRate), ("activities_rank", c.ActivitiesRank), ("composite_rank", c.CompositeRank),

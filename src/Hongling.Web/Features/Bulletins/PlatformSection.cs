@@ -64,6 +64,8 @@ public sealed partial record PlatformSection(
         foreach (var m in new[] { M.WorkUpdates, M.Notices, M.Activities, M.Photos, M.MessagesReceived, M.MessagesFromPublic, M.MessagesReplied })
             counts[m] = await MonthlyActivityCounts.Counters[m](db, issuer.Path, from, to).ToDictionaryAsync(c => c.OrganizationId, c => c.Count, ct);
         var signedIn = await PlatformQueries.MembersSignedInAsync(db, issuer.Path, from, to, ct);
+        var organs = (await db.AdministeredOrganizations.InSubtree(issuer.Path)
+            .Where(o => o.Category == OrgCategory.Organ || o.Category == OrgCategory.Institution).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
         int Count(M m, int orgId) => counts[m].GetValueOrDefault(orgId);
 
         var examples = new List<(OrgCompleteness Org, int Uses)>();
@@ -80,6 +82,7 @@ public sealed partial record PlatformSection(
                 (t.Members, t.MembersUpdated, t.WithDuesStandard, t.WithMemberPhoto) =
                     (t.Members + o.Members, t.MembersUpdated + o.Updated, t.WithDuesStandard + o.WithDuesStandard, t.WithMemberPhoto + o.WithPhoto);
                 t.MembersSignedIn += signedIn.GetValueOrDefault(o.Id);
+                if (organs.Contains(o.Id)) (t.OrganMembers, t.OrganMembersSignedIn) = (t.OrganMembers + o.Members, t.OrganMembersSignedIn + signedIn.GetValueOrDefault(o.Id));
                 (t.WorkUpdates, t.Notices, t.Activities, t.AlbumPhotos) = (t.WorkUpdates + updates, t.Notices + notices, t.Activities + activities, t.AlbumPhotos + photos);
                 t.MessagesReceived += Count(M.MessagesReceived, o.Id);
                 t.MessagesFromPublic += Count(M.MessagesFromPublic, o.Id);

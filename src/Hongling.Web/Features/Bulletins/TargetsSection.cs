@@ -45,7 +45,7 @@ public sealed record TargetsSection(int Month, TargetList Targets, IReadOnlyList
     /// <summary>The figure (key of section 三, per unit) each rate target is checked against.</summary>
     public static readonly IReadOnlyDictionary<string, string> RateFigures = new Dictionary<string, string>
     {
-        [OrganSignIn] = "platform.organ_signin_rate",
+        [OrganSignIn] = "platform.organ_member_usage_rate",
         [OverallSignIn] = "platform.member_usage_rate",
         [AdminSignIn] = "platform.administrator_signin_rate",
         [Completeness] = "platform.member_info_rate",

@@ -77,4 +77,41 @@ public sealed class TargetsSectionTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal((1, 1, 1, 1, 1, 0.4m), (section.Next.ActivitiesPerBranch, section.Next.AlbumPhotosPerBranch, section.Next.WorkUpdatesPerBranch,
             section.Next.NoticesPerBranch, section.Next.ThoughtReportsPerProbationary, section.Next.OverallSignInRate));
     }
+
+    [Fact]
+    public async Task TheOrganSignInTarget_CountsMembersOfOrgansAndInstitutionsWhoSignedInThatMonth()
+    {
+        var d = await BulletinDistrict.BuildAsync(app);
+        var organ = await app.WithDbAsync(async db =>
+        {
+            var o = new Organization { Code = TestApp.UniqueCode("B"), Name = "东镇机关支部", Kind = OrgKind.Branch, Category = OrgCategory.Organ };
+            o.PlaceUnder(await db.Organizations.FindAsync(d.East.Id));
+            db.Organizations.Add(o);
+            await db.SaveChangesAsync();
+            return o;
+        });
+        var signedIn = await app.AddMemberAsync(organ, "机关甲");
+        await app.AddMemberAsync(organ, "机关乙");
+        var villager = await app.AddMemberAsync(d.East1, "村民党员");
+        await app.WithDbAsync(db =>
+        {
+            // One of the two organ members signed in in October (and again in November); the village member's sign-in
+            // counts for the overall rate only; a failed sign-in counts for nothing.
+            SignInRecord R(Member m, DateTime at, bool ok = true) => new() { At = at, CardNumber = "x", MemberId = m.Id, OrgPath = m.OrgPath, Succeeded = ok };
+            db.SignInRecords.AddRange(R(signedIn, LastMinuteOfOctober), R(signedIn, EarlyNovember), R(villager, FirstInstantOfOctober));
+            db.SignInRecords.Add(new SignInRecord { At = FirstInstantOfOctober, CardNumber = "y", Succeeded = false });
+            db.BulletinTargets.Add(new BulletinTargets { OrganizationId = d.Root.Id, Month = 202610, OrganSignInRate = 0.5m });
+            return db.SaveChangesAsync();
+        });
+
+        var section = await app.WithDbAsync(async (db, sp) =>
+        {
+            var issuer = (await ScopedOrg.PickAsync(db, d.Root.Id))!;
+            return (await sp.GetRequiredService<BulletinGenerator>().ComputeAsync(issuer, BulletinPeriod.OfMonth(202610), default)).Targets;
+        });
+        (bool? Met, decimal? Value) Of(Organization unit) =>
+            section.Units.Single(u => u.UnitId == unit.Id).Results.Single(x => x.Target == TargetsSection.OrganSignIn) is var r ? (r.Met, r.Value) : default;
+        Assert.Equal((true, 0.5m), Of(d.East));
+        Assert.Equal((null, null), Of(d.West));   // no member of an organ: the target does not apply
+    }
 }
