@@ -58,7 +58,7 @@ public sealed record SiteUsageReport(int Month, int RuleMinutes, int IssuerId, s
     {
         if (!ChinaTime.IsMonth(month)) throw new ArgumentOutOfRangeException(nameof(month), month, "Not a yyyyMM month.");
         var (from, to) = ChinaTime.MonthBounds(month);
-        var units = await OrgTree.Children(db, issuer.Id).OrderBy(o => o.Code).Select(o => new { o.Id, o.Name, o.Path }).ToListAsync(ct);
+        var units = await OrgUnits.ForAsync(db, issuer, ct);
         var sites = await db.Sites.InSubtree(issuer.Path).OrderBy(s => s.Code)
             .Select(s => new SiteRow(s.Id, s.Name, s.Code, s.OrganizationId, s.Organization.Name, s.OrgPath, s.Status)).ToListAsync(ct);
         var sessions = await db.ViewingSessions.Where(v => v.Month == month).InSubtree(issuer.Path)
@@ -70,13 +70,6 @@ public sealed record SiteUsageReport(int Month, int RuleMinutes, int IssuerId, s
             list.Add(r);
         }
 
-        var unitByPath = units.ToDictionary(u => u.Path, u => u.Id);
-        int UnitOf(string path)
-        {
-            if (path.Length <= issuer.Path.Length) return issuer.Id;
-            var end = path.IndexOf('/', issuer.Path.Length);
-            return unitByPath.GetValueOrDefault(path[..(end + 1)], issuer.Id);
-        }
 
         var siteRows = new List<SiteUsage>(sites.Count);
         var counted = new List<(DateTime, DateTime)>();
@@ -93,12 +86,12 @@ public sealed record SiteUsageReport(int Month, int RuleMinutes, int IssuerId, s
                 counted.Add((r.StartedAt, r.EndedAt));
             }
             var minutes = (int)Math.Floor(UnionLength(counted, from, to).TotalMinutes);
-            siteRows.Add(new SiteUsage(s.Id, s.Name, s.Code, s.OrganizationId, s.OrgName, s.Status, UnitOf(s.OrgPath), minutes,
+            siteRows.Add(new SiteUsage(s.Id, s.Name, s.Code, s.OrganizationId, s.OrgName, s.Status, units.UnitOf(s.OrgPath), minutes,
                 sessionCount, attendees, manual, late, s.Status == SiteStatus.InUse && minutes >= ruleMinutes));
         }
 
         var bySiteUnit = siteRows.ToLookup(s => s.UnitId);
-        var unitRows = units.Select(u => Sum(u.Id, u.Name, false, bySiteUnit[u.Id])).ToList();
+        var unitRows = units.List.Select(u => Sum(u.Id, u.Name, false, bySiteUnit[u.Id])).ToList();
         if (bySiteUnit[issuer.Id].Any()) unitRows.Add(Sum(issuer.Id, issuer.Name + "(本级)", true, bySiteUnit[issuer.Id]));
         return new SiteUsageReport(month, ruleMinutes, issuer.Id, issuer.Name, issuer.Depth,
             Sum(issuer.Id, issuer.Name, true, siteRows), Rank(unitRows), siteRows);
