@@ -11,12 +11,24 @@
                                keys; latency measured here, from sending to the end of the answer).
   solo BASE EXAM IN PID SAVES OUT
                                the same steps one class at a time with 8 threads, for the app's CPU per request of each
-                               class (utime + stime of PID over the class's requests): OUT.<class>.cpu."""
-import http.client, json, os, random, sys, threading, time, urllib.parse
+                               class (utime + stime of PID over the class's requests): OUT.<class>.cpu.
+  terminals BASE KEYS PID SECONDS REPORT_S OUT
+                               remote-education site terminals (KEYS: seed --terminal-keys's "id key" lines), one
+                               thread each, reporting as the agent does: every REPORT_S seconds (+-20 %, the first
+                               within one REPORT_S) a batch of one to three new chained session records (the
+                               canonical form and hash of Features/Sites/SessionHash.cs, sessions that ended minutes
+                               ago) to POST /api/terminal/sessions with the terminal's key (class terminal; each batch
+                               answered 200 logged as "terminal-id client-id ..." to OUT.acks for bench/day.py
+                               check-terminals). SECONDS 0: REPORT_S batches each, as fast as answered, for the solo
+                               CPU figure (OUT.terminal.cpu).
+  check-terminals DB ACKS      every acknowledged record stored once with an unbroken chain: records_lost,
+                               records_doubled, chain_breaks; DB a SQLite file or a postgresql:// URI."""
+import hashlib, http.client, json, os, random, sys, threading, time, urllib.parse
+from datetime import datetime, timedelta, timezone
 sys.path.insert(0, os.path.dirname(__file__))
 from exam import request
 
-CLASSES = ("exam_start", "exam_paper", "autosave", "submit")
+CLASSES = ("exam_start", "exam_paper", "autosave", "submit", "terminal")
 
 
 class Recorder:
@@ -27,6 +39,7 @@ class Recorder:
 
     def write(self, out, seconds):
         for cls, rows in self.data.items():
+            if not rows: continue
             lat = sorted(ms for ms, _ in rows)
             pct = lambda p: lat[min(len(lat) - 1, int(len(lat) * p / 100))] if lat else 0
             with open(f"{out}.{cls}", "w") as f:
@@ -140,6 +153,86 @@ def sessions(base, path, par, out):
     print(f"reading_sessions: {len(rows)}")
 
 
+class Terminal:
+    """One site's terminal: its key and its chain (the agent's canonical record form, SessionHash.cs)."""
+
+    def __init__(self, line): self.id, self.key = line.split(); self.seq, self.prev = 0, ""
+
+    def batch(self):
+        records, now = [], datetime.now(timezone.utc).replace(microsecond=0)
+        for _ in range(random.randint(1, 3)):
+            self.seq += 1
+            end = now - timedelta(minutes=random.randint(1, 30))
+            start, cid = end - timedelta(minutes=random.randint(20, 120)), f"d{self.id}-{self.seq}"
+            t = lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ")
+            course, count = f"远程教育课件{self.seq % 17}", 5 + self.seq % 20
+            canonical = "\n".join(["hongling-session-v1", cid, str(self.seq), self.prev, t(start), t(end), course, str(count), ""])
+            h = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+            records.append({"clientId": cid, "seq": self.seq, "prevHash": self.prev, "hash": h, "startedAt": t(start),
+                            "endedAt": t(end), "courseware": course, "attendeeCount": count, "attendeeCards": []})
+            self.prev = h
+        return records
+
+    def report(self, rec, base, acks, lock):
+        records = self.batch()
+        host, port = urllib.parse.urlparse(base).netloc.split(":")
+        headers = {"Authorization": f"Bearer {self.key}", "Content-Type": "application/json"}
+        t = time.perf_counter()
+        try:
+            c = http.client.HTTPConnection(host, int(port), timeout=60)
+            c.request("POST", "/api/terminal/sessions", body=json.dumps({"sessions": records}), headers=headers)
+            status = c.getresponse().status
+            c.close()
+        except OSError:
+            rec.add("terminal", (time.perf_counter() - t) * 1000, "socket")
+            return
+        rec.add("terminal", (time.perf_counter() - t) * 1000, "ok" if status == 200 else "status")
+        if status == 200:
+            with lock: acks.write(f"{self.id} " + " ".join(r["clientId"] for r in records) + "\n"); acks.flush()
+
+
+def terminals(base, keys, pid, seconds, report_s, out):
+    seconds, report_s = float(seconds), float(report_s)
+    rec, lock, terms = Recorder(), threading.Lock(), [Terminal(l) for l in open(keys) if l.strip()]
+    acks = open(out + ".acks", "w")
+    t0, c0 = time.time(), cpu_ticks(int(pid))
+
+    def run(term):
+        if seconds == 0:
+            for _ in range(int(report_s)): term.report(rec, base, acks, lock)
+            return
+        time.sleep(random.uniform(0, report_s))
+        while time.time() < t0 + seconds:
+            term.report(rec, base, acks, lock)
+            time.sleep(report_s * random.uniform(0.8, 1.2))
+
+    if seconds == 0:
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(8) as pool: list(pool.map(run, terms))
+        ms, n = (cpu_ticks(int(pid)) - c0) * 1000 / os.sysconf("SC_CLK_TCK"), len(rec.data["terminal"])
+        with open(f"{out}.terminal.cpu", "w") as f: f.write(f"cpu_ms_per_request {ms / n:.4f}\n" if n else "cpu_ms_per_request n/a\n")
+    else:
+        threads = [threading.Thread(target=run, args=(t,), daemon=True) for t in terms]
+        for t in threads: t.start()
+        for t in threads: t.join()
+    acks.close()
+    rec.write(out, time.time() - t0)
+
+
+def check_terminals(db, acks):
+    from heartbeat import connect
+    query = connect(db)
+    acked = {(tid, cid) for line in open(acks) for tid, *cids in [line.split()] for cid in cids}
+    rows = query('select "TerminalId", "ClientId", "ChainBreak" from "ViewingSessions"')
+    stored = [(tid, cid, brk) for tid, cid, brk in rows if cid.startswith(f"d{tid}-")]   # this run's records
+    keys = [(tid, cid) for tid, cid, _ in stored]
+    print(f"records_acknowledged: {len(acked)}")
+    print(f"records_lost: {len(acked - set(keys))}")
+    print(f"records_doubled: {len(keys) - len(set(keys))}")
+    print(f"chain_breaks: {sum(1 for *_, brk in stored if brk)}")
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"sessions": sessions, "exam": exam, "solo": solo}[cmd](*args)
+    {"sessions": sessions, "exam": exam, "solo": solo, "terminals": terminals,
+     "check-terminals": check_terminals}[cmd](*args)
