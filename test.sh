@@ -46,7 +46,7 @@ wait_http() { # url, name, log: up to 60 s
   echo "test.sh: $2 did not start"; cat "$3"; return 1
 }
 
-# --- SMTP: smtp4dev (pinned in dotnet-tools.json), started now so it boots while the build runs -----------------
+# --- SMTP: smtp4dev (pinned in dotnet-tools.json), started now so it boots while the build runs
 dotnet tool restore >/dev/null || { echo "test.sh: dotnet tool restore failed"; exit 1; }
 SMTP_PORT=$(free_port); SMTP_API_PORT=$(free_port)
 setsid dotnet tool run smtp4dev -- --smtpport="$SMTP_PORT" --urls="http://127.0.0.1:$SMTP_API_PORT" \
@@ -60,7 +60,8 @@ dotnet build Hongling.slnx -nologo -v q || { echo "0 passed, 1 failed, 0 skipped
 # --- SMS: the local SendSms endpoint (tests/Hongling.SmsGateway) with a fresh secret --------------------------------
 SMS_PORT=$(free_port)
 export HONGLING_TEST_SMS="http://127.0.0.1:$SMS_PORT/" HONGLING_TEST_SMS_KEY_ID="LTAI-hongling-test"
-HONGLING_TEST_SMS_SECRET=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))'); export HONGLING_TEST_SMS_SECRET
+HONGLING_TEST_SMS_SECRET=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+export HONGLING_TEST_SMS_SECRET
 setsid dotnet tests/Hongling.SmsGateway/bin/Debug/net10.0/Hongling.SmsGateway.dll --urls "$HONGLING_TEST_SMS" \
   --Gateway:AccessKeyId="$HONGLING_TEST_SMS_KEY_ID" --Gateway:AccessKeySecret="$HONGLING_TEST_SMS_SECRET" \
   --Gateway:SignName=红领党建 --Gateway:TemplateCode=SMS_HONGLING_TEST >"$PEERDATA/sms.log" 2>&1 &

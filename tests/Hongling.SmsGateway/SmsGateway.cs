@@ -67,7 +67,8 @@ public static partial class SmsGateway
                 return Reject(400, "InvalidSignatureMethod", "Specified signature method is not supported.");
             if (!DateTime.TryParseExact(p["Timestamp"], "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
-                return Reject(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
+                return Reject(400, "InvalidTimeStamp.Format",
+                    "Specified time stamp or date value is not well formatted.");
             if (Math.Abs((DateTime.UtcNow - at).TotalMinutes) > 15)
                 return Reject(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
             var stringToSign = StringToSign(method, pairs);
@@ -76,7 +77,8 @@ public static partial class SmsGateway
             if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected),
                     Encoding.UTF8.GetBytes(p["Signature"])))
                 return Reject(400, "SignatureDoesNotMatch",
-                    "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
+                    "Specified signature is not matched with our calculation. server string to sign is:"
+                    + stringToSign);
             if (!nonces.TryAdd(p["SignatureNonce"], 0))
                 return Reject(400, "SignatureNonceUsed", "Specified signature nonce was used already.", signed: true);
             if (p["Action"] != "SendSms")
@@ -93,16 +95,19 @@ public static partial class SmsGateway
                 return Business("isv.INVALID_PARAMETERS", "参数异常");
             var numbers = phones.Split(',');
             if (numbers.Length > 1000) return Business("isv.MOBILE_COUNT_OVER_LIMIT", "手机号码数量超过限制");
-            if (!numbers.All(n => MainlandMobile().IsMatch(n))) return Business("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号");
+            if (!numbers.All(n => MainlandMobile().IsMatch(n)))
+                return Business("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号");
             if (signName is not null && p["SignName"] != signName)
                 return Business("isv.SMS_SIGNATURE_ILLEGAL", "该账号下找不到对应签名");
             if (templateCode is not null && p["TemplateCode"] != templateCode)
                 return Business("isv.SMS_TEMPLATE_ILLEGAL", "该账号下找不到对应模板");
             if (p.TryGetValue("TemplateParam", out var template) && !IsFlatJsonObject(template))
                 return Business("isv.INVALID_JSON_PARAM", "JSON参数不合法，只接受字符串值");
-            if (numbers.Contains("13900000429")) return Business("isv.BUSINESS_LIMIT_CONTROL", "触发分钟级流控Permits:1");
+            if (numbers.Contains("13900000429"))
+                return Business("isv.BUSINESS_LIMIT_CONTROL", "触发分钟级流控Permits:1");
             if (numbers.Contains("13900000500"))
-                return new Answer(503, "ServiceUnavailable", "The request has failed due to a temporary failure.", true);
+                return new Answer(503, "ServiceUnavailable", "The request has failed due to a temporary failure.",
+                    true);
             var bizId = $"{Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999)}^0";
             return new Answer(200, "OK", "OK", true, bizId);
         }

@@ -4,13 +4,14 @@ using System.Text;
 namespace Hongling.Web.Infrastructure.Notifications;
 
 /// <summary>The request signature of Alibaba Cloud's RPC-style APIs (SignatureVersion 1.0, HMAC-SHA1), as its
-/// "签名机制" documentation gives it (https://help.aliyun.com/en/document_detail/145075.html; for SMS in particular the
-/// "HTTP协议及签名" page, help.aliyun.com/document_detail/56189, mirrored at developer.aliyun.com/ask/218522):
+/// "签名机制" documentation gives it (https://help.aliyun.com/en/document_detail/145075.html; for SMS in particular
+/// the "HTTP协议及签名" page, help.aliyun.com/document_detail/56189, mirrored at developer.aliyun.com/ask/218522):
 /// <list type="number">
-/// <item>percent-encode every parameter name and value as UTF-8: A–Z a–z 0–9 - _ . ~ stay, everything else becomes
-/// %XY in upper-case hex (a space is %20, never +);</item>
+/// <item>percent-encode every parameter name and value as UTF-8: A–Z a–z 0–9 - _ . ~ stay, everything else
+/// becomes %XY in upper-case hex (a space is %20, never +);</item>
 /// <item>sort the encoded pairs by name and join them as name=value with &amp; (the canonicalized query string);</item>
-/// <item>StringToSign = HTTPMethod + "&amp;" + percentEncode("/") + "&amp;" + percentEncode(canonicalized query);</item>
+/// <item>StringToSign = HTTPMethod + "&amp;" + percentEncode("/") + "&amp;" +
+/// percentEncode(canonicalized query);</item>
 /// <item>Signature = Base64(HMAC-SHA1(key: AccessKeySecret + "&amp;", UTF-8 of StringToSign)).</item>
 /// </list>
 /// The Signature parameter itself is never signed.</summary>

@@ -142,13 +142,16 @@ public sealed partial class EmailSender(IOptions<SmtpOptions> options, ILogger<E
     {
         SmtpCommandException c => FromStatus((int)c.StatusCode, c.ErrorCode, c.Message),
         AuthenticationException => Permanent("邮件服务器拒绝登录（用户名或密码不正确）"),
-        SslHandshakeException => Permanent("与邮件服务器建立加密连接失败（请检查 TLS 方式和端口）"),
+        SslHandshakeException =>
+            Permanent("与邮件服务器建立加密连接失败（请检查 TLS 方式和端口）"),
         NotSupportedException => Permanent("邮件服务器不支持所配置的 TLS 方式或登录方式"),
-        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => Transient("无法连接邮件服务器（连接被拒绝）"),
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } =>
+            Transient("无法连接邮件服务器（连接被拒绝）"),
         SocketException { SocketErrorCode: SocketError.TimedOut } => Transient("连接邮件服务器超时"),
         SocketException s => Transient($"无法连接邮件服务器（{s.SocketErrorCode}）"),
         TimeoutException => Transient("连接邮件服务器超时"),
-        SmtpProtocolException or IOException or ServiceNotConnectedException => Transient("与邮件服务器的连接中断"),
+        SmtpProtocolException or IOException or ServiceNotConnectedException =>
+            Transient("与邮件服务器的连接中断"),
         _ => null,
     };
 

@@ -1,8 +1,9 @@
 namespace Hongling.Web.Infrastructure.Notifications;
 
-/// <summary>Settings under <c>Notifications:Sms</c>: an Alibaba Cloud SMS (短信服务) account with an approved sign name
-/// and template. The template receives the parameters <c>title</c> and <c>link</c> (e.g. "您有一条新消息：${title}，
-/// 详见${link}"). Without the keys, sign name or template the SMS channel answers Permanent "未配置短信服务".</summary>
+/// <summary>Settings under <c>Notifications:Sms</c>: an Alibaba Cloud SMS (短信服务) account with an approved sign
+/// name and template. The template receives the parameters <c>title</c> and <c>link</c> (e.g.
+/// "您有一条新消息：${title}，详见${link}"). Without the keys, sign name or template the SMS channel answers
+/// Permanent "未配置短信服务".</summary>
 public sealed class SmsOptions
 {
     public const string Section = "Notifications:Sms";

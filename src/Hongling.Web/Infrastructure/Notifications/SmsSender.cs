@@ -53,7 +53,9 @@ public sealed class SmsSender(IHttpClientFactory http, IOptions<SmsOptions> opti
         }
         catch (HttpRequestException e)
         {
-            var why = e.HttpRequestError == HttpRequestError.ConnectionError ? "连接失败" : e.HttpRequestError.ToString();
+            var why = e.HttpRequestError == HttpRequestError.ConnectionError
+                ? "连接失败"
+                : e.HttpRequestError.ToString();
             return new(DeliveryOutcome.Transient, Reason: $"无法连接短信平台（{why}）");
         }
     }

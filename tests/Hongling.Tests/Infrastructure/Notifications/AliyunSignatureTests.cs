@@ -5,9 +5,9 @@ namespace Hongling.Tests.Infrastructure.Notifications;
 /// <summary>The signer against the worked examples the provider publishes.</summary>
 public class AliyunSignatureTests
 {
-    /// <summary>The SMS documentation's worked example ("HTTP协议及签名", help.aliyun.com/document_detail/56189, mirrored
-    /// at developer.aliyun.com/ask/218522 and developer.aliyun.com/ask/278546): AccessKeyId testId, secret testSecret,
-    /// a SendSms request with a Chinese sign name and a JSON template parameter.</summary>
+    /// <summary>The SMS documentation's worked example ("HTTP协议及签名", help.aliyun.com/document_detail/56189,
+    /// mirrored at developer.aliyun.com/ask/218522 and developer.aliyun.com/ask/278546): AccessKeyId testId, secret
+    /// testSecret, a SendSms request with a Chinese sign name and a JSON template parameter.</summary>
     [Fact]
     public void Sign_SmsDocumentationExample_GivesTheDocumentedSignature()
     {
@@ -39,7 +39,8 @@ public class AliyunSignatureTests
         Assert.Equal(
             "GET&%2F&AccessKeyId%3DtestId%26Action%3DSendSms%26Format%3DXML%26OutId%3D123%26PhoneNumbers%3D15300000001"
             + "%26RegionId%3Dcn-hangzhou%26SignName%3D%25E9%2598%25BF%25E9%2587%258C%25E4%25BA%2591%25E7%259F%25AD"
-            + "%25E4%25BF%25A1%25E6%25B5%258B%25E8%25AF%2595%25E4%25B8%2593%25E7%2594%25A8%26SignatureMethod%3DHMAC-SHA1"
+            + "%25E4%25BF%25A1%25E6%25B5%258B%25E8%25AF%2595%25E4%25B8%2593%25E7%2594%25A8"
+            + "%26SignatureMethod%3DHMAC-SHA1"
             + "%26SignatureNonce%3D45e25e9b-0a6f-4070-8c85-2956eda1b466%26SignatureVersion%3D1.0"
             + "%26TemplateCode%3DSMS_71390007%26TemplateParam%3D%257B%2522customer%2522%253A%2522test%2522%257D"
             + "%26Timestamp%3D2017-07-12T02%253A42%253A19Z%26Version%3D2017-05-25",
@@ -47,8 +48,9 @@ public class AliyunSignatureTests
         Assert.Equal("zJDF+Lrzhj/ThnlvIToysFRq6t4=", AliyunSignature.Sign("GET", parameters, "testSecret"));
     }
 
-    /// <summary>The RPC signature documentation's example ("签名机制", e.g. help.aliyun.com/en/document_detail/145075
-    /// and alibabacloud.com/help/doc-detail/127287): DescribeRegions with AccessKeyId testid, secret testsecret.</summary>
+    /// <summary>The RPC signature documentation's example ("签名机制", e.g.
+    /// help.aliyun.com/en/document_detail/145075 and alibabacloud.com/help/doc-detail/127287): DescribeRegions with
+    /// AccessKeyId testid, secret testsecret.</summary>
     [Fact]
     public void Sign_RpcDocumentationExample_GivesTheDocumentedSignature()
     {

@@ -16,7 +16,8 @@ internal static class Channels
     }
 
     public static OutgoingMessage Message(string to, string title = "关于开展主题党日活动的通知",
-        string text = "请各支部于本月25日前组织党员参加主题党日活动。", string? link = "https://hongling.example/Inbox/42") =>
+        string text = "请各支部于本月25日前组织党员参加主题党日活动。",
+        string? link = "https://hongling.example/Inbox/42") =>
         new(to, title, text, link, "msg-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>A mainland mobile number no other test uses.</summary>

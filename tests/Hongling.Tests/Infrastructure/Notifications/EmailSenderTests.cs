@@ -9,6 +9,9 @@ namespace Hongling.Tests.Infrastructure.Notifications;
 /// <summary>The email channel against a real SMTP server (smtp4dev), read back through its HTTP API.</summary>
 public class EmailSenderTests
 {
+    private const DeliveryOutcome Transient = DeliveryOutcome.Transient;
+    private const DeliveryOutcome Permanent = DeliveryOutcome.Permanent;
+
     private static async Task<(EmailSender Sender, LocalSmtp Smtp)> SenderAsync(
         Action<Dictionary<string, string>>? change = null)
     {
@@ -113,11 +116,11 @@ public class EmailSenderTests
     }
 
     [Theory]
-    [InlineData(450, SmtpErrorCode.RecipientNotAccepted, DeliveryOutcome.Transient, "邮件服务器暂时不能接收")]
-    [InlineData(421, SmtpErrorCode.UnexpectedStatusCode, DeliveryOutcome.Transient, "邮件服务器暂时不能接收")]
-    [InlineData(550, SmtpErrorCode.RecipientNotAccepted, DeliveryOutcome.Permanent, "收件地址被邮件服务器拒绝")]
-    [InlineData(553, SmtpErrorCode.SenderNotAccepted, DeliveryOutcome.Permanent, "发件地址被邮件服务器拒绝")]
-    [InlineData(554, SmtpErrorCode.MessageNotAccepted, DeliveryOutcome.Permanent, "邮件被服务器拒绝")]
+    [InlineData(450, SmtpErrorCode.RecipientNotAccepted, Transient, "邮件服务器暂时不能接收")]
+    [InlineData(421, SmtpErrorCode.UnexpectedStatusCode, Transient, "邮件服务器暂时不能接收")]
+    [InlineData(550, SmtpErrorCode.RecipientNotAccepted, Permanent, "收件地址被邮件服务器拒绝")]
+    [InlineData(553, SmtpErrorCode.SenderNotAccepted, Permanent, "发件地址被邮件服务器拒绝")]
+    [InlineData(554, SmtpErrorCode.MessageNotAccepted, Permanent, "邮件被服务器拒绝")]
     public void FromStatus_4xxRetries_5xxStops(int status, SmtpErrorCode code, DeliveryOutcome outcome, string reason)
     {
         var result = EmailSender.FromStatus(status, code, "5.1.1 <x@example.com>: Recipient address rejected");

@@ -63,6 +63,9 @@ public sealed class LocalSmsGateway
             $"--Gateway:TemplateCode={TemplateCode}", "--urls=http://127.0.0.1:0",
         ]);
         await app.StartAsync();
-        return new LocalSmsGateway { Endpoint = new Uri(app.Urls.First().TrimEnd('/') + "/"), AccessKeyId = keyId, AccessKeySecret = secret };
+        return new LocalSmsGateway
+        {
+            Endpoint = new Uri(app.Urls.First().TrimEnd('/') + "/"), AccessKeyId = keyId, AccessKeySecret = secret,
+        };
     }
 }

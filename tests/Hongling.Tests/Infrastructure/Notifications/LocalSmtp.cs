@@ -46,7 +46,8 @@ public sealed class LocalSmtp
         }
     }
 
-    public Task<JsonElement> MessageAsync(string id) => Http.GetFromJsonAsync<JsonElement>(new Uri(Api, $"api/messages/{id}"));
+    public Task<JsonElement> MessageAsync(string id) =>
+        Http.GetFromJsonAsync<JsonElement>(new Uri(Api, $"api/messages/{id}"));
 
     public Task<string> PlainTextAsync(string id) => Http.GetStringAsync(new Uri(Api, $"api/messages/{id}/plaintext"));
 
@@ -58,7 +59,10 @@ public sealed class LocalSmtp
         if (!string.IsNullOrEmpty(smtp) && !string.IsNullOrEmpty(api))
         {
             var colon = smtp.LastIndexOf(':');
-            server = new LocalSmtp { Host = smtp[..colon], Port = int.Parse(smtp[(colon + 1)..]), Api = new Uri(api.TrimEnd('/') + "/") };
+            server = new LocalSmtp
+            {
+                Host = smtp[..colon], Port = int.Parse(smtp[(colon + 1)..]), Api = new Uri(api.TrimEnd('/') + "/"),
+            };
         }
         else
         {
@@ -83,7 +87,10 @@ public sealed class LocalSmtp
             {
                 try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             };
-            server = new LocalSmtp { Host = "127.0.0.1", Port = smtpPort, Api = new Uri($"http://127.0.0.1:{httpPort}/") };
+            server = new LocalSmtp
+            {
+                Host = "127.0.0.1", Port = smtpPort, Api = new Uri($"http://127.0.0.1:{httpPort}/"),
+            };
         }
         for (var i = 0; ; i++)
         {
@@ -109,6 +116,7 @@ public sealed class LocalSmtp
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "dotnet-tools.json"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("dotnet-tools.json not found above the test binaries.");
+        return dir?.FullName
+            ?? throw new InvalidOperationException("dotnet-tools.json not found above the test binaries.");
     }
 }

@@ -34,7 +34,8 @@ public class NotificationChannelsSetupTests
 
         var options = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
 
-        Assert.Equal(("smtp.example.com", 587, mode, "dangwei"), (options.Host, options.Port, options.TlsMode, options.User));
+        Assert.Equal(("smtp.example.com", 587, mode, "dangwei"),
+            (options.Host, options.Port, options.TlsMode, options.User));
         Assert.Equal("dangwei@example.com", options.FromAddress);
     }
 }

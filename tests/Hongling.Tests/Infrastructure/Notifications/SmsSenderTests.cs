@@ -167,7 +167,10 @@ public class SmsSenderTests
     [Fact]
     public void Parameters_CarryTheDocumentedCommonParameters()
     {
-        var options = new SmsOptions { AccessKeyId = "id", AccessKeySecret = "s", SignName = "签", TemplateCode = "T" };
+        var options = new SmsOptions
+        {
+            AccessKeyId = "id", AccessKeySecret = "s", SignName = "签", TemplateCode = "T",
+        };
         var at = new DateTimeOffset(2026, 12, 5, 18, 30, 5, TimeSpan.FromHours(8));
 
         var p = SmsSender.Parameters(options, Channels.Message("13800138000", link: null), at, "nonce-1");
