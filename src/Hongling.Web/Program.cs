@@ -16,6 +16,7 @@ using Hongling.Web.Features.Sites;
 using Hongling.Web.Features.Study;
 using Hongling.Web.Features.Transfers;
 using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.Notifications;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Infrastructure.Uploads;
 using Microsoft.AspNetCore.DataProtection;
@@ -52,6 +53,7 @@ builder.Services.AddSites(builder.Configuration);
 builder.Services.AddBulletins();
 builder.Services.AddHonglingRateLimits(builder.Configuration);
 builder.Services.AddHonglingApiDocs();
+builder.Services.AddNotificationChannels(builder.Configuration);
 
 var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);
