@@ -10,6 +10,7 @@ using Hongling.Web.Features.Exams;
 using Hongling.Web.Features.Health;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Features.Messages;
+using Hongling.Web.Features.Notifications;
 using Hongling.Web.Features.Organizations;
 using Hongling.Web.Features.Photos;
 using Hongling.Web.Features.Sites;
@@ -50,6 +51,7 @@ builder.Services.AddHonglingErrors();
 builder.Services.AddStudy();
 builder.Services.AddSites(builder.Configuration);
 builder.Services.AddBulletins();
+builder.Services.AddNotifications();
 builder.Services.AddHonglingRateLimits(builder.Configuration);
 builder.Services.AddHonglingApiDocs();
 
@@ -79,6 +81,7 @@ app.MapRichTextImages();
 app.MapExams();
 app.MapSites();
 app.MapBulletins();
+app.MapNotifications();
 app.MapHonglingApiDocs();
 
 app.PrintWelcomeOnStart();
