@@ -76,7 +76,8 @@ public sealed class NotificationQueue(HonglingDb db, TimeProvider clock)
             AudienceDescription = Cut(d.AudienceDescription, 500), RecipientCount = rows.Count, Link = d.Link,
             CreatedAt = now, CreatedBy = db.Scope.ActorName,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside a feature's own transaction (a bulletin's publication) the rows commit with it.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Notifications.Add(n);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
@@ -85,9 +86,15 @@ public sealed class NotificationQueue(HonglingDb db, TimeProvider clock)
             foreach (var r in rows)
                 items.Add(Item(n, channel, r, now));
         await db.InsertManyAsync(items, ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return n;
     }
+
+    /// <summary>For features: sends like <see cref="SendAsync"/>, but an audience without members sends nothing
+    /// (returns null) instead of being refused. Call it last in the feature's change: it saves pending changes and
+    /// clears the change tracker.</summary>
+    public async Task<Notification?> NotifyAsync(NotificationDraft d, IQueryable<Member> members,
+        CancellationToken ct = default) => await members.AnyAsync(ct) ? await SendAsync(d, members, ct) : null;
 
     private static OutboxItem Item(Notification n, NotificationChannel channel, Recipients.Addressed r, DateTime now)
     {
