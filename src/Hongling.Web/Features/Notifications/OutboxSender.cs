@@ -24,7 +24,10 @@ public sealed class OutboxSender : BackgroundService
     private readonly string _baseUrl;
 
     /// <summary>This instance, in lease tokens.</summary>
-    public string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..40];
+    public string Instance { get; } = Cut($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
+
+    // The lease token is this plus "/" and 32 hex digits, within the column's 64 characters.
+    private static string Cut(string s) => s.Length <= 30 ? s : s[^30..];
 
     public OutboxSender(IServiceScopeFactory scopes, IEnumerable<IMessageSender> senders, TimeProvider clock,
         IConfiguration config, ILogger<OutboxSender> logger)

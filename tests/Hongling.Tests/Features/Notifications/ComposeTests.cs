@@ -11,12 +11,16 @@ public sealed class ComposeTests(TestApp app) : IClassFixture<TestApp>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static object Request(int[] orgs, bool email = true, bool sms = true, string title = "支部通知",
-        string text = "本周五下午三点在党员活动室开会。", string[]? statuses = null, bool floating = false,
+        string text = "本周五下午三点在党员活动室开会。", int[]? statuses = null, bool floating = false,
         int[]? members = null, DateTimeOffset? at = null) => new
     {
         title, text, byEmail = email, bySms = sms, at,
         audience = new { orgIds = orgs, statuses = statuses ?? [], floatingOnly = floating, memberIds = members ?? [] },
     };
+
+    private readonly Dictionary<int, string> _cards = [];
+
+    private Task<HttpClient> SignInAsync(Member m) => app.SignedInClientAsync(_cards[m.Id]);
 
     private async Task<(Organization Town, Organization Branch, Member[] Members)> DistrictAsync(string name)
     {
@@ -26,7 +30,10 @@ public sealed class ComposeTests(TestApp app) : IClassFixture<TestApp>
         var badMobile = await app.AddMemberAsync(branch, "错号码");
         var floating = await app.AddMemberAsync(branch, "流动乙");
         foreach (var m in new[] { full, noMobile, badMobile, floating })
-            await app.AddAccountAsync(TestApp.NewCard(), m);
+        {
+            _cards[m.Id] = TestApp.NewCard();
+            await app.AddAccountAsync(_cards[m.Id], m);
+        }
         await NotificationFixture.SetAddressesAsync(app, full, "13800138001", "jia@example.com");
         await NotificationFixture.SetAddressesAsync(app, noMobile, "", "not-an-email");
         await NotificationFixture.SetAddressesAsync(app, badMobile, "1234567", null);
@@ -58,7 +65,7 @@ public sealed class ComposeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(1, p.GetProperty("smsSegments").GetInt32());
 
         var probationary = await (await admin.PostAsJsonAsync("/api/notifications/preview",
-            Request([town.Id], statuses: ["Probationary"]), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Request([town.Id], statuses: [(int)MemberStatus.Probationary]), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(1, probationary.GetProperty("members").GetInt32());
         var floating = await (await admin.PostAsJsonAsync("/api/notifications/preview",
             Request([town.Id], floating: true), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -119,8 +126,8 @@ public sealed class ComposeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         var id = (await r.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
 
-        var reader = await app.SignInAsMemberAsync(members[0]);
-        var other = await app.SignInAsMemberAsync(members[1]);
+        var reader = await SignInAsync(members[0]);
+        var other = await SignInAsync(members[1]);
         var inbox = await reader.GetFromJsonAsync<JsonElement>("/api/inbox", Ct);
         Assert.Equal(1, inbox.GetProperty("unread").GetInt32());
         Assert.Contains("未读", await reader.GetStringAsync("/Notifications/Inbox", Ct));
@@ -134,7 +141,7 @@ public sealed class ComposeTests(TestApp app) : IClassFixture<TestApp>
         // A member outside the audience neither sees it nor its report.
         var (stranger, strangerClient) = await app.SignInAsMemberAsync(branch, "局外人");
         Assert.Equal(HttpStatusCode.NotFound, (await strangerClient.GetAsync($"/Notifications/Message/{id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/notifications/{id}/report", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync($"/api/notifications/{id}/report", Ct)).StatusCode);
 
         var report = await admin.GetFromJsonAsync<JsonElement>($"/api/notifications/{id}/report", Ct);
         Assert.Equal(2, report.GetProperty("read").GetInt32());

@@ -10,6 +10,8 @@ namespace Hongling.Tests.Features.Notifications;
 
 public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
 {
+    private readonly Dictionary<int, string> _cards = [];
+
     private async Task<(Organization Branch, List<Member> Members)> MembersAsync(string name, int count)
     {
         var (_, branch) = await app.AddTownAsync(name);
@@ -17,7 +19,8 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
         for (var i = 0; i < count; i++)
         {
             var m = await app.AddMemberAsync(branch, $"党员{i}");
-            await app.AddAccountAsync(TestApp.NewCard(), m);
+            _cards[m.Id] = TestApp.NewCard();
+            await app.AddAccountAsync(_cards[m.Id], m);
             await NotificationFixture.SetAddressesAsync(app, m, $"139{i:D8}", $"m{i}@example.com");
             members.Add(m);
         }
@@ -138,7 +141,7 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
     {
         var (branch, members) = await MembersAsync("退订镇", 1);
         AdvanceToChinaHour(10);
-        var member = await app.SignInAsMemberAsync(members[0]);
+        var member = await app.SignedInClientAsync(_cards[members[0].Id]);
         var r = await TestApp.PostFormAsync(member, "/Notifications/Settings", new Dictionary<string, string>
         {
             ["Off"] = "General:Sms",
