@@ -60,6 +60,9 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();
     public DbSet<BulletinSettings> BulletinSettings => Set<BulletinSettings>();
     public DbSet<BulletinTargets> BulletinTargets => Set<BulletinTargets>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxItem> OutboxItems => Set<OutboxItem>();
+    public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

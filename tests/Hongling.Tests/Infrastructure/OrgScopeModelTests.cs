@@ -120,6 +120,7 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         },
         [typeof(Bulletin)] = async (sp, org) => await AddAsync(sp, new Bulletin { OrganizationId = org.Id, AudiencePath = org.Path, IssuerName = org.Name,
             Month = 202603, FirstMonth = 202603, RatesSince = new DateOnly(2026, 1, 1), Number = 1, Version = 1, IsCurrent = true, Content = "{}" }),
+        [typeof(Notification)] = async (sp, org) => await AddAsync(sp, new Notification { OrganizationId = org.Id, Title = "消息", Text = "正文" }),
         [typeof(BulletinSettings)] = async (sp, org) => await AddAsync(sp, new BulletinSettings { OrganizationId = org.Id }),
         [typeof(BulletinTargets)] = async (sp, org) => await AddAsync(sp, new BulletinTargets { OrganizationId = org.Id, Month = 202604 }),
     };

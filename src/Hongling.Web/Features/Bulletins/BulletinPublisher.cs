@@ -1,3 +1,4 @@
+using Hongling.Web.Features.Notifications;
 using System.Text.Encodings.Web;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
@@ -8,7 +9,7 @@ namespace Hongling.Web.Features.Bulletins;
 /// <summary>Publishes a bulletin: it becomes readable in the issuer's whole subtree and is sent to the units as an
 /// announcement (组织公告) linking the bulletin and its documents (.docx and the attachments' .xlsx). One transaction:
 /// either both happen or neither.</summary>
-public sealed class BulletinPublisher(HonglingDb db, TimeProvider clock)
+public sealed class BulletinPublisher(HonglingDb db, TimeProvider clock, NotificationQueue notifications)
 {
     public async Task PublishAsync(BulletinView view, CancellationToken ct)
     {
@@ -31,6 +32,9 @@ public sealed class BulletinPublisher(HonglingDb db, TimeProvider clock)
         b.AudienceIncludesSubtree = true;
         b.NoticeId = notice.Id;
         await db.SaveChangesAsync(ct);
+        // The units' administrators (members holding a post in the subtree) hear of it in their inbox.
+        await notifications.NotifyAsync(new(b.OrganizationId, NotificationCategory.Bulletin, notice.Title, $"{view.Title}({view.NumberText})已印发,请查阅。") { Link = link },
+            db.AdministeredMembers.InSubtree(b.OrgPath).Where(m => db.Users.Any(u => u.MemberId == m.Id && db.OrgAdministrators.Any(a => a.AccountId == u.Id))), ct);
         await tx.CommitAsync(ct);
     }
 

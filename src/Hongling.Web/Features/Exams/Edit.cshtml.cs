@@ -1,3 +1,4 @@
+using Hongling.Web.Features.Notifications;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Infrastructure;
@@ -9,7 +10,7 @@ namespace Hongling.Web.Features.Exams;
 
 /// <summary>Setting up an exam: audience, window, time, attempts, pass mark, when answers are shown and
 /// the paper's rules. An exam whose rules the bank cannot serve is refused, naming the rule.</summary>
-public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools) : PageModel
+public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools, NotificationQueue notifications) : PageModel
 {
     [BindProperty] public ExamInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -52,6 +53,7 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools
             Errors.AddRange(await PaperDraw.CheckAsync(db, draft, org.Path));
         }
         if (Errors.Count > 0) { await LoadListsAsync(); return Page(); }
+        var invite = exam is null;
         if (exam is null) { exam = new Exam { Title = "", CreatedAt = clock.GetUtcNow().UtcDateTime }; db.Exams.Add(exam); }
         exam.Title = Input.Title!.Trim();
         exam.Instructions = Input.Instructions.NullIfBlank();
@@ -70,6 +72,8 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools
         exam.TotalPoints = exam.Rules.Sum(r => r.Count * r.Points) + exam.Fixed.Sum(f => f.Points);
         await db.SaveChangesAsync();
         pools.Invalidate();
+        if (invite) await notifications.NotifyAsync(new(org.Id, NotificationCategory.Exam, $"考试邀请:{exam.Title}", $"请于{Input.OpensAt:yyyy-MM-dd HH:mm}至{Input.ClosesAt:yyyy-MM-dd HH:mm}参加在线考试“{exam.Title}”。") { Link = "/Exams/Mine" },
+            (await NotificationAudience.ResolveAsync(db, new AudienceSpec { ExamId = exam.Id }, clock, default)).Members);
         TempData["Status"] = $"已保存考试“{exam.Title}”(满分 {exam.TotalPoints:0.##} 分)。";
         return Redirect("/Exams");
     }

@@ -5,11 +5,12 @@ using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Features.Notifications;
 
 namespace Hongling.Web.Features.Notices;
 
 /// <summary>Publishes a notice from an administered organization to its members, optionally to its whole subtree.</summary>
-public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
+public sealed class EditModel(HonglingDb db, TimeProvider clock, NotificationQueue notifications) : PageModel
 {
     public sealed class NoticeInput
     {
@@ -48,6 +49,8 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
             Title = Input.Title!.Trim(), Body = body.Html!, PublishedAt = clock.GetUtcNow().UtcDateTime, PublishedBy = db.Scope.ActorName,
         }).Entity;
         await db.SaveChangesAsync();
+        await notifications.NotifyAsync(new(org.Id, NotificationCategory.Notice, notice.Title, $"{org.Name}发布了公告“{notice.Title}”,请查看。")
+            { Link = $"/Notices/Read/{notice.Id}" }, NoticeReceipts.Audience(db.AdministeredMembers, notice.AudiencePath, notice.AudienceIncludesSubtree));
         TempData["Status"] = $"已发布公告“{notice.Title}”。";
         return RedirectToPage("Index", new { org = org.Id });
     }

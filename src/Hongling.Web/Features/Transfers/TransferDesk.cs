@@ -1,3 +1,4 @@
+using Hongling.Web.Features.Notifications;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
@@ -13,7 +14,7 @@ namespace Hongling.Web.Features.Transfers;
 /// does every step: start, then record completion (the member leaves the platform) or cancel. Into the
 /// platform the receiver records a transfer that is accepted at once. A second decision, even at the same
 /// moment from another administrator, is refused. Refusals are <see cref="RuleException"/>s.</summary>
-public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock)
+public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock, NotificationQueue notifications)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -46,6 +47,7 @@ public sealed class TransferDesk(HonglingDb db, PiiProtector pii, IdNumberRegist
         };
         db.Transfers.Add(transfer);
         await db.SaveChangesAsync();
+        await notifications.NotifyAsync(new(member.OrganizationId, NotificationCategory.Transfer, "组织关系转接已发起", $"您的组织关系已由{transfer.FromName}转往{to.Name},介绍信编号{transfer.LetterNumber}。") { Mandatory = true }, db.AdministeredMembers.Where(m => m.Id == member.Id));
         return transfer;
     }
 

@@ -100,6 +100,9 @@ public abstract partial class HonglingDb
         builder.Entity<Material>().HasQueryFilter(Within<Material>(m => m.OrgPath, m => m.Audiences.Any(a =>
             (ScopeMemberOrgPath != null && ScopeMemberOrgPath.StartsWith(a.Path)) || (From0 != null && From0.StartsWith(a.Path))
             || (From1 != null && From1.StartsWith(a.Path)) || (From2 != null && From2.StartsWith(a.Path)))));
+        // A notification reaches a member through their own inbox row: they read what was sent to them, read-only.
+        builder.Entity<Notification>().HasQueryFilter(Within<Notification>(n => n.OrgPath, n => ScopeMemberId != null
+            && n.Items.Any(i => i.MemberId == ScopeMemberId && i.Channel == Infrastructure.Notifications.NotificationChannel.Inbox)));
     }
 
     protected static IEnumerable<Type> ScopedTypes(ModelBuilder builder) =>

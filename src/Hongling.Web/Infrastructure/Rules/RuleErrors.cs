@@ -192,4 +192,19 @@ public static class RuleErrors
     public static RuleError InRecord(int index, RuleError error) => error with { Message = $"第{index}条记录:{error.Message}" };
     public static readonly RuleError TerminalNameRequired = new("terminal_name_required", "请填写终端名称(不超过100字)");
     public static readonly RuleError TerminalNotFound = new("terminal_not_found", "没有找到该终端", 404);
+
+    // ---- Notifications (消息通知: Features/Notifications) -------------------------------------------------------
+    public static readonly RuleError NotificationTitleRequired = new("notification_title_required", "请填写消息标题(不超过100字)");
+    public static readonly RuleError NotificationTextRequired = new("notification_text_required", "请填写消息内容(不超过5000字)");
+    public static readonly RuleError NotificationAudienceRequired =
+        new("notification_audience_required", "请选择发送对象:组织、考试的考生或指定党员");
+    public static readonly RuleError NotificationAudienceEmpty =
+        new("notification_audience_empty", "所选范围内没有符合条件的党员,未发送");
+    public static readonly RuleError NotificationScheduleInPast =
+        new("notification_schedule_in_past", "定时发送的时间已过,请选择将来的时间");
+    public static RuleError NotificationSmsTooLong(int segments, int max) => new("notification_sms_too_long",
+        $"短信内容过长:需拆成{segments}条短信,最多{max}条,请精简或不选短信");
+    public static readonly RuleError NotificationTooManyPicked = new("notification_too_many_picked", "指定党员一次最多1000人");
+    public static readonly RuleError NotificationNotFound = new("notification_not_found", "没有找到该消息,或它不在您管辖的范围内", 404);
+    public static readonly RuleError ExamNotFoundForAudience = new("exam_not_found", "没有找到该考试,或它不在您管辖的范围内", 404);
 }

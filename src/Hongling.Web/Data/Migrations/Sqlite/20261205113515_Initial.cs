@@ -781,6 +781,27 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationOptOuts",
+                columns: table => new
+                {
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Off = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationOptOuts", x => new { x.MemberId, x.Category, x.Channel });
+                    table.ForeignKey(
+                        name: "FK_NotificationOptOuts_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -897,6 +918,39 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Notices", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Notices_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mandatory = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ByEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BySms = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AudienceDescription = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -1302,6 +1356,44 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         name: "FK_NoticeReads_Notices_NoticeId",
                         column: x => x.NoticeId,
                         principalTable: "Notices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NotificationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProviderId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxItems_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OutboxItems_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1982,6 +2074,26 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 columns: new[] { "OrgPath", "PublishedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NotificationOptOuts_OrgPath",
+                table: "NotificationOptOuts",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_OrganizationId",
+                table: "Notifications",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_OrgPath",
+                table: "Notifications",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_OrgPath_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "OrgPath", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgAdministrators_AccountId_OrganizationId",
                 table: "OrgAdministrators",
                 columns: new[] { "AccountId", "OrganizationId" },
@@ -2018,6 +2130,31 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "IX_Organizations_SecretaryId",
                 table: "Organizations",
                 column: "SecretaryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxItems_Channel_State_NextAttemptAt",
+                table: "OutboxItems",
+                columns: new[] { "Channel", "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxItems_LeaseOwner",
+                table: "OutboxItems",
+                column: "LeaseOwner");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxItems_MemberId_Channel_State_SentAt",
+                table: "OutboxItems",
+                columns: new[] { "MemberId", "Channel", "State", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxItems_NotificationId_Channel_State",
+                table: "OutboxItems",
+                columns: new[] { "NotificationId", "Channel", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxItems_OrgPath",
+                table: "OutboxItems",
+                column: "OrgPath");
 
             migrationBuilder.CreateIndex(
                 name: "IX_QuestionCategories_OrganizationId",
@@ -2757,7 +2894,13 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "NoticeReads");
 
             migrationBuilder.DropTable(
+                name: "NotificationOptOuts");
+
+            migrationBuilder.DropTable(
                 name: "OrgAdministrators");
+
+            migrationBuilder.DropTable(
+                name: "OutboxItems");
 
             migrationBuilder.DropTable(
                 name: "RecruitSteps");
@@ -2818,6 +2961,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Notices");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "Recruits");

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Hongling.Web.Domain;
+using Hongling.Web.Features.Notifications;
+using Hongling.Web.Infrastructure.Pii;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hongling.Tests.Features.Notifications;
+
+/// <summary>The one-off measurement of queuing 100,000 recipients (HONGLING_NOTIFY_BENCH=1 runs it; bench/notify.sh
+/// is the benchmark proper). Prints the seconds; asserts only that every row is there.</summary>
+public sealed class QueueSpeedTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task Queue_100000Recipients_InOneSetBasedInsert()
+    {
+        Assert.SkipUnless(Environment.GetEnvironmentVariable("HONGLING_NOTIFY_BENCH") == "1", "HONGLING_NOTIFY_BENCH=1 runs it");
+        const int count = 100_000;
+        var (town, branch) = await app.AddTownAsync("十万镇");
+        await app.WithDbAsync(async (db, sp) =>
+        {
+            var pii = sp.GetRequiredService<PiiProtector>();
+            var members = Enumerable.Range(0, count).Select(i =>
+            {
+                var m = new Member
+                {
+                    Name = "党员" + i, Gender = Gender.Male, BirthDate = new DateOnly(1970, 1, 1), Mobile = $"139{i:D8}",
+                    Education = Education.Bachelor, JoinedOn = new DateOnly(2010, 7, 1), Status = MemberStatus.Full,
+                    OrganizationId = branch.Id,
+                };
+                pii.SetIdNumber(m, TestApp.NextIdNumber());
+                return m;
+            }).ToList();
+            return await db.InsertManyAsync(members);
+        });
+        var watch = Stopwatch.StartNew();
+        var n = await app.WithDbAsync((db, sp) => sp.GetRequiredService<NotificationQueue>().SendAsync(
+            new NotificationDraft(town.Id, NotificationCategory.General, "十万人", "测试"),
+            db.AdministeredMembers.Where(m => m.OrganizationId == branch.Id)));
+        watch.Stop();
+        TestContext.Current.SendDiagnosticMessage($"queue_seconds: {watch.Elapsed.TotalSeconds:0.00}");
+        if (Environment.GetEnvironmentVariable("HONGLING_NOTIFY_BENCH_OUT") is { Length: > 0 } file)
+            File.AppendAllText(file, $"queue_seconds: {watch.Elapsed.TotalSeconds:0.00} ({(TestApp.OnPostgres ? "postgres" : "sqlite")})\n");
+        Assert.Equal(count, await app.WithDbAsync(db => db.OutboxItems.CountAsync(o => o.NotificationId == n.Id)));
+    }
+}
