@@ -30,19 +30,49 @@ public sealed class PhoneSweepTests(BrowserApp app)
         Assert.True(links.Count >= 5, $"the menu of {card} has only {links.Count} links");
 
         var problems = new StringBuilder();
+        // Each menu page, then one page of each kind it links to (an activity's attendance, an exam's results, the
+        // question bank): pages of one shape (/Activities/Attendance/{id}) are measured once.
+        var shapes = new HashSet<string>(links.Select(Shape), StringComparer.Ordinal);
+        var inner = new List<string>();
         foreach (var link in links)
         {
-            var response = await page.GotoAsync(link);
-            if (response is { Ok: false })
-            {
-                problems.AppendLine($"{link}: HTTP {response.Status}");
-                continue;
-            }
-            var found = await page.EvaluateAsync<string[]>(MeasureScript);
-            foreach (var problem in found) problems.AppendLine($"{link}: {problem}");
+            if (!await MeasureAsync(page, link, problems)) continue;
             await ScreenshotAsync(page, card, link);
+            foreach (var href in await InnerLinksAsync(page))
+                if (shapes.Add(Shape(href))) inner.Add(href);
         }
-        Assert.True(problems.Length == 0, $"at 360 px as {card}:\n{problems}");
+        foreach (var link in inner) await MeasureAsync(page, link, problems);
+        Assert.True(problems.Length == 0, $"at 360 px as {card} ({links.Count} menu pages, {inner.Count} linked):\n{problems}");
+    }
+
+    /// <summary>Opens a page and adds its problems; false when it did not open.</summary>
+    private static async Task<bool> MeasureAsync(IPage page, string link, StringBuilder problems)
+    {
+        var response = await page.GotoAsync(link);
+        if (response is { Ok: false })
+        {
+            problems.AppendLine($"{link}: HTTP {response.Status}");
+            return false;
+        }
+        foreach (var problem in await page.EvaluateAsync<string[]>(MeasureScript)) problems.AppendLine($"{link}: {problem}");
+        return true;
+    }
+
+    /// <summary>A page's kind: its path with every number as {id}, without the query.</summary>
+    private static string Shape(string href) =>
+        System.Text.RegularExpressions.Regex.Replace(href.Split('?', '#')[0], "[0-9]+", "{id}").ToLowerInvariant();
+
+    /// <summary>Same-site pages linked from the main part of a page. Downloads, handlers (exports, QR images) and
+    /// pages that act when opened (taking an exam starts its paper, reading counts as read) are left out: the sweep only looks.</summary>
+    private static async Task<IReadOnlyList<string>> InnerLinksAsync(IPage page)
+    {
+        var hrefs = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('main a[href]')].filter(a => !a.hasAttribute('download'))" +
+            ".map(a => a.getAttribute('href'))");
+        string[] acting = ["handler=", "/Take", "/Read", "/Start", "/Account/", "/files/", "/api/", ".xlsx", ".pdf", "/Print"];
+        return [.. hrefs.Where(h => h.StartsWith('/') && !h.StartsWith("//", StringComparison.Ordinal))
+            .Where(h => !acting.Any(a => h.Contains(a, StringComparison.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>The same-site links of the navigation (menu and dropdowns), in order, without repeats.</summary>
@@ -102,5 +132,11 @@ public sealed class PhoneSweepTests(BrowserApp app)
         Directory.CreateDirectory(dir);
         var name = link.Trim('/').Replace('/', '-').ToLowerInvariant();
         await page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"phone-{name}.png") });
+        var children = page.Locator("main #children");
+        if (await children.CountAsync() == 0) return;
+        await page.EvaluateAsync("() => window.scrollTo(0, [...document.querySelectorAll('main h2')]" +
+            ".find(h => h.textContent.startsWith('下级组织')).getBoundingClientRect().top + window.scrollY - 8)");
+        await page.WaitForTimeoutAsync(300);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"phone-{name}-children.png") });
     }
 }
