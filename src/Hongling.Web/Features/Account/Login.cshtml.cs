@@ -17,7 +17,7 @@ public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb 
 {
     /// <summary>Same words whether the card is unknown or the password wrong: the page never tells which cards exist.</summary>
     public const string BadCredentials = "卡号或密码不正确。";
-    /// <summary>Whom a member asks when the password is lost: the administrator of their own branch resets it.</summary>
+    /// <summary>Whom a member asks when the password is lost: their own branch's administrator resets it.</summary>
     public const string WhomToAsk = "忘记密码请找所在党支部的管理员重置。";
     public const string LockedOut = "登录失败次数过多,请15分钟后再试。" + WhomToAsk;
 
@@ -66,13 +66,15 @@ public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb 
                 : result.IsLockedOut ? SignInFailure.LockedOut
                 : result.IsNotAllowed ? SignInFailure.NotAllowed
                 : SignInFailure.WrongPassword;
-            failures = failure == SignInFailure.WrongPassword ? await signIn.UserManager.GetAccessFailedCountAsync(account)
+            failures = failure == SignInFailure.WrongPassword
+                ? await signIn.UserManager.GetAccessFailedCountAsync(account)
                 : await RecentUnknownFailuresAsync(card, account.Id) + 1;
         }
         await RecordAsync(card, account, failure);
         if (failure is null)
             return account!.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", failure == SignInFailure.LockedOut ? LockedOut : TriesLeft(Math.Max(1, max - failures)));
+        var words = failure == SignInFailure.LockedOut ? LockedOut : TriesLeft(Math.Max(1, max - failures));
+        ModelState.AddModelError("", words);
         return Page();
     }
 
@@ -81,7 +83,8 @@ public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb 
     private Task<int> RecentUnknownFailuresAsync(string card, string? accountId = null)
     {
         var since = clock.GetUtcNow().UtcDateTime.AddMinutes(-15);
-        return db.SignInRecords.CountAsync(r => r.CardNumber == card && r.AccountId == accountId && !r.Succeeded && r.At >= since);
+        return db.SignInRecords.CountAsync(r =>
+            r.CardNumber == card && r.AccountId == accountId && !r.Succeeded && r.At >= since);
     }
 
     /// <summary>Records the attempt with the member's branch at this moment (no scope is loaded yet: the

@@ -30,8 +30,9 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
 
     public Task<IActionResult> OnPostLeaveAsync(int participantId, string? reason) => ReplyAsync(participantId, ParticipantReply.Leave, reason);
 
-    /// <summary>Takes back a confirmation or a leave request: the answer is pending again, as before replying.</summary>
-    public Task<IActionResult> OnPostUndoAsync(int participantId) => ReplyAsync(participantId, ParticipantReply.Pending, null);
+    /// <summary>Takes back a confirmation or a leave request: the answer is pending again, as before.</summary>
+    public Task<IActionResult> OnPostUndoAsync(int participantId) =>
+        ReplyAsync(participantId, ParticipantReply.Pending, null);
 
     private async Task<IActionResult> ReplyAsync(int participantId, ParticipantReply reply, string? reason)
     {

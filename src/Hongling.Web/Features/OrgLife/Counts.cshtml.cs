@@ -16,7 +16,7 @@ public sealed class CountsModel(HonglingDb db, TimeProvider clock) : PageModel
     public ScopedOrg Current { get; private set; } = null!;
     public IReadOnlyList<MonthlyActivityCounts.Row> Rows { get; private set; } = [];
     public static readonly int Limit = 500;
-    /// <summary>Each measure summed over the organizations listed (the whole subtree unless the list was cut).</summary>
+    /// <summary>Each measure summed over the organizations listed (the subtree unless the list was cut).</summary>
     public IReadOnlyDictionary<MonthlyActivityCounts.Measure, int> Totals { get; private set; } =
         new Dictionary<MonthlyActivityCounts.Measure, int>();
     /// <summary>Each child organization's activities of the month, its whole subtree counted.</summary>

@@ -42,7 +42,7 @@ public sealed class StatsModel(HonglingDb db, TimeProvider clock) : PageModel
     /// <summary>The share who studied and the average minutes over the twelve months up to the one shown.</summary>
     public BarChart ShareTrend { get; private set; } = null!;
     public BarChart AverageTrend { get; private set; } = null!;
-    /// <summary>Branches drawn in the ranking's chart; the table beneath lists up to <see cref="RankingSize"/>.</summary>
+    /// <summary>Branches drawn in the ranking's chart; the table lists up to <see cref="RankingSize"/>.</summary>
     public const int ChartedBranches = 10;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -59,10 +59,11 @@ public sealed class StatsModel(HonglingDb db, TimeProvider clock) : PageModel
         var trend = await StudyStats.TrendAsync(db, org.Path, ShownMonth, ct);
         BarChart.Bar Point(StudyStats.MonthStudy p, double value) =>
             new($"{p.Month % 100}月", Math.Round(value, 1), MonthPicker.Text(p.Month));
+        double PerMember(double x) => Total.Members == 0 ? 0 : x / Total.Members;
         ShareTrend = new BarChart("trend-share", "近12个月参学率", "%",
-            [.. trend.Select(p => Point(p, Total.Members == 0 ? 0 : 100.0 * p.Studied / Total.Members))], Kind: BarChart.Shape.Trend);
+            [.. trend.Select(p => Point(p, 100.0 * PerMember(p.Studied)))], Kind: BarChart.Shape.Trend);
         AverageTrend = new BarChart("trend-average", "近12个月人均学习时长", "分钟",
-            [.. trend.Select(p => Point(p, Total.Members == 0 ? 0 : (double)p.Minutes / Total.Members))], Kind: BarChart.Shape.Trend);
+            [.. trend.Select(p => Point(p, PerMember(p.Minutes)))], Kind: BarChart.Shape.Trend);
 
         var members = StudyStats.Members(db, org.Path, ShownMonth);
         MemberPages = Math.Max(1, (Total.Members + PageSize - 1) / PageSize);

@@ -109,7 +109,8 @@ public static class StudyStats
 
     /// <summary>The twelve months up to <paramref name="lastMonth"/> for the present members of the subtree, oldest
     /// first, in one aggregate query (months without study count zero).</summary>
-    public static async Task<IReadOnlyList<MonthStudy>> TrendAsync(HonglingDb db, string path, int lastMonth, CancellationToken ct)
+    public static async Task<IReadOnlyList<MonthStudy>> TrendAsync(
+        HonglingDb db, string path, int lastMonth, CancellationToken ct)
     {
         var months = new int[12];
         months[11] = lastMonth;
@@ -126,7 +127,8 @@ public static class StudyStats
                               Studied = g.Select(x => x.MemberId).Distinct().Count(),
                               Minutes = g.Sum(x => x.StudyMinutes),
                           }).ToDictionaryAsync(x => x.Month, ct);
-        return [.. months.Select(m => sums.TryGetValue(m, out var s) ? new MonthStudy(m, s.Studied, s.Minutes) : new MonthStudy(m, 0, 0))];
+        return [.. months.Select(m =>
+            sums.TryGetValue(m, out var s) ? new MonthStudy(m, s.Studied, s.Minutes) : new MonthStudy(m, 0, 0))];
     }
 
     /// <summary>Best first: the higher average minutes per member, then the higher share who studied.</summary>
