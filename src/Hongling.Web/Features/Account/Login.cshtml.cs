@@ -16,8 +16,14 @@ namespace Hongling.Web.Features.Account;
 public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb db, TimeProvider clock, DummyPasswordHash dummy) : PageModel
 {
     /// <summary>Same words whether the card is unknown or the password wrong: the page never tells which cards exist.</summary>
-    public const string BadCredentials = "卡号或密码不正确。连续输错5次将锁定15分钟。";
-    public const string LockedOut = "登录失败次数过多,请15分钟后再试。";
+    public const string BadCredentials = "卡号或密码不正确。";
+    /// <summary>Whom a member asks when the password is lost: their own branch's administrator resets it.</summary>
+    public const string WhomToAsk = "忘记密码请找所在党支部的管理员重置。";
+    public const string LockedOut = "登录失败次数过多,请15分钟后再试。" + WhomToAsk;
+
+    /// <summary>The failure's words with the tries left before the 15-minute lock, counted alike for a known
+    /// card (Identity's failed count) and an unknown one (its failures of the last 15 minutes).</summary>
+    public static string TriesLeft(int left) => $"{BadCredentials}还可以再试{left}次,连续输错5次将锁定15分钟。{WhomToAsk}";
 
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -41,10 +47,13 @@ public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb 
         var card = Input.CardNumber.Trim();
         var account = await signIn.UserManager.FindByNameAsync(card);
         SignInFailure? failure;
+        var max = signIn.Options.Lockout.MaxFailedAccessAttempts;
+        int failures;
         if (account is null)
         {
             dummy.Verify(signIn.UserManager.PasswordHasher, Input.Password);
-            failure = await RecentUnknownFailuresAsync(card) >= 4 ? SignInFailure.LockedOut : SignInFailure.UnknownCard;
+            failures = await RecentUnknownFailuresAsync(card) + 1;
+            failure = failures >= max ? SignInFailure.LockedOut : SignInFailure.UnknownCard;
         }
         else
         {
@@ -57,19 +66,25 @@ public sealed class LoginModel(SignInManager<Domain.Account> signIn, HonglingDb 
                 : result.IsLockedOut ? SignInFailure.LockedOut
                 : result.IsNotAllowed ? SignInFailure.NotAllowed
                 : SignInFailure.WrongPassword;
+            failures = failure == SignInFailure.WrongPassword
+                ? await signIn.UserManager.GetAccessFailedCountAsync(account)
+                : await RecentUnknownFailuresAsync(card, account.Id) + 1;
         }
         await RecordAsync(card, account, failure);
         if (failure is null)
             return account!.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", failure == SignInFailure.LockedOut ? LockedOut : BadCredentials);
+        var words = failure == SignInFailure.LockedOut ? LockedOut : TriesLeft(Math.Max(1, max - failures));
+        ModelState.AddModelError("", words);
         return Page();
     }
 
-    /// <summary>Unknown cards lock out like real ones, so lockout does not reveal which cards exist.</summary>
-    private Task<int> RecentUnknownFailuresAsync(string card)
+    /// <summary>Unknown cards lock out like real ones, so lockout does not reveal which cards exist; the same count of
+    /// recent failures serves a known card refused before its password (one transferred out of the platform).</summary>
+    private Task<int> RecentUnknownFailuresAsync(string card, string? accountId = null)
     {
         var since = clock.GetUtcNow().UtcDateTime.AddMinutes(-15);
-        return db.SignInRecords.CountAsync(r => r.CardNumber == card && r.AccountId == null && r.At >= since);
+        return db.SignInRecords.CountAsync(r =>
+            r.CardNumber == card && r.AccountId == accountId && !r.Succeeded && r.At >= since);
     }
 
     /// <summary>Records the attempt with the member's branch at this moment (no scope is loaded yet: the

@@ -30,6 +30,10 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
 
     public Task<IActionResult> OnPostLeaveAsync(int participantId, string? reason) => ReplyAsync(participantId, ParticipantReply.Leave, reason);
 
+    /// <summary>Takes back a confirmation or a leave request: the answer is pending again, as before.</summary>
+    public Task<IActionResult> OnPostUndoAsync(int participantId) =>
+        ReplyAsync(participantId, ParticipantReply.Pending, null);
+
     private async Task<IActionResult> ReplyAsync(int participantId, ParticipantReply reply, string? reason)
     {
         if (db.Scope.MemberId is not { } me) return NotFound();
@@ -40,10 +44,16 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
             : reply == ParticipantReply.Leave && string.IsNullOrEmpty(reason) ? "请假请填写事由。"
             : reason is { Length: > 200 } ? "请假事由不超过200字。" : null;
         if (Error is not null) { await LoadAsync(); return Page(); }
-        (row.Reply, row.LeaveReason, row.RepliedAt) = (reply, reply == ParticipantReply.Leave ? reason : null, Now);
+        (row.Reply, row.LeaveReason, row.RepliedAt) =
+            (reply, reply == ParticipantReply.Leave ? reason : null, reply == ParticipantReply.Pending ? null : Now);
         // The scope's own-row rule admits it: the member's answer on their own row ([MemberSets] properties).
         await db.SaveChangesAsync();
-        Status = reply == ParticipantReply.Leave ? $"已向支部请假:{row.Activity.Topic}" : $"已确认参加:{row.Activity.Topic}";
+        Status = reply switch
+        {
+            ParticipantReply.Leave => $"已向支部请假:{row.Activity.Topic}",
+            ParticipantReply.Confirmed => $"已确认参加:{row.Activity.Topic}",
+            _ => $"已撤销回复:{row.Activity.Topic},请重新选择参加或请假",
+        };
         return RedirectToPage();
     }
 

@@ -1,5 +1,6 @@
 using Hongling.Web.Data;
 using Hongling.Web.Features.Dues;
+using Hongling.Web.Features.Shared;
 using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,11 @@ public sealed class CountsModel(HonglingDb db, TimeProvider clock) : PageModel
     public ScopedOrg Current { get; private set; } = null!;
     public IReadOnlyList<MonthlyActivityCounts.Row> Rows { get; private set; } = [];
     public static readonly int Limit = 500;
+    /// <summary>Each measure summed over the organizations listed (the subtree unless the list was cut).</summary>
+    public IReadOnlyDictionary<MonthlyActivityCounts.Measure, int> Totals { get; private set; } =
+        new Dictionary<MonthlyActivityCounts.Measure, int>();
+    /// <summary>Each child organization's activities of the month, its whole subtree counted.</summary>
+    public IReadOnlyList<BarChart.Bar> Children { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -22,6 +28,12 @@ public sealed class CountsModel(HonglingDb db, TimeProvider clock) : PageModel
         Current = org;
         Month = Month is { } m && ChinaTime.IsMonth(m) ? m : clock.MonthInChina();
         Rows = await MonthlyActivityCounts.ForAsync(db, org.Path, Month.Value, Limit);
+        Totals = Enum.GetValues<MonthlyActivityCounts.Measure>().Where(MonthlyActivityCounts.Counters.ContainsKey)
+            .ToDictionary(m => m, m => Rows.Sum(r => r[m] ?? 0));
+        var depth = org.Path.Count(c => c == '/') + 1;
+        Children = [.. Rows.Where(r => r.Path.Count(c => c == '/') == depth)
+            .Select(c => (c, Rows.Where(r => r.Path.StartsWith(c.Path, StringComparison.Ordinal)).ToList()))
+            .Select(x => new BarChart.Bar(x.c.Name, x.Item2.Sum(r => r.Activities ?? 0)))];
         return Page();
     }
 }

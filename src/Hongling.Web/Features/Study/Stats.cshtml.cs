@@ -2,6 +2,7 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Dues;
 using Hongling.Web.Features.Members.Import;
+using Hongling.Web.Features.Shared;
 using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,6 +39,11 @@ public sealed class StatsModel(HonglingDb db, TimeProvider clock) : PageModel
     public int IdleCount { get; private set; }
     public int IdlePages { get; private set; }
     public bool Ascending => Sort == "asc";
+    /// <summary>The share who studied and the average minutes over the twelve months up to the one shown.</summary>
+    public BarChart ShareTrend { get; private set; } = null!;
+    public BarChart AverageTrend { get; private set; } = null!;
+    /// <summary>Branches drawn in the ranking's chart; the table lists up to <see cref="RankingSize"/>.</summary>
+    public const int ChartedBranches = 10;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -50,6 +56,14 @@ public sealed class StatsModel(HonglingDb db, TimeProvider clock) : PageModel
         (Branches, BranchCount) = ([.. branches.Take(RankingSize)], branches.Count);
         // Towns are the organizations directly beneath the district root (depth 1), whatever their kind.
         Towns = StudyStats.Rank(perOrg.Values.Where(o => o.Depth == 1));
+        var trend = await StudyStats.TrendAsync(db, org.Path, ShownMonth, ct);
+        BarChart.Bar Point(StudyStats.MonthStudy p, double value) =>
+            new($"{p.Month % 100}月", Math.Round(value, 1), MonthPicker.Text(p.Month));
+        double PerMember(double x) => Total.Members == 0 ? 0 : x / Total.Members;
+        ShareTrend = new BarChart("trend-share", "近12个月参学率", "%",
+            [.. trend.Select(p => Point(p, 100.0 * PerMember(p.Studied)))], Kind: BarChart.Shape.Trend);
+        AverageTrend = new BarChart("trend-average", "近12个月人均学习时长", "分钟",
+            [.. trend.Select(p => Point(p, PerMember(p.Minutes)))], Kind: BarChart.Shape.Trend);
 
         var members = StudyStats.Members(db, org.Path, ShownMonth);
         MemberPages = Math.Max(1, (Total.Members + PageSize - 1) / PageSize);

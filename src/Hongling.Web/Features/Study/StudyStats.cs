@@ -1,5 +1,6 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Study;
@@ -101,6 +102,33 @@ public static class StudyStats
                     s[0] += o.Members; s[1] += o.Studied; s[2] += o.Minutes; s[3] += o.Completed;
                 }
         return perOrg.Values.ToDictionary(o => o.Id, o => o with { Members = sums[o.Id][0], Studied = sums[o.Id][1], Minutes = sums[o.Id][2], Completed = sums[o.Id][3] });
+    }
+
+    /// <summary>One month of a subtree's trend: the present members who studied in it and their minutes.</summary>
+    public sealed record MonthStudy(int Month, int Studied, int Minutes);
+
+    /// <summary>The twelve months up to <paramref name="lastMonth"/> for the present members of the subtree, oldest
+    /// first, in one aggregate query (months without study count zero).</summary>
+    public static async Task<IReadOnlyList<MonthStudy>> TrendAsync(
+        HonglingDb db, string path, int lastMonth, CancellationToken ct)
+    {
+        var months = new int[12];
+        months[11] = lastMonth;
+        for (var i = 10; i >= 0; i--) months[i] = ChinaTime.PreviousMonth(months[i + 1]);
+        var (first, _) = MonthDays(months[0]);
+        var (_, end) = MonthDays(lastMonth);
+        var sums = await (from d in db.StudyDays.InSubtree(path)
+                          where d.Day >= first && d.Day < end && d.StudyMinutes > 0
+                          join m in db.AdministeredMembers.InSubtree(path) on d.MemberId equals m.Id
+                          group d by new { d.Day.Year, d.Day.Month } into g
+                          select new
+                          {
+                              Month = g.Key.Year * 100 + g.Key.Month,
+                              Studied = g.Select(x => x.MemberId).Distinct().Count(),
+                              Minutes = g.Sum(x => x.StudyMinutes),
+                          }).ToDictionaryAsync(x => x.Month, ct);
+        return [.. months.Select(m =>
+            sums.TryGetValue(m, out var s) ? new MonthStudy(m, s.Studied, s.Minutes) : new MonthStudy(m, 0, 0))];
     }
 
     /// <summary>Best first: the higher average minutes per member, then the higher share who studied.</summary>

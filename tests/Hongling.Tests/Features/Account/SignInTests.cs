@@ -51,6 +51,21 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task SignIn_Failures_SayHowManyTriesAreLeft_AndWhomToAsk_ForKnownAndUnknownCardsAlike()
+    {
+        var (card, _) = await MemberWithCardAsync();
+        var unknownCard = TestApp.NewCard();
+        foreach (var c in new[] { card, unknownCard })
+        {
+            var first = await (await TestApp.SignInAsync(app.NewClient(), c, "wrong-pass-1")).Content.ReadAsStringAsync();
+            var second = await (await TestApp.SignInAsync(app.NewClient(), c, "wrong-pass-2")).Content.ReadAsStringAsync();
+            Assert.Contains(LoginModel.TriesLeft(4), first);
+            Assert.Contains("还可以再试3次", second);
+            Assert.Contains("所在党支部的管理员", second);
+        }
+    }
+
+    [Fact]
     public async Task SignIn_EmptyFields_AskForBoth()
     {
         var html = await (await TestApp.PostFormAsync(app.NewClient(), "/Account/Login",

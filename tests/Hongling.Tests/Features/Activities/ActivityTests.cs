@@ -74,6 +74,20 @@ public sealed partial class ActivityTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(ParticipantReply.Pending, rows[b.Members[2].Id].Reply);
         var detail = await b.Admin.GetStringAsync($"/Activities/Detail/{stored.Id}");
         Assert.Contains("请假(外出务工)", detail);
+
+        // After confirming, the button says so and offers an undo; the undo makes the answer pending again.
+        var confirmed = Html.Parse(await second.GetStringAsync("/Activities/Mine"));
+        var card = confirmed.One($".upcoming-activity[data-activity='{stored.Id}']");
+        Assert.Equal("已确认参加 ✓", card.TextOf("button.confirmed"));
+        Assert.Null(card.QuerySelector("button.confirm"));
+        Assert.Equal("撤销", card.TextOf("button.undo"));
+        var undo = await TestApp.PostFormAsync(second, "/Activities/Mine", new Dictionary<string, string> { ["participantId"] = Participant(stored, b.Members[1]).ToString() }, "/Activities/Mine?handler=Undo");
+        Assert.Equal(HttpStatusCode.Redirect, undo.StatusCode);
+        var undone = await app.WithDbAsync(db => db.ActivityParticipants.SingleAsync(p => p.ActivityId == stored.Id && p.MemberId == b.Members[1].Id));
+        Assert.Equal((ParticipantReply.Pending, null), (undone.Reply, undone.RepliedAt));
+        var again = Html.Parse(await second.GetStringAsync("/Activities/Mine")).One($".upcoming-activity[data-activity='{stored.Id}']");
+        Assert.NotNull(again.QuerySelector("button.confirm"));
+        Assert.Null(again.QuerySelector("button.undo"));
     }
 
     private static int Participant(Activity a, Member m) => a.Participants.Single(p => p.MemberId == m.Id).Id;

@@ -58,7 +58,12 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
         var (client, branch, _) = await AdminAsync("查看镇");
         var id = TestApp.NextIdNumber();
         var member = await app.AddMemberAsync(branch, "查看乙", id);
-        Assert.DoesNotContain(id, await client.GetStringAsync($"/Members/Detail/{member.Id}"));
+        var before = await client.GetDocumentAsync($"/Members/Detail/{member.Id}");
+        Assert.DoesNotContain(id, before.Body!.TextContent);
+        // The button says, in plain words, that the view is recorded and shown to the member; the two transfers differ.
+        Assert.Contains("查看会被记录", before.TextOf("#reveal-note"));
+        Assert.Contains("党员本人可以看到", before.TextOf("#reveal-note"));
+        Assert.Contains("转往不使用本平台的党组织", before.TextOf("#transfer-help"));
         var response = await TestApp.PostFormAsync(client, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=RevealIdNumber");
         Assert.Contains($"<span id=\"full-id\">{id}</span>", await response.Content.ReadAsStringAsync());
         var entry = Assert.Single(await EntriesAsync(member.Id));

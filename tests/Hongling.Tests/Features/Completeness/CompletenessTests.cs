@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
@@ -88,6 +89,10 @@ public sealed class CompletenessTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(a.Name, html);
         Assert.Contains("乙支部", html);
         Assert.Contains("未配备管理员", html);
+        // Each child organization's completeness as a bar, with the same figure in the chart's table.
+        Assert.NotNull(page.QuerySelector("svg#children-chart"));
+        Assert.Equal(page.TableRows("#children").Select(r => double.Parse(r[^1].TrimEnd('%'), CultureInfo.InvariantCulture)),
+            page.TableRows("#children-chart-table").Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)));
         // Least complete first; the complete member updated this month is not listed.
         var lagging = page.TableRows("#lagging");
         Assert.Equal(["全缺", "只有党费", "预备五项"], lagging.Select(r => r[0]));

@@ -82,6 +82,12 @@ public sealed class ExamResultsTests(TestApp app) : IClassFixture<TestApp>
         var (exam, branch, _) = await GradedExamAsync("成绩页");
         var admin = await app.SignInAsAdministratorOfAsync(branch);
         var html = await admin.GetStringAsync($"/Exams/Results/{exam.Id}", Ct);
+        // 区分度 is explained in plain words: no formula, no product name.
+        var help = Html.Parse(html).TextOf("#item-analysis-help");
+        Assert.Contains("区分度", help);
+        Assert.Contains("学得好的人", help);
+        Assert.DoesNotContain("相关系数", help);
+        Assert.DoesNotContain("Moodle", help);
         var page = Html.Parse(html);
         Assert.Equal(10, page.One("#histogram").QuerySelectorAll(".bar").Length);
         Assert.Equal(["统计0", "统计1", "统计2", "统计3"], page.TableRows("#results").Select(r => r[0]));   // best score first

@@ -59,6 +59,12 @@ public sealed class MonthlyActivityCountsTests(TestApp app) : IClassFixture<Test
         var page = await client.GetDocumentAsync($"/OrgLife/Counts?org={town.Id}&month=202610");
         var row = page.One($"#counts tr[data-org='{branch.Id}']");
         Assert.Equal(["2", "0", "2"], new[] { "WorkUpdates", "Notices", "MessagesReceived" }.Select(m => row.TextOf($"td[data-measure={m}]")));
+        // Totals over the subtree (town 1 + branch 2 work updates), drawn as a chart with its table, and a month picker.
+        Assert.Equal("工作动态3", page.One("#totals [data-measure=WorkUpdates]").Text().Replace(" ", "").Replace("\n", ""));
+        Assert.NotNull(page.QuerySelector("svg#totals-chart"));
+        Assert.Contains("工作动态 3", page.TableRows("#totals-chart-table").Select(r => string.Join(" ", r)));
+        Assert.Equal([$"{branch.Name} 0"], page.TableRows("#children-chart-table").Select(r => string.Join(" ", r)));
+        Assert.Equal("202610", page.One("select[name=month] option[selected]").GetAttribute("value"));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/OrgLife/Counts?org={otherTown.Id}")).StatusCode);
     }
 

@@ -82,6 +82,16 @@ public sealed class StudyStatsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(w.M[4].Id.ToString(), idle);
         Assert.DoesNotContain(w.M[0].Id.ToString(), idle);
 
+        // The trend: January 2029 (甲一's 500 minutes: 1 of 5 studied) and February (3 of 5, 110 minutes).
+        var share = page.TableRows("#trend-share-table");
+        var average = page.TableRows("#trend-average-table");
+        Assert.Equal(12, share.Count);
+        Assert.Equal(["2029年1月 20", "2029年2月 60"], share[^2..].Select(r => string.Join(" ", r)));
+        Assert.Equal(["2029年1月 100", "2029年2月 22"], average[^2..].Select(r => string.Join(" ", r)));
+        Assert.Equal(["统计甲镇第一党支部 26.7", "统计甲镇第二党支部 15"],
+            page.TableRows("#branch-ranking-chart-table").Select(r => string.Join(" ", r)));
+        Assert.Equal("202902", page.One("select[name=month] option[selected]").GetAttribute("value"));
+
         // Towns, as the district sees them: 甲镇 22.0 per member before 乙镇 5.0.
         var district = await w.DistrictAdmin.GetDocumentAsync($"/Study/Stats?month={Month}");
         var towns = district.DataOf("#town-ranking tr[data-org]", "org");
