@@ -60,6 +60,10 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();
     public DbSet<BulletinSettings> BulletinSettings => Set<BulletinSettings>();
     public DbSet<BulletinTargets> BulletinTargets => Set<BulletinTargets>();
+    public DbSet<BookableResource> BookableResources => Set<BookableResource>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<VolunteerProject> VolunteerProjects => Set<VolunteerProject>();
+    public DbSet<VolunteerSignUp> VolunteerSignUps => Set<VolunteerSignUp>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;
