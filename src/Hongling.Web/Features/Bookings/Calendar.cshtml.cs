@@ -27,6 +27,7 @@ public sealed class CalendarModel(HonglingDb db, BookingDesk desk, TimeProvider 
     [BindProperty] public int? Contact { get; set; }
 
     public BookableResource Resource { get; private set; } = null!;
+    public string Provider { get; private set; } = "";
     public sealed record SlotView(DateTime StartsAt, string Key, int Taken, bool Mine, bool Past);
     public sealed record DayView(DateOnly Day, IReadOnlyList<SlotView> Slots);
     public IReadOnlyList<DayView> Days { get; private set; } = [];
@@ -90,9 +91,11 @@ public sealed class CalendarModel(HonglingDb db, BookingDesk desk, TimeProvider 
 
     private async Task<bool> LoadAsync()
     {
-        var r = await db.BookableResources.Include(x => x.Organization).FirstOrDefaultAsync(x => x.Id == Id);
+        var r = await db.BookableResources.FirstOrDefaultAsync(x => x.Id == Id);
         if (r is null) return false;
         Resource = r;
+        // A branch's administrator books what the town offers without administering the town: its name only.
+        Provider = await db.OrganizationsOfThePlatform.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstAsync();
         var today = clock.TodayInChina();
         Start = From is { } f && f >= today && f <= today.AddDays(BookingDesk.DaysAhead) ? f : today;
         var from = Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaTime.Offset;

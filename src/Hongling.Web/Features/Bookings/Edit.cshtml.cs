@@ -26,7 +26,7 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
         }
         var org = await db.AdministeredOrganizations.FirstOrDefaultAsync(o => o.Id == Org);
         if (org is null) return NotFound();
-        (Input.OrganizationId, OrgName) = (org.Id, org.Name);
+        (Input.OrganizationId, OrgName, Input.Days) = (org.Id, org.Name, [0, 1, 2, 3, 4]);
         return Page();
     }
 

@@ -17,9 +17,12 @@ public sealed class OffersModel(HonglingDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var list = await db.BookableResources.Where(r => !r.Retired).Include(r => r.Organization)
+        var list = await db.BookableResources.Where(r => !r.Retired)
             .OrderBy(r => r.Kind).ThenBy(r => r.OrgPath).ThenBy(r => r.Name).Take(300).ToListAsync();
-        Offers = [.. list.Select(r => new Offer(r.Id, r.Kind, r.Name, r.Place, r.Expert, r.Field, r.Organization.Name,
+        // The providers' names only: a branch's administrator sees what the town offers, not the town itself.
+        var ids = list.Select(r => r.OrganizationId).Distinct().ToList();
+        var names = await db.OrganizationsOfThePlatform.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        Offers = [.. list.Select(r => new Offer(r.Id, r.Kind, r.Name, r.Place, r.Expert, r.Field, names[r.OrganizationId],
             BookingSlots.Hours(r)))];
     }
 }

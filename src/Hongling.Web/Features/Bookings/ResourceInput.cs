@@ -13,7 +13,8 @@ public sealed class ResourceInput
     public ConsultationField? Field { get; set; }
     public int Capacity { get; set; } = 20;
     /// <summary>Weekday indexes 0 (Monday) to 6 (Sunday).</summary>
-    public List<int> Days { get; set; } = [0, 1, 2, 3, 4];
+    /// <summary>Empty unless posted (an unchecked list posts nothing); a new form starts with Monday to Friday.</summary>
+    public List<int> Days { get; set; } = [];
     public TimeOnly OpensAt { get; set; } = new(9, 0);
     public TimeOnly ClosesAt { get; set; } = new(17, 0);
     public int SlotMinutes { get; set; } = 60;
