@@ -22,13 +22,15 @@ public sealed class BookingTourTests(BrowserApp app)
             await page.GetByLabel("名称").FillAsync(room);
             await page.GetByLabel("地点").FillAsync("东城街道党群服务中心二楼");
             await page.Locator("input[name='Input.Capacity']").FillAsync("12");
-            for (var i = 0; i < 7; i++) await page.Locator($"#day-{i}").CheckAsync();
+            for (var i = 0; i < 7; i++)
+                await page.Locator($"#day-{i}").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
             await Expect(page.Locator("#status")).ToContainTextAsync(room);
         }
 
         var tomorrow = DateTime.UtcNow.AddHours(8).Date.AddDays(1).ToString("yyyy-MM-dd");
-        string slot, calendarUrl;
+        string slot,
+            calendarUrl;
         await using (var phone = await app.NewContextAsync("1000000004", SmallPhone))
         {
             var page = await phone.NewPageAsync();
@@ -42,9 +44,12 @@ public sealed class BookingTourTests(BrowserApp app)
             await page.Locator("#People").FillAsync("8");
             await page.Locator("#confirm-booking").ClickAsync();
             await Expect(page.Locator("#status")).ToContainTextAsync("预约成功");
-            await Expect(page.Locator($"[data-slot='{slot}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("slot-mine"));
+            await Expect(page.Locator($"[data-slot='{slot}']"))
+                .ToHaveClassAsync(new System.Text.RegularExpressions.Regex("slot-mine"));
             // The calendar fits a 360 px screen: nothing scrolls sideways.
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+            Assert.True(
+                await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")
+            );
             await page.GotoAsync("/Bookings/Mine");
             await Expect(page.Locator("#upcoming")).ToContainTextAsync(room);
         }

@@ -15,6 +15,7 @@ public sealed class VolunteerProject : IPublishedToMembers
     public string? Description { get; set; }
     public DateTime StartsAt { get; set; }
     public DateTime EndsAt { get; set; }
+
     /// <summary>The most volunteers wanted; no limit when empty.</summary>
     public int? Capacity { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -33,8 +34,13 @@ public sealed class VolunteerSignUp : IOrgOwned, IMemberCreated
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
-    [MemberSets] public DateTime SignedUpAt { get; set; }
-    [MemberSets] public DateTime? WithdrawnAt { get; set; }
+
+    [MemberSets]
+    public DateTime SignedUpAt { get; set; }
+
+    [MemberSets]
+    public DateTime? WithdrawnAt { get; set; }
+
     /// <summary>Hours confirmed by the organizer (decimal, halves of an hour).</summary>
     public decimal? Hours { get; set; }
     public DateTime? ConfirmedAt { get; set; }

@@ -8,8 +8,11 @@ namespace Hongling.Web.Infrastructure;
 public static class UniqueViolations
 {
     public static bool IsUniqueViolation(this DbException e) =>
-        e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
+        e
+            is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }
+                or Npgsql.PostgresException { SqlState: "23505" };
 
     /// <summary>A save refused by a unique index (EF wraps the provider's exception).</summary>
-    public static bool IsUniqueViolation(this DbUpdateException e) => e.InnerException is DbException inner && inner.IsUniqueViolation();
+    public static bool IsUniqueViolation(this DbUpdateException e) =>
+        e.InnerException is DbException inner && inner.IsUniqueViolation();
 }

@@ -98,7 +98,10 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         {
             var member = (Member)await AddAsync(sp, NewMember(sp, org));
             var project = (VolunteerProject)await AddAsync(sp, NewVolunteerProject(org));
-            return await AddAsync(sp, new VolunteerSignUp { ProjectId = project.Id, MemberId = member.Id, OrganizationId = org.Id });
+            return await AddAsync(sp, new VolunteerSignUp
+            {
+                ProjectId = project.Id, MemberId = member.Id, OrganizationId = org.Id,
+            });
         },
         [typeof(Album)] = async (sp, org) => await AddAsync(sp, new Album { OrganizationId = org.Id, AudiencePath = org.Path, Title = "相册" }),
         [typeof(AlbumPhoto)] = async (sp, org) =>
@@ -145,14 +148,16 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
 
     private static BookableResource NewResource(Organization org) => new()
     {
-        OrganizationId = org.Id, AudiencePath = org.Path, Kind = BookableKind.Room, Name = "学习室", Place = "二楼", Capacity = 10,
+        OrganizationId = org.Id, AudiencePath = org.Path, Kind = BookableKind.Room, Name = "学习室", Place = "二楼",
+        Capacity = 10,
         Weekdays = 127, OpensAt = new TimeOnly(9, 0), ClosesAt = new TimeOnly(17, 0), SlotMinutes = 60,
     };
 
     private static VolunteerProject NewVolunteerProject(Organization org) => new()
     {
         OrganizationId = org.Id, AudiencePath = org.Path, Title = "志愿服务", Place = "社区",
-        StartsAt = new DateTime(2030, 6, 1, 1, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2030, 6, 1, 4, 0, 0, DateTimeKind.Utc),
+        StartsAt = new DateTime(2030, 6, 1, 1, 0, 0, DateTimeKind.Utc),
+        EndsAt = new DateTime(2030, 6, 1, 4, 0, 0, DateTimeKind.Utc),
     };
 
     private static Activity NewActivity(Organization org) => new()

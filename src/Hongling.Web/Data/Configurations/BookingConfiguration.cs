@@ -31,8 +31,22 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.Property(x => x.BookedBy).HasMaxLength(100);
         // The double-booking guard: one live booking per seat of a slot, and one per member per slot. Two requests
         // that read the same free seat both insert it; the database lets exactly one of them in.
-        b.HasIndex(x => new { x.ResourceId, x.StartsAt, x.Seat }).IsUnique().HasFilter(Live);
-        b.HasIndex(x => new { x.ResourceId, x.StartsAt, x.MemberId }).IsUnique().HasFilter(Live);
+        b.HasIndex(x => new
+            {
+                x.ResourceId,
+                x.StartsAt,
+                x.Seat,
+            })
+            .IsUnique()
+            .HasFilter(Live);
+        b.HasIndex(x => new
+            {
+                x.ResourceId,
+                x.StartsAt,
+                x.MemberId,
+            })
+            .IsUnique()
+            .HasFilter(Live);
         b.HasIndex(x => new { x.MemberId, x.StartsAt });
         b.HasOne(x => x.Resource).WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);

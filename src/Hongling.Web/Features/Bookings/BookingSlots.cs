@@ -15,12 +15,14 @@ public static class BookingSlots
 
     public static bool OpenOn(BookableResource r, DateOnly day) =>
         (r.Weekdays & Bit(day.DayOfWeek)) != 0
-        && (r.AvailableFrom is not { } from || day >= from) && (r.AvailableUntil is not { } until || day <= until);
+        && (r.AvailableFrom is not { } from || day >= from)
+        && (r.AvailableUntil is not { } until || day <= until);
 
     /// <summary>The start of every slot of <paramref name="day"/>, in UTC.</summary>
     public static IEnumerable<DateTime> StartsOn(BookableResource r, DateOnly day)
     {
-        if (!OpenOn(r, day) || r.SlotMinutes <= 0) yield break;
+        if (!OpenOn(r, day) || r.SlotMinutes <= 0)
+            yield break;
         var opens = r.OpensAt.ToTimeSpan();
         var closes = r.ClosesAt.ToTimeSpan();
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -38,7 +40,10 @@ public static class BookingSlots
     /// <summary>The opening hours in words: 周一、周三 09:00–17:00,每 60 分钟一个时段.</summary>
     public static string Hours(BookableResource r)
     {
-        var days = string.Join("、", Enumerable.Range(0, 7).Where(i => (r.Weekdays & (1 << i)) != 0).Select(i => DayNames[i]));
+        var days = string.Join(
+            "、",
+            Enumerable.Range(0, 7).Where(i => (r.Weekdays & (1 << i)) != 0).Select(i => DayNames[i])
+        );
         var range = (r.AvailableFrom, r.AvailableUntil) switch
         {
             ({ } f, { } u) => $"({f:yyyy-MM-dd} 至 {u:yyyy-MM-dd})",
@@ -46,7 +51,8 @@ public static class BookingSlots
             (null, { } u) => $"(至 {u:yyyy-MM-dd})",
             _ => "",
         };
-        return $"{(days.Length == 0 ? "暂不开放" : days)} {r.OpensAt:HH\\:mm}–{r.ClosesAt:HH\\:mm},每 {r.SlotMinutes} 分钟一个时段{range}";
+        var open = days.Length == 0 ? "暂不开放" : days;
+        return $"{open} {r.OpensAt:HH\\:mm}–{r.ClosesAt:HH\\:mm},每 {r.SlotMinutes} 分钟一个时段{range}";
     }
 
     public static string DayName(DateOnly day) => DayNames[((int)day.DayOfWeek + 6) % 7];

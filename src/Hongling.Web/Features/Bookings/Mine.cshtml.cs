@@ -12,23 +12,45 @@ namespace Hongling.Web.Features.Bookings;
 [SignedInPage]
 public sealed class MineModel(HonglingDb db, BookingDesk desk, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int Id, int ResourceId, string Resource, BookableKind Kind, string Place, DateTime StartsAt,
-        DateTime EndsAt, int People, bool ForBranch, string Branch, DateTime? CancelledAt, DateTime? NoShowAt,
-        DateTime CancelDeadline);
+    public sealed record Row(
+        int Id,
+        int ResourceId,
+        string Resource,
+        BookableKind Kind,
+        string Place,
+        DateTime StartsAt,
+        DateTime EndsAt,
+        int People,
+        bool ForBranch,
+        string Branch,
+        DateTime? CancelledAt,
+        DateTime? NoShowAt,
+        DateTime CancelDeadline
+    );
+
     public IReadOnlyList<Row> Upcoming { get; private set; } = [];
     public IReadOnlyList<Row> Past { get; private set; } = [];
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
-    [TempData] public string? Status { get; set; }
+
+    [TempData]
+    public string? Status { get; set; }
     public string? Error { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostCancelAsync(int bookingId)
     {
-        if (db.Scope.MemberId is not { } me) return NotFound();
-        var b = await db.Bookings.Include(x => x.Resource).FirstOrDefaultAsync(x => x.Id == bookingId && x.MemberId == me);
-        if (b is null) return NotFound();
-        try { await desk.CancelAsync(b); }
+        if (db.Scope.MemberId is not { } me)
+            return NotFound();
+        var b = await db
+            .Bookings.Include(x => x.Resource)
+            .FirstOrDefaultAsync(x => x.Id == bookingId && x.MemberId == me);
+        if (b is null)
+            return NotFound();
+        try
+        {
+            await desk.CancelAsync(b);
+        }
         catch (RuleException e)
         {
             Error = e.Error.Message;
@@ -41,21 +63,50 @@ public sealed class MineModel(HonglingDb db, BookingDesk desk, TimeProvider cloc
 
     private async Task LoadAsync()
     {
-        if (db.Scope.MemberId is not { } me) return;
+        if (db.Scope.MemberId is not { } me)
+            return;
         var since = Now.AddDays(-90);
-        var rows = await db.Bookings.Where(b => b.MemberId == me && b.StartsAt >= since)
-            .OrderBy(b => b.StartsAt).Take(300)
+        var rows = await db
+            .Bookings.Where(b => b.MemberId == me && b.StartsAt >= since)
+            .OrderBy(b => b.StartsAt)
+            .Take(300)
             .Select(b => new
             {
-                b.Id, b.ResourceId, b.Resource.Name, b.Resource.Kind, b.Resource.Place, b.StartsAt, b.EndsAt, b.People,
-                b.ForBranch, Branch = b.Organization.Name, b.CancelledAt, b.NoShowAt, b.Resource.CancelHoursBefore,
-            }).ToListAsync();
+                b.Id,
+                b.ResourceId,
+                b.Resource.Name,
+                b.Resource.Kind,
+                b.Resource.Place,
+                b.StartsAt,
+                b.EndsAt,
+                b.People,
+                b.ForBranch,
+                Branch = b.Organization.Name,
+                b.CancelledAt,
+                b.NoShowAt,
+                b.Resource.CancelHoursBefore,
+            })
+            .ToListAsync();
         var list = rows.Select(b =>
-        {
-            var start = DateTime.SpecifyKind(b.StartsAt, DateTimeKind.Utc);
-            return new Row(b.Id, b.ResourceId, b.Name, b.Kind, b.Place, start, DateTime.SpecifyKind(b.EndsAt, DateTimeKind.Utc),
-                b.People, b.ForBranch, b.Branch, b.CancelledAt, b.NoShowAt, start.AddHours(-b.CancelHoursBefore));
-        }).ToList();
+            {
+                var start = DateTime.SpecifyKind(b.StartsAt, DateTimeKind.Utc);
+                return new Row(
+                    b.Id,
+                    b.ResourceId,
+                    b.Name,
+                    b.Kind,
+                    b.Place,
+                    start,
+                    DateTime.SpecifyKind(b.EndsAt, DateTimeKind.Utc),
+                    b.People,
+                    b.ForBranch,
+                    b.Branch,
+                    b.CancelledAt,
+                    b.NoShowAt,
+                    start.AddHours(-b.CancelHoursBefore)
+                );
+            })
+            .ToList();
         Upcoming = [.. list.Where(b => b.EndsAt > Now)];
         Past = [.. list.Where(b => b.EndsAt <= Now).Reverse()];
     }

@@ -12,8 +12,10 @@ public sealed class ResourceInput
     public string? Expert { get; set; }
     public ConsultationField? Field { get; set; }
     public int Capacity { get; set; } = 20;
+
     /// <summary>Weekday indexes 0 (Monday) to 6 (Sunday).</summary>
-    /// <summary>Empty unless posted (an unchecked list posts nothing); a new form starts with Monday to Friday.</summary>
+    /// <summary>Empty unless posted (an unchecked list posts nothing); a new form starts with Monday to
+    /// Friday.</summary>
     public List<int> Days { get; set; } = [];
     public TimeOnly OpensAt { get; set; } = new(9, 0);
     public TimeOnly ClosesAt { get; set; } = new(17, 0);
@@ -25,20 +27,33 @@ public sealed class ResourceInput
 
     public IEnumerable<(string Field, string Message)> Check()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100) yield return (nameof(Name), "请填写名称(不超过100字)");
-        if (string.IsNullOrWhiteSpace(Place) || Place.Trim().Length > 200) yield return (nameof(Place), "请填写地点(不超过200字)");
-        if (Expert?.Trim().Length > 100) yield return (nameof(Expert), "专家或讲师姓名不超过100字");
-        if (Kind == BookableKind.Consultation && string.IsNullOrWhiteSpace(Expert)) yield return (nameof(Expert), "咨询请填写专家姓名");
-        if (Kind == BookableKind.Consultation && Field is null) yield return (nameof(Field), "请选择咨询类别");
-        if (!Enum.IsDefined(Kind)) yield return (nameof(Kind), "请选择类别");
+        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100)
+            yield return (nameof(Name), "请填写名称(不超过100字)");
+        if (string.IsNullOrWhiteSpace(Place) || Place.Trim().Length > 200)
+            yield return (nameof(Place), "请填写地点(不超过200字)");
+        if (Expert?.Trim().Length > 100)
+            yield return (nameof(Expert), "专家或讲师姓名不超过100字");
+        if (Kind == BookableKind.Consultation && string.IsNullOrWhiteSpace(Expert))
+            yield return (nameof(Expert), "咨询请填写专家姓名");
+        if (Kind == BookableKind.Consultation && Field is null)
+            yield return (nameof(Field), "请选择咨询类别");
+        if (!Enum.IsDefined(Kind))
+            yield return (nameof(Kind), "请选择类别");
         if (Kind != BookableKind.Consultation && Capacity is < 1 or > 10000)
-            yield return (nameof(Capacity), Kind == BookableKind.Room ? "场地容量应为 1 到 10000 人" : "课程座位数应为 1 到 10000");
-        if (Days.Count == 0 || Days.Any(d => d is < 0 or > 6)) yield return (nameof(Days), "请至少选择一个开放日");
-        if (SlotMinutes is < 10 or > 720) yield return (nameof(SlotMinutes), "每个时段应为 10 到 720 分钟");
+            yield return (
+                nameof(Capacity),
+                Kind == BookableKind.Room ? "场地容量应为 1 到 10000 人" : "课程座位数应为 1 到 10000"
+            );
+        if (Days.Count == 0 || Days.Any(d => d is < 0 or > 6))
+            yield return (nameof(Days), "请至少选择一个开放日");
+        if (SlotMinutes is < 10 or > 720)
+            yield return (nameof(SlotMinutes), "每个时段应为 10 到 720 分钟");
         else if (ClosesAt <= OpensAt || (ClosesAt - OpensAt).TotalMinutes < SlotMinutes)
             yield return (nameof(ClosesAt), "结束时间应晚于开始时间,且至少能排下一个时段");
-        if (AvailableFrom is { } f && AvailableUntil is { } u && u < f) yield return (nameof(AvailableUntil), "截止日期不能早于起始日期");
-        if (CancelHoursBefore is < 0 or > 720) yield return (nameof(CancelHoursBefore), "取消截止应为开始前 0 到 720 小时");
+        if (AvailableFrom is { } f && AvailableUntil is { } u && u < f)
+            yield return (nameof(AvailableUntil), "截止日期不能早于起始日期");
+        if (CancelHoursBefore is < 0 or > 720)
+            yield return (nameof(CancelHoursBefore), "取消截止应为开始前 0 到 720 小时");
     }
 
     public int WeekdayBits => Days.Distinct().Where(d => d is >= 0 and <= 6).Sum(d => 1 << d);
@@ -58,11 +73,23 @@ public sealed class ResourceInput
         r.Retired = Retired;
     }
 
-    public static ResourceInput From(BookableResource r) => new()
-    {
-        OrganizationId = r.OrganizationId, Kind = r.Kind, Name = r.Name, Place = r.Place, Expert = r.Expert, Field = r.Field,
-        Capacity = r.Capacity, Days = [.. Enumerable.Range(0, 7).Where(i => (r.Weekdays & (1 << i)) != 0)],
-        OpensAt = r.OpensAt, ClosesAt = r.ClosesAt, SlotMinutes = r.SlotMinutes, AvailableFrom = r.AvailableFrom,
-        AvailableUntil = r.AvailableUntil, CancelHoursBefore = r.CancelHoursBefore, Retired = r.Retired,
-    };
+    public static ResourceInput From(BookableResource r) =>
+        new()
+        {
+            OrganizationId = r.OrganizationId,
+            Kind = r.Kind,
+            Name = r.Name,
+            Place = r.Place,
+            Expert = r.Expert,
+            Field = r.Field,
+            Capacity = r.Capacity,
+            Days = [.. Enumerable.Range(0, 7).Where(i => (r.Weekdays & (1 << i)) != 0)],
+            OpensAt = r.OpensAt,
+            ClosesAt = r.ClosesAt,
+            SlotMinutes = r.SlotMinutes,
+            AvailableFrom = r.AvailableFrom,
+            AvailableUntil = r.AvailableUntil,
+            CancelHoursBefore = r.CancelHoursBefore,
+            Retired = r.Retired,
+        };
 }

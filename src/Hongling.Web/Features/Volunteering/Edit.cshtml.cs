@@ -10,16 +10,25 @@ namespace Hongling.Web.Features.Volunteering;
 /// <summary>Publishing a volunteer project to the organization's subtree.</summary>
 public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Org { get; set; }
-    [BindProperty] public ProjectInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)]
+    public int? Org { get; set; }
+
+    [BindProperty]
+    public ProjectInput Input { get; set; } = new();
     public string OrgName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync()
     {
         var org = await db.AdministeredOrganizations.FirstOrDefaultAsync(o => o.Id == Org);
-        if (org is null) return NotFound();
+        if (org is null)
+            return NotFound();
         var start = clock.TodayInChina().AddDays(7).ToDateTime(new TimeOnly(9, 0));
-        Input = new ProjectInput { OrganizationId = org.Id, StartsAt = start, EndsAt = start.AddHours(3) };
+        Input = new ProjectInput
+        {
+            OrganizationId = org.Id,
+            StartsAt = start,
+            EndsAt = start.AddHours(3),
+        };
         OrgName = org.Name;
         return Page();
     }
@@ -27,16 +36,26 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var org = await db.AdministeredOrganizations.FirstOrDefaultAsync(o => o.Id == Input.OrganizationId);
-        if (org is null) return NotFound();
+        if (org is null)
+            return NotFound();
         OrgName = org.Name;
-        foreach (var (field, message) in Input.Check()) ModelState.AddModelError($"Input.{field}", message);
-        if (!ModelState.IsValid) return Page();
+        foreach (var (field, message) in Input.Check())
+            ModelState.AddModelError($"Input.{field}", message);
+        if (!ModelState.IsValid)
+            return Page();
         var p = new VolunteerProject
         {
-            OrganizationId = org.Id, AudiencePath = org.Path, AudienceIncludesSubtree = true, Title = Input.Title!.Trim(),
-            Place = Input.Place!.Trim(), Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
-            StartsAt = Input.StartsAtUtc, EndsAt = Input.EndsAtUtc, Capacity = Input.Capacity,
-            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = db.Scope.ActorName,
+            OrganizationId = org.Id,
+            AudiencePath = org.Path,
+            AudienceIncludesSubtree = true,
+            Title = Input.Title!.Trim(),
+            Place = Input.Place!.Trim(),
+            Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
+            StartsAt = Input.StartsAtUtc,
+            EndsAt = Input.EndsAtUtc,
+            Capacity = Input.Capacity,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = db.Scope.ActorName,
         };
         db.VolunteerProjects.Add(p);
         await db.SaveChangesAsync();

@@ -18,12 +18,19 @@ public sealed class ProjectInput
 
     public IEnumerable<(string Field, string Message)> Check()
     {
-        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200) yield return (nameof(Title), "请填写项目名称(不超过200字)");
-        if (string.IsNullOrWhiteSpace(Place) || Place.Trim().Length > 200) yield return (nameof(Place), "请填写服务地点(不超过200字)");
-        if (Description?.Length > 2000) yield return (nameof(Description), "项目介绍不超过2000字");
-        if (StartsAt == default) yield return (nameof(StartsAt), "请填写开始时间");
-        if (EndsAt <= StartsAt) yield return (nameof(EndsAt), "结束时间应晚于开始时间");
-        else if ((EndsAt - StartsAt).TotalDays > 366) yield return (nameof(EndsAt), "一个项目不超过一年");
-        if (Capacity is < 1 or > 100000) yield return (nameof(Capacity), "招募人数应为 1 到 100000,不限可留空");
+        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 200)
+            yield return (nameof(Title), "请填写项目名称(不超过200字)");
+        if (string.IsNullOrWhiteSpace(Place) || Place.Trim().Length > 200)
+            yield return (nameof(Place), "请填写服务地点(不超过200字)");
+        if (Description?.Length > 2000)
+            yield return (nameof(Description), "项目介绍不超过2000字");
+        if (StartsAt == default)
+            yield return (nameof(StartsAt), "请填写开始时间");
+        if (EndsAt <= StartsAt)
+            yield return (nameof(EndsAt), "结束时间应晚于开始时间");
+        else if ((EndsAt - StartsAt).TotalDays > 366)
+            yield return (nameof(EndsAt), "一个项目不超过一年");
+        if (Capacity is < 1 or > 100000)
+            yield return (nameof(Capacity), "招募人数应为 1 到 100000,不限可留空");
     }
 }

@@ -9,20 +9,33 @@ namespace Hongling.Web.Features.Volunteering;
 /// <summary>Confirmed volunteer hours of one China-time year for an organization and each of its units (its direct
 /// children, over their subtrees), counted where the volunteers' branches are: grouped by branch path in the
 /// database, rolled up per unit in memory.</summary>
-public sealed record VolunteerTotals(ScopedOrg Org, int Year, VolunteerTotals.Line Total, IReadOnlyList<VolunteerTotals.Line> Units)
+public sealed record VolunteerTotals(
+    ScopedOrg Org,
+    int Year,
+    VolunteerTotals.Line Total,
+    IReadOnlyList<VolunteerTotals.Line> Units
+)
 {
     public sealed record Line(int Id, string Name, int Volunteers, int Services, decimal Hours);
 
-    public static async Task<VolunteerTotals> ForAsync(HonglingDb db, ScopedOrg org, int year, CancellationToken ct = default)
+    public static async Task<VolunteerTotals> ForAsync(
+        HonglingDb db,
+        ScopedOrg org,
+        int year,
+        CancellationToken ct = default
+    )
     {
         var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc) - ChinaTime.Offset;
         var to = from.AddYears(1);
-        var rows = await db.AdministeredRows<VolunteerSignUp>().InSubtree(org.Path)
+        var rows = await db.AdministeredRows<VolunteerSignUp>()
+            .InSubtree(org.Path)
             .Where(s => s.Hours != null && s.Project.StartsAt >= from && s.Project.StartsAt < to)
             .GroupBy(s => s.OrgPath)
             .Select(g => new
             {
-                Path = g.Key, Volunteers = g.Select(s => s.MemberId).Distinct().Count(), Services = g.Count(),
+                Path = g.Key,
+                Volunteers = g.Select(s => s.MemberId).Distinct().Count(),
+                Services = g.Count(),
                 Hours = g.Sum(s => s.Hours!.Value),
             })
             .ToListAsync(ct);
@@ -39,9 +52,16 @@ public sealed record VolunteerTotals(ScopedOrg Org, int Year, VolunteerTotals.Li
             var s = sums.GetValueOrDefault(id);
             return new(id, name, s.Volunteers, s.Services, s.Hours);
         }
-        var total = new Line(org.Id, org.Name, rows.Sum(r => r.Volunteers), rows.Sum(r => r.Services), rows.Sum(r => r.Hours));
+        var total = new Line(
+            org.Id,
+            org.Name,
+            rows.Sum(r => r.Volunteers),
+            rows.Sum(r => r.Services),
+            rows.Sum(r => r.Hours)
+        );
         var lines = units.List.Select(u => LineOf(u.Id, u.Name)).ToList();
-        if (sums.ContainsKey(org.Id)) lines.Insert(0, LineOf(org.Id, org.Name + "(本级)"));
+        if (sums.ContainsKey(org.Id))
+            lines.Insert(0, LineOf(org.Id, org.Name + "(本级)"));
         return new VolunteerTotals(org, year, total, lines);
     }
 }
