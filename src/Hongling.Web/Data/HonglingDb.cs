@@ -63,6 +63,10 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxItem> OutboxItems => Set<OutboxItem>();
     public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
+    public DbSet<BookableResource> BookableResources => Set<BookableResource>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<VolunteerProject> VolunteerProjects => Set<VolunteerProject>();
+    public DbSet<VolunteerSignUp> VolunteerSignUps => Set<VolunteerSignUp>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public OrgScope Scope => scope;

@@ -81,6 +81,28 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
             var activity = (Activity)await AddAsync(sp, NewActivity(org));
             return await AddAsync(sp, new ActivityParticipant { ActivityId = activity.Id, MemberId = member.Id, OrganizationId = org.Id });
         },
+        [typeof(BookableResource)] = async (sp, org) => await AddAsync(sp, NewResource(org)),
+        [typeof(Booking)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            var resource = (BookableResource)await AddAsync(sp, NewResource(org));
+            var start = new DateTime(2030, 6, 3, 1, 0, 0, DateTimeKind.Utc);
+            return await AddAsync(sp, new Booking
+            {
+                ResourceId = resource.Id, StartsAt = start, EndsAt = start.AddHours(1), Seat = 1, MemberId = member.Id,
+                OrganizationId = org.Id, BookedBy = "模型",
+            });
+        },
+        [typeof(VolunteerProject)] = async (sp, org) => await AddAsync(sp, NewVolunteerProject(org)),
+        [typeof(VolunteerSignUp)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            var project = (VolunteerProject)await AddAsync(sp, NewVolunteerProject(org));
+            return await AddAsync(sp, new VolunteerSignUp
+            {
+                ProjectId = project.Id, MemberId = member.Id, OrganizationId = org.Id,
+            });
+        },
         [typeof(Album)] = async (sp, org) => await AddAsync(sp, new Album { OrganizationId = org.Id, AudiencePath = org.Path, Title = "相册" }),
         [typeof(AlbumPhoto)] = async (sp, org) =>
         {
@@ -123,6 +145,20 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         [typeof(Notification)] = async (sp, org) => await AddAsync(sp, new Notification { OrganizationId = org.Id, Title = "消息", Text = "正文" }),
         [typeof(BulletinSettings)] = async (sp, org) => await AddAsync(sp, new BulletinSettings { OrganizationId = org.Id }),
         [typeof(BulletinTargets)] = async (sp, org) => await AddAsync(sp, new BulletinTargets { OrganizationId = org.Id, Month = 202604 }),
+    };
+
+    private static BookableResource NewResource(Organization org) => new()
+    {
+        OrganizationId = org.Id, AudiencePath = org.Path, Kind = BookableKind.Room, Name = "学习室", Place = "二楼",
+        Capacity = 10,
+        Weekdays = 127, OpensAt = new TimeOnly(9, 0), ClosesAt = new TimeOnly(17, 0), SlotMinutes = 60,
+    };
+
+    private static VolunteerProject NewVolunteerProject(Organization org) => new()
+    {
+        OrganizationId = org.Id, AudiencePath = org.Path, Title = "志愿服务", Place = "社区",
+        StartsAt = new DateTime(2030, 6, 1, 1, 0, 0, DateTimeKind.Utc),
+        EndsAt = new DateTime(2030, 6, 1, 4, 0, 0, DateTimeKind.Utc),
     };
 
     private static Activity NewActivity(Organization org) => new()

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,12 +41,9 @@ public sealed class SessionIngest(HonglingDb db, TimeProvider clock, IOptions<Si
         {
             try { return await TryIngestAsync(terminal, records, now, ct); }
             catch (DbUpdateException) when (attempt == 1) { db.ChangeTracker.Clear(); }
-            catch (DbException e) when (attempt == 1 && IsUniqueViolation(e)) { db.ChangeTracker.Clear(); }
+            catch (DbException e) when (attempt == 1 && e.IsUniqueViolation()) { db.ChangeTracker.Clear(); }
         }
     }
-
-    private static bool IsUniqueViolation(DbException e) =>
-        e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
 
     private static RuleError? Validate(SessionBatch? batch, DateTime now)
     {

@@ -9,7 +9,8 @@ public abstract partial class HonglingDb
 {
     /// <summary>Organizations of the whole platform: a code is unique platform-wide, a transfer names its receiving
     /// organization by code, candidates choose the organization they register with, and the public website shows any
-    /// organization's page. An organization being deleted is checked for children outside the caller's view.</summary>
+    /// organization's page. An organization being deleted is checked for children outside the caller's view. A booking
+    /// calendar names the organization that offers it to a branch whose administrator does not administer it.</summary>
     public IQueryable<Organization> OrganizationsOfThePlatform => Organizations.IgnoreQueryFilters();
 
     /// <summary>Member records of the whole platform, departed ones included: an ID number is unique platform-wide

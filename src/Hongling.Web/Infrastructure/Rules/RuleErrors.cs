@@ -7,7 +7,7 @@ namespace Hongling.Web.Infrastructure.Rules;
 /// them in a <see cref="RuleException"/>; the JSON APIs answer them as problems (<see cref="Problems"/>); the
 /// generic ones at the top are what the pipeline itself answers (401, 404, 429, ...) when no endpoint said more.
 /// Messages that depend on the case are methods; their code stays the same whatever the arguments.</summary>
-public static class RuleErrors
+public static partial class RuleErrors
 {
     // ---- The pipeline's own answers, one per status ----------------------------------------------------------
     public static readonly RuleError BadRequest = new("bad_request", "请求内容或参数不正确,请检查后重试");

@@ -422,6 +422,69 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BookableResources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Expert = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Field = table.Column<int>(type: "INTEGER", nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Weekdays = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpensAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    ClosesAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    AvailableFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AvailableUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CancelHoursBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookableResources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
+                    People = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ForBranch = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BookedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BookedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NoShowAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bookings_BookableResources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "BookableResources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Bulletins",
                 columns: table => new
                 {
@@ -1309,6 +1372,36 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "VolunteerProjects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerProjects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VolunteerProjects_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkUpdates",
                 columns: table => new
                 {
@@ -1524,6 +1617,45 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         name: "FK_Terminals_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VolunteerSignUps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SignedUpAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerSignUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VolunteerSignUps_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_VolunteerSignUps_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_VolunteerSignUps_VolunteerProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "VolunteerProjects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1790,6 +1922,50 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "IX_AuditEntries_OrgPath",
                 table: "AuditEntries",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookableResources_AudiencePath",
+                table: "BookableResources",
+                column: "AudiencePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookableResources_OrganizationId",
+                table: "BookableResources",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookableResources_OrgPath",
+                table: "BookableResources",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_MemberId_StartsAt",
+                table: "Bookings",
+                columns: new[] { "MemberId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_OrganizationId",
+                table: "Bookings",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_OrgPath",
+                table: "Bookings",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_ResourceId_StartsAt_MemberId",
+                table: "Bookings",
+                columns: new[] { "ResourceId", "StartsAt", "MemberId" },
+                unique: true,
+                filter: "\"CancelledAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_ResourceId_StartsAt_Seat",
+                table: "Bookings",
+                columns: new[] { "ResourceId", "StartsAt", "Seat" },
+                unique: true,
+                filter: "\"CancelledAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bulletins_AudiencePath",
@@ -2460,6 +2636,42 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VolunteerProjects_AudiencePath_StartsAt",
+                table: "VolunteerProjects",
+                columns: new[] { "AudiencePath", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerProjects_OrganizationId",
+                table: "VolunteerProjects",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerProjects_OrgPath",
+                table: "VolunteerProjects",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerSignUps_MemberId",
+                table: "VolunteerSignUps",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerSignUps_OrganizationId",
+                table: "VolunteerSignUps",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerSignUps_OrgPath",
+                table: "VolunteerSignUps",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerSignUps_ProjectId_MemberId",
+                table: "VolunteerSignUps",
+                columns: new[] { "ProjectId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkUpdates_Column_PublishedAt",
                 table: "WorkUpdates",
                 columns: new[] { "Column", "PublishedAt" });
@@ -2612,6 +2824,30 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 table: "Attempts",
                 column: "RegistrantId",
                 principalTable: "Registrants",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_BookableResources_Organizations_OrganizationId",
+                table: "BookableResources",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Bookings_Members_MemberId",
+                table: "Bookings",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Bookings_Organizations_OrganizationId",
+                table: "Bookings",
+                column: "OrganizationId",
+                principalTable: "Organizations",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
@@ -2849,6 +3085,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "Bookings");
+
+            migrationBuilder.DropTable(
                 name: "Bulletins");
 
             migrationBuilder.DropTable(
@@ -2942,6 +3181,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "ViewingSessions");
 
             migrationBuilder.DropTable(
+                name: "VolunteerSignUps");
+
+            migrationBuilder.DropTable(
                 name: "WorkUpdates");
 
             migrationBuilder.DropTable(
@@ -2955,6 +3197,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "QuestionVersions");
+
+            migrationBuilder.DropTable(
+                name: "BookableResources");
 
             migrationBuilder.DropTable(
                 name: "Equipment");
@@ -2973,6 +3218,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Terminals");
+
+            migrationBuilder.DropTable(
+                name: "VolunteerProjects");
 
             migrationBuilder.DropTable(
                 name: "Activities");

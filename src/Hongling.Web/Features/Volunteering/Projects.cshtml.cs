@@ -1,0 +1,122 @@
+using Hongling.Web.Data;
+using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.OrgScoping;
+using Hongling.Web.Infrastructure.Rules;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hongling.Web.Features.Volunteering;
+
+/// <summary>Volunteer service for members (志愿服务): projects open to their branch, signing up and withdrawing, and
+/// their own confirmed hours per year.</summary>
+[SignedInPage]
+public sealed class ProjectsModel(HonglingDb db, VolunteerDesk desk, TimeProvider clock) : PageModel
+{
+    public sealed record Row(
+        int Id,
+        string Title,
+        string Place,
+        string Organizer,
+        DateTime StartsAt,
+        DateTime EndsAt,
+        int? Capacity,
+        bool SignedUp,
+        decimal? Hours
+    );
+
+    public IReadOnlyList<Row> Open { get; private set; } = [];
+    public IReadOnlyList<Row> Mine { get; private set; } = [];
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [TempData]
+    public string? Status { get; set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostSignUpAsync(int projectId)
+    {
+        if (db.Scope.MemberId is not { } me)
+            return NotFound();
+        var p = await db.VolunteerProjects.FirstOrDefaultAsync(x => x.Id == projectId);
+        if (p is null || !Audience.Reaches(p, db.Scope.MemberOrgPath))
+            return NotFound();
+        var branch = await db.Members.Where(m => m.Id == me).Select(m => m.OrganizationId).FirstAsync();
+        try
+        {
+            await desk.SignUpAsync(p, me, branch);
+        }
+        catch (RuleException e)
+        {
+            Error = e.Error.Message;
+            await LoadAsync();
+            return Page();
+        }
+        Status = $"已报名:{p.Title}";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int projectId)
+    {
+        if (db.Scope.MemberId is not { } me)
+            return NotFound();
+        var s = await db
+            .VolunteerSignUps.Include(x => x.Project)
+            .FirstOrDefaultAsync(x => x.ProjectId == projectId && x.MemberId == me && x.WithdrawnAt == null);
+        if (s is null)
+            return NotFound();
+        try
+        {
+            await desk.WithdrawAsync(s);
+        }
+        catch (RuleException e)
+        {
+            Error = e.Error.Message;
+            await LoadAsync();
+            return Page();
+        }
+        Status = $"已退出:{s.Project.Title}";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        if (db.Scope.MemberId is not { } me || db.Scope.MemberOrgPath is not { } branch)
+            return;
+        var now = Now;
+        Open = await db
+            .VolunteerProjects.Where(Audience.Reaches<VolunteerProject>(branch))
+            .Where(p => p.EndsAt > now)
+            .OrderBy(p => p.StartsAt)
+            .Take(100)
+            .Select(p => new Row(
+                p.Id,
+                p.Title,
+                p.Place,
+                p.Organization.Name,
+                p.StartsAt,
+                p.EndsAt,
+                p.Capacity,
+                db.VolunteerSignUps.Any(s => s.ProjectId == p.Id && s.MemberId == me && s.WithdrawnAt == null),
+                null
+            ))
+            .ToListAsync();
+        Mine = await db
+            .VolunteerSignUps.Where(s => s.MemberId == me && s.WithdrawnAt == null)
+            .OrderByDescending(s => s.Project.StartsAt)
+            .Take(100)
+            .Select(s => new Row(
+                s.ProjectId,
+                s.Project.Title,
+                s.Project.Place,
+                s.Project.Organization.Name,
+                s.Project.StartsAt,
+                s.Project.EndsAt,
+                s.Project.Capacity,
+                true,
+                s.Hours
+            ))
+            .ToListAsync();
+    }
+}
