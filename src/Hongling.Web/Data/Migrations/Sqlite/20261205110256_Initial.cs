@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Hongling.Web.Data.Migrations.Postgres
+namespace Hongling.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,9 +15,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ActiveMinutes",
                 columns: table => new
                 {
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    Minute = table.Column<long>(type: "bigint", nullable: false),
-                    MaterialId = table.Column<int>(type: "integer", nullable: true)
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Minute = table.Column<long>(type: "INTEGER", nullable: false),
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,10 +28,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -43,18 +42,18 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AccountId = table.Column<string>(type: "text", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Action = table.Column<int>(type: "integer", nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    EntityName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Changes = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    EntityName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,10 +64,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -79,8 +78,8 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ScopeVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -91,16 +90,16 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "SignInRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CardNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AccountId = table.Column<string>(type: "text", nullable: true),
-                    MemberId = table.Column<int>(type: "integer", nullable: true),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
-                    Failure = table.Column<int>(type: "integer", nullable: true),
-                    RemoteIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CardNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Failure = table.Column<int>(type: "INTEGER", nullable: true),
+                    RemoteIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -111,26 +110,26 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Transfers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    MemberName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    FromOrganizationId = table.Column<int>(type: "integer", nullable: true),
-                    FromName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ToOrganizationId = table.Column<int>(type: "integer", nullable: true),
-                    ToName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    SharedPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    LetterNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    RejectReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StartedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    FromOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FromName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ToOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SharedPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    LetterNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,11 +140,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -162,14 +161,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AccountSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AccountId = table.Column<string>(type: "text", nullable: false),
-                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserAgent = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    RemoteIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    RemoteIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -180,20 +179,20 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Activities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Minutes = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Minutes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,17 +203,17 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ActivityParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ActivityId = table.Column<int>(type: "integer", nullable: false),
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Reply = table.Column<int>(type: "integer", nullable: false),
-                    LeaveReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RepliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CheckedInAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CheckInMethod = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Reply = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaveReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RepliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckedInAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckInMethod = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -228,23 +227,104 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AidApplications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountAsked = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    FeeAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FromMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewerPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ApprovedAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedByAccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidAttachments_AidApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "AidApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewerOrgId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewerPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DecidedByAccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidReviews_AidApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "AidApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AlbumPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AlbumId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
-                    Caption = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Image = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Thumbnail = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Width = table.Column<int>(type: "integer", nullable: false),
-                    Height = table.Column<int>(type: "integer", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AlbumId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Image = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Thumbnail = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -255,17 +335,17 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Albums",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ActivityId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    IsPublic = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -282,11 +362,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -297,10 +377,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -311,8 +391,8 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -329,25 +409,25 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    MemberId = table.Column<int>(type: "integer", nullable: true),
-                    DisplayName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -358,10 +438,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -378,17 +458,17 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AttemptItems",
                 columns: table => new
                 {
-                    AttemptId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionVersion = table.Column<int>(type: "integer", nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    Keys = table.Column<string>(type: "text", nullable: false),
-                    Points = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
-                    Answer = table.Column<string>(type: "text", nullable: true),
-                    AnswerSeq = table.Column<long>(type: "bigint", nullable: false),
-                    Score = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
-                    GradedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    AttemptId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Keys = table.Column<string>(type: "TEXT", nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", nullable: true),
+                    AnswerSeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    GradedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -399,23 +479,23 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Attempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExamId = table.Column<int>(type: "integer", nullable: false),
-                    MemberId = table.Column<int>(type: "integer", nullable: true),
-                    RegistrantId = table.Column<int>(type: "integer", nullable: true),
-                    AccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AutoSubmitted = table.Column<bool>(type: "boolean", nullable: false),
-                    GradedCount = table.Column<int>(type: "integer", nullable: false),
-                    Score = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
-                    MaxScore = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
-                    Passed = table.Column<bool>(type: "boolean", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegistrantId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AutoSubmitted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    GradedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true),
+                    MaxScore = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -426,27 +506,27 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Bulletins",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    IssuerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    FirstMonth = table.Column<int>(type: "integer", nullable: false),
-                    RatesSince = table.Column<DateOnly>(type: "date", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
-                    Automatic = table.Column<bool>(type: "boolean", nullable: false),
-                    Content = table.Column<string>(type: "character varying(4000000)", maxLength: 4000000, nullable: false),
-                    Text = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
-                    GeneratedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    GeneratedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PublishedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    NoticeId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatesSince = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Automatic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 4000000, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    GeneratedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GeneratedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    NoticeId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -457,14 +537,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "BulletinSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    RatesFromMonth = table.Column<int>(type: "integer", nullable: false),
-                    SubmissionMonths = table.Column<int>(type: "integer", nullable: false),
-                    Automatic = table.Column<bool>(type: "boolean", nullable: false),
-                    CompositeWeights = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RatesFromMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmissionMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    Automatic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CompositeWeights = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -475,22 +555,22 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "BulletinTargets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    ActivitiesPerBranch = table.Column<int>(type: "integer", nullable: false),
-                    AlbumPhotosPerBranch = table.Column<int>(type: "integer", nullable: false),
-                    WorkUpdatesPerBranch = table.Column<int>(type: "integer", nullable: false),
-                    NoticesPerBranch = table.Column<int>(type: "integer", nullable: false),
-                    ThoughtReportsPerProbationary = table.Column<int>(type: "integer", nullable: false),
-                    OrganSignInRate = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
-                    OverallSignInRate = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
-                    AdminSignInRate = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
-                    CompletenessRate = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
-                    DuesRate = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
-                    CatchUpBy = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivitiesPerBranch = table.Column<int>(type: "INTEGER", nullable: false),
+                    AlbumPhotosPerBranch = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkUpdatesPerBranch = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoticesPerBranch = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThoughtReportsPerProbationary = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganSignInRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    OverallSignInRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    AdminSignInRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    CompletenessRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    DuesRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    CatchUpBy = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -501,17 +581,17 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "CorrectionRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Reply = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    HandledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    HandledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -522,17 +602,17 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "DuesPayments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Method = table.Column<int>(type: "integer", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -543,16 +623,16 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Equipment",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Serial = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    PurchasedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    State = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PurchasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -563,16 +643,16 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "EquipmentStateChanges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EquipmentId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    From = table.Column<int>(type: "integer", nullable: true),
-                    To = table.Column<int>(type: "integer", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ChangedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EquipmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: true),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -589,14 +669,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ExamApprovals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ExamId = table.Column<int>(type: "integer", nullable: false),
-                    RegistrantId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ApprovedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -607,25 +687,25 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Exams",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Instructions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
-                    AudienceStatuses = table.Column<string>(type: "text", nullable: false),
-                    OpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
-                    AttemptsAllowed = table.Column<int>(type: "integer", nullable: false),
-                    PassMark = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
-                    ShowAnswers = table.Column<int>(type: "integer", nullable: false),
-                    Rules = table.Column<string>(type: "text", nullable: false),
-                    Fixed = table.Column<string>(type: "text", nullable: false),
-                    TotalPoints = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Instructions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AudienceStatuses = table.Column<string>(type: "TEXT", nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttemptsAllowed = table.Column<int>(type: "INTEGER", nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    ShowAnswers = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules = table.Column<string>(type: "TEXT", nullable: false),
+                    Fixed = table.Column<string>(type: "TEXT", nullable: false),
+                    TotalPoints = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -633,19 +713,164 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FundEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    BalanceAfter = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    VisitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PaymentMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundEntries_AidApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "AidApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Funds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Balance = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TuitionPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    ReviewLevels = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Funds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureAttendance",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureAttendance", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureCourses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Seats = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletionSessions = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureCourses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LectureSessions_LectureCourses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "LectureCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureEnrolments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecruitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SeatNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnrolledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureEnrolments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LectureEnrolments_LectureCourses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "LectureCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Lessons",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    MaterialId = table.Column<int>(type: "integer", nullable: false),
-                    ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -656,8 +881,8 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "MaterialAudiences",
                 columns: table => new
                 {
-                    MaterialId = table.Column<int>(type: "integer", nullable: false),
-                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -668,8 +893,8 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "MaterialFiles",
                 columns: table => new
                 {
-                    MaterialId = table.Column<int>(type: "integer", nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -680,14 +905,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "MaterialProgress",
                 columns: table => new
                 {
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    MaterialId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    CreditedMinutes = table.Column<int>(type: "integer", nullable: false),
-                    FirstOpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastStudiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreditedMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstOpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastStudiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -698,22 +923,22 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Materials",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Column = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: true),
-                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    FileType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    FileSize = table.Column<long>(type: "bigint", nullable: true),
-                    EstimatedMinutes = table.Column<int>(type: "integer", nullable: false),
-                    PublishAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Withdrawn = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Column = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FileType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FileSize = table.Column<long>(type: "INTEGER", nullable: true),
+                    EstimatedMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Withdrawn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -724,12 +949,12 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "MemberPhotos",
                 columns: table => new
                 {
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    Image = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Thumbnail = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Width = table.Column<int>(type: "integer", nullable: false),
-                    Height = table.Column<int>(type: "integer", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Image = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Thumbnail = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -740,41 +965,41 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Members",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Gender = table.Column<int>(type: "integer", nullable: false),
-                    Ethnicity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
-                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    IdNumberTail = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
-                    Mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    Education = table.Column<int>(type: "integer", nullable: false),
-                    NativePlace = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Degree = table.Column<int>(type: "integer", nullable: true),
-                    Occupation = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    WorkUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Position = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    HomeAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    FullMemberOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    IsFloating = table.Column<bool>(type: "boolean", nullable: false),
-                    FloatingDirection = table.Column<int>(type: "integer", nullable: true),
-                    FloatingPlace = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    FloatingContact = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    FloatingSince = table.Column<DateOnly>(type: "date", nullable: true),
-                    DuesBase = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    DuesAmount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
-                    CardNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    PhotoUpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    IdNumberTail = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    Mobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    Education = table.Column<int>(type: "INTEGER", nullable: false),
+                    NativePlace = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Degree = table.Column<int>(type: "INTEGER", nullable: true),
+                    Occupation = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    WorkUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    HomeAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FullMemberOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    IsFloating = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FloatingDirection = table.Column<int>(type: "INTEGER", nullable: true),
+                    FloatingPlace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FloatingContact = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    FloatingSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DuesBase = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    DuesAmount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
+                    CardNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PhotoUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -785,23 +1010,23 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Category = table.Column<int>(type: "integer", nullable: false),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Depth = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Introduction = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    SecretaryId = table.Column<int>(type: "integer", nullable: true),
-                    FoundedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ProfileUpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ProfileUpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Depth = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Introduction = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SecretaryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FoundedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProfileUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProfileUpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -824,9 +1049,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "StudyClocks",
                 columns: table => new
                 {
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    CoveredUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PendingMs = table.Column<int>(type: "integer", nullable: false)
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CoveredUntil = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PendingMs = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -843,23 +1068,23 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Messages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    MemberId = table.Column<int>(type: "integer", nullable: true),
-                    AuthorName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    ContactPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
-                    PostedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Reply = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    RepliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RepliedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Rating = table.Column<int>(type: "integer", nullable: true),
-                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ResponseSeconds = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PostedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RepliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RepliedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResponseSeconds = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -882,16 +1107,16 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Notices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Body = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -908,13 +1133,13 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "OrgAdministrators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AccountId = table.Column<string>(type: "text", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    IsBackup = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    IsBackup = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -937,12 +1162,12 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "QuestionCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -965,22 +1190,22 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Recruits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Gender = table.Column<int>(type: "integer", nullable: false),
-                    Mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Stage = table.Column<int>(type: "integer", nullable: false),
-                    AppliedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ActivistOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CandidateOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AdmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FullOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    MemberId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ActivistOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CandidateOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FullOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1003,15 +1228,15 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Registrants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Mobile = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    WorkUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Mobile = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    WorkUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1034,15 +1259,15 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "RichTextImages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Image = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Width = table.Column<int>(type: "integer", nullable: false),
-                    Height = table.Column<int>(type: "integer", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Image = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1059,22 +1284,22 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Sites",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Batch = table.Column<int>(type: "integer", nullable: true),
-                    BuiltOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Broadband = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    AdministratorId = table.Column<int>(type: "integer", nullable: true),
-                    OperatorId = table.Column<int>(type: "integer", nullable: true),
-                    Volunteers = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Batch = table.Column<int>(type: "INTEGER", nullable: true),
+                    BuiltOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Broadband = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdministratorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OperatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Volunteers = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1103,14 +1328,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "StudyDays",
                 columns: table => new
                 {
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    StudyMinutes = table.Column<int>(type: "integer", nullable: false),
-                    OnlineMinutes = table.Column<int>(type: "integer", nullable: false),
-                    MaterialsOpened = table.Column<int>(type: "integer", nullable: false),
-                    MaterialsCompleted = table.Column<int>(type: "integer", nullable: false)
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    StudyMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnlineMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialsOpened = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialsCompleted = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1133,17 +1358,17 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "StudySessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    MaterialId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastSeq = table.Column<long>(type: "bigint", nullable: false),
-                    LastBeatAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FirstBeatAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Beats = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastBeatAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstBeatAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Beats = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1172,20 +1397,20 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Submissions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Body = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
-                    Author = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Column = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1202,11 +1427,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "SubmissionSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    MonthlyQuota = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    MonthlyQuota = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1223,20 +1448,20 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ThoughtReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    FileKind = table.Column<int>(type: "integer", nullable: true),
-                    File = table.Column<byte[]>(type: "bytea", nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CommentedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    CommentedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FileKind = table.Column<int>(type: "INTEGER", nullable: true),
+                    File = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CommentedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CommentedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1256,20 +1481,55 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Visitors = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Given = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Cash = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    FundId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Body = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
-                    Column = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1286,9 +1546,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "NoticeReads",
                 columns: table => new
                 {
-                    NoticeId = table.Column<int>(type: "integer", nullable: false),
-                    MemberId = table.Column<int>(type: "integer", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    NoticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1311,21 +1571,21 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Questions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    Stem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Options = table.Column<string>(type: "text", nullable: false),
-                    Blanks = table.Column<string>(type: "text", nullable: false),
-                    CategoryId = table.Column<int>(type: "integer", nullable: false),
-                    Difficulty = table.Column<int>(type: "integer", nullable: false),
-                    Points = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Retired = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Options = table.Column<string>(type: "TEXT", nullable: false),
+                    Blanks = table.Column<string>(type: "TEXT", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Difficulty = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1348,14 +1608,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "RecruitSteps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RecruitId = table.Column<int>(type: "integer", nullable: false),
-                    Stage = table.Column<int>(type: "integer", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecruitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1372,16 +1632,16 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "SiteMaintenance",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Work = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Cost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Work = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Cost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1404,21 +1664,21 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Terminals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    KeyHint = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    KeyIssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastPingAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastReportAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ChainHead = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ChainSeq = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeyHint = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    KeyIssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastPingAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastReportAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ChainHead = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ChainSeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1441,13 +1701,13 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "QuestionVersions",
                 columns: table => new
                 {
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    Stem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Options = table.Column<string>(type: "text", nullable: false),
-                    Blanks = table.Column<string>(type: "text", nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Options = table.Column<string>(type: "TEXT", nullable: false),
+                    Blanks = table.Column<string>(type: "TEXT", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1464,28 +1724,28 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ViewingSessions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    TerminalId = table.Column<int>(type: "integer", nullable: true),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    ClientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    Courseware = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AttendeeCount = table.Column<int>(type: "integer", nullable: true),
-                    AttendeeCards = table.Column<string>(type: "text", nullable: false),
-                    Manual = table.Column<bool>(type: "boolean", nullable: false),
-                    EnteredBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ChainSeq = table.Column<long>(type: "bigint", nullable: true),
-                    PrevHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ChainBreak = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Overlapping = table.Column<bool>(type: "boolean", nullable: false),
-                    Late = table.Column<bool>(type: "boolean", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TerminalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Courseware = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AttendeeCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    AttendeeCards = table.Column<string>(type: "TEXT", nullable: false),
+                    Manual = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ChainSeq = table.Column<long>(type: "INTEGER", nullable: true),
+                    PrevHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ChainBreak = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Overlapping = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1565,6 +1825,42 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "IX_ActivityParticipants_OrgPath",
                 table: "ActivityParticipants",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_FundId",
+                table: "AidApplications",
+                column: "FundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_MemberId",
+                table: "AidApplications",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_OrganizationId",
+                table: "AidApplications",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_OrgPath",
+                table: "AidApplications",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_Status_ReviewerPath",
+                table: "AidApplications",
+                columns: new[] { "Status", "ReviewerPath" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidAttachments_ApplicationId",
+                table: "AidAttachments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidReviews_ApplicationId_Order",
+                table: "AidReviews",
+                columns: new[] { "ApplicationId", "Order" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AlbumPhotos_AlbumId_Id",
@@ -1839,6 +2135,113 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "IX_Exams_OrgPath",
                 table: "Exams",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_ApplicationId_PaymentMonth",
+                table: "FundEntries",
+                columns: new[] { "ApplicationId", "PaymentMonth" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_FundId_Sequence",
+                table: "FundEntries",
+                columns: new[] { "FundId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_OrganizationId",
+                table: "FundEntries",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_OrgPath",
+                table: "FundEntries",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_AudiencePath",
+                table: "Funds",
+                column: "AudiencePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_OrganizationId",
+                table: "Funds",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_OrgPath",
+                table: "Funds",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureAttendance_EnrolmentId_SessionId",
+                table: "LectureAttendance",
+                columns: new[] { "EnrolmentId", "SessionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureAttendance_SessionId",
+                table: "LectureAttendance",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureCourses_AudiencePath",
+                table: "LectureCourses",
+                column: "AudiencePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureCourses_OrganizationId",
+                table: "LectureCourses",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureCourses_OrgPath",
+                table: "LectureCourses",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_CourseId_MemberId",
+                table: "LectureEnrolments",
+                columns: new[] { "CourseId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_CourseId_RecruitId",
+                table: "LectureEnrolments",
+                columns: new[] { "CourseId", "RecruitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_CourseId_SeatNumber",
+                table: "LectureEnrolments",
+                columns: new[] { "CourseId", "SeatNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_MemberId",
+                table: "LectureEnrolments",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_OrganizationId",
+                table: "LectureEnrolments",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_OrgPath",
+                table: "LectureEnrolments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_RecruitId",
+                table: "LectureEnrolments",
+                column: "RecruitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureSessions_CourseId_Number",
+                table: "LectureSessions",
+                columns: new[] { "CourseId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Lessons_MaterialId",
@@ -2324,6 +2727,21 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Visits_MemberId_On",
+                table: "Visits",
+                columns: new[] { "MemberId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrganizationId",
+                table: "Visits",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrgPath",
+                table: "Visits",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkUpdates_Column_PublishedAt",
                 table: "WorkUpdates",
                 columns: new[] { "Column", "PublishedAt" });
@@ -2370,6 +2788,30 @@ namespace Hongling.Web.Data.Migrations.Postgres
             migrationBuilder.AddForeignKey(
                 name: "FK_ActivityParticipants_Organizations_OrganizationId",
                 table: "ActivityParticipants",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AidApplications_Funds_FundId",
+                table: "AidApplications",
+                column: "FundId",
+                principalTable: "Funds",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AidApplications_Members_MemberId",
+                table: "AidApplications",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AidApplications_Organizations_OrganizationId",
+                table: "AidApplications",
                 column: "OrganizationId",
                 principalTable: "Organizations",
                 principalColumn: "Id",
@@ -2592,6 +3034,78 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_Funds_FundId",
+                table: "FundEntries",
+                column: "FundId",
+                principalTable: "Funds",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_Organizations_OrganizationId",
+                table: "FundEntries",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Funds_Organizations_OrganizationId",
+                table: "Funds",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureAttendance_LectureEnrolments_EnrolmentId",
+                table: "LectureAttendance",
+                column: "EnrolmentId",
+                principalTable: "LectureEnrolments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureAttendance_LectureSessions_SessionId",
+                table: "LectureAttendance",
+                column: "SessionId",
+                principalTable: "LectureSessions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureCourses_Organizations_OrganizationId",
+                table: "LectureCourses",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureEnrolments_Members_MemberId",
+                table: "LectureEnrolments",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureEnrolments_Organizations_OrganizationId",
+                table: "LectureEnrolments",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureEnrolments_Recruits_RecruitId",
+                table: "LectureEnrolments",
+                column: "RecruitId",
+                principalTable: "Recruits",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Lessons_Materials_MaterialId",
                 table: "Lessons",
                 column: "MaterialId",
@@ -2689,6 +3203,12 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ActivityParticipants");
 
             migrationBuilder.DropTable(
+                name: "AidAttachments");
+
+            migrationBuilder.DropTable(
+                name: "AidReviews");
+
+            migrationBuilder.DropTable(
                 name: "AlbumPhotos");
 
             migrationBuilder.DropTable(
@@ -2735,6 +3255,12 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ExamApprovals");
+
+            migrationBuilder.DropTable(
+                name: "FundEntries");
+
+            migrationBuilder.DropTable(
+                name: "LectureAttendance");
 
             migrationBuilder.DropTable(
                 name: "Lessons");
@@ -2800,6 +3326,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ViewingSessions");
 
             migrationBuilder.DropTable(
+                name: "Visits");
+
+            migrationBuilder.DropTable(
                 name: "WorkUpdates");
 
             migrationBuilder.DropTable(
@@ -2818,10 +3347,16 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Equipment");
 
             migrationBuilder.DropTable(
-                name: "Notices");
+                name: "AidApplications");
 
             migrationBuilder.DropTable(
-                name: "Recruits");
+                name: "LectureEnrolments");
+
+            migrationBuilder.DropTable(
+                name: "LectureSessions");
+
+            migrationBuilder.DropTable(
+                name: "Notices");
 
             migrationBuilder.DropTable(
                 name: "Materials");
@@ -2840,6 +3375,15 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Questions");
+
+            migrationBuilder.DropTable(
+                name: "Funds");
+
+            migrationBuilder.DropTable(
+                name: "Recruits");
+
+            migrationBuilder.DropTable(
+                name: "LectureCourses");
 
             migrationBuilder.DropTable(
                 name: "Sites");
