@@ -21,7 +21,13 @@ public sealed class LectureCourse : IPublishedToMembers, IAudited
     public List<LectureSession> Sessions { get; set; } = [];
 }
 
-public enum LectureTarget { Secretaries = 1, NewMembers = 2, Activists = 3, AllMembers = 4 }
+public enum LectureTarget
+{
+    Secretaries = 1,
+    NewMembers = 2,
+    Activists = 3,
+    AllMembers = 4,
+}
 
 /// <summary>One session of a course (a lecture at a time and place), read through its course.</summary>
 public sealed class LectureSession
@@ -54,8 +60,10 @@ public sealed class LectureEnrolment : IOrgOwned, IMemberCreated
     public string Name { get; set; } = "";
     public int SeatNumber { get; set; }
     public DateTime EnrolledAt { get; set; }
+
     /// <summary>The day of completion (结业), set when attendance reaches the course's threshold.</summary>
-    [MemberSets] public DateOnly? CompletedOn { get; set; }
+    [MemberSets]
+    public DateOnly? CompletedOn { get; set; }
     public List<LectureAttendance> Attendance { get; set; } = [];
 
     int IMemberOwned.MemberId => MemberId ?? 0;

@@ -14,7 +14,10 @@ public sealed class LectureCourseConfiguration : IEntityTypeConfiguration<Lectur
         b.Property(x => x.CreatedBy).HasMaxLength(100);
         b.HasIndex(x => x.AudiencePath);
         b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(x => x.Sessions).WithOne(s => s.Course).HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Sessions)
+            .WithOne(s => s.Course)
+            .HasForeignKey(s => s.CourseId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -11,6 +11,7 @@ public sealed class ActivityCheckIn(CheckInCodes codes, HonglingDb db, TimeProvi
 {
     /// <summary>Members may check in from an hour before the start…</summary>
     public static readonly TimeSpan OpensBefore = CheckInCodes.OpensBefore;
+
     /// <summary>…until three hours after the end (a meeting that runs late, a member who scans on leaving).</summary>
     public static readonly TimeSpan ClosesAfter = CheckInCodes.ClosesAfter;
 
@@ -36,13 +37,14 @@ public sealed class ActivityCheckIn(CheckInCodes codes, HonglingDb db, TimeProvi
         public static Outcome Refused(string message, string? topic = null) => new(message, topic, null, false);
     }
 
-    private static string Refusal(CheckInCodes.Verdict verdict) => verdict switch
-    {
-        CheckInCodes.Verdict.OtherTarget => OtherActivity,
-        CheckInCodes.Verdict.Expired => Expired,
-        CheckInCodes.Verdict.NotOpenYet => NotOpenYet,
-        _ => Invalid,
-    };
+    private static string Refusal(CheckInCodes.Verdict verdict) =>
+        verdict switch
+        {
+            CheckInCodes.Verdict.OtherTarget => OtherActivity,
+            CheckInCodes.Verdict.Expired => Expired,
+            CheckInCodes.Verdict.NotOpenYet => NotOpenYet,
+            _ => Invalid,
+        };
 
     /// <summary>Checks the code and the caller's place on the list; with <paramref name="commit"/> also
     /// records the check-in (once: a second scan changes nothing).</summary>
@@ -50,22 +52,28 @@ public sealed class ActivityCheckIn(CheckInCodes codes, HonglingDb db, TimeProvi
     {
         if (codes.ReadCode(Purpose, activityId, code) is var verdict && verdict != CheckInCodes.Verdict.Open)
             return Outcome.Refused(Refusal(verdict));
-        if (db.Scope.MemberId is not { } memberId) return Outcome.Refused(NoMember);
+        if (db.Scope.MemberId is not { } memberId)
+            return Outcome.Refused(NoMember);
 
         // The member reads their own participant row and, through it, the activity; nobody else's.
-        var row = await db.ActivityParticipants.Include(p => p.Activity)
+        var row = await db
+            .ActivityParticipants.Include(p => p.Activity)
             .FirstOrDefaultAsync(p => p.ActivityId == activityId && p.MemberId == memberId, ct);
-        if (row is null) return Outcome.Refused(NotParticipant);
+        if (row is null)
+            return Outcome.Refused(NotParticipant);
         var activity = row.Activity;
         if (codes.Window(activity.StartsAt, activity.EndsAt) is var window && window != CheckInCodes.Verdict.Open)
             return Outcome.Refused(Refusal(window), activity.Topic);
-        if (row.CheckedInAt is { } at) return new Outcome(null, activity.Topic, at, AlreadyCheckedIn: true);
-        if (!commit) return new Outcome(null, activity.Topic, null, false);
+        if (row.CheckedInAt is { } at)
+            return new Outcome(null, activity.Topic, at, AlreadyCheckedIn: true);
+        if (!commit)
+            return new Outcome(null, activity.Topic, null, false);
 
         var now = clock.GetUtcNow().UtcDateTime;
         row.CheckedInAt = now;
         row.CheckInMethod = CheckInMethod.QrCode;
-        if (row.Reply == ParticipantReply.Pending) (row.Reply, row.RepliedAt) = (ParticipantReply.Confirmed, now);
+        if (row.Reply == ParticipantReply.Pending)
+            (row.Reply, row.RepliedAt) = (ParticipantReply.Confirmed, now);
         // The scope's own-row rule admits it: the check-in on the member's own row ([MemberSets] properties).
         await db.SaveChangesAsync(ct);
         return new Outcome(null, activity.Topic, now, false);

@@ -11,14 +11,20 @@ public static class AidQueue
     public static IQueryable<AidApplication> WaitingFor(HonglingDb db)
     {
         var waiting = db.AidApplications.Where(a => a.Status == AidStatus.InReview);
-        if (db.Scope.IsSystem) return waiting;
+        if (db.Scope.IsSystem)
+            return waiting;
         var a = Expression.Parameter(typeof(AidApplication), "a");
         var path = Expression.Property(a, nameof(AidApplication.ReviewerPath));
         var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
         Expression body = Expression.Constant(false);
         foreach (var prefix in db.Scope.AdminPaths)
-            body = Expression.OrElse(body, Expression.AndAlso(Expression.NotEqual(path, Expression.Constant(null, typeof(string))),
-                Expression.Call(path, startsWith, Expression.Constant(prefix))));
+            body = Expression.OrElse(
+                body,
+                Expression.AndAlso(
+                    Expression.NotEqual(path, Expression.Constant(null, typeof(string))),
+                    Expression.Call(path, startsWith, Expression.Constant(prefix))
+                )
+            );
         return waiting.Where(Expression.Lambda<Func<AidApplication, bool>>(body, a));
     }
 }

@@ -23,16 +23,23 @@ public sealed class ApplyModel(HonglingDb db, AidDesk desk) : PageModel
         public int FundId { get; set; }
         public int? MemberId { get; set; }
         public AidKind Kind { get; set; } = AidKind.Emergency;
-        [Display(Name = "申请金额")] public decimal? Amount { get; set; }
-        [Display(Name = "学费金额")] public decimal? Fee { get; set; }
+
+        [Display(Name = "申请金额")]
+        public decimal? Amount { get; set; }
+
+        [Display(Name = "学费金额")]
+        public decimal? Fee { get; set; }
         public string? Reason { get; set; }
+
         /// <summary>yyyy-MM, as a month input posts it.</summary>
         public string? FromMonth { get; set; }
         public string? ToMonth { get; set; }
     }
 
     public sealed record FundOption(int Id, string Name, FundKind Kind, decimal? TuitionPercent);
-    [BindProperty] public InputModel Input { get; set; } = new();
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
     public IReadOnlyList<FundOption> Funds { get; private set; } = [];
     public string? MemberName { get; private set; }
 
@@ -44,29 +51,50 @@ public sealed class ApplyModel(HonglingDb db, AidDesk desk) : PageModel
 
     public async Task<IActionResult> OnPostAsync(List<IFormFile> files)
     {
-        if (!await LoadAsync()) return NotFound();
+        if (!await LoadAsync())
+            return NotFound();
         var documents = new List<AcceptedDocument>();
-        if (files.Count > MaxFiles) ModelState.AddModelError("files", $"附件最多{MaxFiles}个");
+        if (files.Count > MaxFiles)
+            ModelState.AddModelError("files", $"附件最多{MaxFiles}个");
         foreach (var file in files.Take(MaxFiles))
         {
             var (document, refusal) = await DocumentUpload.ReadAsync(file, HttpContext.RequestAborted);
-            if (refusal is not null) ModelState.AddModelError("files", refusal);
-            else documents.Add(document!);
+            if (refusal is not null)
+                ModelState.AddModelError("files", refusal);
+            else
+                documents.Add(document!);
         }
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+            return Page();
         try
         {
-            var application = await desk.FileAsync(new AidDesk.Application(Input.FundId, Input.MemberId, Input.Kind, Input.Amount,
-                Input.Fee, Input.Reason, Month(Input.FromMonth), Month(Input.ToMonth), documents), HttpContext.RequestAborted);
+            var application = await desk.FileAsync(
+                new AidDesk.Application(
+                    Input.FundId,
+                    Input.MemberId,
+                    Input.Kind,
+                    Input.Amount,
+                    Input.Fee,
+                    Input.Reason,
+                    Month(Input.FromMonth),
+                    Month(Input.ToMonth),
+                    documents
+                ),
+                HttpContext.RequestAborted
+            );
             TempData["Status"] = "申请已提交,请等待审核。";
             return RedirectToPage("Detail", new { id = application.Id });
         }
-        catch (RuleException e) when (e.Error.Status != StatusCodes.Status404NotFound || e.Error == AidErrors.FundNotFound)
+        catch (RuleException e)
+            when (e.Error.Status != StatusCodes.Status404NotFound || e.Error == AidErrors.FundNotFound)
         {
             ModelState.AddRuleError(e);
             return Page();
         }
-        catch (RuleException) { return NotFound(); }
+        catch (RuleException)
+        {
+            return NotFound();
+        }
     }
 
     private static int? Month(string? s) =>
@@ -78,15 +106,28 @@ public sealed class ApplyModel(HonglingDb db, AidDesk desk) : PageModel
         string? branchPath;
         if (Input.MemberId is { } id)
         {
-            var m = await db.AdministeredMembers.Where(x => x.Id == id).Select(x => new { x.Name, x.OrgPath }).FirstOrDefaultAsync();
-            if (m is null) return false;
+            var m = await db
+                .AdministeredMembers.Where(x => x.Id == id)
+                .Select(x => new { x.Name, x.OrgPath })
+                .FirstOrDefaultAsync();
+            if (m is null)
+                return false;
             (MemberName, branchPath) = (m.Name, m.OrgPath);
         }
-        else branchPath = db.Scope.MemberOrgPath;
-        if (branchPath is null) return true;
-        var funds = await db.Funds.Where(f => f.Active).OrderBy(f => f.OrgPath).Take(100)
-            .Select(f => new { Option = new FundOption(f.Id, f.Name, f.Kind, f.TuitionPercent), f.AudiencePath }).ToListAsync();
-        Funds = [.. funds.Where(f => branchPath.StartsWith(f.AudiencePath, StringComparison.Ordinal)).Select(f => f.Option)];
+        else
+            branchPath = db.Scope.MemberOrgPath;
+        if (branchPath is null)
+            return true;
+        var funds = await db
+            .Funds.Where(f => f.Active)
+            .OrderBy(f => f.OrgPath)
+            .Take(100)
+            .Select(f => new { Option = new FundOption(f.Id, f.Name, f.Kind, f.TuitionPercent), f.AudiencePath })
+            .ToListAsync();
+        Funds =
+        [
+            .. funds.Where(f => branchPath.StartsWith(f.AudiencePath, StringComparison.Ordinal)).Select(f => f.Option),
+        ];
         return true;
     }
 }

@@ -11,23 +11,39 @@ namespace Hongling.Web.Features.Aid;
 /// concurrency token (and the unique sequence), and the later one is refused rather than read a stale balance.</summary>
 public sealed class FundLedger(HonglingDb db, TimeProvider clock)
 {
-    public sealed record Posting(FundEntryKind Kind, decimal Amount, string Note,
-        int? ApplicationId = null, int? PaymentMonth = null, int? VisitId = null);
+    public sealed record Posting(
+        FundEntryKind Kind,
+        decimal Amount,
+        string Note,
+        int? ApplicationId = null,
+        int? PaymentMonth = null,
+        int? VisitId = null
+    );
 
     /// <summary>Adds the row and moves the balance of the tracked <paramref name="fund"/>; the caller saves (in its
     /// transaction) and answers a <see cref="DbUpdateConcurrencyException"/> with <see cref="AidErrors.LedgerBusy"/>.</summary>
     public FundEntry Add(Fund fund, Posting posting)
     {
-        if (!db.Scope.IsSystem && !db.Scope.Administers(fund.OrgPath)) throw new RuleException(AidErrors.NotFundAdministrator);
-        if (fund.Balance + posting.Amount < 0) throw new RuleException(AidErrors.InsufficientBalance(fund.Balance, -posting.Amount));
+        if (!db.Scope.IsSystem && !db.Scope.Administers(fund.OrgPath))
+            throw new RuleException(AidErrors.NotFundAdministrator);
+        if (fund.Balance + posting.Amount < 0)
+            throw new RuleException(AidErrors.InsufficientBalance(fund.Balance, -posting.Amount));
         fund.Balance += posting.Amount;
         fund.EntryCount++;
         var entry = new FundEntry
         {
-            FundId = fund.Id, OrganizationId = fund.OrganizationId, Sequence = fund.EntryCount, Kind = posting.Kind,
-            Amount = posting.Amount, BalanceAfter = fund.Balance, ApplicationId = posting.ApplicationId,
-            PaymentMonth = posting.PaymentMonth, VisitId = posting.VisitId, Note = posting.Note,
-            At = clock.GetUtcNow().UtcDateTime, RecordedBy = db.Scope.ActorName,
+            FundId = fund.Id,
+            OrganizationId = fund.OrganizationId,
+            Sequence = fund.EntryCount,
+            Kind = posting.Kind,
+            Amount = posting.Amount,
+            BalanceAfter = fund.Balance,
+            ApplicationId = posting.ApplicationId,
+            PaymentMonth = posting.PaymentMonth,
+            VisitId = posting.VisitId,
+            Note = posting.Note,
+            At = clock.GetUtcNow().UtcDateTime,
+            RecordedBy = db.Scope.ActorName,
         };
         db.FundEntries.Add(entry);
         return entry;
@@ -37,8 +53,15 @@ public sealed class FundLedger(HonglingDb db, TimeProvider clock)
     public async Task<FundEntry> PostAsync(Fund fund, Posting posting, CancellationToken ct)
     {
         var entry = Add(fund, posting);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { db.ChangeTracker.Clear(); throw new RuleException(AidErrors.LedgerBusy); }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw new RuleException(AidErrors.LedgerBusy);
+        }
         return entry;
     }
 }

@@ -1,6 +1,6 @@
 using Hongling.Web.Domain;
-using Hongling.Web.Infrastructure;
 using Hongling.Web.Features.Members.Import;
+using Hongling.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Aid;
@@ -11,9 +11,19 @@ public static class LedgerExport
 {
     public static async Task<byte[]> BuildAsync(IQueryable<FundEntry> entries, CancellationToken ct)
     {
-        var rows = await entries.OrderBy(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.At, e.Kind, e.Amount, e.BalanceAfter, e.Note, e.RecordedBy,
-                Member = e.Application == null ? null : e.Application.Member.Name })
+        var rows = await entries
+            .OrderBy(e => e.Sequence)
+            .Select(e => new
+            {
+                e.Sequence,
+                e.At,
+                e.Kind,
+                e.Amount,
+                e.BalanceAfter,
+                e.Note,
+                e.RecordedBy,
+                Member = e.Application == null ? null : e.Application.Member.Name,
+            })
             .ToListAsync(ct);
         string[] headers = ["序号", "日期", "类别", "金额(元)", "余额(元)", "对象", "摘要", "经办人"];
         var (book, sheet) = MemberSheet.NewBook("基金台账", headers, [8, 12, 8, 14, 14, 12, 40, 12]);

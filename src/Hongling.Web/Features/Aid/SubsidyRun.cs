@@ -20,27 +20,44 @@ public sealed class SubsidyRun(HonglingDb db, FundLedger ledger, TimeProvider cl
         var (payments, completed, shortOf, after) = (0, 0, 0, 0);
         while (true)
         {
-            var ids = await db.AidApplications.Where(a => a.Status == AidStatus.Paying && a.Id > after && a.FromMonth <= month)
-                .OrderBy(a => a.Id).Select(a => a.Id).Take(100).ToListAsync(ct);
-            if (ids.Count == 0) break;
+            var ids = await db
+                .AidApplications.Where(a => a.Status == AidStatus.Paying && a.Id > after && a.FromMonth <= month)
+                .OrderBy(a => a.Id)
+                .Select(a => a.Id)
+                .Take(100)
+                .ToListAsync(ct);
+            if (ids.Count == 0)
+                break;
             after = ids[^1];
             foreach (var id in ids)
             {
                 db.ChangeTracker.Clear();
                 var application = await db.AidApplications.Include(a => a.Fund).FirstAsync(a => a.Id == id, ct);
-                var paid = await db.FundEntries.Where(e => e.ApplicationId == id && e.PaymentMonth != null)
-                    .Select(e => e.PaymentMonth!.Value).ToListAsync(ct);
+                var paid = await db
+                    .FundEntries.Where(e => e.ApplicationId == id && e.PaymentMonth != null)
+                    .Select(e => e.PaymentMonth!.Value)
+                    .ToListAsync(ct);
                 var schedule = AidRules.Months(application.FromMonth!.Value, application.ToMonth!.Value).ToList();
                 var due = schedule.Where(m => m <= month && !paid.Contains(m)).ToList();
                 try
                 {
                     foreach (var m in due)
-                        ledger.Add(application.Fund, new FundLedger.Posting(FundEntryKind.Payment, -application.ApprovedAmount!.Value,
-                            AidDesk.PaymentNote(application, m), application.Id, m));
-                    if (schedule[^1] <= month) application.Status = AidStatus.Paid;
+                        ledger.Add(
+                            application.Fund,
+                            new FundLedger.Posting(
+                                FundEntryKind.Payment,
+                                -application.ApprovedAmount!.Value,
+                                AidDesk.PaymentNote(application, m),
+                                application.Id,
+                                m
+                            )
+                        );
+                    if (schedule[^1] <= month)
+                        application.Status = AidStatus.Paid;
                     await db.SaveChangesAsync(ct);
                     payments += due.Count;
-                    if (application.Status == AidStatus.Paid) completed++;
+                    if (application.Status == AidStatus.Paid)
+                        completed++;
                 }
                 catch (RuleException e)
                 {
@@ -58,12 +75,14 @@ public sealed class SubsidyRun(HonglingDb db, FundLedger ledger, TimeProvider cl
 }
 
 /// <summary>Runs <see cref="SubsidyRun"/> every <c>Aid:SubsidyCheckMinutes</c> (default 60; 0 turns the loop off).</summary>
-public sealed class SubsidyJob(IServiceScopeFactory scopes, IConfiguration config, ILogger<SubsidyJob> logger) : BackgroundService
+public sealed class SubsidyJob(IServiceScopeFactory scopes, IConfiguration config, ILogger<SubsidyJob> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minutes = config.GetValue("Aid:SubsidyCheckMinutes", 60);
-        if (minutes <= 0) return;
+        if (minutes <= 0)
+            return;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
         do
         {
@@ -74,7 +93,10 @@ public sealed class SubsidyJob(IServiceScopeFactory scopes, IConfiguration confi
                 db.Scope.ServeEveryCaller();
                 await scope.ServiceProvider.GetRequiredService<SubsidyRun>().RunAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "Subsidy run failed"); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Subsidy run failed");
+            }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

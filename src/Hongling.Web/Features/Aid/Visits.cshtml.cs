@@ -13,14 +13,29 @@ namespace Hongling.Web.Features.Aid;
 public sealed class VisitsModel(HonglingDb db, FundLedger ledger, TimeProvider clock) : PageModel
 {
     public sealed record Row(int Id, string Member, DateOnly On, string Visitors, string Given, decimal? Cash);
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    [BindProperty] public int MemberId { get; set; }
-    [BindProperty] public DateOnly? On { get; set; }
-    [BindProperty] public string? Visitors { get; set; }
-    [BindProperty] public string? Given { get; set; }
-    [BindProperty] public decimal? Cash { get; set; }
-    [BindProperty] public int? FundId { get; set; }
-    [TempData] public string? Status { get; set; }
+
+    [BindProperty]
+    public int MemberId { get; set; }
+
+    [BindProperty]
+    public DateOnly? On { get; set; }
+
+    [BindProperty]
+    public string? Visitors { get; set; }
+
+    [BindProperty]
+    public string? Given { get; set; }
+
+    [BindProperty]
+    public decimal? Cash { get; set; }
+
+    [BindProperty]
+    public int? FundId { get; set; }
+
+    [TempData]
+    public string? Status { get; set; }
 
     public async Task OnGetAsync(int? member)
     {
@@ -30,19 +45,43 @@ public sealed class VisitsModel(HonglingDb db, FundLedger ledger, TimeProvider c
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var member = await db.AdministeredMembers.Where(m => m.Id == MemberId).Select(m => new { m.Id, m.OrganizationId, m.Name })
+        var member = await db
+            .AdministeredMembers.Where(m => m.Id == MemberId)
+            .Select(m => new
+            {
+                m.Id,
+                m.OrganizationId,
+                m.Name,
+            })
             .FirstOrDefaultAsync();
-        if (member is null) return NotFound();
+        if (member is null)
+            return NotFound();
         var (visitors, given) = (Visitors?.Trim() ?? "", Given?.Trim() ?? "");
-        if (On is not { } on || on > clock.TodayInChina() || visitors.Length is 0 or > 200 || given.Length is 0 or > 200)
+        if (
+            On is not { } on
+            || on > clock.TodayInChina()
+            || visitors.Length is 0 or > 200
+            || given.Length is 0 or > 200
+        )
             ModelState.AddModelError("", AidErrors.VisitIncomplete.Message);
         if (Cash is { } cash && (!AidRules.IsYuan(cash) || FundId is null))
             ModelState.AddModelError(nameof(Cash), "慰问金应大于0元(最多两位小数),并选择支出的基金");
-        if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
         var visit = new Visit
         {
-            MemberId = member.Id, OrganizationId = member.OrganizationId, On = On!.Value, Visitors = visitors, Given = given,
-            Cash = Cash, FundId = Cash is null ? null : FundId, RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedBy = db.Scope.ActorName,
+            MemberId = member.Id,
+            OrganizationId = member.OrganizationId,
+            On = On!.Value,
+            Visitors = visitors,
+            Given = given,
+            Cash = Cash,
+            FundId = Cash is null ? null : FundId,
+            RecordedAt = clock.GetUtcNow().UtcDateTime,
+            RecordedBy = db.Scope.ActorName,
         };
         await using var tx = await db.Database.BeginTransactionAsync();
         try
@@ -53,7 +92,10 @@ public sealed class VisitsModel(HonglingDb db, FundLedger ledger, TimeProvider c
             {
                 var fund = await db.AdministeredRows<Fund>().FirstOrDefaultAsync(f => f.Id == FundId)
                     ?? throw new RuleException(AidErrors.NotFundAdministrator);
-                ledger.Add(fund, new FundLedger.Posting(FundEntryKind.Payment, -yuan, $"走访慰问 {member.Name}", VisitId: visit.Id));
+                ledger.Add(
+                    fund,
+                    new FundLedger.Posting(FundEntryKind.Payment, -yuan, $"走访慰问 {member.Name}", VisitId: visit.Id)
+                );
                 await db.SaveChangesAsync();
             }
             await tx.CommitAsync();
@@ -72,7 +114,12 @@ public sealed class VisitsModel(HonglingDb db, FundLedger ledger, TimeProvider c
 
     private async Task LoadAsync()
     {
-        Rows = await db.Visits.Where(v => MemberId == 0 || v.MemberId == MemberId).OrderByDescending(v => v.On).ThenByDescending(v => v.Id)
-            .Take(100).Select(v => new Row(v.Id, v.Member.Name, v.On, v.Visitors, v.Given, v.Cash)).ToListAsync();
+        Rows = await db
+            .Visits.Where(v => MemberId == 0 || v.MemberId == MemberId)
+            .OrderByDescending(v => v.On)
+            .ThenByDescending(v => v.Id)
+            .Take(100)
+            .Select(v => new Row(v.Id, v.Member.Name, v.On, v.Visitors, v.Given, v.Cash))
+            .ToListAsync();
     }
 }

@@ -12,14 +12,24 @@ namespace Hongling.Web.Features.Lectures;
 public sealed class CertificateModel(HonglingDb db) : PageModel
 {
     public sealed record View(int Id, string Name, string Title, string Org, int Sessions, DateOnly CompletedOn);
+
     public View Certificate { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var view = await db.LectureEnrolments.Where(e => e.Id == id && e.CompletedOn != null)
-            .Select(e => new View(e.Id, e.Name, e.Course.Title, e.Course.Organization.Name, e.Attendance.Count, e.CompletedOn!.Value))
+        var view = await db
+            .LectureEnrolments.Where(e => e.Id == id && e.CompletedOn != null)
+            .Select(e => new View(
+                e.Id,
+                e.Name,
+                e.Course.Title,
+                e.Course.Organization.Name,
+                e.Attendance.Count,
+                e.CompletedOn!.Value
+            ))
             .FirstOrDefaultAsync();
-        if (view is null) return NotFound();
+        if (view is null)
+            return NotFound();
         Certificate = view;
         return Page();
     }

@@ -8,10 +8,13 @@ namespace Hongling.Web.Features.Lectures;
 [SignedInPage]
 public sealed class CheckInModel(SessionCheckIn checkIn) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
     public SessionCheckIn.Outcome Outcome { get; private set; } = null!;
 
-    public async Task OnGetAsync(int id) => Outcome = await checkIn.CheckInAsync(id, Code, commit: false, HttpContext.RequestAborted);
+    public async Task OnGetAsync(int id) =>
+        Outcome = await checkIn.CheckInAsync(id, Code, commit: false, HttpContext.RequestAborted);
 
-    public async Task OnPostAsync(int id) => Outcome = await checkIn.CheckInAsync(id, Code, commit: true, HttpContext.RequestAborted);
+    public async Task OnPostAsync(int id) =>
+        Outcome = await checkIn.CheckInAsync(id, Code, commit: true, HttpContext.RequestAborted);
 }

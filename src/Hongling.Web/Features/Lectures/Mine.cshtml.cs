@@ -14,10 +14,14 @@ namespace Hongling.Web.Features.Lectures;
 public sealed class MineModel(HonglingDb db, LectureDesk desk) : PageModel
 {
     public sealed record Offered(int Id, string Title, LectureTarget Target, string Org, int Seats);
+
     public sealed record Taken(int Id, int CourseId, string Title, int Attended, int Needed, DateOnly? CompletedOn);
+
     public IReadOnlyList<Offered> Courses { get; private set; } = [];
     public IReadOnlyList<Taken> Enrolments { get; private set; } = [];
-    [TempData] public string? Status { get; set; }
+
+    [TempData]
+    public string? Status { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -29,8 +33,14 @@ public sealed class MineModel(HonglingDb db, LectureDesk desk) : PageModel
             Status = $"报名成功,座位号 {e.SeatNumber}。";
             return RedirectToPage();
         }
-        catch (RuleException e) when (e.Error != LectureDesk.CourseNotFound) { ModelState.AddRuleError(e); }
-        catch (RuleException) { return NotFound(); }
+        catch (RuleException e) when (e.Error != LectureDesk.CourseNotFound)
+        {
+            ModelState.AddRuleError(e);
+        }
+        catch (RuleException)
+        {
+            return NotFound();
+        }
         db.ChangeTracker.Clear();
         await LoadAsync();
         return Page();
@@ -38,13 +48,27 @@ public sealed class MineModel(HonglingDb db, LectureDesk desk) : PageModel
 
     private async Task LoadAsync()
     {
-        if (db.Scope.MemberId is not { } me) return;
-        Enrolments = await db.LectureEnrolments.Where(e => e.MemberId == me).OrderByDescending(e => e.Id).Take(100)
-            .Select(e => new Taken(e.Id, e.CourseId, e.Course.Title, e.Attendance.Count, e.Course.CompletionSessions, e.CompletedOn))
+        if (db.Scope.MemberId is not { } me)
+            return;
+        Enrolments = await db
+            .LectureEnrolments.Where(e => e.MemberId == me)
+            .OrderByDescending(e => e.Id)
+            .Take(100)
+            .Select(e => new Taken(
+                e.Id,
+                e.CourseId,
+                e.Course.Title,
+                e.Attendance.Count,
+                e.Course.CompletionSessions,
+                e.CompletedOn
+            ))
             .ToListAsync();
         var taken = Enrolments.Select(e => e.CourseId).ToList();
-        Courses = await db.LectureCourses.Where(c => c.Target != LectureTarget.Activists && !taken.Contains(c.Id))
-            .OrderByDescending(c => c.Id).Take(50)
-            .Select(c => new Offered(c.Id, c.Title, c.Target, c.Organization.Name, c.Seats)).ToListAsync();
+        Courses = await db
+            .LectureCourses.Where(c => c.Target != LectureTarget.Activists && !taken.Contains(c.Id))
+            .OrderByDescending(c => c.Id)
+            .Take(50)
+            .Select(c => new Offered(c.Id, c.Title, c.Target, c.Organization.Name, c.Seats))
+            .ToListAsync();
     }
 }

@@ -17,7 +17,8 @@ public sealed class QrModel(HonglingDb db, SessionCheckIn checkIn) : PageModel
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var session = await db.LectureSessions.FirstOrDefaultAsync(s => s.Id == id);
-        if (session is null || !await db.AdministeredRows<LectureCourse>().AnyAsync(c => c.Id == session.CourseId)) return NotFound();
+        if (session is null || !await db.AdministeredRows<LectureCourse>().AnyAsync(c => c.Id == session.CourseId))
+            return NotFound();
         session.Course = await db.LectureCourses.FirstAsync(c => c.Id == session.CourseId);
         Session = session;
         CheckInUrl = SessionCheckIn.Url($"{Request.Scheme}://{Request.Host}", id, checkIn.CodeFor(session));

@@ -8,11 +8,29 @@ namespace Hongling.Web.Features.Lectures;
 /// after admission: shown on the development record.</summary>
 public static class RecruitCourses
 {
-    public sealed record Row(int EnrolmentId, string Title, LectureTarget Target, int Attended, int Needed, DateOnly? CompletedOn);
+    public sealed record Row(
+        int EnrolmentId,
+        string Title,
+        LectureTarget Target,
+        int Attended,
+        int Needed,
+        DateOnly? CompletedOn
+    );
 
     public static Task<List<Row>> ForAsync(HonglingDb db, Recruit recruit) =>
-        db.LectureEnrolments.Where(e => e.RecruitId == recruit.Id || (recruit.MemberId != null && e.MemberId == recruit.MemberId))
-            .OrderBy(e => e.EnrolledAt).Take(100)
-            .Select(e => new Row(e.Id, e.Course.Title, e.Course.Target, e.Attendance.Count, e.Course.CompletionSessions, e.CompletedOn))
+        db
+            .LectureEnrolments.Where(e =>
+                e.RecruitId == recruit.Id || (recruit.MemberId != null && e.MemberId == recruit.MemberId)
+            )
+            .OrderBy(e => e.EnrolledAt)
+            .Take(100)
+            .Select(e => new Row(
+                e.Id,
+                e.Course.Title,
+                e.Course.Target,
+                e.Attendance.Count,
+                e.Course.CompletionSessions,
+                e.CompletedOn
+            ))
             .ToListAsync();
 }

@@ -26,29 +26,39 @@ public sealed class SessionCheckIn(CheckInCodes codes, HonglingDb db, LectureDes
 
     public sealed record Outcome(string? Refusal, string? Title, bool CheckedIn, bool Already, bool Completed);
 
-    private static string Refusal(CheckInCodes.Verdict verdict) => verdict switch
-    {
-        CheckInCodes.Verdict.OtherTarget => OtherSession,
-        CheckInCodes.Verdict.Expired => Expired,
-        CheckInCodes.Verdict.NotOpenYet => NotOpenYet,
-        _ => Invalid,
-    };
+    private static string Refusal(CheckInCodes.Verdict verdict) =>
+        verdict switch
+        {
+            CheckInCodes.Verdict.OtherTarget => OtherSession,
+            CheckInCodes.Verdict.Expired => Expired,
+            CheckInCodes.Verdict.NotOpenYet => NotOpenYet,
+            _ => Invalid,
+        };
 
     public async Task<Outcome> CheckInAsync(int sessionId, string? code, bool commit, CancellationToken ct)
     {
         if (codes.ReadCode(Purpose, sessionId, code) is var verdict && verdict != CheckInCodes.Verdict.Open)
             return new Outcome(Refusal(verdict), null, false, false, false);
-        if (db.Scope.MemberId is not { } me) return new Outcome(NoMember, null, false, false, false);
+        if (db.Scope.MemberId is not { } me)
+            return new Outcome(NoMember, null, false, false, false);
         var session = await db.LectureSessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         // The member's own enrolment, read through the scope, and through it the course.
-        var enrolment = session is null ? null
-            : await db.LectureEnrolments.Include(e => e.Course).FirstOrDefaultAsync(e => e.CourseId == session.CourseId && e.MemberId == me, ct);
-        if (session is null || enrolment is null) return new Outcome(NotEnrolled, null, false, false, false);
+        var enrolment = session is null
+            ? null
+            : await db
+                .LectureEnrolments.Include(e => e.Course)
+                .FirstOrDefaultAsync(e => e.CourseId == session.CourseId && e.MemberId == me, ct);
+        if (session is null || enrolment is null)
+            return new Outcome(NotEnrolled, null, false, false, false);
         var title = $"{enrolment.Course.Title} · 第{session.Number}讲 {session.Topic}";
         if (codes.Window(session.StartsAt, session.EndsAt) is var window && window != CheckInCodes.Verdict.Open)
             return new Outcome(Refusal(window), title, false, false, false);
-        var already = await db.LectureAttendance.AnyAsync(a => a.EnrolmentId == enrolment.Id && a.SessionId == sessionId, ct);
-        if (already || !commit) return new Outcome(null, title, already, already, enrolment.CompletedOn is not null);
+        var already = await db.LectureAttendance.AnyAsync(
+            a => a.EnrolmentId == enrolment.Id && a.SessionId == sessionId,
+            ct
+        );
+        if (already || !commit)
+            return new Outcome(null, title, already, already, enrolment.CompletedOn is not null);
         await desk.AttendAsync(enrolment, session, CheckInMethod.QrCode, ct);
         return new Outcome(null, title, true, false, enrolment.CompletedOn is not null);
     }

@@ -12,11 +12,19 @@ public sealed class CheckInCodes(IDataProtectionProvider protection, TimeProvide
 {
     /// <summary>Check-in opens an hour before the start…</summary>
     public static readonly TimeSpan OpensBefore = TimeSpan.FromHours(1);
+
     /// <summary>…and closes three hours after the end (a meeting that runs late, someone who scans on leaving).</summary>
     public static readonly TimeSpan ClosesAfter = TimeSpan.FromHours(3);
 
     /// <summary>What a scanned code says about the check-in.</summary>
-    public enum Verdict { Open, Invalid, OtherTarget, Expired, NotOpenYet }
+    public enum Verdict
+    {
+        Open,
+        Invalid,
+        OtherTarget,
+        Expired,
+        NotOpenYet,
+    }
 
     /// <summary>The code for <paramref name="id"/> under <paramref name="purpose"/>, valid until the check-in closes.</summary>
     public string CodeFor(string purpose, int id, DateTime endsAt) =>
@@ -25,8 +33,10 @@ public sealed class CheckInCodes(IDataProtectionProvider protection, TimeProvide
     /// <summary>Whether the code is genuine, for this id and still valid (before the row is read).</summary>
     public Verdict ReadCode(string purpose, int id, string? code)
     {
-        if (Unseal(purpose, code) is not { } sealedCode) return Verdict.Invalid;
-        if (sealedCode.Id != id) return Verdict.OtherTarget;
+        if (Unseal(purpose, code) is not { } sealedCode)
+            return Verdict.Invalid;
+        if (sealedCode.Id != id)
+            return Verdict.OtherTarget;
         return clock.GetUtcNow().UtcDateTime > sealedCode.Expiry ? Verdict.Expired : Verdict.Open;
     }
 
@@ -35,7 +45,8 @@ public sealed class CheckInCodes(IDataProtectionProvider protection, TimeProvide
     public Verdict Window(DateTime startsAt, DateTime endsAt)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (now > endsAt + ClosesAfter) return Verdict.Expired;
+        if (now > endsAt + ClosesAfter)
+            return Verdict.Expired;
         return now < startsAt - OpensBefore ? Verdict.NotOpenYet : Verdict.Open;
     }
 
@@ -51,15 +62,23 @@ public sealed class CheckInCodes(IDataProtectionProvider protection, TimeProvide
 
     private SealedCode? Unseal(string purpose, string? code)
     {
-        if (string.IsNullOrWhiteSpace(code) || code.Length > 1000) return null;
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 1000)
+            return null;
         try
         {
             var parts = protection.CreateProtector(purpose).Unprotect(code).Split(':');
             return parts.Length == 2 && int.TryParse(parts[0], out var id) && long.TryParse(parts[1], out var ticks)
-                ? new SealedCode(id, new DateTime(ticks, DateTimeKind.Utc)) : null;
+                ? new SealedCode(id, new DateTime(ticks, DateTimeKind.Utc))
+                : null;
         }
-        catch (System.Security.Cryptography.CryptographicException) { return null; }
-        catch (FormatException) { return null; }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 }
 

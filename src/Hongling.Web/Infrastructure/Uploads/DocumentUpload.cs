@@ -11,23 +11,37 @@ public static class DocumentUpload
     public const long MaxBytes = 10 * 1024 * 1024;
     public static readonly ImageLimits PhotoLimits = new(MaxBytes, 40_000_000, 2400, 320);
 
-    public static async Task<(AcceptedDocument? Document, string? Refusal)> ReadAsync(IFormFile file, CancellationToken ct)
+    public static async Task<(AcceptedDocument? Document, string? Refusal)> ReadAsync(
+        IFormFile file,
+        CancellationToken ct
+    )
     {
         var name = Path.GetFileName(file.FileName).Trim();
-        if (name.Length is 0 or > 150) name = "附件";
-        if (file.Length == 0) return (null, $"附件“{name}”是空文件,请重新选择。");
-        if (file.Length > MaxBytes) return (null, $"附件“{name}”超过 {MaxBytes / (1024 * 1024)} MB。");
+        if (name.Length is 0 or > 150)
+            name = "附件";
+        if (file.Length == 0)
+            return (null, $"附件“{name}”是空文件,请重新选择。");
+        if (file.Length > MaxBytes)
+            return (null, $"附件“{name}”超过 {MaxBytes / (1024 * 1024)} MB。");
         var bytes = await ImageUpload.BytesAsync(file, ct);
         var extension = Path.GetExtension(name).ToLowerInvariant();
         var isPdf = bytes.AsSpan().StartsWith("%PDF-"u8);
         var isImage = ImageUpload.IsJpegOrPng(bytes);
-        var claims = extension switch { ".pdf" => "PDF", ".jpg" or ".jpeg" or ".png" => "图片", _ => null };
+        var claims = extension switch
+        {
+            ".pdf" => "PDF",
+            ".jpg" or ".jpeg" or ".png" => "图片",
+            _ => null,
+        };
         if (claims == "PDF" && !isPdf || claims == "图片" && !isImage)
             return (null, $"附件“{name}”的内容不是{claims}(文件名与内容不符),请上传真实的{claims}文件。");
-        if (isPdf) return (new AcceptedDocument(name, "application/pdf", bytes), null);
-        if (!isImage) return (null, $"附件“{name}”不是 PDF、JPG 或 PNG 文件(按文件内容识别,修改扩展名无效)。");
+        if (isPdf)
+            return (new AcceptedDocument(name, "application/pdf", bytes), null);
+        if (!isImage)
+            return (null, $"附件“{name}”不是 PDF、JPG 或 PNG 文件(按文件内容识别,修改扩展名无效)。");
         var image = await ImageUpload.ReencodeAsync(bytes, PhotoLimits, ct);
-        if (image.Image is not { } kept) return (null, $"附件“{name}”:{image.Refusal}");
+        if (image.Image is not { } kept)
+            return (null, $"附件“{name}”:{image.Refusal}");
         return (new AcceptedDocument(Path.GetFileNameWithoutExtension(name) + ".jpg", "image/jpeg", kept.Jpeg), null);
     }
 }
