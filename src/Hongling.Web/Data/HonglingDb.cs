@@ -68,6 +68,16 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
     public DbSet<VolunteerProject> VolunteerProjects => Set<VolunteerProject>();
     public DbSet<VolunteerSignUp> VolunteerSignUps => Set<VolunteerSignUp>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Fund> Funds => Set<Fund>();
+    public DbSet<FundEntry> FundEntries => Set<FundEntry>();
+    public DbSet<AidApplication> AidApplications => Set<AidApplication>();
+    public DbSet<AidReview> AidReviews => Set<AidReview>();
+    public DbSet<AidAttachment> AidAttachments => Set<AidAttachment>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<LectureCourse> LectureCourses => Set<LectureCourse>();
+    public DbSet<LectureSession> LectureSessions => Set<LectureSession>();
+    public DbSet<LectureEnrolment> LectureEnrolments => Set<LectureEnrolment>();
+    public DbSet<LectureAttendance> LectureAttendance => Set<LectureAttendance>();
 
     public OrgScope Scope => scope;
 

@@ -145,6 +145,31 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         [typeof(Notification)] = async (sp, org) => await AddAsync(sp, new Notification { OrganizationId = org.Id, Title = "消息", Text = "正文" }),
         [typeof(BulletinSettings)] = async (sp, org) => await AddAsync(sp, new BulletinSettings { OrganizationId = org.Id }),
         [typeof(BulletinTargets)] = async (sp, org) => await AddAsync(sp, new BulletinTargets { OrganizationId = org.Id, Month = 202604 }),
+        // ---- Aid and the red lecture hall (Features/Aid, Features/Lectures) ----
+        [typeof(Fund)] = async (sp, org) => await AddAsync(sp, NewFund(org)),
+        [typeof(FundEntry)] = async (sp, org) =>
+        {
+            var fund = (Fund)await AddAsync(sp, NewFund(org));
+            return await AddAsync(sp, new FundEntry { FundId = fund.Id, OrganizationId = org.Id, Sequence = 1, Amount = 100m, BalanceAfter = 100m, Note = "入账" });
+        },
+        [typeof(AidApplication)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            var fund = (Fund)await AddAsync(sp, NewFund(org));
+            return await AddAsync(sp, new AidApplication { FundId = fund.Id, MemberId = member.Id, OrganizationId = org.Id, Kind = AidKind.Emergency, AmountAsked = 500m, Reason = "因病" });
+        },
+        [typeof(Visit)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            return await AddAsync(sp, new Visit { MemberId = member.Id, OrganizationId = org.Id, On = new DateOnly(2026, 3, 1), Visitors = "书记", Given = "慰问品" });
+        },
+        [typeof(LectureCourse)] = async (sp, org) => await AddAsync(sp, NewCourse(org)),
+        [typeof(LectureEnrolment)] = async (sp, org) =>
+        {
+            var member = (Member)await AddAsync(sp, NewMember(sp, org));
+            var course = (LectureCourse)await AddAsync(sp, NewCourse(org));
+            return await AddAsync(sp, new LectureEnrolment { CourseId = course.Id, MemberId = member.Id, OrganizationId = org.Id, Name = "党员", SeatNumber = 1 });
+        },
     };
 
     private static BookableResource NewResource(Organization org) => new()
@@ -160,6 +185,10 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         StartsAt = new DateTime(2030, 6, 1, 1, 0, 0, DateTimeKind.Utc),
         EndsAt = new DateTime(2030, 6, 1, 4, 0, 0, DateTimeKind.Utc),
     };
+    private static Fund NewFund(Organization org) => new() { OrganizationId = org.Id, AudiencePath = org.Path, Name = "互助金", Kind = FundKind.MutualAid };
+
+    private static LectureCourse NewCourse(Organization org) =>
+        new() { OrganizationId = org.Id, AudiencePath = org.Path, Title = "红色讲坛", Target = LectureTarget.AllMembers, Seats = 10, CompletionSessions = 1 };
 
     private static Activity NewActivity(Organization org) => new()
     {

@@ -15,6 +15,8 @@ public sealed class DetailModel(HonglingDb db, DevelopmentDesk desk, TimeProvide
     /// <summary>The member record from admission on, when it is in the caller's scope.</summary>
     public Member? Member { get; private set; }
     public DateOnly Today => clock.TodayInChina();
+    /// <summary>The recruit's red lecture hall courses (Features/Lectures).</summary>
+    public IReadOnlyList<Lectures.RecruitCourses.Row> Courses { get; private set; } = [];
     [TempData] public string? Status { get; set; }
 
     [BindProperty] public DateOnly? On { get; set; }
@@ -50,6 +52,7 @@ public sealed class DetailModel(HonglingDb db, DevelopmentDesk desk, TimeProvide
         if (await desk.FindAsync(id) is not { } recruit) return false;
         Recruit = recruit;
         Member = recruit.MemberId is { } memberId ? await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == memberId) : null;
+        Courses = await Lectures.RecruitCourses.ForAsync(db, recruit);
         return true;
     }
 }

@@ -65,6 +65,11 @@ public abstract partial class HonglingDb
     /// <summary>The messages a member wrote, to whichever organization: the member administers none of them.</summary>
     public IQueryable<Message> MessagesWrittenBy(int memberId) => Messages.IgnoreQueryFilters().Where(m => m.MemberId == memberId);
 
+    /// <summary>The seat numbers taken in a lecture course, whoever holds them: a member taking a seat must know which
+    /// are free, though they read no one else's enrolment. Only the numbers leave.</summary>
+    public IQueryable<int> SeatsTakenIn(int courseId) =>
+        LectureEnrolments.IgnoreQueryFilters().Where(e => e.CourseId == courseId).Select(e => e.SeatNumber);
+
     /// <summary>The anonymous public website shows what the platform publishes to the public, from every
     /// organization; the website's queries (Features/Website/PublicContent) narrow each type to what is public.</summary>
     public IQueryable<T> ForThePublicWebsite<T>() where T : class => Set<T>().IgnoreQueryFilters();

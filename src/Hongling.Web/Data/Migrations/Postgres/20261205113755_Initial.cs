@@ -228,6 +228,87 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AidApplications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FundId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    AmountAsked = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    FeeAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FromMonth = table.Column<int>(type: "integer", nullable: true),
+                    ToMonth = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Step = table.Column<int>(type: "integer", nullable: false),
+                    ReviewerPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ApprovedAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedByAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidAttachments_AidApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "AidApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    ReviewerOrgId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewerPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Decision = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecidedByAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidReviews_AidApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "AidApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AlbumPhotos",
                 columns: table => new
                 {
@@ -693,6 +774,151 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Exams", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FundId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    BalanceAfter = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: true),
+                    VisitId = table.Column<int>(type: "integer", nullable: true),
+                    PaymentMonth = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundEntries_AidApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "AidApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Funds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Balance = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    EntryCount = table.Column<int>(type: "integer", nullable: false),
+                    TuitionPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    ReviewLevels = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Funds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureAttendance",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EnrolmentId = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Method = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureAttendance", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureCourses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Target = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Seats = table.Column<int>(type: "integer", nullable: false),
+                    CompletionSessions = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureCourses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CourseId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LectureSessions_LectureCourses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "LectureCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureEnrolments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CourseId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    MemberId = table.Column<int>(type: "integer", nullable: true),
+                    RecruitId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SeatNumber = table.Column<int>(type: "integer", nullable: false),
+                    EnrolledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureEnrolments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LectureEnrolments_LectureCourses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "LectureCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1373,11 +1599,16 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.cs
                 name: "VolunteerProjects",
+========
+                name: "Visits",
+>>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.cs
                     OrganizationId = table.Column<int>(type: "integer", nullable: false),
                     OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
                     AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
@@ -1396,6 +1627,31 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_VolunteerProjects", x => x.Id);
                     table.ForeignKey(
                         name: "FK_VolunteerProjects_Organizations_OrganizationId",
+========
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Visitors = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Given = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Cash = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    FundId = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Organizations_OrganizationId",
+>>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.cs
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -1791,6 +2047,42 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_FundId",
+                table: "AidApplications",
+                column: "FundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_MemberId",
+                table: "AidApplications",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_OrganizationId",
+                table: "AidApplications",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_OrgPath",
+                table: "AidApplications",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_Status_ReviewerPath",
+                table: "AidApplications",
+                columns: new[] { "Status", "ReviewerPath" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidAttachments_ApplicationId",
+                table: "AidAttachments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidReviews_ApplicationId_Order",
+                table: "AidReviews",
+                columns: new[] { "ApplicationId", "Order" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AlbumPhotos_AlbumId_Id",
                 table: "AlbumPhotos",
                 columns: new[] { "AlbumId", "Id" });
@@ -2107,6 +2399,113 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "IX_Exams_OrgPath",
                 table: "Exams",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_ApplicationId_PaymentMonth",
+                table: "FundEntries",
+                columns: new[] { "ApplicationId", "PaymentMonth" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_FundId_Sequence",
+                table: "FundEntries",
+                columns: new[] { "FundId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_OrganizationId",
+                table: "FundEntries",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_OrgPath",
+                table: "FundEntries",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_AudiencePath",
+                table: "Funds",
+                column: "AudiencePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_OrganizationId",
+                table: "Funds",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_OrgPath",
+                table: "Funds",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureAttendance_EnrolmentId_SessionId",
+                table: "LectureAttendance",
+                columns: new[] { "EnrolmentId", "SessionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureAttendance_SessionId",
+                table: "LectureAttendance",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureCourses_AudiencePath",
+                table: "LectureCourses",
+                column: "AudiencePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureCourses_OrganizationId",
+                table: "LectureCourses",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureCourses_OrgPath",
+                table: "LectureCourses",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_CourseId_MemberId",
+                table: "LectureEnrolments",
+                columns: new[] { "CourseId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_CourseId_RecruitId",
+                table: "LectureEnrolments",
+                columns: new[] { "CourseId", "RecruitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_CourseId_SeatNumber",
+                table: "LectureEnrolments",
+                columns: new[] { "CourseId", "SeatNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_MemberId",
+                table: "LectureEnrolments",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_OrganizationId",
+                table: "LectureEnrolments",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_OrgPath",
+                table: "LectureEnrolments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_RecruitId",
+                table: "LectureEnrolments",
+                column: "RecruitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureSessions_CourseId_Number",
+                table: "LectureSessions",
+                columns: new[] { "CourseId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Lessons_MaterialId",
@@ -2637,6 +3036,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.cs
                 name: "IX_VolunteerProjects_AudiencePath_StartsAt",
                 table: "VolunteerProjects",
                 columns: new[] { "AudiencePath", "StartsAt" });
@@ -2673,6 +3073,23 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+========
+                name: "IX_Visits_MemberId_On",
+                table: "Visits",
+                columns: new[] { "MemberId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrganizationId",
+                table: "Visits",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrgPath",
+                table: "Visits",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+>>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.cs
                 name: "IX_WorkUpdates_Column_PublishedAt",
                 table: "WorkUpdates",
                 columns: new[] { "Column", "PublishedAt" });
@@ -2719,6 +3136,30 @@ namespace Hongling.Web.Data.Migrations.Postgres
             migrationBuilder.AddForeignKey(
                 name: "FK_ActivityParticipants_Organizations_OrganizationId",
                 table: "ActivityParticipants",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AidApplications_Funds_FundId",
+                table: "AidApplications",
+                column: "FundId",
+                principalTable: "Funds",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AidApplications_Members_MemberId",
+                table: "AidApplications",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AidApplications_Organizations_OrganizationId",
+                table: "AidApplications",
                 column: "OrganizationId",
                 principalTable: "Organizations",
                 principalColumn: "Id",
@@ -2965,6 +3406,78 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_Funds_FundId",
+                table: "FundEntries",
+                column: "FundId",
+                principalTable: "Funds",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_Organizations_OrganizationId",
+                table: "FundEntries",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Funds_Organizations_OrganizationId",
+                table: "Funds",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureAttendance_LectureEnrolments_EnrolmentId",
+                table: "LectureAttendance",
+                column: "EnrolmentId",
+                principalTable: "LectureEnrolments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureAttendance_LectureSessions_SessionId",
+                table: "LectureAttendance",
+                column: "SessionId",
+                principalTable: "LectureSessions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureCourses_Organizations_OrganizationId",
+                table: "LectureCourses",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureEnrolments_Members_MemberId",
+                table: "LectureEnrolments",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureEnrolments_Organizations_OrganizationId",
+                table: "LectureEnrolments",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureEnrolments_Recruits_RecruitId",
+                table: "LectureEnrolments",
+                column: "RecruitId",
+                principalTable: "Recruits",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Lessons_Materials_MaterialId",
                 table: "Lessons",
                 column: "MaterialId",
@@ -3062,6 +3575,12 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ActivityParticipants");
 
             migrationBuilder.DropTable(
+                name: "AidAttachments");
+
+            migrationBuilder.DropTable(
+                name: "AidReviews");
+
+            migrationBuilder.DropTable(
                 name: "AlbumPhotos");
 
             migrationBuilder.DropTable(
@@ -3111,6 +3630,12 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ExamApprovals");
+
+            migrationBuilder.DropTable(
+                name: "FundEntries");
+
+            migrationBuilder.DropTable(
+                name: "LectureAttendance");
 
             migrationBuilder.DropTable(
                 name: "Lessons");
@@ -3182,7 +3707,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ViewingSessions");
 
             migrationBuilder.DropTable(
+<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.cs
                 name: "VolunteerSignUps");
+========
+                name: "Visits");
+>>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "WorkUpdates");
@@ -3206,13 +3735,23 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "Equipment");
 
             migrationBuilder.DropTable(
-                name: "Notices");
+                name: "AidApplications");
 
             migrationBuilder.DropTable(
+<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.cs
                 name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "Recruits");
+========
+                name: "LectureEnrolments");
+
+            migrationBuilder.DropTable(
+                name: "LectureSessions");
+
+            migrationBuilder.DropTable(
+                name: "Notices");
+>>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "Materials");
@@ -3234,6 +3773,15 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Questions");
+
+            migrationBuilder.DropTable(
+                name: "Funds");
+
+            migrationBuilder.DropTable(
+                name: "Recruits");
+
+            migrationBuilder.DropTable(
+                name: "LectureCourses");
 
             migrationBuilder.DropTable(
                 name: "Sites");

@@ -227,6 +227,87 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AidApplications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountAsked = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    FeeAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FromMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewerPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ApprovedAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedByAccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidAttachments_AidApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "AidApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewerOrgId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewerPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DecidedByAccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidReviews_AidApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "AidApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AlbumPhotos",
                 columns: table => new
                 {
@@ -692,6 +773,151 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Exams", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    BalanceAfter = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    VisitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PaymentMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundEntries_AidApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "AidApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Funds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Balance = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TuitionPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    ReviewLevels = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Funds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureAttendance",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureAttendance", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureCourses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Seats = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletionSessions = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureCourses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LectureSessions_LectureCourses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "LectureCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LectureEnrolments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecruitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SeatNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnrolledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LectureEnrolments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LectureEnrolments_LectureCourses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "LectureCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1372,11 +1598,16 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.cs
                 name: "VolunteerProjects",
+========
+                name: "Visits",
+>>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.cs
                     OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
                     OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
@@ -1395,6 +1626,31 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_VolunteerProjects", x => x.Id);
                     table.ForeignKey(
                         name: "FK_VolunteerProjects_Organizations_OrganizationId",
+========
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Visitors = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Given = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Cash = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    FundId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Organizations_OrganizationId",
+>>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.cs
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -1790,6 +2046,42 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_FundId",
+                table: "AidApplications",
+                column: "FundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_MemberId",
+                table: "AidApplications",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_OrganizationId",
+                table: "AidApplications",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_OrgPath",
+                table: "AidApplications",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidApplications_Status_ReviewerPath",
+                table: "AidApplications",
+                columns: new[] { "Status", "ReviewerPath" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidAttachments_ApplicationId",
+                table: "AidAttachments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidReviews_ApplicationId_Order",
+                table: "AidReviews",
+                columns: new[] { "ApplicationId", "Order" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AlbumPhotos_AlbumId_Id",
                 table: "AlbumPhotos",
                 columns: new[] { "AlbumId", "Id" });
@@ -2106,6 +2398,113 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "IX_Exams_OrgPath",
                 table: "Exams",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_ApplicationId_PaymentMonth",
+                table: "FundEntries",
+                columns: new[] { "ApplicationId", "PaymentMonth" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_FundId_Sequence",
+                table: "FundEntries",
+                columns: new[] { "FundId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_OrganizationId",
+                table: "FundEntries",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_OrgPath",
+                table: "FundEntries",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_AudiencePath",
+                table: "Funds",
+                column: "AudiencePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_OrganizationId",
+                table: "Funds",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Funds_OrgPath",
+                table: "Funds",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureAttendance_EnrolmentId_SessionId",
+                table: "LectureAttendance",
+                columns: new[] { "EnrolmentId", "SessionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureAttendance_SessionId",
+                table: "LectureAttendance",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureCourses_AudiencePath",
+                table: "LectureCourses",
+                column: "AudiencePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureCourses_OrganizationId",
+                table: "LectureCourses",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureCourses_OrgPath",
+                table: "LectureCourses",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_CourseId_MemberId",
+                table: "LectureEnrolments",
+                columns: new[] { "CourseId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_CourseId_RecruitId",
+                table: "LectureEnrolments",
+                columns: new[] { "CourseId", "RecruitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_CourseId_SeatNumber",
+                table: "LectureEnrolments",
+                columns: new[] { "CourseId", "SeatNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_MemberId",
+                table: "LectureEnrolments",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_OrganizationId",
+                table: "LectureEnrolments",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_OrgPath",
+                table: "LectureEnrolments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureEnrolments_RecruitId",
+                table: "LectureEnrolments",
+                column: "RecruitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LectureSessions_CourseId_Number",
+                table: "LectureSessions",
+                columns: new[] { "CourseId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Lessons_MaterialId",
@@ -2636,6 +3035,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.cs
                 name: "IX_VolunteerProjects_AudiencePath_StartsAt",
                 table: "VolunteerProjects",
                 columns: new[] { "AudiencePath", "StartsAt" });
@@ -2672,6 +3072,23 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+========
+                name: "IX_Visits_MemberId_On",
+                table: "Visits",
+                columns: new[] { "MemberId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrganizationId",
+                table: "Visits",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrgPath",
+                table: "Visits",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+>>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.cs
                 name: "IX_WorkUpdates_Column_PublishedAt",
                 table: "WorkUpdates",
                 columns: new[] { "Column", "PublishedAt" });
@@ -2718,6 +3135,30 @@ namespace Hongling.Web.Data.Migrations.Sqlite
             migrationBuilder.AddForeignKey(
                 name: "FK_ActivityParticipants_Organizations_OrganizationId",
                 table: "ActivityParticipants",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AidApplications_Funds_FundId",
+                table: "AidApplications",
+                column: "FundId",
+                principalTable: "Funds",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AidApplications_Members_MemberId",
+                table: "AidApplications",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AidApplications_Organizations_OrganizationId",
+                table: "AidApplications",
                 column: "OrganizationId",
                 principalTable: "Organizations",
                 principalColumn: "Id",
@@ -2964,6 +3405,78 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_Funds_FundId",
+                table: "FundEntries",
+                column: "FundId",
+                principalTable: "Funds",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_Organizations_OrganizationId",
+                table: "FundEntries",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Funds_Organizations_OrganizationId",
+                table: "Funds",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureAttendance_LectureEnrolments_EnrolmentId",
+                table: "LectureAttendance",
+                column: "EnrolmentId",
+                principalTable: "LectureEnrolments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureAttendance_LectureSessions_SessionId",
+                table: "LectureAttendance",
+                column: "SessionId",
+                principalTable: "LectureSessions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureCourses_Organizations_OrganizationId",
+                table: "LectureCourses",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureEnrolments_Members_MemberId",
+                table: "LectureEnrolments",
+                column: "MemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureEnrolments_Organizations_OrganizationId",
+                table: "LectureEnrolments",
+                column: "OrganizationId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LectureEnrolments_Recruits_RecruitId",
+                table: "LectureEnrolments",
+                column: "RecruitId",
+                principalTable: "Recruits",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Lessons_Materials_MaterialId",
                 table: "Lessons",
                 column: "MaterialId",
@@ -3061,6 +3574,12 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "ActivityParticipants");
 
             migrationBuilder.DropTable(
+                name: "AidAttachments");
+
+            migrationBuilder.DropTable(
+                name: "AidReviews");
+
+            migrationBuilder.DropTable(
                 name: "AlbumPhotos");
 
             migrationBuilder.DropTable(
@@ -3110,6 +3629,12 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ExamApprovals");
+
+            migrationBuilder.DropTable(
+                name: "FundEntries");
+
+            migrationBuilder.DropTable(
+                name: "LectureAttendance");
 
             migrationBuilder.DropTable(
                 name: "Lessons");
@@ -3181,7 +3706,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "ViewingSessions");
 
             migrationBuilder.DropTable(
+<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.cs
                 name: "VolunteerSignUps");
+========
+                name: "Visits");
+>>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "WorkUpdates");
@@ -3205,13 +3734,23 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "Equipment");
 
             migrationBuilder.DropTable(
-                name: "Notices");
+                name: "AidApplications");
 
             migrationBuilder.DropTable(
+<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.cs
                 name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "Recruits");
+========
+                name: "LectureEnrolments");
+
+            migrationBuilder.DropTable(
+                name: "LectureSessions");
+
+            migrationBuilder.DropTable(
+                name: "Notices");
+>>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "Materials");
@@ -3233,6 +3772,15 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Questions");
+
+            migrationBuilder.DropTable(
+                name: "Funds");
+
+            migrationBuilder.DropTable(
+                name: "Recruits");
+
+            migrationBuilder.DropTable(
+                name: "LectureCourses");
 
             migrationBuilder.DropTable(
                 name: "Sites");
