@@ -52,11 +52,13 @@ builder.Services.AddSites(builder.Configuration);
 builder.Services.AddBulletins();
 builder.Services.AddHonglingRateLimits(builder.Configuration);
 builder.Services.AddHonglingApiDocs();
+builder.Services.AddHonglingProxies(builder.Configuration);
 
 var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);
 await app.InitializeDatabaseAsync();
 
+app.UseHonglingProxies();
 app.UseHonglingSecurityHeaders();
 app.UseHonglingErrors();
 app.UseStaticFiles();
