@@ -53,6 +53,7 @@ builder.Services.AddBulletins();
 builder.Services.AddHonglingRateLimits(builder.Configuration);
 builder.Services.AddHonglingApiDocs();
 builder.Services.AddHonglingProxies(builder.Configuration);
+builder.Services.AddHealth();
 
 var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);
