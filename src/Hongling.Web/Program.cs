@@ -54,6 +54,7 @@ builder.Services.AddHonglingRateLimits(builder.Configuration);
 builder.Services.AddHonglingApiDocs();
 builder.Services.AddHonglingProxies(builder.Configuration);
 builder.Services.AddHealth();
+builder.Services.AddHonglingRedis(builder.Configuration);
 
 var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);

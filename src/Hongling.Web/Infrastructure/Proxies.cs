@@ -24,7 +24,8 @@ public static class Proxies
                 var text = entry.Trim();
                 if (!text.Contains('/') && IPAddress.TryParse(text, out var address)) o.KnownProxies.Add(address);
                 else if (System.Net.IPNetwork.TryParse(text, out var network)) o.KnownIPNetworks.Add(network);
-                else throw new InvalidOperationException($"Proxies:Known: '{entry}' is neither an address nor a CIDR network.");
+                else throw new InvalidOperationException(
+                    $"Proxies:Known: '{entry}' is neither an address nor a CIDR network.");
             }
         });
         return services;
