@@ -10,6 +10,7 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "${PGBIN:-}/initdb" ] || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need+=(fonts-wqy-zenhei)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)   # shared-state tests (Redis)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "test.sh: installing ${need[*]} (apt-get)"
@@ -33,6 +34,19 @@ as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 \
   -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
   || { echo "test.sh: PostgreSQL did not start"; cat "$PGDATA/server.log"; exit 1; }
 export HONGLING_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Database=postgres;Username=postgres"
+
+# --- Redis for the shared-state tests (own block: starts only when redis-server is installed) -----------
+start_redis() {
+  command -v redis-server >/dev/null 2>&1 || { echo "test.sh: redis-server not installed; Redis tests skip"; return; }
+  REDISPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  REDISPID=$(mktemp /tmp/hongling-redis.XXXXXX)
+  redis-server --port "$REDISPORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --pidfile "$REDISPID" --logfile /dev/null || return
+  export HONGLING_TEST_REDIS="127.0.0.1:$REDISPORT"
+}
+stop_redis() { [ -s "${REDISPID:-}" ] && kill "$(cat "$REDISPID")" 2>/dev/null; rm -f "${REDISPID:-}"; }
+start_redis
+trap 'stop_pg; stop_redis' EXIT
 
 dotnet build Hongling.slnx -nologo -v q || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
