@@ -13,6 +13,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need+=(fonts-wqy-zenhei)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)   # shared-state tests (Redis)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "test.sh: installing ${need[*]} (apt-get)"
@@ -54,6 +55,19 @@ setsid dotnet tool run smtp4dev -- --smtpport="$SMTP_PORT" --urls="http://127.0.
   --messagestokeep=100000 --baseappdatapath="$PEERDATA" >"$PEERDATA/smtp4dev.log" 2>&1 &
 PEERS+=($!)
 export HONGLING_TEST_SMTP="127.0.0.1:$SMTP_PORT" HONGLING_TEST_SMTP_API="http://127.0.0.1:$SMTP_API_PORT"
+
+# --- Redis for the shared-state tests (own block: starts only when redis-server is installed) -----------
+start_redis() {
+  command -v redis-server >/dev/null 2>&1 || { echo "test.sh: redis-server not installed; Redis tests skip"; return; }
+  REDISPORT=$(free_port)
+  REDISPID=$(mktemp /tmp/hongling-redis.XXXXXX)
+  redis-server --port "$REDISPORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --pidfile "$REDISPID" --logfile /dev/null || return
+  export HONGLING_TEST_REDIS="127.0.0.1:$REDISPORT"
+}
+stop_redis() { [ -s "${REDISPID:-}" ] && kill "$(cat "$REDISPID")" 2>/dev/null; rm -f "${REDISPID:-}"; }
+start_redis
+trap 'stop_peers; stop_pg; stop_redis' EXIT
 
 dotnet build Hongling.slnx -nologo -v q || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 

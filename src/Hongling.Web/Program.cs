@@ -64,11 +64,15 @@ builder.Services.AddVolunteering();
 builder.Services.AddHonglingRateLimits(builder.Configuration);
 builder.Services.AddHonglingApiDocs();
 builder.Services.AddNotificationChannels(builder.Configuration);
+builder.Services.AddHonglingProxies(builder.Configuration);
+builder.Services.AddHealth();
+builder.Services.AddHonglingRedis(builder.Configuration);
 
 var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);
 await app.InitializeDatabaseAsync();
 
+app.UseHonglingProxies();
 app.UseHonglingSecurityHeaders();
 app.UseHonglingErrors();
 app.UseStaticFiles();

@@ -13,6 +13,7 @@ public static class DatabaseStartup
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
         await db.MigrateAsync();
+        app.Services.GetRequiredService<Features.Health.Readiness>().MarkMigrated();
         if (!app.Configuration.GetValue("Demo:Seed", false)) return;
         db.Scope.BecomeSystem();
         if (await db.Organizations.AnyAsync()) return;

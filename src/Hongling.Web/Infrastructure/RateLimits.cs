@@ -3,12 +3,15 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.RateLimiting;
+using RedisRateLimiting;
+using StackExchange.Redis;
 
 namespace Hongling.Web.Infrastructure;
 
 /// <summary>Flood protection, per signed-in account (or per client address for visitors). A rejected
 /// request answers 429 with Retry-After: a problem body (code rate_limited) under /api, the error page
-/// elsewhere. Limits are per instance: they protect the process, not a quota. Features put
+/// elsewhere. With Redis configured (Infrastructure/Redis.cs) the windows are counted in Redis, so a limit
+/// holds across every instance behind the load balancer; without it each instance counts its own. Features put
 /// <c>.RequireRateLimiting(RateLimits.X)</c> on their endpoints or <c>[EnableRateLimiting]</c> on pages.</summary>
 public static class RateLimits
 {
@@ -28,12 +31,17 @@ public static class RateLimits
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
-            o.AddPolicy(StudyBeats, c => PerCaller(c, Setting("StudyBeatsPerMinute", 30), TimeSpan.FromMinutes(1)));
-            o.AddPolicy(ExamAnswers, c => PerCaller(c, Setting("ExamAnswersPerMinute", 120), TimeSpan.FromMinutes(1)));
+            var minute = TimeSpan.FromMinutes(1);
+            var hour = TimeSpan.FromHours(1);
+            var prefix = Redis.Prefix(config) + "rl:";
+            int beats = Setting("StudyBeatsPerMinute", 30), answers = Setting("ExamAnswersPerMinute", 120);
+            o.AddPolicy(StudyBeats, c => PerCaller(c, prefix, StudyBeats, beats, minute));
+            o.AddPolicy(ExamAnswers, c => PerCaller(c, prefix, ExamAnswers, answers, minute));
             // Only the form's posts count: opening the page and reading its errors costs nothing.
             o.AddPolicy(Registration, c => HttpMethods.IsGet(c.Request.Method) ? RateLimitPartition.GetNoLimiter("")
-                : PerCaller(c, Setting("RegistrationsPerHour", 10), TimeSpan.FromHours(1)));
-            o.AddPolicy(PublicMessages, c => PerCaller(c, Setting("PublicMessagesPerHour", 5), TimeSpan.FromHours(1)));
+                : PerCaller(c, prefix, Registration, Setting("RegistrationsPerHour", 10), hour));
+            var messages = Setting("PublicMessagesPerHour", 5);
+            o.AddPolicy(PublicMessages, c => PerCaller(c, prefix, PublicMessages, messages, hour));
         });
         return services;
     }
@@ -51,9 +59,20 @@ public static class RateLimits
         if (ErrorHandling.IsApi(http)) await Problems.WriteAsync(http, RuleErrors.RateLimited);
     }
 
-    /// <summary>A fixed window per account id, or per remote address when nobody is signed in.</summary>
-    private static RateLimitPartition<string> PerCaller(HttpContext c, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "ip:" + c.Connection.RemoteIpAddress,
+    /// <summary>A fixed window per account id, or per remote address when nobody is signed in: in Redis when
+    /// configured (the key names the policy, as Redis holds every policy's windows side by side), else in
+    /// the process.</summary>
+    private static RateLimitPartition<string> PerCaller(
+        HttpContext c, string prefix, string policy, int permits, TimeSpan window)
+    {
+        var caller = c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "ip:" + c.Connection.RemoteIpAddress;
+        if (c.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+            return RedisRateLimitPartition.GetFixedWindowRateLimiter($"{prefix}{policy}:{caller}",
+                _ => new RedisFixedWindowRateLimiterOptions
+                {
+                    ConnectionMultiplexerFactory = () => redis, PermitLimit = permits, Window = window,
+                });
+        return RateLimitPartition.GetFixedWindowLimiter(caller,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
+    }
 }

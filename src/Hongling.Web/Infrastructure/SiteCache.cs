@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Hongling.Web.Infrastructure;
 
 /// <summary>The website's anonymous pages are output-cached briefly under one tag; publishing anything
-/// that shows there (a work update, an adoption, a reply on the board) evicts them at once. The cache
-/// is per instance: another instance shows the change when its short duration ends.</summary>
+/// that shows there (a work update, an adoption, a reply on the board) evicts them at once. With Redis
+/// configured (Infrastructure/Redis.cs) the store is in Redis and eviction reaches every instance; without
+/// it the cache is per instance, and another instance shows the change when its short duration ends.</summary>
 public sealed class SiteCache(IOutputCacheStore store)
 {
     public const string Policy = "site";

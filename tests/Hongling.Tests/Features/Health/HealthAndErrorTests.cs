@@ -13,6 +13,18 @@ public sealed class HealthAndErrorTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("\"healthy\"", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/health/live", "not checked")]
+    [InlineData("/health/ready", "ok")]
+    public async Task LiveAndReady_AfterMigrations_200Json(string path, string database)
+    {
+        var response = await app.NewClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"healthy\"", body);
+        Assert.Contains($"\"{database}\"", body);
+    }
+
     [Fact]
     public async Task UnknownPage_ChinesePage404()
     {
