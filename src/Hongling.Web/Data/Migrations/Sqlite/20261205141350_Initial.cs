@@ -1598,35 +1598,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.cs
-                name: "VolunteerProjects",
-========
                 name: "Visits",
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.cs
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_VolunteerProjects", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_VolunteerProjects_Organizations_OrganizationId",
-========
                     MemberId = table.Column<int>(type: "INTEGER", nullable: false),
                     OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
                     OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
@@ -1650,7 +1626,36 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Visits_Organizations_OrganizationId",
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.cs
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VolunteerProjects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudiencePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerProjects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VolunteerProjects_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -3035,7 +3040,21 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.cs
+                name: "IX_Visits_MemberId_On",
+                table: "Visits",
+                columns: new[] { "MemberId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrganizationId",
+                table: "Visits",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrgPath",
+                table: "Visits",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VolunteerProjects_AudiencePath_StartsAt",
                 table: "VolunteerProjects",
                 columns: new[] { "AudiencePath", "StartsAt" });
@@ -3072,23 +3091,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-========
-                name: "IX_Visits_MemberId_On",
-                table: "Visits",
-                columns: new[] { "MemberId", "On" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Visits_OrganizationId",
-                table: "Visits",
-                column: "OrganizationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Visits_OrgPath",
-                table: "Visits",
-                column: "OrgPath");
-
-            migrationBuilder.CreateIndex(
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.cs
                 name: "IX_WorkUpdates_Column_PublishedAt",
                 table: "WorkUpdates",
                 columns: new[] { "Column", "PublishedAt" });
@@ -3706,11 +3708,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "ViewingSessions");
 
             migrationBuilder.DropTable(
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.cs
-                name: "VolunteerSignUps");
-========
                 name: "Visits");
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.cs
+
+            migrationBuilder.DropTable(
+                name: "VolunteerSignUps");
 
             migrationBuilder.DropTable(
                 name: "WorkUpdates");
@@ -3737,12 +3738,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "AidApplications");
 
             migrationBuilder.DropTable(
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.cs
-                name: "Notifications");
-
-            migrationBuilder.DropTable(
-                name: "Recruits");
-========
                 name: "LectureEnrolments");
 
             migrationBuilder.DropTable(
@@ -3750,7 +3745,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Notices");
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.cs
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "Materials");

@@ -12,15 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.Designer.cs
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.Designer.cs
-    [Migration("20261205113755_Initial")]
-========
-    [Migration("20261205104539_Initial")]
->>>>>>>> bookings:src/Hongling.Web/Data/Migrations/Postgres/20261205104539_Initial.Designer.cs
-========
-    [Migration("20261205110444_Initial")]
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.Designer.cs
+    [Migration("20261205141422_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3708,11 +3700,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.ToTable("ViewingSessions");
                 });
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.Designer.cs
-            modelBuilder.Entity("Hongling.Web.Domain.VolunteerProject", b =>
-========
             modelBuilder.Entity("Hongling.Web.Domain.Visit", b =>
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.Designer.cs
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -3720,7 +3708,69 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.Designer.cs
+                    b.Property<decimal?>("Cash")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int?>("FundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Given")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Visitors")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MemberId", "On");
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.VolunteerProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<bool>("AudienceIncludesSubtree")
                         .HasColumnType("boolean");
 
@@ -3757,21 +3807,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Place")
-========
-                    b.Property<decimal?>("Cash")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<int?>("FundId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Given")
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.Designer.cs
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.Designer.cs
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3813,18 +3852,6 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");
 
-========
-                    b.Property<int>("MemberId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("date");
-
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.Designer.cs
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -3834,7 +3861,6 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.Designer.cs
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
 
@@ -3848,37 +3874,14 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MemberId");
 
-========
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Visitors")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.Designer.cs
                     b.HasIndex("OrgPath");
 
                     b.HasIndex("OrganizationId");
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.Designer.cs
                     b.HasIndex("ProjectId", "MemberId")
                         .IsUnique();
 
                     b.ToTable("VolunteerSignUps");
-========
-                    b.HasIndex("MemberId", "On");
-
-                    b.ToTable("Visits");
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.WorkUpdate", b =>
@@ -5070,22 +5073,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Navigation("Terminal");
                 });
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.Designer.cs
-            modelBuilder.Entity("Hongling.Web.Domain.VolunteerProject", b =>
-                {
-                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Organization");
-                });
-
-            modelBuilder.Entity("Hongling.Web.Domain.VolunteerSignUp", b =>
-========
             modelBuilder.Entity("Hongling.Web.Domain.Visit", b =>
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.Designer.cs
                 {
                     b.HasOne("Hongling.Web.Domain.Member", "Member")
                         .WithMany()
@@ -5099,7 +5087,36 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.Designer.cs
+                    b.Navigation("Member");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.VolunteerProject", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.VolunteerSignUp", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Hongling.Web.Domain.VolunteerProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -5111,11 +5128,6 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Navigation("Organization");
 
                     b.Navigation("Project");
-========
-                    b.Navigation("Member");
-
-                    b.Navigation("Organization");
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.WorkUpdate", b =>

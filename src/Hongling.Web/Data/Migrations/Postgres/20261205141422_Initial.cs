@@ -1599,35 +1599,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.cs
-                name: "VolunteerProjects",
-========
                 name: "Visits",
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.cs
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Capacity = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_VolunteerProjects", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_VolunteerProjects_Organizations_OrganizationId",
-========
                     MemberId = table.Column<int>(type: "integer", nullable: false),
                     OrganizationId = table.Column<int>(type: "integer", nullable: false),
                     OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
@@ -1651,7 +1627,36 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Visits_Organizations_OrganizationId",
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.cs
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VolunteerProjects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    AudiencePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    AudienceIncludesSubtree = table.Column<bool>(type: "boolean", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerProjects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VolunteerProjects_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -3036,7 +3041,21 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.cs
+                name: "IX_Visits_MemberId_On",
+                table: "Visits",
+                columns: new[] { "MemberId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrganizationId",
+                table: "Visits",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrgPath",
+                table: "Visits",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VolunteerProjects_AudiencePath_StartsAt",
                 table: "VolunteerProjects",
                 columns: new[] { "AudiencePath", "StartsAt" });
@@ -3073,23 +3092,6 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-========
-                name: "IX_Visits_MemberId_On",
-                table: "Visits",
-                columns: new[] { "MemberId", "On" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Visits_OrganizationId",
-                table: "Visits",
-                column: "OrganizationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Visits_OrgPath",
-                table: "Visits",
-                column: "OrgPath");
-
-            migrationBuilder.CreateIndex(
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.cs
                 name: "IX_WorkUpdates_Column_PublishedAt",
                 table: "WorkUpdates",
                 columns: new[] { "Column", "PublishedAt" });
@@ -3707,11 +3709,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "ViewingSessions");
 
             migrationBuilder.DropTable(
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.cs
-                name: "VolunteerSignUps");
-========
                 name: "Visits");
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.cs
+
+            migrationBuilder.DropTable(
+                name: "VolunteerSignUps");
 
             migrationBuilder.DropTable(
                 name: "WorkUpdates");
@@ -3738,12 +3739,6 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "AidApplications");
 
             migrationBuilder.DropTable(
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Postgres/20261205113755_Initial.cs
-                name: "Notifications");
-
-            migrationBuilder.DropTable(
-                name: "Recruits");
-========
                 name: "LectureEnrolments");
 
             migrationBuilder.DropTable(
@@ -3751,7 +3746,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Notices");
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Postgres/20261205110444_Initial.cs
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "Materials");

@@ -11,15 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hongling.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHonglingDb))]
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.Designer.cs
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.Designer.cs
-    [Migration("20261205113515_Initial")]
-========
-    [Migration("20261205104508_Initial")]
->>>>>>>> bookings:src/Hongling.Web/Data/Migrations/Sqlite/20261205104508_Initial.Designer.cs
-========
-    [Migration("20261205110256_Initial")]
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.Designer.cs
+    [Migration("20261205141350_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3558,17 +3550,72 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.ToTable("ViewingSessions");
                 });
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.Designer.cs
-            modelBuilder.Entity("Hongling.Web.Domain.VolunteerProject", b =>
-========
             modelBuilder.Entity("Hongling.Web.Domain.Visit", b =>
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.Designer.cs
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.Designer.cs
+                    b.Property<decimal?>("Cash")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Given")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visitors")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MemberId", "On");
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.VolunteerProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("AudienceIncludesSubtree")
                         .HasColumnType("INTEGER");
 
@@ -3604,21 +3651,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Place")
-========
-                    b.Property<decimal?>("Cash")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FundId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Given")
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.Designer.cs
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.Designer.cs
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
@@ -3658,18 +3694,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
-========
-                    b.Property<int>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("TEXT");
-
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.Designer.cs
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -3678,7 +3702,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.Designer.cs
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
@@ -3686,42 +3709,20 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("WithdrawnAt")
-========
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Visitors")
-                        .IsRequired()
-                        .HasMaxLength(200)
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.Designer.cs
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.Designer.cs
                     b.HasIndex("MemberId");
 
-========
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.Designer.cs
                     b.HasIndex("OrgPath");
 
                     b.HasIndex("OrganizationId");
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.Designer.cs
                     b.HasIndex("ProjectId", "MemberId")
                         .IsUnique();
 
                     b.ToTable("VolunteerSignUps");
-========
-                    b.HasIndex("MemberId", "On");
-
-                    b.ToTable("Visits");
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.WorkUpdate", b =>
@@ -4904,22 +4905,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Navigation("Terminal");
                 });
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.Designer.cs
-            modelBuilder.Entity("Hongling.Web.Domain.VolunteerProject", b =>
-                {
-                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Organization");
-                });
-
-            modelBuilder.Entity("Hongling.Web.Domain.VolunteerSignUp", b =>
-========
             modelBuilder.Entity("Hongling.Web.Domain.Visit", b =>
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.Designer.cs
                 {
                     b.HasOne("Hongling.Web.Domain.Member", "Member")
                         .WithMany()
@@ -4933,7 +4919,36 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-<<<<<<<< HEAD:src/Hongling.Web/Data/Migrations/Sqlite/20261205113515_Initial.Designer.cs
+                    b.Navigation("Member");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.VolunteerProject", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Hongling.Web.Domain.VolunteerSignUp", b =>
+                {
+                    b.HasOne("Hongling.Web.Domain.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hongling.Web.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Hongling.Web.Domain.VolunteerProject", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -4945,11 +4960,6 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
 
                     b.Navigation("Project");
-========
-                    b.Navigation("Member");
-
-                    b.Navigation("Organization");
->>>>>>>> aid:src/Hongling.Web/Data/Migrations/Sqlite/20261205110256_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Hongling.Web.Domain.WorkUpdate", b =>
