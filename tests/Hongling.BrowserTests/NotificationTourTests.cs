@@ -22,6 +22,9 @@ public sealed class NotificationTourTests(BrowserApp app)
         await using var phone = await app.NewContextAsync("1000000004");
         var member = await phone.NewPageAsync();
         await member.GotoAsync("/");
+        // A phone folds the menu: its button carries the count, the menu entry too once opened.
+        await Expect(member.Locator("#unread-toggler")).ToBeVisibleAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
         await Expect(member.Locator("#unread-badge")).ToBeVisibleAsync();
         await member.GetByRole(AriaRole.Link, new() { Name = "我的消息" }).First.ClickAsync();
         await member.GetByRole(AriaRole.Link, new() { Name = "浏览器消息通知" }).ClickAsync();

@@ -12,8 +12,11 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
 {
     private readonly Dictionary<int, string> _cards = [];
 
+    /// <summary>Each test starts with an empty outbox: the class shares one app, and a pass claims the oldest due rows,
+    /// so rows another test left queued (or leased) would otherwise take this test's places in a batch.</summary>
     private async Task<(Organization Branch, List<Member> Members)> MembersAsync(string name, int count)
     {
+        await app.WithDbAsync(db => db.OutboxItems.ExecuteDeleteAsync());
         var (_, branch) = await app.AddTownAsync(name);
         var members = new List<Member>();
         for (var i = 0; i < count; i++)
