@@ -82,8 +82,6 @@ PY
   errors_seen=$(( errors_seen + $(val "${name}_errors:" "$work/result-$name.txt") ))
 }
 
-stop_app() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; pid=""; }
-
 echo "members: $MEMBERS"
 echo "organizations_asked: $ORGS"
 echo "month_rows_asked: $ROWS"
@@ -95,29 +93,15 @@ if [ "$DB" != postgres ]; then
 fi
 
 if [ "$DB" != sqlite ]; then
-  # A throwaway cluster as test.sh starts one. The bulletin only reads; fsync is off so that the seed's million rows go
-  # in quickly (what is measured does not write but the bulletin's one row).
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-  if [ ! -x "${PGBIN:-}/initdb" ]; then
-    echo "postgres: skipped (PostgreSQL is not installed: apt-get install postgresql)"
-  else
-    PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-    PGDATA=$(mktemp -d /tmp/pgdata.XXXXXX)
-    as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA"
-    bench_cleanup() { as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGDATA"; }
-    as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-    as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 \
-      -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=100" start >/dev/null
-    as_pg "$PGBIN/psql" -h /tmp -p "$PGPORT" -U postgres -qc "CREATE DATABASE hongling_bulletin;"
-    pg_conn="Host=127.0.0.1;Port=$PGPORT;Database=hongling_bulletin;Username=postgres"
-    echo "postgres_version: $("$PGBIN/postgres" --version | awk '{print $3}')"
+  # The bulletin only reads; fsync is off so that the seed's million rows go in quickly (what is measured does not
+  # write but the bulletin's one row).
+  if start_postgres hongling_bulletin; then
     if seed postgres --postgres "$pg_conn"; then
       # Fresh tables have no statistics until autovacuum gets to them; a database in use has them.
-      as_pg "$PGBIN/psql" -h /tmp -p "$PGPORT" -U postgres -d hongling_bulletin -qc "ANALYZE;"
+      pg_sql hongling_bulletin "ANALYZE;"
       start_app Bulletins__CheckMinutes=0; measure postgres; stop_app
     fi
-    unset pg_conn
+    stop_postgres
   fi
 fi
 

@@ -15,6 +15,12 @@
 #   require_zero KEY F   a database check's "KEY: n" line in F that must be 0 (lost, graded twice, ...).
 #   headline KEY VALUE   the last line; says so when the run had errors or a check failed.
 #   val KEY FILE         the value of a "key value" line; ratio A B prints A/B.
+#   stop_app             stops that app.
+#   start_postgres NAME [durable]
+#                        a throwaway PostgreSQL cluster on a free port, as test.sh starts one (fsync off unless
+#                        "durable"), with database NAME; sets $pg_conn (start_app then runs on it) and $PGBIN/$PGPORT,
+#                        and is stopped and removed on exit. Returns 1 (with a line saying so) when PostgreSQL is missing.
+#   pg_sql DB SQL        runs SQL in database DB of that cluster.
 bench_prepare() {
   command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
   command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)"; exit 0; }
@@ -23,7 +29,8 @@ bench_prepare() {
   errors_seen=0
   failures=""
   clk=$(getconf CLK_TCK)
-  trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; [ "$(type -t bench_cleanup)" = function ] && bench_cleanup; rm -rf "$work"' EXIT
+  trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; [ "$(type -t bench_cleanup)" = function ] && bench_cleanup
+    stop_postgres; rm -rf "$work"' EXIT
   dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null || { echo "bench: build failed"; exit 0; }
   export Pii__Key=$(head -c 32 /dev/urandom | base64)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -37,6 +44,29 @@ start_app() {
     Data__Directory="$work" dotnet "$work/app/Hongling.Web.dll" --urls "$base" >> "$work/app.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 150); do curl -sf "$base/ping" >/dev/null && break; sleep 0.2; done
+}
+
+stop_app() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; pid=""; }
+
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+start_postgres() {
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  [ -x "${PGBIN:-}/initdb" ] || { echo "postgres: skipped (PostgreSQL is not installed)"; return 1; }
+  local sync="-c fsync=off -c synchronous_commit=off"; [ "${2:-}" = durable ] && sync=""
+  PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  PGDATA=$(mktemp -d /tmp/pgdata.XXXXXX)
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA"
+  as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 \
+    -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 $sync -c max_connections=200" start >/dev/null
+  pg_sql postgres "CREATE DATABASE $1;"
+  pg_conn="Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=postgres"
+  echo "postgres_version: $("$PGBIN/postgres" --version | awk '{print $3}')"
+}
+pg_sql() { as_pg "$PGBIN/psql" -h /tmp -p "$PGPORT" -U postgres -d "$1" -qc "$2"; }
+stop_postgres() {
+  [ -n "${PGDATA:-}" ] || return 0
+  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGDATA"; PGDATA=""; unset pg_conn
 }
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0; }
