@@ -19,8 +19,9 @@ bench_prepare
 seed() {   # seed NAME DATABASE-OPTIONS..
   local name=$1; shift
   local t0; t0=$(date +%s.%N)
-  dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --orgs "$ORGS" --terminals "$TERMINALS" --terminal-keys "$work/keys.txt" \
-    --month-rows "$ROWS" "$@" > "$work/seed-$name.txt" 2>> "$work/seed.log" || { echo "${name}: seed failed"; return 1; }
+  dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --orgs "$ORGS" --terminals "$TERMINALS" \
+    --terminal-keys "$work/keys.txt" --month-rows "$ROWS" "$@" > "$work/seed-$name.txt" 2>> "$work/seed.log" \
+    || { echo "${name}: seed failed"; return 1; }
   echo "${name}_organizations: $(val organizations: "$work/seed-$name.txt")"
   echo "${name}_members: $(val members: "$work/seed-$name.txt")"
   echo "${name}_terminal_sites: $(val terminals: "$work/seed-$name.txt") (beside the demo district's own sites)"
@@ -30,25 +31,28 @@ seed() {   # seed NAME DATABASE-OPTIONS..
 
 # measure NAME: the app runs; signs in, measures /ping, generates RUNS bulletins, prints NAME_* lines.
 measure() {
-  local name=$1 jar="$work/cookies-$1" token cookie org month
-  token=$(curl -s -c "$jar" -b "$jar" "$base/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.CardNumber=1000000001" --data-urlencode "Input.Password=hongling2026" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/Account/Login"
-  cookie=$(awk '$6 == "hongling.auth" { print $6 "=" $7 }' "$jar")
+  local name=$1 cookie org month
+  cookie=$(sign_in 1000000001)
   [ -n "$cookie" ] || { echo "${name}: sign-in failed"; errors_seen=$((errors_seen + 1)); return; }
-  org=$(curl -s -H "Cookie: $cookie" "$base/api/orgs" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])' 2>/dev/null)
-  month=$(python3 -c 'import datetime as d; t = d.datetime.now(d.timezone.utc) + d.timedelta(hours=8); y, m = (t.year, t.month - 1) if t.month > 1 else (t.year - 1, 12); print(f"{y}-{m:02d}")')
+  org=$(first_org "$cookie")
+  month=$(python3 -c 'import datetime as d
+t = d.datetime.now(d.timezone.utc) + d.timedelta(hours=8)
+y, m = (t.year, t.month - 1) if t.month > 1 else (t.year - 1, 12)
+print(f"{y}-{m:02d}")')
   wrk -t$THREADS -c"$CONNS" -d"$DURATION" -s bench/latency.lua "$base/ping" > "$work/ping-$name.txt" 2>/dev/null
   : > "$work/runs-$name.txt"
   local c0 c1 i
   for i in $(seq 1 "$RUNS"); do
     [ "$i" = 2 ] && c0=$(cpu_ticks)
-    curl -s -o "$work/answer-$name.json" -D "$work/headers-$name.txt" -w '%{http_code} %{time_total}' -H "Cookie: $cookie" -H "Content-Type: application/json" \
+    curl -s -o "$work/answer-$name.json" -D "$work/headers-$name.txt" -w '%{http_code} %{time_total}' \
+      -H "Cookie: $cookie" -H "Content-Type: application/json" \
       --data "{\"organizationId\": $org, \"month\": \"$month\"}" "$base/api/bulletins" >> "$work/runs-$name.txt"
-    echo " $(tr -d '\r' < "$work/headers-$name.txt" | awk 'tolower($1) == "server-timing:" { $1 = ""; print }' | tr -d ' ')" >> "$work/runs-$name.txt"
+    timing=$(tr -d '\r' < "$work/headers-$name.txt" | awk 'tolower($1) == "server-timing:" { $1 = ""; print }')
+    echo " ${timing// /}" >> "$work/runs-$name.txt"
   done
   c1=$(cpu_ticks)
-  python3 - "$name" "$month" "$work/runs-$name.txt" "$work/ping-$name.txt" "$(( (c1 - ${c0:-$c1}) * 1000 / clk ))" "$work/answer-$name.json" > "$work/result-$name.txt" <<'PY'
+  python3 - "$name" "$month" "$work/runs-$name.txt" "$work/ping-$name.txt" "$(( (c1 - ${c0:-$c1}) * 1000 / clk ))" \
+    "$work/answer-$name.json" > "$work/result-$name.txt" <<'PY'
 import json, statistics, sys
 name, month, runs_file, ping_file, cpu_ms, answer = sys.argv[1:7]
 runs = []
@@ -68,7 +72,8 @@ median = warm[len(warm) // 2]
 print(f"{name}_month: {month}")
 try: print(f"{name}_bulletin_id: {json.load(open(answer))['id']}")
 except Exception: print(f"{name}_bulletin_id: n/a")
-print(f"{name}_errors: {sum(1 for code, _, _ in runs if code != '201')} (of {len(runs)} generations answered other than 201)")
+failed = sum(1 for code, _, _ in runs if code != "201")
+print(f"{name}_errors: {failed} (of {len(runs)} generations answered other than 201)")
 print(f"{name}_baseline_ping_rps: {ping.get('rps', 'n/a')}")
 print(f"{name}_baseline_ping_p50_ms: {ping.get('p50_ms', 'n/a')}")
 for section in ("sites", "submissions", "platform", "targets", "quality", "store"):
@@ -76,7 +81,8 @@ for section in ("sites", "submissions", "platform", "targets", "quality", "store
 print(f"{name}_bulletin_first_seconds: {runs[0][1]:.2f}" if runs else f"{name}_bulletin_first_seconds: n/a")
 print(f"{name}_bulletin_cpu_ms_per_warm_run: {int(cpu_ms) / max(len(runs) - 1, 1):.0f} (the app's CPU)")
 print(f"{name}_bulletin_seconds: {median[1]:.2f} (median of {len(warm)} warm runs; target < 2)")
-print(f"{name}_bulletin_ratio_to_ping_p50: {median[1] * 1000 / p50:.0f}" if p50 == p50 and p50 > 0 else f"{name}_bulletin_ratio_to_ping_p50: n/a")
+ratio = f"{median[1] * 1000 / p50:.0f}" if p50 == p50 and p50 > 0 else "n/a"
+print(f"{name}_bulletin_ratio_to_ping_p50: {ratio}")
 PY
   cat "$work/result-$name.txt"
   errors_seen=$(( errors_seen + $(val "${name}_errors:" "$work/result-$name.txt") ))

@@ -19,8 +19,13 @@
 #   start_postgres NAME [durable]
 #                        a throwaway PostgreSQL cluster on a free port, as test.sh starts one (fsync off unless
 #                        "durable"), with database NAME; sets $pg_conn (start_app then runs on it) and $PGBIN/$PGPORT,
-#                        and is stopped and removed on exit. Returns 1 (with a line saying so) when PostgreSQL is missing.
+#                        and is stopped and removed on exit. Returns 1 (with a line saying so) when PostgreSQL is
+#                        missing.
 #   pg_sql DB SQL        runs SQL in database DB of that cluster.
+#   sign_in CARD [JAR]   signs in through the login form with the demo password (cookies kept in JAR, a new file
+#                        when not given) and prints the auth cookie ("hongling.auth=..."), or nothing.
+#   form_token JAR URL   the antiforgery token of the first form on the page at URL.
+#   first_org COOKIE     the id of the first organization /api/orgs lists for that cookie.
 bench_prepare() {
   command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
   command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)"; exit 0; }
@@ -29,9 +34,9 @@ bench_prepare() {
   errors_seen=0
   failures=""
   clk=$(getconf CLK_TCK)
-  trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; [ "$(type -t bench_cleanup)" = function ] && bench_cleanup
-    stop_postgres; rm -rf "$work"' EXIT
-  dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null || { echo "bench: build failed"; exit 0; }
+  trap 'stop_app; [ "$(type -t bench_cleanup)" = function ] && bench_cleanup; stop_postgres; rm -rf "$work"' EXIT
+  dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null \
+    || { echo "bench: build failed"; exit 0; }
   export Pii__Key=$(head -c 32 /dev/urandom | base64)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port"
@@ -69,6 +74,23 @@ stop_postgres() {
   as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGDATA"; PGDATA=""; unset pg_conn
 }
 
+form_token() {
+  curl -s -c "$1" -b "$1" "$2" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' \
+    | head -1 | sed 's/.*value="//;s/"$//'
+}
+sign_in() {
+  local jar=${2:-$(mktemp -p "$work")} token
+  token=$(form_token "$jar" "$base/Account/Login")
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.CardNumber=$1" \
+    --data-urlencode "Input.Password=hongling2026" --data-urlencode "__RequestVerificationToken=$token" \
+    "$base/Account/Login"
+  awk '$6 == "hongling.auth" { print $6 "=" $7 }' "$jar"
+}
+first_org() {
+  curl -s -H "Cookie: $1" "$base/api/orgs" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])' 2>/dev/null
+}
+
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0; }
 
 measured() {
@@ -93,8 +115,10 @@ show() {
   echo "${name}_p50_ms: $(val p50_ms "$f")"
   echo "${name}_p95_ms: $(val p95_ms "$f")"
   echo "${name}_p99_ms: $(val p99_ms "$f")"
-  echo "${name}_errors: $(( ${status:-0} + ${socket:-0} )) (HTTP status >= 400: ${status:-?}, socket errors and timeouts: ${socket:-?})"
-  echo "${name}_cpu_ms_per_request: $(val cpu_ms_per_request "$f") (app CPU $(val cpu_ms "$f") ms over $(val requests "$f") requests)"
+  echo "${name}_errors: $(( ${status:-0} + ${socket:-0} )) (HTTP status >= 400: ${status:-?}," \
+    "socket errors and timeouts: ${socket:-?})"
+  echo "${name}_cpu_ms_per_request: $(val cpu_ms_per_request "$f")" \
+    "(app CPU $(val cpu_ms "$f") ms over $(val requests "$f") requests)"
   errors_seen=$(( errors_seen + ${status:-0} + ${socket:-0} ))
 }
 
@@ -109,7 +133,8 @@ baselines() {
 ratios() {
   local name=$1 f=$2 b
   for b in whoami ping me; do
-    echo "${name}_ratio_to_${b}: $(ratio "$(val rps "$f")" "$(val rps "$work/$b.txt")") (requests/s), CPU per request $(ratio "$(val cpu_ms_per_request "$f")" "$(val cpu_ms_per_request "$work/$b.txt")")x"
+    echo "${name}_ratio_to_${b}: $(ratio "$(val rps "$f")" "$(val rps "$work/$b.txt")") (requests/s)," \
+      "CPU per request $(ratio "$(val cpu_ms_per_request "$f")" "$(val cpu_ms_per_request "$work/$b.txt")")x"
   done
 }
 

@@ -30,7 +30,9 @@ function init(args)
   for line in io.lines(args[1]) do
     local cookie, session = line:match("^(%S+)%s+(%S+)$")
     if n % total == id then
-      table.insert(members, { cookie = cookie, session = session, index = n + 1, due = os.time() + math.random(0, 15), queued = false })
+      table.insert(members, {
+        cookie = cookie, session = session, index = n + 1, due = os.time() + math.random(0, 15), queued = false
+      })
       sent[n + 1] = 0
     end
     n = n + 1

@@ -12,14 +12,11 @@ cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-10000}; DURATION=${DURATION:-10s}; CONNS=${CONNS:-32}; CARD=${CARD:-1000000002}
 . bench/common.sh
 bench_prepare
-dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --db "$work/bench.db" > "$work/seed.txt" || { echo "bench: seed failed"; exit 0; }
+dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --db "$work/bench.db" > "$work/seed.txt" \
+  || { echo "bench: seed failed"; exit 0; }
 start_app
 
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "$base/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.CardNumber=$CARD" --data-urlencode "Input.Password=hongling2026" \
-  --data-urlencode "__RequestVerificationToken=$token" "$base/Account/Login"
-cookie=$(awk '$6 == "hongling.auth" { print $6 "=" $7 }' "$jar")
+cookie=$(sign_in "$CARD")
 [ -n "$cookie" ] || { echo "bench: sign-in failed"; exit 0; }
 
 echo "members: $MEMBERS"
@@ -32,7 +29,8 @@ for case in "${cases[@]}"; do
 done
 for case in "${cases[@]}"; do
   name=${case%%:*}
-  measured "$work/$name.txt" wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s -s bench/latency.lua -H "Cookie: $cookie" "$base${case#*:}"
+  measured "$work/$name.txt" wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s -s bench/latency.lua \
+    -H "Cookie: $cookie" "$base${case#*:}"
   show "$name" "$work/$name.txt"
 done
 # Cost of a request relative to auth_noop's: by wall-clock throughput (1/rps) and by the app's CPU per request.

@@ -18,9 +18,12 @@ with open(keys_file) as keys, open(out, "w") as f:
             start = first + timedelta(days=seq - 1, minutes=(int(tid) * 7 + seq) % 120)
             end = start + timedelta(minutes=40 + (seq * 13) % 80)
             cid, course, count = f"t{tid}-{seq}", f"远程教育课件{seq % 17}", 5 + seq % 20
-            canonical = "\n".join(["hongling-session-v1", cid, str(seq), prev, t(start), t(end), course, str(count), ""])
+            fields = ["hongling-session-v1", cid, str(seq), prev, t(start), t(end), course, str(count), ""]
+            canonical = "\n".join(fields)
             h = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-            records.append({"clientId": cid, "seq": seq, "prevHash": prev, "hash": h, "startedAt": t(start), "endedAt": t(end),
-                            "courseware": course, "attendeeCount": count, "attendeeCards": []})
+            records.append({
+                "clientId": cid, "seq": seq, "prevHash": prev, "hash": h, "startedAt": t(start), "endedAt": t(end),
+                "courseware": course, "attendeeCount": count, "attendeeCards": [],
+            })
             prev = h
         f.write(key + "\t" + json.dumps({"sessions": records}, ensure_ascii=False, separators=(",", ":")) + "\n")

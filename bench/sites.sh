@@ -10,12 +10,15 @@
 # headline sites_ingest_ratio = ingest records/s ÷ baseline /ping requests/s.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-TERMINALS=${TERMINALS:-5000}; RECORDS=${RECORDS:-30}; MEMBERS=${MEMBERS:-20000}; CONNS=${CONNS:-16}; DURATION=${DURATION:-10s}; THREADS=2
+TERMINALS=${TERMINALS:-5000}; RECORDS=${RECORDS:-30}; MEMBERS=${MEMBERS:-20000}
+CONNS=${CONNS:-16}; DURATION=${DURATION:-10s}; THREADS=2
 . bench/common.sh
 bench_prepare
-dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --terminals "$TERMINALS" --terminal-keys "$work/keys.txt" --db "$work/bench.db" > "$work/seed.txt" \
+dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --terminals "$TERMINALS" \
+  --terminal-keys "$work/keys.txt" --db "$work/bench.db" > "$work/seed.txt" \
   || { echo "bench: seed failed"; exit 0; }
-python3 bench/sites.py "$work/keys.txt" "$RECORDS" "$work/batches.txt" || { echo "bench: generating records failed"; exit 0; }
+python3 bench/sites.py "$work/keys.txt" "$RECORDS" "$work/batches.txt" \
+  || { echo "bench: generating records failed"; exit 0; }
 # The records cover the last RECORDS days, mostly the previous month, which closes on day 5 (Sites:MonthClosesOnDay):
 # a run early in a month would flag them all late and time figures that count nothing. Day 28 keeps that month open.
 start_app Sites__MonthClosesOnDay=28
@@ -24,7 +27,8 @@ echo "terminals: $(val terminals: "$work/seed.txt")"
 echo "records_per_terminal: $RECORDS"
 echo "connections: $CONNS"
 wrk -t$THREADS -c"$CONNS" -d"$DURATION" -s bench/latency.lua "$base/ping" > "$work/ping.txt" 2>/dev/null
-wrk -t$THREADS -c"$CONNS" -d"$DURATION" --latency "$base/ping" 2>/dev/null | awk '$1=="99%" {print $2}' > "$work/ping_p99.txt"
+wrk -t$THREADS -c"$CONNS" -d"$DURATION" --latency "$base/ping" 2>/dev/null \
+  | awk '$1=="99%" {print $2}' > "$work/ping_p99.txt"
 echo "baseline_ping_rps: $(val rps "$work/ping.txt")"
 echo "baseline_ping_p99: $(cat "$work/ping_p99.txt")"
 
@@ -32,10 +36,12 @@ echo "baseline_ping_p99: $(cat "$work/ping_p99.txt")"
 wrk -t1 -c2 -d600s --latency "$base/ping" > "$work/ping_during.txt" 2>/dev/null &
 ping_wrk=$!
 t0=$(date +%s.%N)
-wrk -t$THREADS -c"$CONNS" -d600s --timeout 60s -s bench/sites.lua "$base" -- "$work/batches.txt" $THREADS "$work/ingested" > /dev/null 2>&1
+wrk -t$THREADS -c"$CONNS" -d600s --timeout 60s -s bench/sites.lua "$base" -- "$work/batches.txt" $THREADS \
+  "$work/ingested" > /dev/null 2>&1
 t1=$(date +%s.%N)
 kill -INT "$ping_wrk" 2>/dev/null; wait "$ping_wrk" 2>/dev/null
-[ "$(ls "$work"/ingested.* 2>/dev/null | wc -l)" -eq "$THREADS" ] || echo "bench: the ingest did not finish within 600 s"
+[ "$(ls "$work"/ingested.* 2>/dev/null | wc -l)" -eq "$THREADS" ] \
+  || echo "bench: the ingest did not finish within 600 s"
 read -r ok failed < <(cat "$work"/ingested.* 2>/dev/null | awk '{ o += $1; f += $2 } END { print o+0, f+0 }')
 seconds=$(python3 -c "print(f'{$t1 - $t0:.2f}')")
 records=$((ok * RECORDS))
@@ -48,7 +54,9 @@ echo "ping_p99_during_ingest: $(awk '$1=="99%" {print $2}' "$work/ping_during.tx
 python3 - "$work/bench.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-kept, distinct, breaks = db.execute("select count(*), count(distinct TerminalId || '/' || ClientId), count(ChainBreak) from ViewingSessions").fetchone()
+kept, distinct, breaks = db.execute(
+    "select count(*), count(distinct TerminalId || '/' || ClientId), count(ChainBreak) from ViewingSessions"
+).fetchone()
 print(f"records_in_database: {kept}")
 print(f"records_doubled: {kept - distinct}")
 print(f"chain_breaks: {breaks}")
@@ -58,15 +66,16 @@ PY
 # in as the district administrator, for the month holding most of the records; FIGURE_RUNS calls one after another.
 # The first call is cold (the report's query compiled, the pages read from disk); figures_ms is the median of the rest
 # (wall time, which a busy machine stretches), figures_cpu_ms_per_call the app's CPU per warm call (it does not).
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "$base/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.CardNumber=1000000001" --data-urlencode "Input.Password=hongling2026" \
-  --data-urlencode "__RequestVerificationToken=$token" "$base/Account/Login"
-cookie=$(awk '$6 == "hongling.auth" { print $6 "=" $7 }' "$jar")
+cookie=$(sign_in "1000000001")
 [ -n "$cookie" ] || echo "bench: sign-in failed"
-org=$(curl -s -H "Cookie: $cookie" "$base/api/orgs" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])' 2>/dev/null)
-month=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select Month from ViewingSessions group by Month order by count(*) desc limit 1').fetchone()[0])" "$work/bench.db")
-figures() { curl -s -o "$work/usage.json" -w '%{http_code} %{time_total}\n' -H "Cookie: $cookie" "$base/api/sites/usage?month=$month&orgId=$org"; }
+org=$(first_org "$cookie")
+month=$(python3 -c "import sqlite3,sys
+sql = 'select Month from ViewingSessions group by Month order by count(*) desc limit 1'
+print(sqlite3.connect(sys.argv[1]).execute(sql).fetchone()[0])" "$work/bench.db")
+figures() {
+  curl -s -o "$work/usage.json" -w '%{http_code} %{time_total}\n' -H "Cookie: $cookie" \
+    "$base/api/sites/usage?month=$month&orgId=$org"
+}
 figures > "$work/figures.txt"
 c0=$(cpu_ticks)
 for _ in $(seq 2 "${FIGURE_RUNS:-7}"); do figures; done >> "$work/figures.txt"
@@ -82,10 +91,12 @@ warm = statistics.median(ms[1:] or ms)
 print(f"figures_month: {report.get('month', 'n/a')}")
 print(f"figures_sites: {len(report.get('sites', []))}")
 print(f"figures_units: {len(report.get('units', []))}")
-print(f"figures_sessions: {report.get('total', {}).get('sessions', 'n/a')} counted, {report.get('total', {}).get('lateSessions', 'n/a')} late")
+total = report.get("total", {})
+print(f"figures_sessions: {total.get('sessions', 'n/a')} counted, {total.get('lateSessions', 'n/a')} late")
 print(f"figures_errors: {sum(1 for code, _ in runs if code != '200')}")
 print(f"figures_first_ms: {ms[0]:.0f}")
-print(f"figures_cpu_ms_per_call: {int(sys.argv[4]) / (len(ms) - 1):.0f} (the app's CPU over the warm calls)" if len(ms) > 1 else "figures_cpu_ms_per_call: n/a")
+cpu = f"{int(sys.argv[4]) / (len(ms) - 1):.0f} (the app's CPU over the warm calls)" if len(ms) > 1 else "n/a"
+print(f"figures_cpu_ms_per_call: {cpu}")
 print(f"figures_ms: {warm:.0f} (median of {len(ms) - 1 or 1} warm calls; target < 1000)")
 print(f"figures_ratio_to_ping_p50: {warm / ping_p50:.1f}" if ping_p50 else "figures_ratio_to_ping_p50: n/a")
 PY

@@ -13,7 +13,9 @@
   function answerOf(q) {
     const inputs = Array.from(q.querySelectorAll('.answer'));
     const type = q.dataset.type;
-    if (type === 'Single' || type === 'TrueFalse' || type === 'Multiple') return inputs.filter(i => i.checked).map(i => i.value);
+    if (type === 'Single' || type === 'TrueFalse' || type === 'Multiple') {
+      return inputs.filter(i => i.checked).map(i => i.value);
+    }
     return inputs.map(i => i.value);
   }
   function markAnswered(q) {
@@ -62,8 +64,15 @@
   let current = 0;
   function show() { questions.forEach((q, i) => q.hidden = oneMode && i !== current); }
   let oneMode = false;
-  document.getElementById('mode-all').onclick = e => { oneMode = false; e.target.classList.add('active'); document.getElementById('mode-one').classList.remove('active'); document.getElementById('one-nav').hidden = true; show(); };
-  document.getElementById('mode-one').onclick = e => { oneMode = true; e.target.classList.add('active'); document.getElementById('mode-all').classList.remove('active'); document.getElementById('one-nav').hidden = false; show(); };
+  const mode = (one) => {
+    oneMode = one;
+    document.getElementById('mode-one').classList.toggle('active', one);
+    document.getElementById('mode-all').classList.toggle('active', !one);
+    document.getElementById('one-nav').hidden = !one;
+    show();
+  };
+  document.getElementById('mode-all').onclick = () => mode(false);
+  document.getElementById('mode-one').onclick = () => mode(true);
   document.getElementById('prev').onclick = () => { current = Math.max(0, current - 1); show(); };
   document.getElementById('next').onclick = () => { current = Math.min(questions.length - 1, current + 1); show(); };
   root.querySelectorAll('.map-item').forEach((a, i) => a.addEventListener('click', () => { current = i; show(); }));

@@ -49,7 +49,8 @@
       say('正在上传图片…', false);
       try {
         const response = await fetch(control.dataset.upload, {
-          method: 'POST', body, credentials: 'same-origin', headers: { 'RequestVerificationToken': control.dataset.token }
+          method: 'POST', body, credentials: 'same-origin',
+          headers: { 'RequestVerificationToken': control.dataset.token }
         });
         const result = await response.json().catch(() => null);
         if (!response.ok || !result || !result.url) {

@@ -18,5 +18,8 @@ document.addEventListener('click', async (e) => {
 // Levels rendered open by the server start with their buttons showing "collapse".
 document.querySelectorAll('.org-tree .children:not([hidden])').forEach((children) => {
   const button = children.parentElement.querySelector(':scope > .toggle[data-children-url]');
-  if (button && children.querySelector('li')) { button.setAttribute('aria-expanded', 'true'); button.textContent = '－'; }
+  if (button && children.querySelector('li')) {
+    button.setAttribute('aria-expanded', 'true');
+    button.textContent = '－';
+  }
 });

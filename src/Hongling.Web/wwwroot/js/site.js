@@ -23,11 +23,15 @@
 
   document.addEventListener('submit', (e) => {
     const form = e.target;
-    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) e.preventDefault();
+    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      e.preventDefault();
+    }
   });
 
   document.addEventListener('change', (e) => {
     const select = e.target;
-    if (select instanceof HTMLSelectElement && select.hasAttribute('data-autosubmit') && select.form) select.form.submit();
+    if (select instanceof HTMLSelectElement && select.hasAttribute('data-autosubmit') && select.form) {
+      select.form.submit();
+    }
   });
 })();
