@@ -28,11 +28,12 @@ public sealed class AgentStore : IDisposable
             PRAGMA synchronous = FULL;
             PRAGMA busy_timeout = 30000;
             CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS running (id INTEGER PRIMARY KEY CHECK (id = 1), started_at TEXT NOT NULL, courseware TEXT NOT NULL,
-                attendee_count INTEGER NULL, attendee_cards TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, client_id TEXT NOT NULL UNIQUE, prev_hash TEXT NOT NULL,
-                hash TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT NOT NULL, courseware TEXT NOT NULL, attendee_count INTEGER NULL,
-                attendee_cards TEXT NOT NULL, sent_at TEXT NULL, chain_break TEXT NULL);
+            CREATE TABLE IF NOT EXISTS running (id INTEGER PRIMARY KEY CHECK (id = 1), started_at TEXT NOT NULL,
+                courseware TEXT NOT NULL, attendee_count INTEGER NULL, attendee_cards TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, client_id TEXT NOT NULL UNIQUE,
+                prev_hash TEXT NOT NULL, hash TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT NOT NULL,
+                courseware TEXT NOT NULL, attendee_count INTEGER NULL, attendee_cards TEXT NOT NULL, sent_at TEXT NULL,
+                chain_break TEXT NULL);
             CREATE INDEX IF NOT EXISTS records_unsent ON records (seq) WHERE sent_at IS NULL;
             """);
     }
@@ -67,7 +68,8 @@ public sealed class AgentStore : IDisposable
         var clientId = Guid.NewGuid().ToString("N");
         var hash = SessionHash.Of(clientId, seq, prev, startedAt, endedAt, courseware, attendeeCount, cards);
         using var insert = Command("""
-            INSERT INTO records (seq, client_id, prev_hash, hash, started_at, ended_at, courseware, attendee_count, attendee_cards)
+            INSERT INTO records (seq, client_id, prev_hash, hash, started_at, ended_at, courseware, attendee_count,
+                attendee_cards)
             VALUES ($seq, $id, $prev, $hash, $start, $end, $course, $count, $cards)
             """, tx, ("$seq", seq), ("$id", clientId), ("$prev", prev), ("$hash", hash), ("$start", SessionHash.Time(startedAt)),
             ("$end", SessionHash.Time(endedAt)), ("$course", courseware), ("$count", (object?)attendeeCount ?? DBNull.Value), ("$cards", string.Join(',', cards)));
@@ -124,8 +126,10 @@ public sealed class AgentStore : IDisposable
     public (long Queued, long Sent, long LastSeq, string? Head, long Breaks) Counts()
     {
         using var command = Command("""
-            SELECT count(*) FILTER (WHERE sent_at IS NULL), count(*) FILTER (WHERE sent_at IS NOT NULL), coalesce(max(seq), 0),
-                (SELECT hash FROM records ORDER BY seq DESC LIMIT 1), count(*) FILTER (WHERE chain_break IS NOT NULL) FROM records
+            SELECT count(*) FILTER (WHERE sent_at IS NULL), count(*) FILTER (WHERE sent_at IS NOT NULL),
+                coalesce(max(seq), 0), (SELECT hash FROM records ORDER BY seq DESC LIMIT 1),
+                count(*) FILTER (WHERE chain_break IS NOT NULL)
+            FROM records
             """);
         using var r = command.ExecuteReader();
         r.Read();

@@ -64,8 +64,11 @@ public sealed class DemoTourTests(BrowserApp app)
         // Without a CJK font Chromium draws every ideograph as the same box ("tofu"): two different
         // characters then rasterize to identical pixels. With a font they differ.
         var differ = await page.EvaluateAsync<bool>(@"() => {
-            const draw = (ch) => { const c = document.createElement('canvas'); c.width = c.height = 40;
-                const g = c.getContext('2d'); g.font = '32px sans-serif'; g.fillText(ch, 2, 32); return c.toDataURL(); };
+            const draw = (ch) => {
+                const c = document.createElement('canvas'); c.width = c.height = 40;
+                const g = c.getContext('2d'); g.font = '32px sans-serif'; g.fillText(ch, 2, 32);
+                return c.toDataURL();
+            };
             return draw('登') !== draw('录');
         }");
         Assert.True(differ, "Chinese is drawn as boxes: install a CJK font (fonts-wqy-zenhei)");

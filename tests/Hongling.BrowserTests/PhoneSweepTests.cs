@@ -89,13 +89,14 @@ public sealed class PhoneSweepTests(BrowserApp app)
     private const string MeasureScript = """
         () => {
           const out = [];
+          const classes = e => e.className && typeof e.className === 'string'
+            ? '.' + e.className.trim().split(/\s+/).join('.') : '';
           const vw = window.innerWidth, sw = document.documentElement.scrollWidth;
           if (sw > vw) {
             const wide = [...document.body.querySelectorAll('*')]
               .filter(e => e.getBoundingClientRect().right > vw + 0.5 && e.getClientRects().length > 0)
               .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > vw + 0.5))
-              .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
-                (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''));
+              .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + classes(e));
             out.push(`document is ${sw} px wide in a ${vw} px viewport (${wide.join(', ')})`);
           }
           for (const cell of document.querySelectorAll('td, th')) {
@@ -119,7 +120,9 @@ public sealed class PhoneSweepTests(BrowserApp app)
             if (text.length < 2) continue;
             const fs = parseFloat(s.fontSize);
             const w = button.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
-            if (w + 0.5 < 2 * fs) out.push(`a button is ${w.toFixed(0)} px wide for ${fs} px type ("${text.slice(0, 12)}")`);
+            if (w + 0.5 < 2 * fs) {
+              out.push(`a button is ${w.toFixed(0)} px wide for ${fs} px type ("${text.slice(0, 12)}")`);
+            }
           }
           return out;
         }

@@ -45,6 +45,7 @@ public static class SeedCommand
         }
         await db.MigrateAsync();
         db.Scope.BecomeSystem();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         if (await db.Organizations.AnyAsync())
         {
             Console.Error.WriteLine("The database already holds organizations; seed into a new, empty database.");
@@ -61,15 +62,16 @@ public static class SeedCommand
             Console.WriteLine($"cards: {await district.IssueCardsAsync(cards)}");
         // `--bench-exam Q`: an exam of Q single-choice questions open to the whole district (bench/exam.sh).
         if (int.TryParse(Option(args, "--bench-exam"), out var questions) && questions > 0)
-            Console.WriteLine($"bench_exam: {await DemoExams.AddBenchExamAsync(db, questions, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)}");
+            Console.WriteLine($"bench_exam: {await DemoExams.AddBenchExamAsync(db, questions, now)}");
         // `--terminals N --terminal-keys FILE`: N sites with a terminal each, their device keys in FILE (bench/sites.sh).
         if (int.TryParse(Option(args, "--terminals"), out var terminals) && terminals > 0)
-            Console.WriteLine($"terminals: {await DemoTerminals.AddAsync(db, terminals, Option(args, "--terminal-keys") ?? "terminal-keys.txt", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)}");
+            var keys = Option(args, "--terminal-keys") ?? "terminal-keys.txt";
+            Console.WriteLine($"terminals: {await DemoTerminals.AddAsync(db, terminals, keys, now)}");
         // `--month-rows N`: about N rows of last month's sign-ins, study, activities and site viewing (bench/bulletin.sh).
         if (int.TryParse(Option(args, "--month-rows"), out var monthRows) && monthRows > 0)
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            Console.WriteLine($"month_rows: {await DemoMonth.AddAsync(db, monthRows, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)}");
+            Console.WriteLine($"month_rows: {await DemoMonth.AddAsync(db, monthRows, now)}");
             Console.WriteLine($"month_rows_seconds: {sw.Elapsed.TotalSeconds:F1}");
         }
         return 0;

@@ -107,6 +107,9 @@ public sealed partial class SessionsPageTests(TestApp app) : IClassFixture<TestA
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
     }
 
-    [GeneratedRegex("""<li class="card mb-2 session" data-handle="(?<handle>[0-9a-f]+)">\s*<div class="card-body py-2">\s*<div class="fw-bold fs-5">(?<device>[^<]+)<(?s:.*?)</li>""")]
+    [GeneratedRegex(
+        """<li class="card mb-2 session"\s+data-handle="(?<handle>[0-9a-f]+)">\s*<div class="card-body py-2">\s*"""
+            + """<div class="fw-bold fs-5">(?<device>[^<]+)<(?s:.*?)</li>"""
+    )]
     private static partial Regex SessionItem();
 }

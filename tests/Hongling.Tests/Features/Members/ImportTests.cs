@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Members.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hongling.Tests.Features.Members;
 
@@ -229,11 +230,11 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
         var (_, branch) = await AdminAsync("抢先镇");
         var taken = TestApp.NextIdNumber();
         var file = Book([Row(branch, "先一"), Row(branch, "先二"), Row(branch, "被抢", id: taken)]);
-        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services);
+        using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
-        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Hongling.Web.Data.HonglingDb>(sp);
+        var db = sp.GetRequiredService<Hongling.Web.Data.HonglingDb>();
         db.Scope.Load([branch.Path], null, null, actorName: "导入员");
-        var import = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<MemberImport>(sp);
+        var import = ActivatorUtilities.CreateInstance<MemberImport>(sp);
         var result = await import.CheckAsync(file);
         Assert.True(result.Ok);
         await app.AddMemberAsync(branch, "抢先录入", idNumber: taken);   // someone else, in between

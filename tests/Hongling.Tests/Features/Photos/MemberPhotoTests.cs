@@ -115,7 +115,10 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
         {
             "gif" => Gif,
             "webp" => WebP(),
-            "svg" => "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>"u8.ToArray(),
+            "svg" => (
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"u8
+                + "<rect width=\"10\" height=\"10\"/></svg>"u8
+            ).ToArray(),
             "text renamed .jpg" => "这不是照片,只是改了扩展名的文本文件。"u8.ToArray(),
             "empty" => [],
             "no file" => null,
