@@ -162,6 +162,7 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(OutboxState.Sent, (await NotificationFixture.RowsAsync(app, mandatory.Id)).Single(x => x.Channel == NotificationChannel.Sms).State);
         Assert.Single(sms.Calls);
         // The member's own settings page shows the choice; the inbox still got both.
-        Assert.Contains("value=\"General:Sms\" checked", await member.GetStringAsync("/Notifications/Settings"));
+        var settings = await member.GetDocumentAsync("/Notifications/Settings");
+        Assert.True(settings.One("input[value='General:Sms']").HasAttribute("checked"));
     }
 }
