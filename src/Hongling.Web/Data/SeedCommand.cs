@@ -65,8 +65,10 @@ public static class SeedCommand
             Console.WriteLine($"bench_exam: {await DemoExams.AddBenchExamAsync(db, questions, now)}");
         // `--terminals N --terminal-keys FILE`: N sites with a terminal each, their device keys in FILE (bench/sites.sh).
         if (int.TryParse(Option(args, "--terminals"), out var terminals) && terminals > 0)
+        {
             var keys = Option(args, "--terminal-keys") ?? "terminal-keys.txt";
             Console.WriteLine($"terminals: {await DemoTerminals.AddAsync(db, terminals, keys, now)}");
+        }
         // `--month-rows N`: about N rows of last month's sign-ins, study, activities and site viewing (bench/bulletin.sh).
         if (int.TryParse(Option(args, "--month-rows"), out var monthRows) && monthRows > 0)
         {

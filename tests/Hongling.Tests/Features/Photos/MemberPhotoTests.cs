@@ -131,7 +131,8 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
 
         var response = await UploadAsync(client, member.Id, bytes);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"id=\"photo-error\" role=\"alert\">{message}</div>", await response.Content.ReadAsStringAsync());
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(message, page.TextOf("#photo-error[role=alert]"));
         var (stored, photo) = await StoredAsync(member.Id);
         Assert.Null(photo);
         Assert.Null(stored.PhotoUpdatedAt);
