@@ -69,6 +69,7 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
         await db.SaveChangesAsync(ct);
         await AddActivitiesAsync([.. branches.Select(b => b.Org)], now, ct);
         db.ChangeTracker.Clear();
+        await DemoHistory.AddAsync(db, [.. orgs.Select(o => o.Org)], now, ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await CreateAccountsAsync(orgs, now);
         await DemoExams.AddAsync(db, orgs[0].Org, now);
