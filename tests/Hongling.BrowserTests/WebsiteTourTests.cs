@@ -44,7 +44,8 @@ public sealed class WebsiteTourTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索", Exact = true }).ClickAsync();
         await Expect(page.Locator("#search-count")).ToContainTextAsync("找到");
         Assert.True(await FitsAsync(page), $"/site/search scrolls sideways at {width} px");
-        foreach (var url in new[] { "/site/orgs", "/site/board", "/site/columns", $"/site/org/{await BranchIdAsync()}" })
+        var branchId = await BranchIdAsync();
+        foreach (var url in new[] { "/site/orgs", "/site/board", "/site/columns", $"/site/org/{branchId}" })
         {
             await page.GotoAsync(url);
             Assert.True(await FitsAsync(page), $"{url} scrolls sideways at {width} px");

@@ -60,7 +60,8 @@ public sealed class StudyDay : IOrgOwned, IMemberCreated
     /// <summary>As <see cref="HiddenSeconds"/>, for silences while the page was visible and nobody used it (or it
     /// did not say why).</summary>
     public int IdleSeconds { get; set; }
-    /// <summary>Minutes of study time shown on materials already credited their cap (three times the estimate).</summary>
+    /// <summary>Minutes of study time shown on materials already credited their cap (three times the
+    /// estimate).</summary>
     public int CappedMinutes { get; set; }
 }
 

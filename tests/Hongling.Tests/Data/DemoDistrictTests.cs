@@ -93,9 +93,11 @@ public sealed class DemoDistrictTests(TestApp app) : IClassFixture<TestApp>
         var figures = await app.WithDbAsync(async (db, sp) =>
         {
             var root = await db.Organizations.SingleAsync(o => o.ParentId == null);
-            var bulletin = await sp.GetRequiredService<BulletinGenerator>().GenerateAsync((await ScopedOrg.PickAsync(db, root.Id))!, month,
-                automatic: false, default);
-            return BulletinContent.FromJson(bulletin!.Content).Figures().Where(f => f.UnitId != null && f.UnitId != root.Id).ToList();
+            var issuer = (await ScopedOrg.PickAsync(db, root.Id))!;
+            var bulletin = await sp.GetRequiredService<BulletinGenerator>()
+                .GenerateAsync(issuer, month, automatic: false, default);
+            return BulletinContent.FromJson(bulletin!.Content).Figures()
+                .Where(f => f.UnitId != null && f.UnitId != root.Id).ToList();
         });
         foreach (var key in new[] { "platform.composite_rate", "platform.activity_rate", "platform.member_usage_rate" })
         {

@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Members;
 
-/// <summary>谁查看了我的身份证号: every time someone opened the signed-in member's full ID number, who, when and
-/// why, newest first. The audit log's scope rule lets a member read exactly these entries of their own record.</summary>
+/// <summary>谁查看了我的身份证号: every time someone opened the signed-in member's full ID number, who, when
+/// and why, newest first. The audit log's scope rule lets a member read exactly these entries of their own
+/// record.</summary>
 [SignedInPage]
 public sealed class IdViewsModel(HonglingDb db) : PageModel
 {
@@ -26,7 +27,8 @@ public sealed class IdViewsModel(HonglingDb db) : PageModel
         if (db.Scope.MemberId is not { } me) return;
         IsMember = true;
         var key = me.ToString(CultureInfo.InvariantCulture);
-        var rows = db.AuditEntries.Where(a => a.Action == AuditAction.Viewed && a.EntityType == nameof(Member) && a.EntityId == key);
+        var rows = db.AuditEntries
+            .Where(a => a.Action == AuditAction.Viewed && a.EntityType == nameof(Member) && a.EntityId == key);
         Paging = new Paging(Paging.Clamp(PageNumber), await rows.CountAsync(ct));
         var page = await rows.OrderByDescending(a => a.Id).Skip(Paging.Skip).Take(Paging.Size)
             .Select(a => new { a.At, a.ActorName, a.Changes }).ToListAsync(ct);
@@ -35,5 +37,6 @@ public sealed class IdViewsModel(HonglingDb db) : PageModel
 
     /// <summary>The reason logged with the view; views logged before reasons were asked for have none.</summary>
     private static string Reason(string changes) =>
-        JsonSerializer.Deserialize<List<HonglingDb.Change>>(changes)?.FirstOrDefault() is { To: { Length: > 0 } why } ? why : "未填写原因";
+        JsonSerializer.Deserialize<List<HonglingDb.Change>>(changes)?.FirstOrDefault() is { To: { Length: > 0 } why }
+            ? why : "未填写原因";
 }

@@ -20,7 +20,8 @@ public sealed class DayModel(HonglingDb db, TimeProvider clock) : PageModel
     public Totals Sums { get; private set; } = new(0, 0, 0, 0, 0, 0, 0);
     public sealed record Credited(string Title, int Minutes, DateTime From, DateTime To);
     public IReadOnlyList<Credited> ByMaterial { get; private set; } = [];
-    public sealed record ReadingPage(Guid Id, string Title, DateTime OpenedAt, DateTime? FirstBeatAt, DateTime? LastBeatAt, int Beats);
+    public sealed record ReadingPage(Guid Id, string Title, DateTime OpenedAt, DateTime? FirstBeatAt,
+        DateTime? LastBeatAt, int Beats);
     public IReadOnlyList<ReadingPage> Pages { get; private set; } = [];
     /// <summary>The member's last days with study or online time, newest first, to pick from.</summary>
     public IReadOnlyList<(DateOnly Day, int Minutes)> Recent { get; private set; } = [];
@@ -41,25 +42,32 @@ public sealed class DayModel(HonglingDb db, TimeProvider clock) : PageModel
         var start = DateTime.SpecifyKind(Day.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
         var end = start.AddDays(1);
         Sums = await db.StudyDays.Where(s => s.MemberId == me && s.Day == Day)
-            .Select(s => new Totals(s.StudyMinutes, s.OnlineMinutes, s.MaterialsOpened, s.MaterialsCompleted, s.HiddenSeconds, s.IdleSeconds,
-                s.CappedMinutes)).FirstOrDefaultAsync(ct) ?? Sums;
+            .Select(s => new Totals(s.StudyMinutes, s.OnlineMinutes, s.MaterialsOpened, s.MaterialsCompleted,
+                s.HiddenSeconds, s.IdleSeconds, s.CappedMinutes)).FirstOrDefaultAsync(ct) ?? Sums;
 
         var (from, to) = (StudyRules.MinuteOf(start), StudyRules.MinuteOf(end));
         // Minute keys are not organization-owned: the member's own key is the whole rule.
-        var minutes = await db.ActiveMinutes.Where(m => m.MemberId == me && m.Minute >= from && m.Minute < to && m.MaterialId != null)
+        var minutes = await db.ActiveMinutes
+            .Where(m => m.MemberId == me && m.Minute >= from && m.Minute < to && m.MaterialId != null)
             .GroupBy(m => m.MaterialId!.Value)
-            .Select(g => new { Material = g.Key, Count = g.Count(), First = g.Min(m => m.Minute), Last = g.Max(m => m.Minute) })
+            .Select(g => new
+            {
+                Material = g.Key, Count = g.Count(), First = g.Min(m => m.Minute), Last = g.Max(m => m.Minute),
+            })
             .ToListAsync(ct);
         var ids = minutes.Select(m => m.Material).ToList();
         var titles = await db.Materials.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Title, ct);
-        ByMaterial = [.. minutes.OrderBy(m => m.First).Select(m => new Credited(titles.GetValueOrDefault(m.Material, "(资料已撤回)"), m.Count,
-            Utc(m.First), Utc(m.Last + 1)))];
+        ByMaterial = [.. minutes.OrderBy(m => m.First)
+            .Select(m => new Credited(titles.GetValueOrDefault(m.Material, "(资料已撤回)"), m.Count, Utc(m.First),
+                Utc(m.Last + 1)))];
 
         // A page opened the day before may beat past midnight.
-        Pages = await db.StudySessions.Where(s => s.MemberId == me && s.OpenedAt >= start.AddDays(-1) && s.OpenedAt < end
+        Pages = await db.StudySessions
+            .Where(s => s.MemberId == me && s.OpenedAt >= start.AddDays(-1) && s.OpenedAt < end
                 && (s.LastBeatAt ?? s.OpenedAt) >= start)
             .OrderBy(s => s.OpenedAt).Take(100)
-            .Select(s => new ReadingPage(s.Id, s.Material.Title, s.OpenedAt, s.FirstBeatAt, s.LastBeatAt, s.Beats)).ToListAsync(ct);
+            .Select(s => new ReadingPage(s.Id, s.Material.Title, s.OpenedAt, s.FirstBeatAt, s.LastBeatAt, s.Beats))
+            .ToListAsync(ct);
         Recent = [.. (await db.StudyDays.Where(s => s.MemberId == me).OrderByDescending(s => s.Day).Take(14)
             .Select(s => new { s.Day, s.StudyMinutes }).ToListAsync(ct)).Select(s => (s.Day, s.StudyMinutes))];
     }

@@ -92,8 +92,9 @@ public static class StudyApi
     {
         if (beat is null || beat.SessionId == Guid.Empty) return Problems.From(RuleErrors.BeatSessionMissing);
         if (beat.Seq is < 1 or > StudyRules.MaxSeq) return Problems.From(RuleErrors.BeatSeqInvalid);
-        var outcome = await writer.SubmitAsync(new Beat(AccountOf(user), beat.SessionId, beat.Seq, clock.GetUtcNow().UtcDateTime, beat.Ended,
-            beat.Paused switch { "hidden" => BeatPause.Hidden, "idle" => BeatPause.Idle, _ => BeatPause.None }));
+        var pause = beat.Paused switch { "hidden" => BeatPause.Hidden, "idle" => BeatPause.Idle, _ => BeatPause.None };
+        var outcome = await writer.SubmitAsync(
+            new Beat(AccountOf(user), beat.SessionId, beat.Seq, clock.GetUtcNow().UtcDateTime, beat.Ended, pause));
         return outcome.Status switch
         {
             BeatStatus.NotMember => Problems.From(RuleErrors.StudyMembersOnly),

@@ -27,8 +27,8 @@ public sealed class IndexModel(HonglingDb db) : PageModel
         var root = await db.OrganizationsOfThePlatform.Where(o => o.ParentId == null).OrderBy(o => o.Id)
             .Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync();
         District = root?.Name;
-        News = await SiteCards.NewsAsync(db, PublicContent.NewsTeasers(PublicContent.News(db)), 8);
-        Updates = await SiteCards.UpdatesAsync(db, PublicContent.UpdateTeasers(PublicContent.Updates(db)), 8);
+        News = await SiteCards.NewsAsync(db, 8);
+        Updates = await SiteCards.UpdatesAsync(db, 8);
         Photos = await SiteCards.PhotosAsync(db, 8);
         Columns = await SiteColumns.NamesAsync(db, 12);
         if (root is not null)

@@ -26,7 +26,8 @@ public sealed class OrgsModel(HonglingDb db) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         var orgs = db.OrganizationsOfThePlatform;
-        var id = Parent ?? await orgs.Where(o => o.ParentId == null).OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync();
+        var root = orgs.Where(o => o.ParentId == null).OrderBy(o => o.Id).Select(o => (int?)o.Id);
+        var id = Parent ?? await root.FirstOrDefaultAsync();
         if (id is null) return Page();
         if (await PublicContent.OrgAsync(db, id.Value) is not { } current) return NotFound();
         Current = current;

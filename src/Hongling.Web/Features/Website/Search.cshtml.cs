@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Website;
 
-/// <summary>Search over what the website publishes (adopted news and work updates), by title or text, newest first.</summary>
+/// <summary>Search over what the website publishes (adopted news and work updates), by title or text, newest
+/// first.</summary>
 [AllowAnonymous, OutputCache(PolicyName = SiteCache.Policy)]
 public sealed class SearchModel(HonglingDb db) : PageModel
 {
@@ -32,8 +33,10 @@ public sealed class SearchModel(HonglingDb db) : PageModel
         Paging = new Paging(Paging.Clamp(PageNumber), await news.CountAsync() + await updates.CountAsync());
         // Two sources, one order: the first pages' worth of each, merged by date.
         var window = Paging.Skip + Paging.Size;
-        var found = (await PublicContent.NewsTeasers(news).Take(window).ToListAsync()).Select(t => new Hit("news", t))
-            .Concat((await PublicContent.UpdateTeasers(updates).Take(window).ToListAsync()).Select(t => new Hit("update", t)));
-        Hits = [.. found.OrderByDescending(h => h.Teaser.At).ThenByDescending(h => h.Teaser.Id).Skip(Paging.Skip).Take(Paging.Size)];
+        var newsHits = await PublicContent.NewsTeasers(news).Take(window).ToListAsync();
+        var updateHits = await PublicContent.UpdateTeasers(updates).Take(window).ToListAsync();
+        Hits = [.. newsHits.Select(t => new Hit("news", t)).Concat(updateHits.Select(t => new Hit("update", t)))
+            .OrderByDescending(h => h.Teaser.At).ThenByDescending(h => h.Teaser.Id)
+            .Skip(Paging.Skip).Take(Paging.Size)];
     }
 }

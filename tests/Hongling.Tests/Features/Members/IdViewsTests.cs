@@ -14,7 +14,8 @@ public sealed class IdViewsTests(TestApp app) : IClassFixture<TestApp>
             $"/Members/Detail/{memberId}?handler=RevealIdNumber");
 
     private Task<int> ViewsOfAsync(int memberId) => app.WithDbAsync(db => db.AuditEntries
-        .CountAsync(a => a.Action == AuditAction.Viewed && a.EntityType == nameof(Member) && a.EntityId == memberId.ToString()));
+        .CountAsync(a => a.Action == AuditAction.Viewed && a.EntityType == nameof(Member)
+            && a.EntityId == memberId.ToString()));
 
     [Fact]
     public async Task Reveal_WithoutAReason_ShowsNothing_AndLogsNothing()
@@ -45,10 +46,12 @@ public sealed class IdViewsTests(TestApp app) : IClassFixture<TestApp>
         var shown = await RevealAsync(admin, me.Id, "办理组织关系转接");
         Assert.Contains($"<span id=\"full-id\">{id}</span>", await shown.Content.ReadAsStringAsync());
         await RevealAsync(admin, neighbour.Id, "核对党员信息");
-        var actor = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == me.Id.ToString() && a.Action == AuditAction.Viewed)
+        var actor = await app.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.EntityId == me.Id.ToString() && a.Action == AuditAction.Viewed)
             .Select(a => a.ActorName).SingleAsync());
 
-        var mine = Html.Parse(await (await app.SignInAsMemberAsync(me)).GetStringAsync("/Members/IdViews"));
+        var myClient = await app.SignInAsMemberAsync(me);
+        var mine = await myClient.GetDocumentAsync("/Members/IdViews");
         var view = Assert.Single(mine.QuerySelectorAll("#id-views li"));
         Assert.Equal(actor, view.QuerySelector(".view-who")!.TextContent);
         Assert.Equal("办理组织关系转接", view.QuerySelector(".view-why")!.TextContent);
@@ -56,13 +59,15 @@ public sealed class IdViewsTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain("核对党员信息", mine.Body!.TextContent);
 
         // Another member of the branch sees only their own view; one never viewed sees none.
-        var theirs = Html.Parse(await (await app.SignInAsMemberAsync(neighbour)).GetStringAsync("/Members/IdViews"));
-        Assert.Equal("核对党员信息", Assert.Single(theirs.QuerySelectorAll("#id-views li")).QuerySelector(".view-why")!.TextContent);
+        var theirs = await (await app.SignInAsMemberAsync(neighbour)).GetDocumentAsync("/Members/IdViews");
+        var theirView = Assert.Single(theirs.QuerySelectorAll("#id-views li"));
+        Assert.Equal("核对党员信息", theirView.QuerySelector(".view-why")!.TextContent);
         var (_, quiet) = await app.SignInAsMemberAsync(branch, "无人查看");
-        var none = Html.Parse(await quiet.GetStringAsync("/Members/IdViews"));
+        var none = await quiet.GetDocumentAsync("/Members/IdViews");
         Assert.Empty(none.QuerySelectorAll("#id-views li"));
         Assert.Contains("还没有人查看过", none.TextOf("#no-views"));
         // The members' page links to it.
-        Assert.NotNull(Html.Parse(await (await app.SignInAsMemberAsync(me)).GetStringAsync("/Members/Mine")).QuerySelector("#id-views-link"));
+        var record = await myClient.GetDocumentAsync("/Members/Mine");
+        Assert.Equal("/Members/IdViews", record.One("#id-views-link").GetAttribute("href"));
     }
 }

@@ -11,7 +11,8 @@ public sealed class StudyDayTests(TestApp app) : IClassFixture<TestApp>
 {
     private void Tick(int seconds = StudyRules.BeatSeconds) => app.Clock.Advance(TimeSpan.FromSeconds(seconds));
 
-    /// <summary>Moves the clock to 10 s past the next 12:00 in China, so that the test's minutes stay on one day.</summary>
+    /// <summary>Moves the clock to 10 s past the next 12:00 in China, so that the test's minutes stay on one
+    /// day.</summary>
     private string ToChinaNoon()
     {
         var now = app.Clock.GetUtcNow();
@@ -22,7 +23,8 @@ public sealed class StudyDayTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private static async Task BeatAsync(HttpClient client, Guid session, long seq, string? paused = null) =>
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/study/heartbeat", new { sessionId = session, seq, paused })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/study/heartbeat",
+            new { sessionId = session, seq, paused })).StatusCode);
 
     [Fact]
     public async Task Day_ShowsMinutesByMaterial_AndHiddenIdleAndCappedTime_OwnSessionsOnly()
