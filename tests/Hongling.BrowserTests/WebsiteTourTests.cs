@@ -19,6 +19,45 @@ public sealed class WebsiteTourTests(BrowserApp app)
         return await db.Organizations.Where(o => o.Name == Branch).Select(o => o.Id).SingleAsync();
     }
 
+    /// <summary>The portal's pages at a phone's 360 px and a laptop's 1366 px: the page never scrolls sideways, and
+    /// the phone shows the banner, the sign-in, the news cards and the directory; the phone's home is saved as
+    /// docs/screenshots/website-phone.png when HONGLING_SCREENSHOTS names a folder.</summary>
+    [Theory]
+    [InlineData(360, 780)]
+    [InlineData(1366, 900)]
+    public async Task Portal_FitsThePhoneAndTheLaptop_WithBannerNewsDirectoryAndSearch(int width, int height)
+    {
+        await using var context = await app.NewContextAsync(viewport: new() { Width = width, Height = height });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);   // seven pages in a row, as the phone sweep allows
+        await page.GotoAsync("/site");
+        await Expect(page.Locator("#district")).ToHaveTextAsync("红岭区委");
+        await Expect(page.Locator("#member-sign-in")).ToBeVisibleAsync();
+        await Expect(page.Locator("#news .site-card").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#updates .site-card").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#directory a").First).ToBeVisibleAsync();
+        Assert.True(await FitsAsync(page), $"/site scrolls sideways at {width} px");
+        if (width == 360 && Environment.GetEnvironmentVariable("HONGLING_SCREENSHOTS") is { Length: > 0 } dir)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, "website-phone.png"), FullPage = true });
+
+        await page.GetByLabel("搜索文章").FillAsync("党建");
+        await page.GetByRole(AriaRole.Button, new() { Name = "搜索", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#search-count")).ToContainTextAsync("找到");
+        Assert.True(await FitsAsync(page), $"/site/search scrolls sideways at {width} px");
+        var branchId = await BranchIdAsync();
+        foreach (var url in new[] { "/site/orgs", "/site/board", "/site/columns", $"/site/org/{branchId}" })
+        {
+            await page.GotoAsync(url);
+            Assert.True(await FitsAsync(page), $"{url} scrolls sideways at {width} px");
+        }
+        await page.GotoAsync("/site/orgs");
+        await page.Locator("#org-children a.btn").First.ClickAsync();
+        await Expect(page.Locator("#org-trail")).ToContainTextAsync("红岭区委");
+    }
+
+    private static Task<bool> FitsAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+
     [Fact]
     public async Task Visitor_LeavesAPublicMessage_AdminReplies_AndBothAppearOnTheBoard()
     {

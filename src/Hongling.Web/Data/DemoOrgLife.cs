@@ -8,8 +8,13 @@ namespace Hongling.Web.Data;
 public static class DemoOrgLife
 {
     private static readonly string[] Columns = ["不忘初心 牢记使命", "基层党建", "学习园地"];
-    private static readonly string[] UpdateTitles = ["召开党员大会学习贯彻全会精神", "开展“主题党日”志愿服务活动", "组织党员到红色教育基地参观学习", "召开专题组织生活会", "开展党员先锋岗评比", "走访慰问困难党员和老党员"];
-    private static readonly string[] NewsTitles = ["我{0}扎实推进基层党组织标准化建设", "{0}党员志愿服务队助力秋收", "{0}创新“院坝会”议事机制", "{0}开展远程教育“送学上门”"];
+    internal static readonly string[] UpdateTitles =
+    [
+        "召开党员大会学习贯彻全会精神", "开展“主题党日”志愿服务活动", "组织党员到红色教育基地参观学习", "召开专题组织生活会",
+        "开展党员先锋岗评比", "走访慰问困难党员和老党员",
+    ];
+    internal static readonly string[] NewsTitles =
+        ["我{0}扎实推进基层党组织标准化建设", "{0}党员志愿服务队助力秋收", "{0}创新“院坝会”议事机制", "{0}开展远程教育“送学上门”"];
     private static readonly (string Ask, string Reply)[] Questions =
     [
         ("在外务工,怎样参加支部的组织生活?", "可以通过平台参加线上学习,也可以把组织关系转到务工地,或在流入地参加流动党员党支部的活动。"),

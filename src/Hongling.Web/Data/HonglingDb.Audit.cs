@@ -80,10 +80,11 @@ public abstract partial class HonglingDb
         Changes = JsonSerializer.Serialize(changes, AuditJson),
     };
 
-    /// <summary>Records that the caller looked at a member's sensitive field (e.g. the full ID number).</summary>
-    public void LogView(Member member, string field) =>
+    /// <summary>Records that the caller looked at a member's sensitive field (e.g. the full ID number) and why; the
+    /// member reads these entries of their own record (the scope's rule on AuditEntry).</summary>
+    public void LogView(Member member, string field, string reason) =>
         AuditEntries.Add(NewAuditEntry(AuditAction.Viewed, nameof(Member), member.Id.ToString(CultureInfo.InvariantCulture), member.Name,
-            member.OrganizationId, member.OrgPath, [new Change(field, "", "")]));
+            member.OrganizationId, member.OrgPath, [new Change(field, "", reason)]));
 
     /// <summary>Records that the caller learned an ID number is held outside their scope (IdNumberRegistry),
     /// against the organization they were registering into.</summary>

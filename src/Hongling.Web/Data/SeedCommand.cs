@@ -56,6 +56,7 @@ public static class SeedCommand
         var result = await district.GenerateAsync(members, organizationCount: orgs);
         Console.WriteLine($"organizations: {result.Organizations}");
         Console.WriteLine($"members: {result.Members}");
+        Console.WriteLine($"history seconds: {result.History.TotalSeconds:F1}");
         Console.WriteLine($"seconds: {result.Took.TotalSeconds:F1}");
         // `--cards K`: red cards 8000000001… for K members, password as the demo accounts', for benchmarks.
         if (int.TryParse(Option(args, "--cards"), out var cards) && cards > 0)

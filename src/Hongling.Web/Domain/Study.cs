@@ -54,6 +54,15 @@ public sealed class StudyDay : IOrgOwned, IMemberCreated
     public int OnlineMinutes { get; set; }
     [MemberSets] public int MaterialsOpened { get; set; }
     public int MaterialsCompleted { get; set; }
+    /// <summary>Time a reading page stayed open but showed no study, because it was hidden (another tab or app in
+    /// front, the screen off), in seconds: the silences between its beats that the page said were hidden.</summary>
+    public int HiddenSeconds { get; set; }
+    /// <summary>As <see cref="HiddenSeconds"/>, for silences while the page was visible and nobody used it (or it
+    /// did not say why).</summary>
+    public int IdleSeconds { get; set; }
+    /// <summary>Minutes of study time shown on materials already credited their cap (three times the
+    /// estimate).</summary>
+    public int CappedMinutes { get; set; }
 }
 
 /// <summary>A member's progress on one material: credited minutes (capped) and when it was completed.</summary>

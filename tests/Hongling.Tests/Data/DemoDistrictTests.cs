@@ -1,5 +1,8 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Features.Bulletins;
+using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Infrastructure.Pii;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,8 +49,10 @@ public sealed class DemoDistrictTests(TestApp app) : IClassFixture<TestApp>
                 Assert.True((r.CandidateOn ?? r.ActivistOn ?? r.AppliedOn) <= today.AddDays(1));   // China's today may be UTC's tomorrow
                 Assert.Null(Mobile.Validate(r.Mobile));
             }
-            // Organization life: past activities with attendance, and one to come per chosen branch.
-            Assert.InRange(await db.Activities.CountAsync(), 40, 160);
+            // Organization life: past activities with attendance, and one to come per chosen branch; a year of history.
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            Assert.InRange(await db.Activities.CountAsync(a => a.StartsAt > now), 20, 40);
+            Assert.InRange(await db.Activities.CountAsync(), 200, 3000);
             Assert.True(await db.ActivityParticipants.AnyAsync(p => p.CheckedInAt != null));
             Assert.True(await db.ActivityParticipants.AllAsync(p => p.OrgPath == p.Activity.OrgPath));
             return 0;
@@ -70,6 +75,35 @@ public sealed class DemoDistrictTests(TestApp app) : IClassFixture<TestApp>
         var westBranch = await app.SignedInClientAsync(DemoDistrict.Accounts[5].Card, DemoDistrict.Password);
         Assert.Contains("西城街道第一社区党支部", await westBranch.GetStringAsync("/Organizations"));
         await AssertDemoSitesAsync();
+        await AssertUnitsDifferAsync();
+    }
+
+    /// <summary>The year of history makes units differ: 学习统计's town ranking this month and the bulletin's units last
+    /// month (their composite and activity rates) are not all one value, let alone all zero.</summary>
+    private async Task AssertUnitsDifferAsync()
+    {
+        var district = await app.SignedInClientAsync(DemoDistrict.Accounts[0].Card, DemoDistrict.Password);
+        var ranking = (await district.GetDocumentAsync("/Study/Stats")).TableRows("#town-ranking");
+        var averages = ranking.Select(r => r[2]).ToList();
+        Assert.True(averages.Count >= 10, $"{averages.Count} towns ranked");
+        Assert.True(averages.Distinct().Count() >= averages.Count / 2, string.Join(", ", averages));
+        Assert.DoesNotContain("0.0", averages.Take(3));
+
+        var month = ChinaTime.PreviousMonth(app.Clock.MonthInChina());
+        var figures = await app.WithDbAsync(async (db, sp) =>
+        {
+            var root = await db.Organizations.SingleAsync(o => o.ParentId == null);
+            var issuer = (await ScopedOrg.PickAsync(db, root.Id))!;
+            var bulletin = await sp.GetRequiredService<BulletinGenerator>()
+                .GenerateAsync(issuer, month, automatic: false, default);
+            return BulletinContent.FromJson(bulletin!.Content).Figures()
+                .Where(f => f.UnitId != null && f.UnitId != root.Id).ToList();
+        });
+        foreach (var key in new[] { "platform.composite_rate", "platform.activity_rate", "platform.member_usage_rate" })
+        {
+            var values = figures.Where(f => f.Key == key).Select(f => f.Value).ToList();
+            Assert.True(values.Distinct().Count() >= 3, $"{key}: {string.Join(", ", values)}");
+        }
     }
 
     /// <summary>About 120 remote-education sites of Xingning's kinds, each with a set-top box, a modem and a television,

@@ -395,6 +395,31 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Member_ReadsTheViewsOfTheirOwnIdNumber_AndNoOtherLogEntry()
+    {
+        var (_, branch) = await app.AddTownAsync("日志视角");
+        var me = await app.AddMemberAsync(branch, "本人");
+        var other = await app.AddMemberAsync(branch, "同支部");
+        await app.WithDbAsync(db =>
+        {
+            db.LogView(me, "IdNumber", "核对党员信息");
+            db.LogView(other, "IdNumber", "核对党员信息");
+            db.LogChange(me, "Mobile", "1", "2");   // an entry about their record that is not a view
+            return db.SaveChangesAsync();
+        });
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().Load([], me.Id, branch.Path);
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        var seen = await db.AuditEntries.ToListAsync(TestContext.Current.CancellationToken);
+        var entry = Assert.Single(seen);
+        Assert.Equal((AuditAction.Viewed, me.Id.ToString()), (entry.Action, entry.EntityId));
+
+        using var none = app.Services.CreateScope();
+        var anonymous = none.ServiceProvider.GetRequiredService<HonglingDb>();
+        Assert.Equal(0, await anonymous.AuditEntries.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task NewScope_SeesNothing_FailsClosed()
     {
         var (_, branch) = await app.AddTownAsync("空视角");

@@ -46,11 +46,19 @@ public sealed class DetailModel(HonglingDb db, CardIssuer cards, PiiProtector pi
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevealIdNumberAsync(int id)
+    /// <summary>Why the full ID number was not shown: no reason chosen.</summary>
+    public string? RevealError { get; private set; }
+
+    public async Task<IActionResult> OnPostRevealIdNumberAsync(int id, string? reason)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!IdViewReasons.IsValid(reason))
+        {
+            RevealError = IdViewReasons.Missing;
+            return Page();
+        }
         FullIdNumber = pii.Decrypt(Member.IdNumberCipher);
-        db.LogView(Member, "IdNumber");
+        db.LogView(Member, "IdNumber", reason!);
         await db.SaveChangesAsync();
         return Page();
     }

@@ -15,7 +15,8 @@ public static class StudyApi
 {
     public sealed record OpenRequest(int MaterialId);
     public sealed record OpenResponse(Guid SessionId, int BeatSeconds, int CreditedMinutes, bool Completed);
-    public sealed record BeatRequest(Guid SessionId, long Seq, bool Ended = false);
+    /// <summary>Paused: "hidden" or "idle" when the page skipped beats since its last one, and why.</summary>
+    public sealed record BeatRequest(Guid SessionId, long Seq, bool Ended = false, string? Paused = null);
     /// <summary>Seq echoes the beat's sequence number, so that a page or a driver with several beats in flight knows
     /// which one an answer acknowledges (bench/heartbeat.sh checks every acknowledged beat by it).</summary>
     public sealed record BeatResponse(bool Credited, int CreditedMinutes, bool Completed, long Seq);
@@ -91,7 +92,9 @@ public static class StudyApi
     {
         if (beat is null || beat.SessionId == Guid.Empty) return Problems.From(RuleErrors.BeatSessionMissing);
         if (beat.Seq is < 1 or > StudyRules.MaxSeq) return Problems.From(RuleErrors.BeatSeqInvalid);
-        var outcome = await writer.SubmitAsync(new Beat(AccountOf(user), beat.SessionId, beat.Seq, clock.GetUtcNow().UtcDateTime, beat.Ended));
+        var pause = beat.Paused switch { "hidden" => BeatPause.Hidden, "idle" => BeatPause.Idle, _ => BeatPause.None };
+        var outcome = await writer.SubmitAsync(
+            new Beat(AccountOf(user), beat.SessionId, beat.Seq, clock.GetUtcNow().UtcDateTime, beat.Ended, pause));
         return outcome.Status switch
         {
             BeatStatus.NotMember => Problems.From(RuleErrors.StudyMembersOnly),

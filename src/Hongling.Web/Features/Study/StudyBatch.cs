@@ -74,6 +74,7 @@ internal sealed class StudyBatch
 
         var day = Day(memberId, beat.At, session.OrganizationId);
         var minute = Minute(memberId, beat.At, day);
+        if (previous is { } silent) StudyRules.RecordSilence(day, beat.At - silent, beat.Pause);
         var credited = previous is { } p && Credit(memberId, p, beat.At, minute, day, progress, estimated);
         var done = progress.CreditedMinutes >= estimated
             || (beat.MediaEnded && StudyRules.IsMedia(kind) && progress.CreditedMinutes * 2 >= estimated);
@@ -103,7 +104,11 @@ internal sealed class StudyBatch
             return false;
         }
         clock.PendingMs -= StudyRules.MinuteMs;
-        if (progress.CreditedMinutes >= estimated * 3) return false;   // time past the cap is spent, not carried to another material
+        if (progress.CreditedMinutes >= estimated * 3)
+        {
+            day.CappedMinutes++;   // time past the cap is spent, not carried to another material
+            return false;
+        }
         minute.MaterialId = progress.MaterialId;
         day.StudyMinutes++;
         progress.CreditedMinutes++;

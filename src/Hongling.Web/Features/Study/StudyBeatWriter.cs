@@ -7,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Study;
 
 /// <summary>One heartbeat as the API accepted it, from the signed-in account (the batch resolves its member).
-/// A presence beat (any signed-in page) has no session.</summary>
-public sealed record Beat(string AccountId, Guid? SessionId, long Seq, DateTime At, bool MediaEnded = false);
+/// A presence beat (any signed-in page) has no session. Pause says why the page was silent before this beat.</summary>
+public sealed record Beat(string AccountId, Guid? SessionId, long Seq, DateTime At, bool MediaEnded = false,
+    BeatPause Pause = BeatPause.None);
+
+/// <summary>Why a reading page skipped beats (it says so with its next beat): hidden, or visible but unused.</summary>
+public enum BeatPause { None, Hidden, Idle }
 
 public enum BeatStatus { Accepted, Credited, Replayed, Closed, Unknown, SeqJump, NotMember }
 

@@ -42,6 +42,20 @@ public static class StudyRules
         return at > from ? at - from : TimeSpan.Zero;
     }
 
+    /// <summary>A silence longer than this counts only this much as time not studied: a tab left overnight is not
+    /// twelve hours of anything.</summary>
+    public static readonly TimeSpan MaxSilence = TimeSpan.FromHours(1);
+
+    /// <summary>Files the silence before a beat (a gap past <see cref="MaxGap"/>, which shows no study time) on the
+    /// day as hidden or idle time, for the member's 学习明细.</summary>
+    public static void RecordSilence(StudyDay day, TimeSpan gap, BeatPause pause)
+    {
+        if (gap <= MaxGap) return;
+        var seconds = (int)(gap < MaxSilence ? gap : MaxSilence).TotalSeconds;
+        if (pause == BeatPause.Hidden) day.HiddenSeconds += seconds;
+        else day.IdleSeconds += seconds;
+    }
+
     public static long MinuteOf(DateTime utc) => utc.Ticks / TimeSpan.TicksPerMinute;
 
     public static DateOnly ChinaDayOf(DateTime utc) => DateOnly.FromDateTime(utc + Infrastructure.ChinaTime.Offset);

@@ -25,6 +25,8 @@ public abstract partial class HonglingDb
     private int? ScopeMemberId => scope.MemberId;
     private string? ScopeAccountId => scope.AccountId;
     private string? ScopeMemberOrgPath => scope.MemberOrgPath;
+    /// <summary>The member's id as the audit log keys records (AuditEntry.EntityId).</summary>
+    private string? ScopeMemberKey => scope.MemberId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string? Slot(int i) => i < scope.AdminPaths.Count ? scope.AdminPaths[i] : null;
     private string? SlotEnd(int i) => Slot(i) is { } p ? OrgPaths.End(p) : null;
@@ -100,6 +102,10 @@ public abstract partial class HonglingDb
         builder.Entity<Material>().HasQueryFilter(Within<Material>(m => m.OrgPath, m => m.Audiences.Any(a =>
             (ScopeMemberOrgPath != null && ScopeMemberOrgPath.StartsWith(a.Path)) || (From0 != null && From0.StartsWith(a.Path))
             || (From1 != null && From1.StartsWith(a.Path)) || (From2 != null && From2.StartsWith(a.Path)))));
+        // A member reads the log's record of every view of their own record's secret fields (the full ID number:
+        // 谁查看了我的身份证号), read-only; nothing else of the log.
+        builder.Entity<AuditEntry>().HasQueryFilter(Within<AuditEntry>(e => e.OrgPath, e => ScopeMemberKey != null
+            && e.Action == AuditAction.Viewed && e.EntityType == nameof(Member) && e.EntityId == ScopeMemberKey));
         // A notification reaches a member through their own inbox row: they read what was sent to them, read-only.
         builder.Entity<Notification>().HasQueryFilter(Within<Notification>(n => n.OrgPath, n => ScopeMemberId != null
             && n.Items.Any(i => i.MemberId == ScopeMemberId && i.Channel == Infrastructure.Notifications.NotificationChannel.Inbox)));

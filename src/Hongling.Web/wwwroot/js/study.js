@@ -9,7 +9,8 @@
   const minutes = document.getElementById('study-minutes');
   const done = document.getElementById('study-done');
   const json = { 'Content-Type': 'application/json' };
-  let session = null, seq = 0, lastInput = Date.now(), ended = false, busy = false;
+  // paused: why beats were skipped since the last one ('hidden' wins over 'idle'); told to the server with the next.
+  let session = null, seq = 0, lastInput = Date.now(), ended = false, busy = false, paused = null;
 
   ['pointerdown', 'pointermove', 'keydown', 'scroll', 'touchstart', 'wheel'].forEach(e =>
     window.addEventListener(e, () => { lastInput = Date.now(); }, { passive: true }));
@@ -31,12 +32,18 @@
   }
 
   async function beat() {
-    if (busy || !active()) return;
+    if (busy) return;
+    if (!active()) {
+      paused = document.visibilityState !== 'visible' || paused === 'hidden' ? 'hidden' : 'idle';
+      return;
+    }
     busy = true;
     try {
       if (!session) await open();
       if (!session) return;
-      const r = await fetch('/api/study/heartbeat', { method: 'POST', headers: json, body: JSON.stringify({ sessionId: session, seq: ++seq, ended }) });
+      const body = JSON.stringify({ sessionId: session, seq: ++seq, ended, paused });
+      const r = await fetch('/api/study/heartbeat', { method: 'POST', headers: json, body });
+      paused = null;
       if (r.ok) show(await r.json());
       else if (r.status === 409 || r.status === 404) session = null;   // closed elsewhere: open a new session on the next beat
     } catch (e) { /* offline: the next beat tries again */ }

@@ -52,6 +52,9 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("党员类别:正式党员 → 预备党员", page);
     }
 
+    private static readonly Dictionary<string, string> Reason = new() { ["reason"] = "核对党员信息" };
+    private static string Reveal(int memberId) => $"/Members/Detail/{memberId}?handler=RevealIdNumber";
+
     [Fact]
     public async Task RevealingTheFullIdNumber_ShowsItOnce_AndIsLogged()
     {
@@ -61,10 +64,10 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
         var before = await client.GetDocumentAsync($"/Members/Detail/{member.Id}");
         Assert.DoesNotContain(id, before.Body!.TextContent);
         // The button says, in plain words, that the view is recorded and shown to the member; the two transfers differ.
-        Assert.Contains("查看会被记录", before.TextOf("#reveal-note"));
+        Assert.Contains("查看会被记录(谁、何时、为什么)", before.TextOf("#reveal-note"));
         Assert.Contains("党员本人可以看到", before.TextOf("#reveal-note"));
         Assert.Contains("转往不使用本平台的党组织", before.TextOf("#transfer-help"));
-        var response = await TestApp.PostFormAsync(client, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=RevealIdNumber");
+        var response = await TestApp.PostFormAsync(client, $"/Members/Detail/{member.Id}", Reason, Reveal(member.Id));
         Assert.Contains($"<span id=\"full-id\">{id}</span>", await response.Content.ReadAsStringAsync());
         var entry = Assert.Single(await EntriesAsync(member.Id));
         Assert.Equal(AuditAction.Viewed, entry.Action);
@@ -77,7 +80,7 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
         var (clientA, branchA, _) = await AdminAsync("甲日志");
         var (clientB, _, _) = await AdminAsync("乙日志");
         var member = await app.AddMemberAsync(branchA, "甲方党员");
-        await TestApp.PostFormAsync(clientA, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=RevealIdNumber");
+        await TestApp.PostFormAsync(clientA, $"/Members/Detail/{member.Id}", Reason, Reveal(member.Id));
         Assert.Contains("甲方党员", await clientA.GetStringAsync("/Audit"));
         Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/Audit?type=Member&id={member.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/Audit?type=Organization&id={branchA.Id}")).StatusCode);
@@ -86,7 +89,7 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
         var quiet = await app.AddMemberAsync(branchA, "无记录党员");
         Assert.Equal(HttpStatusCode.OK, (await clientA.GetAsync($"/Audit?type=Member&id={quiet.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/Audit?type=Member&id={quiet.Id}")).StatusCode);
-        var reveal = await TestApp.PostFormAsync(clientB, "/Audit", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=RevealIdNumber");
+        var reveal = await TestApp.PostFormAsync(clientB, "/Audit", Reason, Reveal(member.Id));
         Assert.Equal(HttpStatusCode.NotFound, reveal.StatusCode);
         Assert.Single(await EntriesAsync(member.Id));
     }

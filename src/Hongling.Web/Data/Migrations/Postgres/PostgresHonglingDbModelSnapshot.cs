@@ -3176,6 +3176,15 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
+                    b.Property<int>("CappedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HiddenSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IdleSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MaterialsCompleted")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

@@ -3047,6 +3047,15 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CappedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HiddenSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdleSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaterialsCompleted")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
