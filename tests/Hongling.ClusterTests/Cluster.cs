@@ -66,7 +66,8 @@ public sealed class Cluster : IAsyncLifetime
 
     /// <summary>The instance behind an X-Upstream value (nginx's upstream address).</summary>
     public Instance? ByUpstream(string? upstream) =>
-        upstream?.Split(',').Last().Trim() is { } last ? new[] { A, B }.FirstOrDefault(i => last.EndsWith($":{i.Port}")) : null;
+        upstream?.Split(',').Last().Trim() is { } last
+            ? new[] { A, B }.FirstOrDefault(i => last.EndsWith($":{i.Port}")) : null;
 
     /// <summary>`seed --members 300 --cards 60 --bench-exam 10`: the district, red cards for its first 60
     /// members and a 10-question exam open to all; returns the exam's id.</summary>
@@ -98,7 +99,8 @@ public sealed class Cluster : IAsyncLifetime
         var configuration = here.Parent!.Name;
         var root = here;
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Hongling.slnx"))) root = root.Parent;
-        var dll = Path.Combine(root!.FullName, "src", "Hongling.Web", "bin", configuration, "net10.0", "Hongling.Web.dll");
+        var dll = Path.Combine(root!.FullName, "src", "Hongling.Web", "bin", configuration, "net10.0");
+        dll = Path.Combine(dll, "Hongling.Web.dll");
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: dotnet build first");
     }
 
@@ -116,6 +118,10 @@ public sealed class Cluster : IAsyncLifetime
         await using var command = new NpgsqlCommand(sql, c);
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>The one figure a query answers (a count or sum; null as 0).</summary>
+    public async Task<long> FigureAsync(string sql) =>
+        (await QueryAsync(sql))[0][0] is var v and not DBNull ? Convert.ToInt64(v) : 0;
 
     /// <summary>Rows of a query on the cluster's database, each as an array of its values.</summary>
     public async Task<List<object[]>> QueryAsync(string sql)

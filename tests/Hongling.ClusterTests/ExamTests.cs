@@ -21,8 +21,8 @@ public sealed class ExamTests(Cluster cluster)
         // Autosaves through nginx (round robin: each candidate's saves alternate between the instances); once
         // some are acknowledged, instance A dies with SIGKILL while saves are in flight.
         var stop = CancellationToken.None;
-        var saving = candidates.Select(c => load.SaveAsync(c.Who, c.Attempt, c.Keys, 40, TimeSpan.FromMilliseconds(20), stop))
-            .ToArray();
+        var pause = TimeSpan.FromMilliseconds(20);
+        var saving = candidates.Select(c => load.SaveAsync(c.Who, c.Attempt, c.Keys, 40, pause, stop)).ToArray();
         while (load.Answers.Count < 30 && !saving.All(s => s.IsCompleted)) await Task.Delay(10, stop);
         await cluster.A.KillAsync();
         await Task.WhenAll(saving);

@@ -6,7 +6,8 @@ namespace Hongling.ClusterTests;
 /// <summary>One app process from the built Hongling.Web.dll on a loopback port, with the cluster's settings. It can
 /// be stopped gracefully (SIGTERM: Kestrel drains, the group-commit writers flush what they accepted), killed
 /// (SIGKILL: nothing drains) and started again on the same port.</summary>
-public sealed class Instance(string name, string dll, int port, IReadOnlyDictionary<string, string> settings, string logs)
+public sealed class Instance(
+    string name, string dll, int port, IReadOnlyDictionary<string, string> settings, string logs)
 {
     private Process? _process;
     public string Name => name;
@@ -61,7 +62,8 @@ public sealed class Instance(string name, string dll, int port, IReadOnlyDiction
             await Task.Delay(200);
         }
         var text = File.Exists(log) ? File.ReadAllText(log) : "";
-        throw new InvalidOperationException($"{name} did not become ready on {Url}:\n{text[Math.Max(0, text.Length - 4000)..]}");
+        var tail = text[Math.Max(0, text.Length - 4000)..];
+        throw new InvalidOperationException($"{name} did not become ready on {Url}:\n{tail}");
     }
 
     /// <summary>SIGTERM and wait for the process to end, as systemd stops a unit.</summary>

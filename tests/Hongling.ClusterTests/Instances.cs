@@ -1,6 +1,7 @@
 namespace Hongling.ClusterTests;
 
-/// <summary>The cases that stop, kill or count on the instances run one after another; each leaves both running.</summary>
+/// <summary>The cases that stop, kill or count on the instances run one after another; each leaves both
+/// running.</summary>
 [CollectionDefinition(Name)]
 public sealed class Instances
 {
@@ -8,7 +9,7 @@ public sealed class Instances
 }
 
 /// <summary>What a test checks of a request that may meet a dying instance: its answer, or null when the connection
-/// failed (nginx answers 502 for a request caught in an instance's death; that is an answer, not acknowledged).</summary>
+/// failed (nginx answers 502 for a request caught in an instance's death: an answer, not acknowledged).</summary>
 public static class Tolerant
 {
     public static async Task<HttpResponseMessage?> SendAsync(Func<Task<HttpResponseMessage>> send)

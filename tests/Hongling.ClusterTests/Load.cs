@@ -12,7 +12,8 @@ public sealed class Load(Cluster cluster)
     public ConcurrentBag<Instance> Served { get; } = [];
     public int Unanswered;
 
-    /// <summary>Autosaves of the attempt's positions in turn, each with the next sequence number, until stopped or max.</summary>
+    /// <summary>Autosaves of the attempt's positions in turn, each with the next sequence number, until stopped or
+    /// max.</summary>
     public async Task SaveAsync(Visitor candidate, Guid attempt, Dictionary<int, string> keys, int max, TimeSpan pause,
         CancellationToken stop)
     {
@@ -83,7 +84,9 @@ public sealed class Load(Cluster cluster)
     {
         var ids = string.Join(",", attempts.Select(a => $"'{a}'"));
         var rows = await cluster.QueryAsync(
-            $"""select count(*) from "Attempts" where "Id" in ({ids}) and ("GradedCount" <> 1 or "SubmittedAt" is null)""");
+            $"""
+             select count(*) from "Attempts" where "Id" in ({ids}) and ("GradedCount" <> 1 or "SubmittedAt" is null)
+             """);
         return Convert.ToInt32(rows[0][0]);
     }
 }

@@ -12,7 +12,8 @@ public sealed class Nginx(string folder, int port, IEnumerable<Instance> instanc
 
     public async Task StartAsync()
     {
-        if (!File.Exists(Binary)) throw new InvalidOperationException("nginx is not installed (apt-get install nginx-light)");
+        if (!File.Exists(Binary))
+            throw new InvalidOperationException("nginx is not installed (apt-get install nginx-light)");
         var upstreams = string.Concat(instances.Select(i => $"    server 127.0.0.1:{i.Port} max_fails=0;\n"));
         var conf = Path.Combine(folder, "nginx.conf");
         File.WriteAllText(conf, $$"""

@@ -16,7 +16,8 @@ public sealed class RollingRestartTests(Cluster cluster)
             visitors.Add(member);
             await member.SignInAsync($"80000000{n}");
             // Under the 30 beats a minute per account, whatever the restart takes.
-            work.Add(load.BeatAsync(member, await member.OpenStudyAsync(), 28, TimeSpan.FromMilliseconds(700), stop.Token));
+            var session = await member.OpenStudyAsync();
+            work.Add(load.BeatAsync(member, session, 28, TimeSpan.FromMilliseconds(700), stop.Token));
         }
         foreach (var card in new[] { "8000000020", "8000000021" })
         {

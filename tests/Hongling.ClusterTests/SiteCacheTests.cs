@@ -21,7 +21,8 @@ public sealed class SiteCacheTests(Cluster cluster)
         await admin.SignInAsync("1000000003");
         var branch = (await cluster.QueryAsync("""select "Id" from "Organizations" where "Code" = 'T001B001'"""))[0][0];
         var title = "集群发布测试" + Guid.NewGuid().ToString("N")[..6];
-        var published = await admin.SubmitAsync($"/WorkUpdates/Edit?org={branch}", $"/WorkUpdates/Edit?org={branch}", new()
+        var edit = $"/WorkUpdates/Edit?org={branch}";
+        var published = await admin.SubmitAsync(edit, edit, new()
         {
             ["Input.Kind"] = "Original", ["Input.Title"] = title, ["Input.Body"] = "<p>两个实例都应立即显示。</p>",
         });

@@ -73,7 +73,8 @@ public sealed partial class Visitor(Cluster cluster) : IDisposable
         var id = Guid.Parse(location["/Exams/Take/".Length..]);
         var paper = await JsonAsync(await _http.GetAsync($"/api/exams/attempts/{id}"));
         var keys = paper.GetProperty("items").EnumerateArray().ToDictionary(
-            i => i.GetProperty("position").GetInt32(), i => i.GetProperty("options")[0].GetProperty("key").GetString()!);
+            i => i.GetProperty("position").GetInt32(),
+            i => i.GetProperty("options")[0].GetProperty("key").GetString()!);
         return (id, keys);
     }
 }
