@@ -28,6 +28,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
+if (BackupCommand.Handles(args))
+    return await BackupCommand.RunAsync(builder.Configuration, builder.Environment.ContentRootPath, args);
 var seeding = SeedCommand.IsSeed(args);
 if (seeding) SeedCommand.Configure(builder, args);
 
