@@ -21,6 +21,7 @@ using Hongling.Web.Features.Study;
 using Hongling.Web.Features.Transfers;
 using Hongling.Web.Features.Volunteering;
 using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.Metrics;
 using Hongling.Web.Infrastructure.Notifications;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Infrastructure.Uploads;
@@ -69,12 +70,14 @@ builder.Services.AddNotificationChannels(builder.Configuration);
 builder.Services.AddHonglingProxies(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddHonglingRedis(builder.Configuration);
+builder.Services.AddHonglingMetrics();
 
 var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);
 await app.InitializeDatabaseAsync();
 
 app.UseHonglingProxies();
+app.UseHonglingMetrics();
 app.UseHonglingSecurityHeaders();
 app.UseHonglingErrors();
 app.UseStaticFiles();
