@@ -107,7 +107,9 @@ run "integration tests on PostgreSQL" tests/Hongling.Tests HONGLING_TEST_PROVIDE
 # Redis, on free ports and in temporary folders of its own) mostly waits on real time, so it runs beside the browser
 # tests; its output is shown and counted after them.
 CLUSTERLOG=$(mktemp /tmp/hongling-cluster-log.XXXXXX)
-( dotnet test --project tests/Hongling.ClusterTests --no-build > "$CLUSTERLOG" 2>&1; echo $? > "$CLUSTERLOG.rc" ) &
+# (bounded: a hung cluster run must not hang the whole suite)
+( timeout 900 dotnet test --project tests/Hongling.ClusterTests --no-build > "$CLUSTERLOG" 2>&1
+  echo $? > "$CLUSTERLOG.rc" ) &
 CLUSTERPID=$!
 run "browser tests (Chromium)" tests/Hongling.BrowserTests
 wait "$CLUSTERPID"
