@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing, starts a throwaway PostgreSQL cluster and the local
 # peers of the notification channels (smtp4dev for email, tests/Hongling.SmsGateway for SMS), runs every
-# test project (the integration suite once on SQLite and once on PostgreSQL, then the browser tests),
+# test project (the integration suite once on SQLite and once on PostgreSQL, then the browser tests beside the
+# cluster tests: two instances behind nginx),
 # stops the cluster and the peers, and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +15,7 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need+=(fonts-wqy-zenhei)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)   # shared-state tests (Redis)
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)                      # the cluster tests' load balancer
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "test.sh: installing ${need[*]} (apt-get)"
@@ -84,21 +86,36 @@ wait_http "${HONGLING_TEST_SMS}__health" "the SMS gateway" "$PEERDATA/sms.log" |
 wait_http "$HONGLING_TEST_SMTP_API/api/messages?pageSize=1" "smtp4dev" "$PEERDATA/smtp4dev.log" || exit 1
 
 passed=0; failed=0; skipped=0; status=0
+count() { grep -oP "^\\s*$1:\\s*\\K[0-9]+" "$2" | tail -1; }   # a summary figure of a dotnet test log
+tally() { # log, exit code: adds the run's counts (a failed run without a failed test counts as one failure)
+  local log=$1 rc=$2 t f s
+  t=$(count succeeded "$log"); f=$(count failed "$log"); s=$(count skipped "$log")
+  passed=$((passed + ${t:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+  if [ "$rc" != 0 ]; then status=1; [ -z "$f" ] || [ "$f" = 0 ] && failed=$((failed + 1)); fi
+}
 run() { # name, project, env...
   local name=$1 project=$2; shift 2
   local log; log=$(mktemp)
   echo "== $name"
   env "$@" dotnet test --project "$project" --no-build 2>&1 | tee "$log"
-  local rc=${PIPESTATUS[0]}
-  local t f s
-  t=$(grep -oP '^\s*succeeded:\s*\K[0-9]+' "$log" | tail -1); f=$(grep -oP '^\s*failed:\s*\K[0-9]+' "$log" | tail -1); s=$(grep -oP '^\s*skipped:\s*\K[0-9]+' "$log" | tail -1)
-  passed=$((passed + ${t:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
-  if [ "$rc" != 0 ]; then status=1; [ -z "$f" ] || [ "$f" = 0 ] && failed=$((failed + 1)); fi
+  tally "$log" "${PIPESTATUS[0]}"
   rm -f "$log"
 }
 run "integration tests on SQLite" tests/Hongling.Tests HONGLING_TEST_PROVIDER=sqlite
 run "integration tests on PostgreSQL" tests/Hongling.Tests HONGLING_TEST_PROVIDER=postgres
+# The cluster stage (tests/Hongling.ClusterTests: two instances of the built app behind nginx, on this PostgreSQL and
+# Redis, on free ports and in temporary folders of its own) mostly waits on real time, so it runs beside the browser
+# tests; its output is shown and counted after them.
+CLUSTERLOG=$(mktemp /tmp/hongling-cluster-log.XXXXXX)
+# (bounded: a hung cluster run must not hang the whole suite)
+( timeout 900 dotnet test --project tests/Hongling.ClusterTests --no-build > "$CLUSTERLOG" 2>&1
+  echo $? > "$CLUSTERLOG.rc" ) &
+CLUSTERPID=$!
 run "browser tests (Chromium)" tests/Hongling.BrowserTests
+wait "$CLUSTERPID"
+echo "== cluster tests (two instances behind nginx, PostgreSQL, Redis)"
+cat "$CLUSTERLOG"; tally "$CLUSTERLOG" "$(cat "$CLUSTERLOG.rc" 2>/dev/null || echo 1)"
+rm -f "$CLUSTERLOG" "$CLUSTERLOG.rc"
 
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

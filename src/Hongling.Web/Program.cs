@@ -21,6 +21,7 @@ using Hongling.Web.Features.Study;
 using Hongling.Web.Features.Transfers;
 using Hongling.Web.Features.Volunteering;
 using Hongling.Web.Infrastructure;
+using Hongling.Web.Infrastructure.Metrics;
 using Hongling.Web.Infrastructure.Notifications;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Infrastructure.Uploads;
@@ -28,6 +29,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
+if (BackupCommand.Handles(args))
+    return await BackupCommand.RunAsync(builder.Configuration, builder.Environment.ContentRootPath, args);
 var seeding = SeedCommand.IsSeed(args);
 if (seeding) SeedCommand.Configure(builder, args);
 
@@ -67,12 +70,14 @@ builder.Services.AddNotificationChannels(builder.Configuration);
 builder.Services.AddHonglingProxies(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddHonglingRedis(builder.Configuration);
+builder.Services.AddHonglingMetrics();
 
 var app = builder.Build();
 if (seeding) return await SeedCommand.RunAsync(app, args);
 await app.InitializeDatabaseAsync();
 
 app.UseHonglingProxies();
+app.UseHonglingMetrics();
 app.UseHonglingSecurityHeaders();
 app.UseHonglingErrors();
 app.UseStaticFiles();

@@ -26,7 +26,7 @@ public static class DataSetup
         else
         {
             Directory.CreateDirectory(dataDirectory);
-            connection ??= $"Data Source={Path.Combine(dataDirectory, "hongling.db")}";
+            connection = ConnectionStringOf(config, contentRoot);
             services.AddDbContext<HonglingDb, SqliteHonglingDb>(o => o.UseSqlite(connection).AddInterceptors(new SqliteTuning()), optionsLifetime: ServiceLifetime.Singleton);
         }
         services.AddSingleton(new DbConnections(provider, connection));
@@ -34,6 +34,11 @@ public static class DataSetup
         services.AddSingleton(PiiProtector.FromConfiguration(config, dataDirectory, allowKeyFile: provider == DatabaseProvider.Sqlite));
         return services;
     }
+
+    /// <summary>ConnectionStrings:Hongling, or for SQLite by default hongling.db under Data:Directory.</summary>
+    public static string ConnectionStringOf(IConfiguration config, string contentRoot) =>
+        config.GetConnectionString("Hongling") is { Length: > 0 } configured ? configured
+            : $"Data Source={Path.Combine(DataDirectory(config, contentRoot), "hongling.db")}";
 
     public static DatabaseProvider ProviderOf(IConfiguration config) =>
         string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;

@@ -28,20 +28,6 @@ public sealed class ForwardedHeadersTests(TestApp app) : IClassFixture<TestApp>
         b.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFromTestHeader>());
     });
 
-    private sealed class PeerFromTestHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => a =>
-        {
-            a.Use((HttpContext ctx, RequestDelegate nxt) =>
-            {
-                if (ctx.Request.Headers.TryGetValue("X-Test-Peer", out var peer))
-                    ctx.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
-                return nxt(ctx);
-            });
-            next(a);
-        };
-    }
-
     private static HttpClient Client(WebApplicationFactory<Program> host, string peer, string forwardedFor)
     {
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

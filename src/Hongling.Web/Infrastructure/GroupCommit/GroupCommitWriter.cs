@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Hongling.Web.Infrastructure.Metrics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Infrastructure.GroupCommit;
@@ -14,6 +16,9 @@ public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory sco
 
     private sealed record Pending(TItem Item, TaskCompletionSource<TResult> Done);
 
+    /// <summary>The writer's name in the metrics (tag writer).</summary>
+    private string Name => GetType().Name;
+
     /// <summary>Commits the items in one transaction and returns one result per item, in order.</summary>
     protected abstract Task<IReadOnlyList<TResult>> CommitAsync(IServiceProvider services, IReadOnlyList<TItem> items, CancellationToken ct);
 
@@ -23,6 +28,7 @@ public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory sco
         var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_queue.Writer.TryWrite(new Pending(item, done)))
             done.SetException(new InvalidOperationException("The writer is stopping."));
+        else HonglingMetrics.Queued(Name, 1);
         return done.Task;
     }
 
@@ -39,7 +45,10 @@ public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory sco
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             while (batch.Count < maxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            HonglingMetrics.Queued(Name, -batch.Count);
+            var took = Stopwatch.StartNew();
             await CommitBatchAsync(batch);
+            HonglingMetrics.Batch(Name, batch.Count, took.Elapsed);
             batch.Clear();
         }
     }
