@@ -68,6 +68,8 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Bulletins:CheckMinutes", "0");
         // The outbox sender's loop is off: its tests run passes directly, on the fake clock.
         builder.UseSetting("Notifications:PollSeconds", "0");
+        // The reminder job's loop too (转正, study, exam results): their tests run passes directly.
+        builder.UseSetting("Notifications:ReminderMinutes", "0");
         // The monthly subsidy run's loop too: its tests run it directly.
         builder.UseSetting("Aid:SubsidyCheckMinutes", "0");
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HONGLING_TEST_LOG") ?? "Error");

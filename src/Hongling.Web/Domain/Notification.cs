@@ -29,6 +29,9 @@ public sealed class Notification : IOrgOwned
     public string? Link { get; set; }
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+    /// <summary>Set by a job that must send a message once (a 转正 reminder per member and due date, a study reminder
+    /// per month): unique, so that a second instance's run of the same job sends nothing.</summary>
+    public string? OnceKey { get; set; }
     public List<OutboxItem> Items { get; set; } = [];
 }
 

@@ -1,5 +1,6 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure.Notifications;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -417,6 +418,36 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         using var none = app.Services.CreateScope();
         var anonymous = none.ServiceProvider.GetRequiredService<HonglingDb>();
         Assert.Equal(0, await anonymous.AuditEntries.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task InsertUnderPath_AdminOfA_WritesUnderA_ButNothingUnderB()
+    {
+        var (_, a) = await app.AddTownAsync("批量甲");
+        var (_, b) = await app.AddTownAsync("批量乙");
+        var member = await app.AddMemberAsync(a);
+        var (inA, inB) = await app.WithDbAsync(async db =>
+        {
+            var x = new Notification { OrganizationId = a.Id, Title = "甲" };
+            var y = new Notification { OrganizationId = b.Id, Title = "乙" };
+            db.Notifications.AddRange(x, y);
+            await db.SaveChangesAsync();
+            return (x, y);
+        });
+        OutboxItem Row(Notification n) => new()
+        {
+            NotificationId = n.Id, MemberId = member.Id, OrgPath = "/elsewhere/", Channel = NotificationChannel.Inbox,
+        };
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().Load([a.Path], null, null);
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        var ct = TestContext.Current.CancellationToken;
+        await Assert.ThrowsAsync<OrgScopeViolationException>(() => db.InsertUnderPathAsync(b.Path, [Row(inB)], ct));
+        Assert.Equal(2, await db.InsertUnderPathAsync(a.Path, [Row(inA), Row(inA)], ct));
+        Assert.Equal([a.Path, a.Path], await db.OutboxItems.Where(o => o.NotificationId == inA.Id)
+            .Select(o => o.OrgPath).ToListAsync(ct));
+        var all = await app.WithDbAsync(d => d.OutboxItems.CountAsync(o => o.NotificationId == inB.Id, ct));
+        Assert.Equal(0, all);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.Property(n => n.Link).HasMaxLength(400);
         b.Property(n => n.CreatedBy).HasMaxLength(100);
         b.HasIndex(n => new { n.OrgPath, n.CreatedAt });
+        b.Property(n => n.OnceKey).HasMaxLength(100);
+        b.HasIndex(n => n.OnceKey).IsUnique();
         b.HasOne(n => n.Organization).WithMany().HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,6 @@
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Features.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Hongling.Web.Features.Activities;
 
 /// <summary>Organizing an activity: its organization's members are the participants unless the
 /// administrator narrows the list; they see the notice on their home page.</summary>
-public sealed class CreateModel(HonglingDb db, TimeProvider clock) : PageModel
+public sealed class CreateModel(HonglingDb db, TimeProvider clock, NotificationQueue notifications) : PageModel
 {
     /// <summary>The member list is offered for narrowing up to this size; a larger subtree invites everyone.</summary>
     public const int MaxListed = 500;
@@ -64,11 +65,24 @@ public sealed class CreateModel(HonglingDb db, TimeProvider clock) : PageModel
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = db.Scope.ActorName,
             Participants = [.. invited.Select(m => new ActivityParticipant { MemberId = m.Id, OrganizationId = m.OrganizationId })],
         };
+        // The activity and its invitations' messages commit together.
+        await using var tx = await db.Database.BeginTransactionAsync();
         db.Activities.Add(activity);
         await db.SaveChangesAsync();
+        await notifications.NotifyAsync(Invitation(org, activity), db.AdministeredMembers
+            .Where(m => db.ActivityParticipants.Any(p => p.ActivityId == activity.Id && p.MemberId == m.Id)));
+        await tx.CommitAsync();
         TempData["Status"] = $"活动已发布,已通知 {invited.Count} 名党员。";
         return RedirectToPage("Detail", new { id = activity.Id });
     }
+
+    private static NotificationDraft Invitation(Organization org, Activity a) =>
+        new(org.Id, NotificationCategory.Activity, NotificationDraft.Titled($"活动通知:{a.Topic}"),
+            $"{org.Name}将于{a.StartsAt.ToChina():yyyy年M月d日 HH:mm}在{a.Place}开展“{a.Topic}”,请准时参加;"
+            + "不能参加的请在“我的活动”中请假。")
+        {
+            Link = "/Activities/Mine", AudienceDescription = "活动参加人员",
+        };
 
     private async Task<Organization?> LoadAsync(int? id)
     {

@@ -1,3 +1,5 @@
+using Hongling.Web.Features.Notifications;
+
 namespace Hongling.Web.Features.Exams;
 
 /// <summary>Registers and maps the exams feature: its two lines in Program.cs.</summary>
@@ -15,6 +17,7 @@ public static class ExamsSetup
         services.AddHostedService(sp => sp.GetRequiredService<AttemptWriter>());
         services.AddSingleton<AutoSubmitJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AutoSubmitJob>());
+        services.AddReminder<ExamResultReminders>();
         return services;
     }
 

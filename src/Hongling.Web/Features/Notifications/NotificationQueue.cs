@@ -8,7 +8,8 @@ namespace Hongling.Web.Features.Notifications;
 
 /// <summary>The one way into the outbox: every feature and the compose page send through
 /// <see cref="SendAsync"/>. The notification and all its rows (member × channel) are written in one transaction, the
-/// rows in bulk; inbox rows due now are delivered on the spot, the rest wait for <see cref="OutboxSender"/>.</summary>
+/// rows in bulk by the provider's fast path (<see cref="HonglingDb.InsertUnderPathAsync{T}"/>); inbox rows due now
+/// are delivered on the spot, the rest wait for <see cref="OutboxSender"/>.</summary>
 public sealed class NotificationQueue(HonglingDb db, TimeProvider clock)
 {
     public sealed record BadAddress(int MemberId, string Name, string Channel, string Value, string Reason);
@@ -74,7 +75,7 @@ public sealed class NotificationQueue(HonglingDb db, TimeProvider clock)
             OrganizationId = d.OrganizationId, Title = d.Title.Trim(), Text = d.Text.Trim(), Category = d.Category,
             Mandatory = d.Mandatory, Urgent = d.Urgent, ByEmail = d.ByEmail, BySms = d.BySms, ScheduledAt = at,
             AudienceDescription = Cut(d.AudienceDescription, 500), RecipientCount = rows.Count, Link = d.Link,
-            CreatedAt = now, CreatedBy = db.Scope.ActorName,
+            CreatedAt = now, CreatedBy = db.Scope.ActorName, OnceKey = d.OnceKey,
         };
         // Inside a feature's own transaction (a bulletin's publication) the rows commit with it.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -85,7 +86,8 @@ public sealed class NotificationQueue(HonglingDb db, TimeProvider clock)
         foreach (var channel in Channels(d))
             foreach (var r in rows)
                 items.Add(Item(n, channel, r, now));
-        await db.InsertManyAsync(items, ct);
+        // The rows carry the notification's path, checked by the scope as the notification was saved above.
+        await db.InsertUnderPathAsync(n.OrgPath, items, ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return n;
     }
@@ -95,6 +97,26 @@ public sealed class NotificationQueue(HonglingDb db, TimeProvider clock)
     /// clears the change tracker.</summary>
     public async Task<Notification?> NotifyAsync(NotificationDraft d, IQueryable<Member> members,
         CancellationToken ct = default) => await members.AnyAsync(ct) ? await SendAsync(d, members, ct) : null;
+
+    /// <summary>For jobs: sends like <see cref="NotifyAsync"/>, but only once per
+    /// <see cref="NotificationDraft.OnceKey"/> ever. A key already used, by this instance or another one at the same
+    /// moment (the key is unique), sends nothing and returns null. Not inside a transaction of the caller's: a lost
+    /// race ends the transaction.</summary>
+    public async Task<Notification?> SendOnceAsync(NotificationDraft d, IQueryable<Member> members,
+        CancellationToken ct = default)
+    {
+        var key = d.OnceKey ?? throw new ArgumentException("A once-only message needs its key.", nameof(d));
+        if (db.Database.CurrentTransaction is not null)
+            throw new InvalidOperationException("SendOnceAsync runs in a transaction of its own.");
+        if (await db.Notifications.AnyAsync(n => n.OnceKey == key, ct)) return null;
+        try { return await NotifyAsync(d, members, ct); }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Notifications.AnyAsync(n => n.OnceKey == key, ct)) return null;
+            throw;
+        }
+    }
 
     private static OutboxItem Item(Notification n, NotificationChannel channel, Recipients.Addressed r, DateTime now)
     {

@@ -10,6 +10,8 @@ public static class NotificationsSetup
         services.AddScoped<Inbox>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddSingleton<ReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderJob>());
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Features.Notifications;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Hongling.Web.Infrastructure.Rules;
@@ -27,6 +28,7 @@ public static class StudyApi
     {
         services.AddSingleton<StudyBeatWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<StudyBeatWriter>());
+        services.AddReminder<StudyReminders>();
         return services;
     }
 

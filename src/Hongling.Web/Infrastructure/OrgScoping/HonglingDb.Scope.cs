@@ -182,9 +182,22 @@ public abstract partial class HonglingDb
             }
             else continue;
 
-            if (!scope.IsSystem && !scope.IsElevated && touched.Any(p => p is null || !scope.Administers(p)) && !IsMembersOwnWrite(entry))
+            if (!touched.All(MayWrite) && !IsMembersOwnWrite(entry))
                 throw new OrgScopeViolationException($"Write to {entry.Metadata.ClrType.Name} outside the caller's organization scope.");
         }
+    }
+
+    /// <summary>Whether the caller may write a row under <paramref name="path"/> as an administrator (or as the
+    /// system, or elevated for one save).</summary>
+    private bool MayWrite(string? path) =>
+        scope.IsSystem || scope.IsElevated || (path is not null && scope.Administers(path));
+
+    /// <summary>The check of <see cref="StampAndEnforceScopeAsync"/> for rows written past the change tracker that
+    /// all carry one path (<see cref="InsertUnderPathAsync{T}"/>).</summary>
+    private void EnsureWritablePath(string path, Type type)
+    {
+        if (!MayWrite(path))
+            throw new OrgScopeViolationException($"Write to {type.Name} outside the caller's organization scope.");
     }
 
     /// <summary>A member's write of their own row, which needs no administrator: adding an

@@ -2355,6 +2355,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<bool>("Mandatory")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -2384,6 +2388,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
 
                     b.HasIndex("OrgPath");
 

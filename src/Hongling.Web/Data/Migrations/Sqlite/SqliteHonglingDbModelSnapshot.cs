@@ -2260,6 +2260,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Mandatory")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -2288,6 +2292,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
 
                     b.HasIndex("OrgPath");
 
