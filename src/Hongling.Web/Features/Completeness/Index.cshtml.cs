@@ -69,10 +69,10 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
     }
 
     /// <summary>Each child's completeness as bars against 100%: here and on the dashboard.</summary>
-    public static BarChart ChildrenChart(IReadOnlyList<Child> children) =>
-        new("children-chart", "各下级组织党员信息完整度", "%",
-            [.. children.Select(c => new BarChart.Bar(c.Name, Math.Round(c.Report.Completeness * 100, 1)))], 100, "100%",
-            "组织", BarChart.Shape.Rows);
+    public static BarChart ChildrenChart(IReadOnlyList<Child> children, string id = "children-chart") =>
+        new(id, "各下级组织党员信息完整度", "%",
+            [.. children.Select(c => new BarChart.Bar(c.Name, Math.Round(c.Report.Completeness * 100, 1)))],
+            100, "100%", "组织", BarChart.Shape.Rows);
 
     public static string Percent(double rate) => (rate * 100).ToString("0.0") + "%";
 }

@@ -29,7 +29,8 @@ public sealed record BranchDesk(ScopedOrg Org, int Unanswered, int ToReview, int
     public static async Task<BranchDesk?> LoadAsync(HonglingDb db, TimeProvider clock, CancellationToken ct)
     {
         if (await ScopedOrg.PickAsync(db, null) is not { } org) return null;
-        var notices = await db.Notices.InSubtree(org.Path).OrderByDescending(n => n.PublishedAt).Take(3).ToListAsync(ct);
+        var notices = await db.Notices.InSubtree(org.Path).OrderByDescending(n => n.PublishedAt).Take(3)
+            .ToListAsync(ct);
         var rates = new List<NoticeRate>();
         foreach (var n in notices) rates.Add(new NoticeRate(n.Id, n.Title, await NoticeReceipts.ShareAsync(db, n)));
         return new BranchDesk(org,
@@ -52,15 +53,18 @@ public sealed record BranchDesk(ScopedOrg Org, int Unanswered, int ToReview, int
         async Task<int> Done(Measure m) =>
             (await MonthlyActivityCounts.OfAsync(db, m, branch.Path, month, ct)).GetValueOrDefault(branch.Id);
         var (from, to) = ChinaTime.MonthBounds(month);
-        var reporters = await MonthlyActivityCounts.ThoughtReporters(db, branch.Path, from, to)
-            .Select(r => r.MemberId).Distinct().CountAsync(ct);
-        var probationary = await db.Members.InSubtree(branch.Path).CountAsync(m => m.Status == MemberStatus.Probationary, ct);
+        // A branch's reporters of one month are few: counted once read.
+        var reporters = (await MonthlyActivityCounts.ThoughtReporters(db, branch.Path, from, to).ToListAsync(ct))
+            .Select(r => r.MemberId).Distinct().Count();
+        var probationary = await db.Members.InSubtree(branch.Path)
+            .CountAsync(m => m.Status == MemberStatus.Probationary, ct);
         var org = $"?org={branch.Id}";
         return
         [
             new(TargetsSection.Label(TargetsSection.Activities), await Done(Measure.Activities),
                 targets.ActivitiesPerBranch, "/Activities" + org),
-            new(TargetsSection.Label(TargetsSection.Photos), await Done(Measure.Photos), targets.AlbumPhotosPerBranch, "/Albums"),
+            new(TargetsSection.Label(TargetsSection.Photos), await Done(Measure.Photos),
+                targets.AlbumPhotosPerBranch, "/Albums"),
             new(TargetsSection.Label(TargetsSection.WorkUpdates), await Done(Measure.WorkUpdates),
                 targets.WorkUpdatesPerBranch, "/WorkUpdates" + org),
             new(TargetsSection.Label(TargetsSection.Notices), await Done(Measure.Notices),

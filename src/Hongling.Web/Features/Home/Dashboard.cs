@@ -34,10 +34,11 @@ public sealed record Dashboard(ScopedOrg Org, IReadOnlyList<Dashboard.Panel> Pan
         };
         var (_, children) = await Completeness.IndexModel.ByChildAsync(db, org.Id, org.Path, month, ct);
         if (children.Count > 0)
-            panels.Add(new(Completeness.IndexModel.ChildrenChart(children), "/Completeness" + query, "信息完整度"));
+            panels.Add(new(Completeness.IndexModel.ChildrenChart(children, "completeness-chart"),
+                "/Completeness" + query, "信息完整度"));
         var counts = await MonthlyActivityCounts.ForAsync(db, org.Path, month, CountsModel.Limit);
         if (CountsModel.ChildBars(counts, org.Path) is { Count: > 0 } bars)
-            panels.Add(new(CountsModel.ChildrenChart(bars), "/OrgLife/Counts" + query, "组织生活统计"));
+            panels.Add(new(CountsModel.ChildrenChart(bars, "orglife-chart"), "/OrgLife/Counts" + query, "组织生活统计"));
         if (await db.Sites.InSubtree(org.Path).AnyAsync(ct))
         {
             var last = SiteUsageReport.LastMonth(clock);

@@ -12,7 +12,8 @@ namespace Hongling.Web.Features.Home;
 /// not yet read, activities to answer, and this month's study against the monthly target. Each list is the query
 /// of the page it links to (我的考试, 组织公告, 我的活动, 我的学习), cut to the first few.</summary>
 public sealed record MemberHome(IReadOnlyList<MemberHome.OpenExam> Exams, int UnreadCount,
-    IReadOnlyList<MemberHome.UnreadNotice> Unread, IReadOnlyList<MyActivity> Activities, int StudyMinutes, int TargetMinutes)
+    IReadOnlyList<MemberHome.UnreadNotice> Unread, IReadOnlyList<MyActivity> Activities, int StudyMinutes,
+    int TargetMinutes)
 {
     public const int Shown = 5;
     public sealed record OpenExam(int Id, string Title, DateTime OpensAt, DateTime ClosesAt);
@@ -30,7 +31,8 @@ public sealed record MemberHome(IReadOnlyList<MemberHome.OpenExam> Exams, int Un
         var member = db.Scope.MemberId!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var exams = await candidacy.MeAsync() is { } me
-            ? [.. (await candidacy.OpenAsync(me, now, Shown)).Select(e => new OpenExam(e.Id, e.Title, e.OpensAt, e.ClosesAt))]
+            ? [.. (await candidacy.OpenAsync(me, now, Shown))
+                .Select(e => new OpenExam(e.Id, e.Title, e.OpensAt, e.ClosesAt))]
             : new List<OpenExam>();
         var unread = db.Scope.MemberOrgPath is { } branch
             ? NoticeReceipts.UnreadBy(db, member, branch)

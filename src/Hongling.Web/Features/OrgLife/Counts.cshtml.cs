@@ -44,6 +44,6 @@ public sealed class CountsModel(HonglingDb db, TimeProvider clock) : PageModel
             .Select(x => new BarChart.Bar(x.c.Name, x.Item2.Sum(r => r.Activities ?? 0)))];
     }
 
-    public static BarChart ChildrenChart(IReadOnlyList<BarChart.Bar> children) =>
-        new("children-chart", "各下级组织本月组织活动", "次", children, LabelHeading: "组织", Kind: BarChart.Shape.Rows);
+    public static BarChart ChildrenChart(IReadOnlyList<BarChart.Bar> children, string id = "children-chart") =>
+        new(id, "各下级组织本月组织活动", "次", children, LabelHeading: "组织", Kind: BarChart.Shape.Rows);
 }

@@ -75,7 +75,8 @@ public sealed class StatsModel(HonglingDb db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    /// <summary>The share of the subtree's members who studied, month by month (参学率): here and on the dashboard.</summary>
+    /// <summary>The share of the subtree's members who studied, month by month (参学率): here and on the
+    /// dashboard.</summary>
     public static BarChart ShareChart(IReadOnlyList<StudyStats.MonthStudy> trend, int members) =>
         new("trend-share", "近12个月参学率", "%",
             [.. trend.Select(p => Point(p, 100.0 * PerMember(p.Studied, members)))], Kind: BarChart.Shape.Trend);
