@@ -10,6 +10,7 @@ using Hongling.Web.Features.Bulletins;
 using Hongling.Web.Features.Development;
 using Hongling.Web.Features.Exams;
 using Hongling.Web.Features.Health;
+using Hongling.Web.Features.Home;
 using Hongling.Web.Features.Lectures;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Features.Messages;
@@ -69,6 +70,7 @@ builder.Services.AddHonglingApiDocs();
 builder.Services.AddNotificationChannels(builder.Configuration);
 builder.Services.AddHonglingProxies(builder.Configuration);
 builder.Services.AddHealth();
+builder.Services.AddScoped<ElderlyMode>();
 builder.Services.AddHonglingRedis(builder.Configuration);
 builder.Services.AddHonglingMetrics();
 

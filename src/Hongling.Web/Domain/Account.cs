@@ -10,6 +10,9 @@ public sealed class Account : IdentityUser
     public string DisplayName { get; set; } = "";
     public bool MustChangePassword { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>长辈模式: large type, higher contrast, big buttons; kept on the account so it follows the member to
+    /// every device they sign in on.</summary>
+    public bool ElderlyMode { get; set; }
 }
 
 /// <summary>An account administering one organization's subtree (管理员).</summary>

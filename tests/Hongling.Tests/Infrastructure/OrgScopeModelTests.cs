@@ -451,6 +451,33 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task BulletinTargetsSetAbove_ReachesABranchFromItsIssuers_NotFromAnotherTown()
+    {
+        var (town, branch) = await app.AddTownAsync("目标镇");
+        var (otherTown, _) = await app.AddTownAsync("别的目标镇");
+        await app.WithDbAsync(async db =>
+        {
+            db.BulletinTargets.Add(new BulletinTargets
+            {
+                OrganizationId = town.Id, Month = 203001, NoticesPerBranch = 2,
+            });
+            db.BulletinTargets.Add(new BulletinTargets
+            {
+                OrganizationId = otherTown.Id, Month = 203001, NoticesPerBranch = 9,
+            });
+            return await db.SaveChangesAsync();
+        });
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().Load([branch.Path], null, null);
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+        var ct = TestContext.Current.CancellationToken;
+        // The filter alone shows the branch's administrator no issuer's targets; the escape shows its own issuer's.
+        Assert.Equal(0, await db.BulletinTargets.CountAsync(ct));
+        var above = db.BulletinTargetsSetAbove(branch.Path).Where(t => t.Month == 203001);
+        Assert.Equal([2], await above.Select(t => t.NoticesPerBranch).ToListAsync(ct));
+    }
+
+    [Fact]
     public async Task NewScope_SeesNothing_FailsClosed()
     {
         var (_, branch) = await app.AddTownAsync("空视角");

@@ -1,5 +1,6 @@
 using Hongling.Web.Data;
 using Hongling.Web.Features.Dues;
+using Hongling.Web.Features.Shared;
 using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,11 +37,7 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
         (Org, OrgName) = (org.Id, org.Name);
         ShownMonth = Month is { } m && ChinaTime.IsMonth(m) ? m : clock.MonthInChina();
         var (from, to) = ChinaTime.MonthBounds(ShownMonth);
-        var perOrg = await CompletenessReport.PerOrganizationAsync(db, org.Path, from, to, ct);
-        Report = CompletenessReport.Sum(perOrg);
-
-        var children = await OrgTree.Children(db, org.Id).OrderBy(o => o.Code).Take(100).Select(o => new { o.Id, o.Name, o.Path }).ToListAsync(ct);
-        Children = [.. children.Select(c => new Child(c.Id, c.Name, CompletenessReport.Sum(perOrg.Where(o => o.Path.StartsWith(c.Path, StringComparison.Ordinal)))))];
+        (Report, Children) = await ByChildAsync(db, org.Id, org.Path, ShownMonth, ct);
 
         OrgGaps = await db.AdministeredOrganizations.InSubtree(org.Path)
             .Select(o => new { o.Id, o.Name, Maintained = o.ProfileUpdatedAt >= from && o.ProfileUpdatedAt < to,
@@ -58,6 +55,24 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
             [.. CompletenessReport.Missing(records[s.MemberId])], s.UpdatedAt >= from && s.UpdatedAt < to))];
         return Page();
     }
+
+    /// <summary>The month's rates of the subtree and of each organization right beneath it (the first 100).</summary>
+    public static async Task<(CompletenessReport Total, IReadOnlyList<Child> Children)> ByChildAsync(HonglingDb db,
+        int orgId, string path, int month, CancellationToken ct)
+    {
+        var (from, to) = ChinaTime.MonthBounds(month);
+        var perOrg = await CompletenessReport.PerOrganizationAsync(db, path, from, to, ct);
+        var children = await OrgTree.Children(db, orgId).OrderBy(o => o.Code).Take(100)
+            .Select(o => new { o.Id, o.Name, o.Path }).ToListAsync(ct);
+        return (CompletenessReport.Sum(perOrg), [.. children.Select(c => new Child(c.Id, c.Name,
+            CompletenessReport.Sum(perOrg.Where(o => o.Path.StartsWith(c.Path, StringComparison.Ordinal)))))]);
+    }
+
+    /// <summary>Each child's completeness as bars against 100%: here and on the dashboard.</summary>
+    public static BarChart ChildrenChart(IReadOnlyList<Child> children, string id = "children-chart") =>
+        new(id, "各下级组织党员信息完整度", "%",
+            [.. children.Select(c => new BarChart.Bar(c.Name, Math.Round(c.Report.Completeness * 100, 1)))],
+            100, "100%", "组织", BarChart.Shape.Rows);
 
     public static string Percent(double rate) => (rate * 100).ToString("0.0") + "%";
 }

@@ -26,6 +26,14 @@ public sealed class Candidacy(HonglingDb db)
         return db.Exams.Where(Audience.Reaches<Exam>(me.OrgPath));
     }
 
+    /// <summary>Exams the candidate may still sit (not closed yet; their status admitted), the soonest to close
+    /// first: 我的考试 and the member's home page.</summary>
+    public async Task<List<Exam>> OpenAsync(Gates.Candidate me, DateTime now, int take)
+    {
+        var exams = await ExamsFor(me).Where(e => e.ClosesAt > now).OrderBy(e => e.ClosesAt).Take(take).ToListAsync();
+        return [.. exams.Where(e => Gates.StatusAllowed(e, me))];
+    }
+
     /// <summary>The caller's own attempts (not those an administrator merely sees in their subtree). The account
     /// is the whole rule, so the scope filters are set aside: a registrant's exam is outside every filter.</summary>
     public IQueryable<Attempt> MyAttempts() => Own(db);

@@ -29,12 +29,13 @@ public sealed class MineModel(Candidacy candidacy, TimeProvider clock) : PageMod
         if (me is null) return;
         IsRegistrant = me.RegistrantId is not null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var exams = await candidacy.ExamsFor(me).Where(e => e.ClosesAt > now).OrderBy(e => e.ClosesAt).Take(50).ToListAsync();
+        var exams = await candidacy.OpenAsync(me, now, 50);
         var ids = exams.Select(e => e.Id).ToList();
         var used = await candidacy.MyAttempts().Where(a => ids.Contains(a.ExamId))
             .GroupBy(a => a.ExamId).Select(g => new { g.Key, Count = g.Count(), Open = g.Any(a => a.State == AttemptState.InProgress && a.Deadline >= now) })
             .ToDictionaryAsync(x => x.Key);
-        Open = [.. exams.Where(e => Gates.StatusAllowed(e, me)).Select(e => new OpenExam(e.Id, e.Title, e.Instructions, e.OpensAt, e.ClosesAt, e.DurationMinutes,
+        Open = [.. exams.Select(e => new OpenExam(e.Id, e.Title, e.Instructions, e.OpensAt, e.ClosesAt,
+            e.DurationMinutes,
             e.AttemptsAllowed, used.GetValueOrDefault(e.Id)?.Count ?? 0, used.GetValueOrDefault(e.Id)?.Open ?? false))];
         History = await candidacy.MyAttempts().OrderByDescending(a => a.StartedAt).Take(100)
             .Select(a => new Past(a.Id, a.Exam.Title, a.Number, a.StartedAt, a.State, a.Score, a.MaxScore, a.Passed)).ToListAsync();

@@ -30,10 +30,20 @@ public sealed class CountsModel(HonglingDb db, TimeProvider clock) : PageModel
         Rows = await MonthlyActivityCounts.ForAsync(db, org.Path, Month.Value, Limit);
         Totals = Enum.GetValues<MonthlyActivityCounts.Measure>().Where(MonthlyActivityCounts.Counters.ContainsKey)
             .ToDictionary(m => m, m => Rows.Sum(r => r[m] ?? 0));
-        var depth = org.Path.Count(c => c == '/') + 1;
-        Children = [.. Rows.Where(r => r.Path.Count(c => c == '/') == depth)
-            .Select(c => (c, Rows.Where(r => r.Path.StartsWith(c.Path, StringComparison.Ordinal)).ToList()))
-            .Select(x => new BarChart.Bar(x.c.Name, x.Item2.Sum(r => r.Activities ?? 0)))];
+        Children = ChildBars(Rows, org.Path);
         return Page();
     }
+
+    /// <summary>Each child organization's activities of the month, its whole subtree counted: here and on the
+    /// dashboard.</summary>
+    public static IReadOnlyList<BarChart.Bar> ChildBars(IReadOnlyList<MonthlyActivityCounts.Row> rows, string path)
+    {
+        var depth = path.Count(c => c == '/') + 1;
+        return [.. rows.Where(r => r.Path.Count(c => c == '/') == depth)
+            .Select(c => (c, rows.Where(r => r.Path.StartsWith(c.Path, StringComparison.Ordinal)).ToList()))
+            .Select(x => new BarChart.Bar(x.c.Name, x.Item2.Sum(r => r.Activities ?? 0)))];
+    }
+
+    public static BarChart ChildrenChart(IReadOnlyList<BarChart.Bar> children, string id = "children-chart") =>
+        new(id, "各下级组织本月组织活动", "次", children, LabelHeading: "组织", Kind: BarChart.Shape.Rows);
 }

@@ -62,6 +62,13 @@ public sealed class UsageModel(HonglingDb db, TimeProvider clock, IOptions<Sites
         return issuer;
     }
 
+    /// <summary>Each unit's average minutes per site in use against the rule (the dashboard's picture of the
+    /// per-unit table here).</summary>
+    public static BarChart UnitsChart(SiteUsageReport report) =>
+        new("units-chart", "各单位在用站点平均使用时长", "分钟",
+            [.. report.Units.Select(u => new BarChart.Bar(u.Name, Math.Round(u.AverageMinutes, 1)))],
+            report.RuleMinutes, $"{report.RuleMinutes}分钟", "单位", BarChart.Shape.Rows);
+
     public static string Percent(double rate) => (rate * 100).ToString("0.0") + "%";
     public static string MonthText(int month) => $"{month / 100}年{month % 100}月";
 }

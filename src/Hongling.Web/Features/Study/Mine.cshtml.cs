@@ -1,4 +1,5 @@
 using Hongling.Web.Data;
+using Hongling.Web.Features.Shared;
 using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,9 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<Period> Periods { get; private set; } = [];
     /// <summary>The last twelve months, oldest first, with their credited minutes.</summary>
     public IReadOnlyList<(DateOnly Month, int Minutes)> Months { get; private set; } = [];
+    /// <summary><see cref="Months"/> drawn by the shared chart.</summary>
+    public BarChart MonthsChart => new("months-chart", "近12个月每月学习时长", "分钟",
+        [.. Months.Select(m => new BarChart.Bar($"{m.Month.Month}月", m.Minutes, $"{m.Month.Year}年{m.Month.Month}月"))]);
     public sealed record Progress(string Title, int Credited, int Estimated, DateTime? CompletedAt, DateTime LastAt);
     public IReadOnlyList<Progress> Materials { get; private set; } = [];
     public sealed record MyLesson(int Id, string Title, DateTime ScheduledAt, string? Note, bool Studied, bool Completed);
@@ -62,10 +66,8 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
             db.MaterialProgress.Any(p => p.MemberId == me && p.MaterialId == l.MaterialId && (p.CreditedMinutes > 0 || p.CompletedAt != null)),
             db.MaterialProgress.Any(p => p.MemberId == me && p.MaterialId == l.MaterialId && p.CompletedAt != null)));
 
-    private async Task<StudyFigures> SumAsync(int member, DateOnly from, CancellationToken ct) =>
-        await db.StudyDays.Where(d => d.MemberId == member && d.Day >= from).GroupBy(d => d.MemberId)
-            .Select(g => new StudyFigures(g.Sum(d => d.StudyMinutes), g.Sum(d => d.MaterialsOpened), g.Sum(d => d.MaterialsCompleted), g.Sum(d => d.OnlineMinutes)))
-            .FirstOrDefaultAsync(ct) ?? StudyFigures.None;
+    private Task<StudyFigures> SumAsync(int member, DateOnly from, CancellationToken ct) =>
+        StudyStats.OfMemberSinceAsync(db, member, from, ct);
 
     public static string China(DateTime utc) => utc.ToChina().ToString("yyyy-MM-dd HH:mm");
 }

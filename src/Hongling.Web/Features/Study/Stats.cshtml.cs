@@ -57,13 +57,9 @@ public sealed class StatsModel(HonglingDb db, TimeProvider clock) : PageModel
         // Towns are the organizations directly beneath the district root (depth 1), whatever their kind.
         Towns = StudyStats.Rank(perOrg.Values.Where(o => o.Depth == 1));
         var trend = await StudyStats.TrendAsync(db, org.Path, ShownMonth, ct);
-        BarChart.Bar Point(StudyStats.MonthStudy p, double value) =>
-            new($"{p.Month % 100}月", Math.Round(value, 1), MonthPicker.Text(p.Month));
-        double PerMember(double x) => Total.Members == 0 ? 0 : x / Total.Members;
-        ShareTrend = new BarChart("trend-share", "近12个月参学率", "%",
-            [.. trend.Select(p => Point(p, 100.0 * PerMember(p.Studied)))], Kind: BarChart.Shape.Trend);
+        ShareTrend = ShareChart(trend, Total.Members);
         AverageTrend = new BarChart("trend-average", "近12个月人均学习时长", "分钟",
-            [.. trend.Select(p => Point(p, PerMember(p.Minutes)))], Kind: BarChart.Shape.Trend);
+            [.. trend.Select(p => Point(p, PerMember(p.Minutes, Total.Members)))], Kind: BarChart.Shape.Trend);
 
         var members = StudyStats.Members(db, org.Path, ShownMonth);
         MemberPages = Math.Max(1, (Total.Members + PageSize - 1) / PageSize);
@@ -78,6 +74,17 @@ public sealed class StatsModel(HonglingDb db, TimeProvider clock) : PageModel
             .Skip((IdlePage - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return Page();
     }
+
+    /// <summary>The share of the subtree's members who studied, month by month (参学率): here and on the
+    /// dashboard.</summary>
+    public static BarChart ShareChart(IReadOnlyList<StudyStats.MonthStudy> trend, int members) =>
+        new("trend-share", "近12个月参学率", "%",
+            [.. trend.Select(p => Point(p, 100.0 * PerMember(p.Studied, members)))], Kind: BarChart.Shape.Trend);
+
+    private static BarChart.Bar Point(StudyStats.MonthStudy p, double value) =>
+        new($"{p.Month % 100}月", Math.Round(value, 1), MonthPicker.Text(p.Month));
+
+    private static double PerMember(double x, int members) => members == 0 ? 0 : x / members;
 
     /// <summary>The per-member table of the month, every member, as .xlsx.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)

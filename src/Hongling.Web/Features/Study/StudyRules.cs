@@ -18,6 +18,9 @@ namespace Hongling.Web.Features.Study;
 public static class StudyRules
 {
     public const int BeatSeconds = 15;
+    /// <summary>每月学习目标: the credited minutes a member is asked to reach each China-time month (two hours);
+    /// the member's home page shows this month's minutes against it. Study:MonthlyTargetMinutes overrides it.</summary>
+    public const int MonthlyTargetMinutes = 120;
     /// <summary>The beat intervals a page may be set to (Study:BeatSeconds): within the gaps that show study time.</summary>
     public const int MinBeatSeconds = 12, MaxBeatSeconds = 20;
     /// <summary>Sequence numbers above this are not from a page (one beat every 15 s for a year is ~2.1 million).</summary>

@@ -45,6 +45,15 @@ public static class StudyStats
         return (from, from.AddMonths(1));
     }
 
+    /// <summary>One member's sums over their days from <paramref name="from"/> (China-time days): 我的学习 and
+    /// the member's home page.</summary>
+    public static async Task<StudyFigures> OfMemberSinceAsync(HonglingDb db, int member, DateOnly from,
+        CancellationToken ct) =>
+        await db.StudyDays.Where(d => d.MemberId == member && d.Day >= from).GroupBy(d => d.MemberId)
+            .Select(g => new StudyFigures(g.Sum(d => d.StudyMinutes), g.Sum(d => d.MaterialsOpened),
+                g.Sum(d => d.MaterialsCompleted), g.Sum(d => d.OnlineMinutes)))
+            .FirstOrDefaultAsync(ct) ?? StudyFigures.None;
+
     private static IQueryable<StudyDay> Days(HonglingDb db, string path, int month)
     {
         var (from, to) = MonthDays(month);

@@ -16,12 +16,16 @@ public sealed class IndexModel(HonglingDb db) : PageModel
     public int Total { get; private set; }
     public int Waiting { get; private set; }
 
+    /// <summary>Reports in the caller's subtrees that no administrator has commented on yet (待批阅).</summary>
+    public static IQueryable<ThoughtReport> Unreviewed(HonglingDb db) =>
+        db.AdministeredRows<ThoughtReport>().Where(r => r.Comment == null);
+
     public async Task OnGetAsync()
     {
         P = Math.Max(1, P);
         var all = db.AdministeredRows<ThoughtReport>();
         Total = await all.CountAsync();
-        Waiting = await all.CountAsync(r => r.Comment == null);
+        Waiting = await Unreviewed(db).CountAsync();
         Rows = await all.OrderBy(r => r.Comment != null).ThenByDescending(r => r.SubmittedAt).Skip((P - 1) * PageSize).Take(PageSize)
             .Select(r => new Row(r.Id, r.Member.Name, r.Member.Status, r.Organization.Name, r.Title, r.SubmittedAt, r.FileKind != null, r.Comment != null)).ToListAsync();
     }

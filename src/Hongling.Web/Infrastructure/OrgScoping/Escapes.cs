@@ -62,6 +62,11 @@ public abstract partial class HonglingDb
     public IQueryable<SubmissionSettings> SubmissionSettingsOfTheRoots =>
         SubmissionSettings.IgnoreQueryFilters().Where(s => s.Organization.ParentId == null);
 
+    /// <summary>The monthly targets the issuers above an organization set (下月工作重点): a branch works towards them
+    /// and its secretary's home page shows how far it is, though the branch administers none of its issuers.</summary>
+    public IQueryable<BulletinTargets> BulletinTargetsSetAbove(string orgPath) =>
+        BulletinTargets.IgnoreQueryFilters().Where(t => orgPath.StartsWith(t.OrgPath));
+
     /// <summary>The messages a member wrote, to whichever organization: the member administers none of them.</summary>
     public IQueryable<Message> MessagesWrittenBy(int memberId) => Messages.IgnoreQueryFilters().Where(m => m.MemberId == memberId);
 

@@ -28,6 +28,16 @@
     }
   });
 
+  // Installable (manifest.webmanifest): the service worker keeps the shell and the articles a member opened.
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
+
+  // Signing out forgets the articles kept for offline reading (a shared phone keeps nobody's reading).
+  document.addEventListener('submit', (e) => {
+    if (e.target instanceof HTMLFormElement && e.target.action.endsWith('/Account/Logout') && window.caches) {
+      caches.delete('hongling-articles-v1');
+    }
+  });
+
   document.addEventListener('change', (e) => {
     const select = e.target;
     if (select instanceof HTMLSelectElement && select.hasAttribute('data-autosubmit') && select.form) {

@@ -1,5 +1,6 @@
 // The reader's heartbeat (Features/Study). Beats only while the page is visible and the reader has been
-// active in the last two minutes, or audio/video is playing; the server decides what a beat is worth.
+// active in the last two minutes, or audio/video is playing or the article is read aloud; the server decides
+// what a beat is worth.
 (function () {
   const reader = document.getElementById('reader');
   if (!reader || reader.dataset.study !== 'on') return;
@@ -16,7 +17,10 @@
     window.addEventListener(e, () => { lastInput = Date.now(); }, { passive: true }));
 
   const playing = () => media && !media.paused && !media.ended;
-  const active = () => document.visibilityState === 'visible' && (Date.now() - lastInput < 120000 || playing());
+  // Read-aloud (read-aloud.js) counts as media does: the reader listens.
+  const speaking = () => reader.dataset.speaking === 'on';
+  const active = () => document.visibilityState === 'visible'
+    && (Date.now() - lastInput < 120000 || playing() || speaking());
 
   function show(r) {
     if (minutes && typeof r.creditedMinutes === 'number') minutes.textContent = r.creditedMinutes;

@@ -61,7 +61,7 @@ public sealed class StudyMineTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("229", Field(page, "year", "score"));
 
         // Twelve months, May 2029 … April 2030 … May 2030: each month's minutes in the chart's table.
-        var months = page.TableRows("#months").ToDictionary(r => r[0], r => r[1]);
+        var months = page.TableRows("#months-chart-table").ToDictionary(r => r[0], r => r[1]);
         Assert.Equal("1000", months["2029年12月"]);
         Assert.Equal("100", months["2030年1月"]);
         Assert.Equal("67", months["2030年4月"]);
