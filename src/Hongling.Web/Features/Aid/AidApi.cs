@@ -56,11 +56,20 @@ public static class AidApi
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxRequestBytes;
-        if (!await antiforgery.IsRequestValidAsync(http))
-            return Problems.From(AidErrors.FormExpired);
         if (!http.Request.HasFormContentType)
             return Problems.From(AidErrors.AttachmentRequired);
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            // A body that is no readable form (cut short, empty) reads as one without its token.
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Problems.From(AidErrors.FormExpired);
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException)
+        {
+            return Problems.From(AidErrors.FormExpired);
+        }
         var (documents, refusals) = await AidDocuments.ReadAsync(form.Files, ct);
         if (refusals.Count > 0)
             return Problems.From(AidErrors.AttachmentRefused(string.Join(";", refusals)));
