@@ -103,6 +103,10 @@ app.MapExams();
 app.MapSites();
 app.MapBulletins();
 app.MapNotifications();
+app.MapBookingsApi();
+app.MapAidApi();
+app.MapLecturesApi();
+app.MapVolunteeringApi();
 app.MapHonglingApiDocs();
 
 app.PrintWelcomeOnStart();

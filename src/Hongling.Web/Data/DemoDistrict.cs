@@ -78,6 +78,7 @@ public sealed partial class DemoDistrict(HonglingDb db, PiiProtector pii, UserMa
         await DemoExams.AddAsync(db, orgs[0].Org, now);
         await DemoSites.AddAsync(db, now, ct);
         await DemoViewing.AddAsync(db, now, ct);
+        await DemoServices.AddAsync(db, clock, ct);
         return new Result(orgs.Count, memberCount, sw.Elapsed, history.Elapsed);
     }
 

@@ -37,6 +37,10 @@ public interface IMemberOwned
 /// rights are needed, and none are given: nothing else of the branch can be written that way.</summary>
 public interface IMemberCreated : IMemberOwned;
 
+/// <summary>Member-created rows a member may also take back whole, by deleting their own (a lecture enrolment
+/// cancelled before the course begins, which frees its seat). The feature checks when it is still allowed.</summary>
+public interface IMemberCancellable : IMemberCreated;
+
 /// <summary>A property a member may change on a row of their own (an <see cref="IMemberOwned"/> row whose member
 /// is them): their answer to an activity, their check-in. A change to any other property needs an administrator.</summary>
 [AttributeUsage(AttributeTargets.Property)]

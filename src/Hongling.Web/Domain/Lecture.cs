@@ -45,7 +45,7 @@ public sealed class LectureSession
 /// <summary>A seat in a course (报名): a member, or a recruit (an activist or candidate, who has no account). The
 /// seat number is unique per course and never above the course's seats, so two people enrolling at the same moment
 /// cannot both take the last seat. The row belongs to the enrolled person's branch; a member reads their own.</summary>
-public sealed class LectureEnrolment : IOrgOwned, IMemberCreated
+public sealed class LectureEnrolment : IOrgOwned, IMemberCancellable
 {
     public int Id { get; set; }
     public int CourseId { get; set; }

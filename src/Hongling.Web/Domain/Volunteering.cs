@@ -23,7 +23,9 @@ public sealed class VolunteerProject : IPublishedToMembers
 }
 
 /// <summary>A member's sign-up for a project (报名) and, once the organizer confirms it, their service hours. It
-/// belongs to the member's branch, so the organizer (an administrator above it) sees and confirms it.</summary>
+/// belongs to the member's branch, so the organizer (an administrator above it) sees and confirms it. In a project
+/// with a limit every live sign-up holds a numbered place (1..Capacity), unique among live sign-ups: two members
+/// taking the last place at the same moment collide in the database, and only one gets it.</summary>
 public sealed class VolunteerSignUp : IOrgOwned, IMemberCreated
 {
     public int Id { get; set; }
@@ -40,6 +42,11 @@ public sealed class VolunteerSignUp : IOrgOwned, IMemberCreated
 
     [MemberSets]
     public DateTime? WithdrawnAt { get; set; }
+
+    /// <summary>The place held (1..Capacity) in a project with a limit; empty when the project has none. The member
+    /// sets it when they sign up again after withdrawing.</summary>
+    [MemberSets]
+    public int? Place { get; set; }
 
     /// <summary>Hours confirmed by the organizer (decimal, halves of an hour).</summary>
     public decimal? Hours { get; set; }

@@ -55,6 +55,19 @@ public sealed class DemoDistrictTests(TestApp app) : IClassFixture<TestApp>
             Assert.InRange(await db.Activities.CountAsync(), 200, 3000);
             Assert.True(await db.ActivityParticipants.AnyAsync(p => p.CheckedInAt != null));
             Assert.True(await db.ActivityParticipants.AllAsync(p => p.OrgPath == p.Activity.OrgPath));
+            // Member services: bookings ahead, funds whose balance is the sum of their rows, applications in every
+            // state, a lecture with attendance and volunteer hours confirmed.
+            Assert.True(await db.Bookings.CountAsync(b => b.StartsAt > DateTime.UtcNow) >= 9);
+            var funds = await db.Funds
+                .Select(f => new { f.Balance, Sum = db.FundEntries.Where(e => e.FundId == f.Id).Sum(e => e.Amount) })
+                .ToListAsync();
+            Assert.Equal(2, funds.Count);
+            foreach (var f in funds)
+                Assert.Equal(f.Balance, f.Sum);
+            Assert.Equal([AidStatus.InReview, AidStatus.Returned, AidStatus.Paid],
+                (await db.AidApplications.Select(a => a.Status).ToListAsync()).Order());
+            Assert.True(await db.LectureAttendance.AnyAsync());
+            Assert.True(await db.VolunteerSignUps.AnyAsync(v => v.Hours != null));
             return 0;
         });
 

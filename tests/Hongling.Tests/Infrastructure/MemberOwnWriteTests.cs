@@ -104,4 +104,38 @@ public sealed class MemberOwnWriteTests(TestApp app) : IClassFixture<TestApp>
         await Assert.ThrowsAsync<OrgScopeViolationException>(() => SaveAsMemberAsync(s, async db =>
             db.ThoughtReports.Remove(await db.ThoughtReports.SingleAsync(r => r.Id == report))));
     }
+
+    [Fact]
+    public async Task Member_DeletesTheirOwnCancellableRow_ButNotAnothersEnrolment()
+    {
+        var s = await SetupAsync("退课");
+        var (mine, others) = await app.WithDbAsync(async db =>
+        {
+            var course = new LectureCourse
+            {
+                OrganizationId = s.Town.Id,
+                AudiencePath = s.Town.Path,
+                Title = "新党员培训",
+                Target = LectureTarget.AllMembers,
+                Seats = 5,
+                CompletionSessions = 1,
+                CreatedBy = "组织委员",
+            };
+            LectureEnrolment Seat(Member m, int n) =>
+                new() { Course = course, OrganizationId = s.Branch.Id, MemberId = m.Id, Name = m.Name, SeatNumber = n };
+            var (a, b) = (Seat(s.Me, 1), Seat(s.Other, 2));
+            db.LectureEnrolments.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        await Assert.ThrowsAsync<OrgScopeViolationException>(() => SaveAsMemberAsync(s, async db =>
+        {
+            var row = await db.LectureEnrolments.IgnoreQueryFilters().SingleAsync(e => e.Id == others);
+            db.LectureEnrolments.Remove(row);
+        }));
+        await SaveAsMemberAsync(s, async db =>
+            db.LectureEnrolments.Remove(await db.LectureEnrolments.SingleAsync(e => e.Id == mine)));
+        Assert.Equal([others], await app.WithDbAsync(db => db.LectureEnrolments
+            .Where(e => e.Id == mine || e.Id == others).Select(e => e.Id).ToListAsync()));
+    }
 }

@@ -255,6 +255,15 @@ public sealed class OrgScopeModelTests(TestApp app) : IClassFixture<TestApp>
         .Where(t => t.GetForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType == typeof(Organization)) && t.ClrType != typeof(Organization))
         .Select(t => t.ClrType).ToList();
 
+    /// <summary>Members delete rows only of the types listed here; a new one must be added on purpose.</summary>
+    [Fact]
+    public void OnlyLectureEnrolments_AreRowsAMemberMayDelete()
+    {
+        var cancellable = Model().GetEntityTypes().Select(t => t.ClrType)
+            .Where(t => typeof(IMemberCancellable).IsAssignableFrom(t)).ToList();
+        Assert.Equal([typeof(LectureEnrolment)], cancellable);
+    }
+
     [Fact]
     public void EveryTypeReferencingAnOrganization_IsOrgOwned_FilteredAndHasAFactoryHere()
     {

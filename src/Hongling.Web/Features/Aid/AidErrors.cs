@@ -6,7 +6,7 @@ namespace Hongling.Web.Features.Aid;
 public static class AidErrors
 {
     public static readonly RuleError FundNotFound = new("fund_not_found", "没有找到该基金,或它不面向您所在的组织", 404);
-    public static readonly RuleError FundClosed = new("fund_closed", "该基金已停止受理申请", 409);
+    public static readonly RuleError FundClosed = new("fund_closed", "该基金已关闭,不再受理新的申请", 409);
     public static readonly RuleError KindNotOffered = new(
         "aid_kind_not_offered",
         "该基金不受理这类申请,请选择对应的基金"
@@ -58,6 +58,14 @@ public static class AidErrors
         "fund_not_administered",
         "只有基金所属组织的管理员可以从该基金支出",
         403
+    );
+    public static readonly RuleError FormExpired = new("form_expired", "页面已过期,请刷新页面后重新提交申请。");
+
+    public static RuleError AttachmentRefused(string why) => new("aid_attachment_refused", why);
+
+    public static readonly RuleError VisitMemberRequired = new(
+        "visit_member_required",
+        "请输入姓名搜索,并从结果中选择被走访的党员"
     );
     public static readonly RuleError VisitIncomplete = new(
         "visit_incomplete",

@@ -17,7 +17,8 @@ public static class AidRules
             _ => [],
         };
 
-    /// <summary>The fund's review steps in order; the fund's own organization always decides last.</summary>
+    /// <summary>The fund's review steps in order, always bottom-up (branch, then unit), since each step's reviewers
+    /// sit above the previous step's; the fund's own organization always decides last.</summary>
     public static IReadOnlyList<ReviewLevel> Levels(string stored)
     {
         var levels = stored
@@ -31,6 +32,9 @@ public static class AidRules
         levels.Add(ReviewLevel.Fund);
         return levels;
     }
+
+    /// <summary>The steps in words: 支部审核 → 基金管理组织审批.</summary>
+    public static string Describe(string stored) => string.Join(" → ", Levels(stored).Select(Of));
 
     public static string Store(IEnumerable<ReviewLevel> levels) => string.Join(",", Levels(string.Join(",", levels)));
 

@@ -16,7 +16,7 @@ namespace Hongling.Web.Features.Aid;
 [RequestSizeLimit(5 * DocumentUpload.MaxBytes + 1024 * 1024)]
 public sealed class ApplyModel(HonglingDb db, AidDesk desk) : PageModel
 {
-    public const int MaxFiles = 5;
+    public const int MaxFiles = AidDocuments.MaxFiles;
 
     public sealed class InputModel
     {
@@ -53,17 +53,9 @@ public sealed class ApplyModel(HonglingDb db, AidDesk desk) : PageModel
     {
         if (!await LoadAsync())
             return NotFound();
-        var documents = new List<AcceptedDocument>();
-        if (files.Count > MaxFiles)
-            ModelState.AddModelError("files", $"附件最多{MaxFiles}个");
-        foreach (var file in files.Take(MaxFiles))
-        {
-            var (document, refusal) = await DocumentUpload.ReadAsync(file, HttpContext.RequestAborted);
-            if (refusal is not null)
-                ModelState.AddModelError("files", refusal);
-            else
-                documents.Add(document!);
-        }
+        var (documents, refusals) = await AidDocuments.ReadAsync(files, HttpContext.RequestAborted);
+        foreach (var refusal in refusals)
+            ModelState.AddModelError("files", refusal);
         if (!ModelState.IsValid)
             return Page();
         try
@@ -76,8 +68,8 @@ public sealed class ApplyModel(HonglingDb db, AidDesk desk) : PageModel
                     Input.Amount,
                     Input.Fee,
                     Input.Reason,
-                    Month(Input.FromMonth),
-                    Month(Input.ToMonth),
+                    AidDocuments.Month(Input.FromMonth),
+                    AidDocuments.Month(Input.ToMonth),
                     documents
                 ),
                 HttpContext.RequestAborted
@@ -96,9 +88,6 @@ public sealed class ApplyModel(HonglingDb db, AidDesk desk) : PageModel
             return NotFound();
         }
     }
-
-    private static int? Month(string? s) =>
-        DateOnly.TryParseExact(s?.Trim() + "-01", "yyyy-MM-dd", out var d) ? d.Year * 100 + d.Month : null;
 
     /// <summary>The funds open to the applicant's branch; false when the member asked for is not the caller's to file for.</summary>
     private async Task<bool> LoadAsync()

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Aid;
 
 /// <summary>One fund for its organization's administrators: the balance, the ledger (newest first, paged), a
-/// deposit or adjustment, the .xlsx export and the monthly subsidy run.</summary>
+/// deposit or adjustment, the .xlsx export, the monthly subsidy run, its review steps and closing or reopening it.
+/// Changed steps apply to applications filed afterwards: each application keeps the steps it was filed with. A
+/// closed fund (已关闭) takes no new applications; those already filed are still reviewed and paid, long-term
+/// subsidies included, and it can be reopened.</summary>
 public sealed class FundModel(HonglingDb db, FundLedger ledger, SubsidyRun run) : PageModel
 {
     public const int PageSize = 50;
@@ -27,6 +30,9 @@ public sealed class FundModel(HonglingDb db, FundLedger ledger, SubsidyRun run) 
 
     [BindProperty]
     public string? Note { get; set; }
+
+    [BindProperty]
+    public List<ReviewLevel> Levels { get; set; } = [];
 
     [TempData]
     public string? Status { get; set; }
@@ -79,6 +85,29 @@ public sealed class FundModel(HonglingDb db, FundLedger ledger, SubsidyRun run) 
         Status =
             $"本月发放已执行:新发放 {r.Payments} 笔,结束 {r.Completed} 项"
             + (r.Short > 0 ? $",{r.Short} 项因余额不足未发放。" : "。");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostStepsAsync(int id)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        Fund.ReviewLevels = AidRules.Store(Levels);
+        await db.SaveChangesAsync();
+        Status =
+            $"审核步骤已改为:{AidRules.Describe(Fund.ReviewLevels)}。此后提交的申请按新步骤审核,已提交的申请仍按原步骤审核。";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostActiveAsync(int id, bool active)
+    {
+        if (!await LoadAsync(id))
+            return NotFound();
+        Fund.Active = active;
+        await db.SaveChangesAsync();
+        Status = active
+            ? "基金已重新开放,党员可以申请。"
+            : "基金已关闭,不再受理新的申请;已提交的申请继续审核发放。";
         return RedirectToPage(new { id });
     }
 

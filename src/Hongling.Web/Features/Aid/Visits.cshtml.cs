@@ -17,7 +17,13 @@ public sealed class VisitsModel(HonglingDb db, FundLedger ledger, TimeProvider c
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     [BindProperty]
-    public int MemberId { get; set; }
+    public int? MemberId { get; set; }
+
+    /// <summary>The picked member's name, shown again after a refused post.</summary>
+    public string? MemberName { get; private set; }
+
+    /// <summary>The funds the caller's organizations hold, for a cash gift.</summary>
+    public IReadOnlyList<(int Id, string Name)> Funds { get; private set; } = [];
 
     [BindProperty]
     public DateOnly? On { get; set; }
@@ -39,12 +45,18 @@ public sealed class VisitsModel(HonglingDb db, FundLedger ledger, TimeProvider c
 
     public async Task OnGetAsync(int? member)
     {
-        MemberId = member ?? 0;
+        MemberId = member;
         await LoadAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (MemberId is null)
+        {
+            ModelState.AddModelError(nameof(MemberId), AidErrors.VisitMemberRequired.Message);
+            await LoadAsync();
+            return Page();
+        }
         var member = await db
             .AdministeredMembers.Where(m => m.Id == MemberId)
             .Select(m => new
@@ -114,8 +126,20 @@ public sealed class VisitsModel(HonglingDb db, FundLedger ledger, TimeProvider c
 
     private async Task LoadAsync()
     {
+        MemberName = MemberId is { } id
+            ? await db.AdministeredMembers.Where(m => m.Id == id).Select(m => m.Name).FirstOrDefaultAsync()
+            : null;
+        Funds = (
+            await db.AdministeredRows<Fund>()
+                .OrderBy(f => f.Name)
+                .Take(100)
+                .Select(f => new { f.Id, f.Name })
+                .ToListAsync()
+        )
+            .Select(f => (f.Id, f.Name))
+            .ToList();
         Rows = await db
-            .Visits.Where(v => MemberId == 0 || v.MemberId == MemberId)
+            .Visits.Where(v => MemberId == null || v.MemberId == MemberId)
             .OrderByDescending(v => v.On)
             .ThenByDescending(v => v.Id)
             .Take(100)

@@ -134,47 +134,22 @@ public sealed class CalendarModel(HonglingDb db, BookingDesk desk, TimeProvider 
             .OrganizationsOfThePlatform.Where(o => o.Id == r.OrganizationId)
             .Select(o => o.Name)
             .FirstAsync();
-        var today = clock.TodayInChina();
-        Start = From is { } f && f >= today && f <= today.AddDays(BookingDesk.DaysAhead) ? f : today;
-        var from = Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - ChinaTime.Offset;
-        var to = from.AddDays(7);
-        var taken = await db.SeatsTakenAsync(r.Id, from, to);
-        var mine = db.Scope.MemberId is { } me
-            ? (
-                await db
-                    .Bookings.Where(b =>
-                        b.MemberId == me
-                        && b.ResourceId == r.Id
-                        && b.CancelledAt == null
-                        && b.StartsAt >= from
-                        && b.StartsAt < to
-                    )
-                    .Select(b => b.StartsAt)
-                    .ToListAsync()
-            )
-                .Select(s => DateTime.SpecifyKind(s, DateTimeKind.Utc))
-                .ToHashSet()
-            : [];
-        var now = clock.GetUtcNow().UtcDateTime;
+        Start = BookingWeek.StartOf(From, clock.TodayInChina());
+        var week = await BookingWeek.LoadAsync(db, r, Start, clock.GetUtcNow().UtcDateTime);
         Days =
         [
-            .. Enumerable
-                .Range(0, 7)
-                .Select(i => Start.AddDays(i))
-                .Select(day => new DayView(
-                    day,
-                    [
-                        .. BookingSlots
-                            .StartsOn(r, day)
-                            .Select(s => new SlotView(
-                                s,
-                                s.ToChina().ToString(SlotFormat, CultureInfo.InvariantCulture),
-                                taken.GetValueOrDefault(s),
-                                mine.Contains(s),
-                                s <= now
-                            )),
-                    ]
-                )),
+            .. week.Select(d => new DayView(
+                d.Date,
+                [
+                    .. d.Slots.Select(s => new SlotView(
+                        s.StartsAt,
+                        s.StartsAt.ToChina().ToString(SlotFormat, CultureInfo.InvariantCulture),
+                        s.Taken,
+                        s.Mine,
+                        s.Past
+                    )),
+                ]
+            )),
         ];
         Chosen = Days.SelectMany(d => d.Slots).FirstOrDefault(s => s.Key == Slot);
         if (db.Scope.IsAdministrator)

@@ -29,6 +29,17 @@ public sealed class LectureDesk(HonglingDb db, TimeProvider clock)
     );
     public static readonly RuleError NotRecruit = new("lecture_not_recruit", "只能为入党积极分子或发展对象报名", 404);
     public static readonly RuleError NoMember = new("lecture_no_member", "您的账号没有关联党员信息,无法报名");
+    public static readonly RuleError EnrolmentNotFound = new("lecture_enrolment_not_found", "没有找到您的这项报名", 404);
+    public static readonly RuleError CancelAfterCheckIn = new(
+        "lecture_cancel_after_check_in",
+        "您已签到听课,不能再取消报名",
+        409
+    );
+    public static readonly RuleError CancelAfterStart = new(
+        "lecture_cancel_after_start",
+        "课程已经开讲,不能再取消报名",
+        409
+    );
 
     /// <summary>The signed-in member takes a seat in a course published to their branch, if they are in its target group.</summary>
     public async Task<LectureEnrolment> EnrolMemberAsync(int courseId, CancellationToken ct)
@@ -105,6 +116,27 @@ public sealed class LectureDesk(HonglingDb db, TimeProvider clock)
             },
             ct
         );
+    }
+
+    /// <summary>The signed-in member cancels their own enrolment before the course's first session starts and
+    /// before any check-in; the row goes, so its seat is free for the next person at once (there is no waiting
+    /// list).</summary>
+    public async Task<LectureEnrolment> CancelMemberAsync(int courseId, CancellationToken ct)
+    {
+        var e = await db
+            .LectureEnrolments.Include(x => x.Course)
+            .FirstOrDefaultAsync(x => x.CourseId == courseId && x.MemberId == db.Scope.MemberId, ct)
+            ?? throw new RuleException(EnrolmentNotFound);
+        if (await db.LectureAttendance.AnyAsync(a => a.EnrolmentId == e.Id, ct))
+            throw new RuleException(CancelAfterCheckIn);
+        var starts = await db
+            .LectureSessions.Where(s => s.CourseId == courseId)
+            .MinAsync(s => (DateTime?)s.StartsAt, ct);
+        if (starts is { } first && DateTime.SpecifyKind(first, DateTimeKind.Utc) <= clock.GetUtcNow().UtcDateTime)
+            throw new RuleException(CancelAfterStart);
+        db.LectureEnrolments.Remove(e);
+        await db.SaveChangesAsync(ct);
+        return e;
     }
 
     private async Task<LectureEnrolment> TakeSeatAsync(

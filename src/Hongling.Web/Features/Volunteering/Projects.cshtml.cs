@@ -35,58 +35,35 @@ public sealed class ProjectsModel(HonglingDb db, VolunteerDesk desk, TimeProvide
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostSignUpAsync(int projectId)
+    public Task<IActionResult> OnPostSignUpAsync(int projectId) =>
+        PostAsync(desk.SignUpMemberAsync(projectId), "已报名");
+
+    public Task<IActionResult> OnPostWithdrawAsync(int projectId) =>
+        PostAsync(desk.WithdrawMemberAsync(projectId), "已退出");
+
+    private async Task<IActionResult> PostAsync(Task<VolunteerProject> action, string done)
     {
-        if (db.Scope.MemberId is not { } me)
-            return NotFound();
-        var p = await db.VolunteerProjects.FirstOrDefaultAsync(x => x.Id == projectId);
-        if (p is null || !Audience.Reaches(p, db.Scope.MemberOrgPath))
-            return NotFound();
-        var branch = await db.Members.Where(m => m.Id == me).Select(m => m.OrganizationId).FirstAsync();
         try
         {
-            await desk.SignUpAsync(p, me, branch);
+            Status = $"{done}:{(await action).Title}";
+            return RedirectToPage();
+        }
+        catch (RuleException e) when (e.Error == VolunteerDesk.ProjectNotFound)
+        {
+            return NotFound();
         }
         catch (RuleException e)
         {
             Error = e.Error.Message;
+            db.ChangeTracker.Clear();
             await LoadAsync();
             return Page();
         }
-        Status = $"已报名:{p.Title}";
-        return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(int projectId)
-    {
-        if (db.Scope.MemberId is not { } me)
-            return NotFound();
-        var s = await db
-            .VolunteerSignUps.Include(x => x.Project)
-            .FirstOrDefaultAsync(x => x.ProjectId == projectId && x.MemberId == me && x.WithdrawnAt == null);
-        if (s is null)
-            return NotFound();
-        try
-        {
-            await desk.WithdrawAsync(s);
-        }
-        catch (RuleException e)
-        {
-            Error = e.Error.Message;
-            await LoadAsync();
-            return Page();
-        }
-        Status = $"已退出:{s.Project.Title}";
-        return RedirectToPage();
-    }
-
-    private async Task LoadAsync()
-    {
-        if (db.Scope.MemberId is not { } me || db.Scope.MemberOrgPath is not { } branch)
-            return;
-        var now = Now;
-        Open = await db
-            .VolunteerProjects.Where(Audience.Reaches<VolunteerProject>(branch))
+    /// <summary>The projects published to the member's branch that have not ended, with their own sign-up.</summary>
+    public static IQueryable<Row> OpenTo(HonglingDb db, int me, string branch, DateTime now) =>
+        db.VolunteerProjects.Where(Audience.Reaches<VolunteerProject>(branch))
             .Where(p => p.EndsAt > now)
             .OrderBy(p => p.StartsAt)
             .Take(100)
@@ -100,8 +77,14 @@ public sealed class ProjectsModel(HonglingDb db, VolunteerDesk desk, TimeProvide
                 p.Capacity,
                 db.VolunteerSignUps.Any(s => s.ProjectId == p.Id && s.MemberId == me && s.WithdrawnAt == null),
                 null
-            ))
-            .ToListAsync();
+            ));
+
+    private async Task LoadAsync()
+    {
+        if (db.Scope.MemberId is not { } me || db.Scope.MemberOrgPath is not { } branch)
+            return;
+        var now = Now;
+        Open = await OpenTo(db, me, branch, now).ToListAsync();
         Mine = await db
             .VolunteerSignUps.Where(s => s.MemberId == me && s.WithdrawnAt == null)
             .OrderByDescending(s => s.Project.StartsAt)

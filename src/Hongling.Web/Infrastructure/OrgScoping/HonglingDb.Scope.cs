@@ -201,8 +201,9 @@ public abstract partial class HonglingDb
     }
 
     /// <summary>A member's write of their own row, which needs no administrator: adding an
-    /// <see cref="IMemberCreated"/> row whose member is them in their own branch, or changing on an
-    /// <see cref="IMemberOwned"/> row of theirs only properties marked <see cref="MemberSetsAttribute"/>.</summary>
+    /// <see cref="IMemberCreated"/> row whose member is them in their own branch, changing on an
+    /// <see cref="IMemberOwned"/> row of theirs only properties marked <see cref="MemberSetsAttribute"/>, or deleting
+    /// an <see cref="IMemberCancellable"/> row of theirs.</summary>
     private bool IsMembersOwnWrite(EntityEntry entry)
     {
         if (scope.MemberId is not { } me || entry.Entity is not IMemberOwned own || own.MemberId != me) return false;
@@ -211,6 +212,8 @@ public abstract partial class HonglingDb
             EntityState.Added => entry.Entity is IMemberCreated && ((IScopedByPath)entry.Entity).OrgPath == scope.MemberOrgPath,
             EntityState.Modified => (int)entry.OriginalValues[nameof(IMemberOwned.MemberId)]! == me
                 && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.PropertyInfo?.IsDefined(typeof(MemberSetsAttribute), false) == true),
+            EntityState.Deleted => entry.Entity is IMemberCancellable
+                && Equals(entry.OriginalValues[nameof(IMemberOwned.MemberId)], me),
             _ => false,
         };
     }

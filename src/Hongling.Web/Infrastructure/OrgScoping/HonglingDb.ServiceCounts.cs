@@ -38,9 +38,13 @@ public abstract partial class HonglingDb
         return ([.. rows.Select(r => r.Seat)], rows.Any(r => r.MemberId == memberId));
     }
 
-    /// <summary>Named escape: how many members are signed up (and not withdrawn) for a volunteer project. A sign-up
-    /// belongs to the volunteer's branch, so a member's filter hides the others'; the project's limit needs the count,
-    /// and only the count leaves this method.</summary>
-    public Task<int> VolunteersSignedUpAsync(int projectId, CancellationToken ct = default) =>
-        VolunteerSignUps.IgnoreQueryFilters().CountAsync(s => s.ProjectId == projectId && s.WithdrawnAt == null, ct);
+    /// <summary>Named escape: the places held by live sign-ups of a volunteer project. A sign-up belongs to the
+    /// volunteer's branch, so a member's filter hides the others'; the project's limit needs the places taken, and only
+    /// their numbers leave this method, never who holds them.</summary>
+    public Task<List<int>> VolunteerPlacesTakenAsync(int projectId, CancellationToken ct = default) =>
+        VolunteerSignUps
+            .IgnoreQueryFilters()
+            .Where(s => s.ProjectId == projectId && s.WithdrawnAt == null && s.Place != null)
+            .Select(s => s.Place!.Value)
+            .ToListAsync(ct);
 }

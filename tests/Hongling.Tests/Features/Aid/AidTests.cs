@@ -326,6 +326,118 @@ public sealed class AidTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(AidErrors.VisitIncomplete.Message, await empty.Content.ReadAsStringAsync());
     }
 
+    private Task<List<ReviewLevel>> StepsOfAsync(int applicationId) =>
+        app.WithDbAsync(db =>
+            db.AidReviews.Where(r => r.ApplicationId == applicationId).OrderBy(r => r.Order).Select(r => r.Level)
+                .ToListAsync()
+        );
+
+    [Fact]
+    public async Task FundSteps_EditedInTheUi_ApplyToNewApplications_FiledOnesKeepTheirs_OutsideScope404()
+    {
+        var s = await SetupAsync("改步骤");
+        var before = IdOf(await ApplyAsync(s.MemberClient, Emergency(s.Fund), ("证明.pdf", Pdf)));
+        var page = await s.TownAdmin.GetDocumentAsync($"/Aid/Fund/{s.Fund.Id}");
+        Assert.Equal("支部审核 → 基金管理组织审批", page.TextOf("#steps"));
+
+        var changed = await TestApp.PostFormAsync(
+            s.TownAdmin,
+            $"/Aid/Fund/{s.Fund.Id}",
+            new Dictionary<string, string> { ["Levels"] = "Unit" },
+            $"/Aid/Fund/{s.Fund.Id}?handler=Steps"
+        );
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        page = await s.TownAdmin.GetDocumentAsync($"/Aid/Fund/{s.Fund.Id}");
+        Assert.Equal("镇(街道)党委审核 → 基金管理组织审批", page.TextOf("#steps"));
+        Assert.Contains("已提交的申请仍按原步骤审核", page.TextOf("#status"));
+        var after = IdOf(await ApplyAsync(s.MemberClient, Emergency(s.Fund, "300"), ("证明.pdf", Pdf)));
+        Assert.Equal([ReviewLevel.Branch, ReviewLevel.Fund], await StepsOfAsync(before));
+        Assert.Equal([ReviewLevel.Unit, ReviewLevel.Fund], await StepsOfAsync(after));
+
+        // No steps chosen: the fund's own organization alone.
+        await TestApp.PostFormAsync(s.TownAdmin, $"/Aid/Fund/{s.Fund.Id}", new Dictionary<string, string>(),
+            $"/Aid/Fund/{s.Fund.Id}?handler=Steps");
+        Assert.Equal("Fund", await app.WithDbAsync(db =>
+            db.Funds.Where(f => f.Id == s.Fund.Id).Select(f => f.ReviewLevels).SingleAsync()));
+
+        var (otherTown, _) = await app.AddTownAsync("别镇步骤");
+        var outsider = await app.SignInAsAdministratorOfAsync(otherTown);
+        var refused = await TestApp.PostFormAsync(
+            outsider,
+            "/Aid/Visits",
+            new Dictionary<string, string> { ["Levels"] = "Branch" },
+            $"/Aid/Fund/{s.Fund.Id}?handler=Steps"
+        );
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        // The branch's administrator reads the fund's name but does not manage it.
+        Assert.Equal(HttpStatusCode.NotFound, (await s.BranchAdmin.GetAsync($"/Aid/Fund/{s.Fund.Id}")).StatusCode);
+        Assert.Equal("Fund", await app.WithDbAsync(db =>
+            db.Funds.Where(f => f.Id == s.Fund.Id).Select(f => f.ReviewLevels).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Fund_Closed_TakesNoNewApplications_ShowsClosed_FiledOnesStillPaid_AndReopens()
+    {
+        var s = await SetupAsync("关闭基金");
+        var filed = IdOf(await ApplyAsync(s.MemberClient, Emergency(s.Fund), ("证明.pdf", Pdf)));
+        Task<HttpResponseMessage> SetActive(bool active) =>
+            TestApp.PostFormAsync(
+                s.TownAdmin,
+                $"/Aid/Fund/{s.Fund.Id}",
+                new Dictionary<string, string> { ["active"] = active.ToString().ToLowerInvariant() },
+                $"/Aid/Fund/{s.Fund.Id}?handler=Active"
+            );
+        Assert.Equal(HttpStatusCode.Redirect, (await SetActive(false)).StatusCode);
+        Assert.Equal("已关闭", (await s.TownAdmin.GetDocumentAsync($"/Aid/Fund/{s.Fund.Id}")).TextOf("#closed"));
+        Assert.Contains("已关闭", (await s.TownAdmin.GetDocumentAsync("/Aid")).TextOf("#funds"));
+
+        var refused = await ApplyAsync(s.MemberClient, Emergency(s.Fund, "100"), ("证明.pdf", Pdf));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(AidErrors.FundClosed.Message, await refused.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.AidApplications.CountAsync(a => a.FundId == s.Fund.Id)));
+
+        // What was filed before closing is still decided and paid.
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(s.BranchAdmin, filed, true, "800")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(s.TownAdmin, filed, true, "800")).StatusCode);
+        Assert.Equal((9200m, 9200m, 2), await LedgerAsync(s.Fund.Id));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SetActive(true)).StatusCode);
+        IdOf(await ApplyAsync(s.MemberClient, Emergency(s.Fund, "100"), ("证明.pdf", Pdf)));
+    }
+
+    [Fact]
+    public async Task VisitForm_PicksTheMemberBySearch_NoIdBox_MissingMemberExplained_OutsideScope404()
+    {
+        var s = await SetupAsync("走访选人", deposit: 0);
+        var form = await s.TownAdmin.GetDocumentAsync("/Aid/Visits");
+        Assert.NotNull(form.QuerySelector("#visit-form [data-member-picker] input[type=search]"));
+        Assert.Equal("hidden", form.One("#visit-form input[name=MemberId]").GetAttribute("type"));
+        Assert.NotNull(form.QuerySelector($"#FundId option[value='{s.Fund.Id}']"));
+        var fields = new Dictionary<string, string>
+        {
+            ["On"] = app.Clock.GetUtcNow().AddHours(8).ToString("yyyy-MM-dd"),
+            ["Visitors"] = "支部书记",
+            ["Given"] = "慰问品",
+        };
+        var missing = await TestApp.PostFormAsync(s.TownAdmin, "/Aid/Visits", fields);
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains(AidErrors.VisitMemberRequired.Message, await missing.Content.ReadAsStringAsync());
+
+        // The picker's search answers only the caller's members.
+        var found = await s.TownAdmin.GetStringAsync("/api/members?q=" + Uri.EscapeDataString("李走访选人"));
+        Assert.Contains($"\"id\":{s.Member.Id}", found);
+        var (_, otherBranch) = await app.AddTownAsync("别镇走访");
+        var stranger = await app.AddMemberAsync(otherBranch, "外镇党员");
+        Assert.DoesNotContain("外镇党员", await s.TownAdmin.GetStringAsync("/api/members?q=" + Uri.EscapeDataString("外镇")));
+        var outside = await TestApp.PostFormAsync(
+            s.TownAdmin,
+            "/Aid/Visits",
+            new Dictionary<string, string>(fields) { ["MemberId"] = stranger.Id.ToString() }
+        );
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Visits.CountAsync(v => v.MemberId == stranger.Id)));
+    }
+
     private static byte[] PngBytes()
     {
         using var bitmap = new SkiaSharp.SKBitmap(4, 4);

@@ -196,4 +196,62 @@ public sealed class LectureTests(TestApp app) : IClassFixture<TestApp>
             (await outsider.GetAsync($"/Lectures/Certificate/{enrolmentId}")).StatusCode
         );
     }
+
+    private static Task<HttpResponseMessage> CancelAsync(HttpClient member, int courseId) =>
+        TestApp.PostFormAsync(
+            member,
+            "/Lectures/Mine",
+            new Dictionary<string, string> { ["courseId"] = courseId.ToString() },
+            "/Lectures/Mine?handler=Cancel"
+        );
+
+    [Fact]
+    public async Task Cancel_BeforeTheStart_FreesTheSeat_AfterCheckInOrStartRefused_OthersCourse404()
+    {
+        var (town, branch) = await app.AddTownAsync("退课");
+        var (_, first) = await app.SignInAsMemberAsync(branch, "甲退课");
+        var (_, second) = await app.SignInAsMemberAsync(branch, "乙退课");
+        var (course, session) = await CourseAsync(town, 1);
+        Assert.Equal(HttpStatusCode.Redirect, (await EnrolAsync(first, course.Id)).StatusCode);
+        Assert.Contains(
+            LectureDesk.Full.Message,
+            await (await EnrolAsync(second, course.Id)).Content.ReadAsStringAsync()
+        );
+        // Not enrolled: nothing of theirs to cancel.
+        Assert.Equal(HttpStatusCode.NotFound, (await CancelAsync(second, course.Id)).StatusCode);
+        Assert.NotNull((await first.GetDocumentAsync("/Lectures/Mine")).QuerySelector("#my-courses button.cancel"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await CancelAsync(first, course.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await EnrolAsync(second, course.Id)).StatusCode);
+        Assert.Equal(
+            [1],
+            await app.WithDbAsync(db =>
+                db.LectureEnrolments.Where(e => e.CourseId == course.Id).Select(e => e.SeatNumber).ToListAsync()
+            )
+        );
+
+        // Checked in: the enrolment stays, and so it does once the first session has begun.
+        await app.WithDbAsync(async db =>
+        {
+            var e = await db.LectureEnrolments.SingleAsync(x => x.CourseId == course.Id);
+            db.LectureAttendance.Add(
+                new LectureAttendance { EnrolmentId = e.Id, SessionId = session.Id, At = DateTime.UtcNow }
+            );
+            return await db.SaveChangesAsync();
+        });
+        var refused = await CancelAsync(second, course.Id);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(LectureDesk.CancelAfterCheckIn.Message, await refused.Content.ReadAsStringAsync());
+        var (later, _) = await CourseAsync(town, 5);
+        Assert.Equal(HttpStatusCode.Redirect, (await EnrolAsync(first, later.Id)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Contains(
+            LectureDesk.CancelAfterStart.Message,
+            await (await CancelAsync(first, later.Id)).Content.ReadAsStringAsync()
+        );
+        Assert.Equal(
+            2,
+            await app.WithDbAsync(db => db.LectureEnrolments.CountAsync(e => e.Course.OrganizationId == town.Id))
+        );
+    }
 }

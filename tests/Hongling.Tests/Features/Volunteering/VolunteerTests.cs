@@ -192,4 +192,89 @@ public sealed class VolunteerTests(TestApp app) : IClassFixture<TestApp>
         var p = await app.WithDbAsync(db => db.VolunteerProjects.SingleAsync(x => x.OrganizationId == town.Id));
         Assert.Equal((new DateTime(2030, 6, 1, 1, 0, 0), town.Path), (p.StartsAt, p.AudiencePath));
     }
+
+    [Fact]
+    public async Task SignUp_ManyAtOnceForTheLastPlaces_ExactlyTheLimitGetIn_AWithdrawnPlaceIsTakenAgain()
+    {
+        var (town, branch) = await app.AddTownAsync("抢报");
+        var project = await ProjectAsync(town, begunHours: -24, capacity: 3);
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 12; i++)
+            clients.Add((await app.SignInAsMemberAsync(branch, $"抢报{i}")).Client);
+        var tokens = await Task.WhenAll(clients.Select(c => TestApp.TokenAsync(c, "/Volunteering/Projects")));
+        // The forms are ready first, so that the posts leave together.
+        var answers = await Task.WhenAll(
+            clients.Select(
+                (c, i) =>
+                    c.PostAsync(
+                        "/Volunteering/Projects?handler=SignUp",
+                        new FormUrlEncodedContent(
+                            new Dictionary<string, string>
+                            {
+                                ["projectId"] = project.Id.ToString(),
+                                ["__RequestVerificationToken"] = tokens[i],
+                            }
+                        )
+                    )
+            )
+        );
+        Assert.Equal(3, answers.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        foreach (var lost in answers.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+            Assert.Contains("报名人数已满", (await Html.ParseAsync(lost)).TextOf("#error"));
+        var places = await app.WithDbAsync(db =>
+            db.VolunteerSignUps.Where(s => s.ProjectId == project.Id).Select(s => s.Place).ToListAsync()
+        );
+        Assert.Equal([1, 2, 3], places.Order());
+
+        var winner = clients[Array.FindIndex(answers, r => r.StatusCode == HttpStatusCode.Redirect)];
+        var loser = clients[Array.FindIndex(answers, r => r.StatusCode != HttpStatusCode.Redirect)];
+        var withdraw = await TestApp.PostFormAsync(
+            winner,
+            "/Volunteering/Projects",
+            new Dictionary<string, string> { ["projectId"] = project.Id.ToString() },
+            "/Volunteering/Projects?handler=Withdraw"
+        );
+        Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignUpAsync(loser, project.Id)).StatusCode);
+        Assert.Contains("报名人数已满", (await Html.ParseAsync(await SignUpAsync(winner, project.Id))).TextOf("#error"));
+        Assert.Equal(
+            3,
+            await app.WithDbAsync(db =>
+                db.VolunteerSignUps.CountAsync(s => s.ProjectId == project.Id && s.WithdrawnAt == null)
+            )
+        );
+    }
+
+    /// <summary>The database itself refuses a second live sign-up holding a place, whatever the code does.</summary>
+    [Fact]
+    public async Task UniqueIndex_RefusesTwoLiveSignUpsOnOnePlace_ButNotAWithdrawnOne()
+    {
+        var (town, branch) = await app.AddTownAsync("名额索引");
+        var project = await ProjectAsync(town, begunHours: -24, capacity: 2);
+        var a = await app.AddMemberAsync(branch, "甲索引");
+        var b = await app.AddMemberAsync(branch, "乙索引");
+        var c = await app.AddMemberAsync(branch, "丙索引");
+        VolunteerSignUp Row(Member m, DateTime? withdrawn) =>
+            new()
+            {
+                ProjectId = project.Id,
+                MemberId = m.Id,
+                OrganizationId = branch.Id,
+                SignedUpAt = DateTime.UtcNow,
+                WithdrawnAt = withdrawn,
+                Place = 1,
+            };
+        await app.WithDbAsync(async db =>
+        {
+            db.VolunteerSignUps.AddRange(Row(a, DateTime.UtcNow), Row(b, null));
+            return await db.SaveChangesAsync();
+        });
+        await Assert.ThrowsAsync<DbUpdateException>(() =>
+            app.WithDbAsync(async db =>
+            {
+                db.VolunteerSignUps.Add(Row(c, null));
+                return await db.SaveChangesAsync();
+            })
+        );
+    }
 }

@@ -3877,6 +3877,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Place")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
 
@@ -3896,6 +3899,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId", "MemberId")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId", "Place")
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
 
                     b.ToTable("VolunteerSignUps");
                 });

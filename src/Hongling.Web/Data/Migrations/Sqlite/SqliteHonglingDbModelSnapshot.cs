@@ -3718,6 +3718,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Place")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
@@ -3737,6 +3740,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "MemberId")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId", "Place")
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
 
                     b.ToTable("VolunteerSignUps");
                 });
