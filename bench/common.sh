@@ -34,7 +34,10 @@ bench_prepare() {
     stop_postgres; rm -rf "$work"' EXIT
   # BENCH_APP=DIR: a Release build published before (several scripts in a row on a busy machine).
   if [ -f "${BENCH_APP:-}/Hongling.Web.dll" ]; then cp -r "$BENCH_APP" "$work/app"
-  else dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null || { echo "bench: build failed"; exit 0; }; fi
+  else
+    dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null \
+      || { echo "bench: build failed"; exit 0; }
+  fi
   export Pii__Key=$(head -c 32 /dev/urandom | base64)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port"

@@ -38,7 +38,8 @@ if [ "$DB" = postgres ]; then
   start_postgres hongling_day durable || exit 0
   export PATH="$PGBIN:$PATH"   # psql, through which the checks read PostgreSQL
   db_check="postgresql://postgres@127.0.0.1:$PGPORT/hongling_day"; seed_db=(--postgres "$pg_conn")
-  echo "database: PostgreSQL (fsync $(psql "$db_check" -Atc 'show fsync'), synchronous_commit $(psql "$db_check" -Atc 'show synchronous_commit'))"
+  echo "database: PostgreSQL (fsync $(psql "$db_check" -Atc 'show fsync')," \
+    "synchronous_commit $(psql "$db_check" -Atc 'show synchronous_commit'))"
 else
   echo "database: SQLite (WAL, synchronous=NORMAL)"
 fi
@@ -77,7 +78,8 @@ done
 admin_cookie=$(head -1 "$work/admins.txt")
 org=$(curl -s -H "Cookie: $admin_cookie" "$base/api/orgs" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("王"))')
-printf '%s\n' "/Members" "/Members?q=$q" "/Members?p=200" "/Study/Stats" "/Completeness" "/api/orgs/$org/children" "/api/members?q=1234" > "$work/admin_paths.txt"
+printf '%s\n' "/Members" "/Members?q=$q" "/Members?p=200" "/Study/Stats" "/Completeness" "/api/orgs/$org/children" \
+  "/api/members?q=1234" > "$work/admin_paths.txt"
 
 # ---- each class alone: the app's CPU per request ------------------------------------------------------------
 solo_beats() { wrk -t$THREADS -c16 -d"${SOLO}s" --timeout 10s -s bench/heartbeat.lua "$base" -- "$work/cal_readers.txt" "$1" $THREADS "$work/cal_acks" 2>/dev/null; }
@@ -85,7 +87,8 @@ baselines solo_beats > "$work/baselines.txt"
 measured "$work/solo_read.txt" solo_beats beat
 # Untimed first, the same run: the first requests of each page compile it (Razor, EF queries) and would be
 # charged to the few pages of a short solo run.
-wrk -t$THREADS -c"$ADMINS" -d"${SOLO}s" --timeout 10s -s bench/admin.lua "$base" -- "$work/admins.txt" "$work/admin_paths.txt" 0 > /dev/null 2>&1
+wrk -t$THREADS -c"$ADMINS" -d"${SOLO}s" --timeout 10s -s bench/admin.lua "$base" -- "$work/admins.txt" \
+  "$work/admin_paths.txt" 0 > /dev/null 2>&1
 measured "$work/solo_admin.txt" wrk -t$THREADS -c"$ADMINS" -d"${SOLO}s" --timeout 10s -s bench/admin.lua "$base" -- "$work/admins.txt" "$work/admin_paths.txt" 0
 python3 bench/day.py solo "$base" "$exam" "$work/cal.txt" "$pid" 10 "$work/solo"
 python3 bench/day.py terminals "$base" "$work/keys.cal" "$pid" 0 10 "$work/solo"

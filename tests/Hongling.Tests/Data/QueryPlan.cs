@@ -22,8 +22,9 @@ public static partial class QueryPlan
         return [.. lines.Where(l => l.Split(' ') is [("SCAN" or "SEARCH"), var table, ..] && aliases.Contains(table))];
     }
 
-    /// <summary>A line that reads an index alone or finds rows by primary key, never a table row per index entry.</summary>
-    public static bool IndexOnly(string line) => line.Contains("COVERING INDEX") || line.Contains("INTEGER PRIMARY KEY");
+    /// <summary>A line that reads an index alone or finds rows by primary key, not a row per index entry.</summary>
+    public static bool IndexOnly(string line) =>
+        line.Contains("COVERING INDEX") || line.Contains("INTEGER PRIMARY KEY");
 
     [GeneratedRegex("\"Members\" AS \"(\\w+)\"")]
     private static partial Regex MembersAlias();

@@ -86,14 +86,17 @@ public sealed record CompletenessReport(
     }
 
     /// <summary>An organization's own members summed (see <see cref="PerOrganizationAsync"/>).</summary>
-    public sealed record MemberSums(int OrganizationId, int Count, int Updated, int Dues, int Photo, int Filled, int Expected);
+    public sealed record MemberSums(
+        int OrganizationId, int Count, int Updated, int Dues, int Photo, int Filled, int Expected);
 
     /// <summary>The members of the subtree at <paramref name="orgPath"/> summed per organization, in one grouped
     /// query that reads the completeness index only (<see cref="Score"/>).</summary>
-    public static IQueryable<MemberSums> SumsPerOrganization(HonglingDb db, string orgPath, DateTime from, DateTime to) =>
+    public static IQueryable<MemberSums> SumsPerOrganization(
+        HonglingDb db, string orgPath, DateTime from, DateTime to) =>
         db.AdministeredMembers.InSubtree(orgPath).Select(Score).GroupBy(s => s.OrganizationId)
             .Select(g => new MemberSums(g.Key, g.Count(), g.Count(m => m.UpdatedAt >= from && m.UpdatedAt < to),
-                g.Count(m => m.HasDuesStandard), g.Count(m => m.HasPhoto), g.Sum(m => m.Filled), g.Sum(m => m.Expected)));
+                g.Count(m => m.HasDuesStandard), g.Count(m => m.HasPhoto), g.Sum(m => m.Filled),
+                g.Sum(m => m.Expected)));
 
     /// <summary>The subtree's members whose records pull the rates down (an item missing, or not updated since
     /// <paramref name="from"/>): the least complete first; among equals, those not updated for the longest.</summary>

@@ -52,9 +52,9 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
         var ids = lowest.Select(s => s.MemberId).ToList();
         var records = await db.AdministeredMembers.Where(x => ids.Contains(x.Id))
             .Select(x => new { Member = x, Branch = x.Organization.Name }).ToDictionaryAsync(x => x.Member.Id, ct);
-        Members = [.. lowest.Select(s => (Score: s, Row: records[s.MemberId])).Select(x => new Lagging(x.Score.MemberId,
-            x.Row.Member.Name, x.Row.Branch, x.Score.Filled, x.Score.Expected, [.. CompletenessReport.Missing(x.Row.Member)],
-            x.Score.UpdatedAt >= from && x.Score.UpdatedAt < to))];
+        Members = [.. lowest.Select(s => (Score: s, Row: records[s.MemberId])).Select(x => new Lagging(
+            x.Score.MemberId, x.Row.Member.Name, x.Row.Branch, x.Score.Filled, x.Score.Expected,
+            [.. CompletenessReport.Missing(x.Row.Member)], x.Score.UpdatedAt >= from && x.Score.UpdatedAt < to))];
         return Page();
     }
 

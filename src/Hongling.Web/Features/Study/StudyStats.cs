@@ -101,7 +101,8 @@ public static class StudyStats
         HonglingDb db, string path, int month, bool ascending, int skip, int take, CancellationToken ct)
     {
         var ids = await RankedIds(db, path, month, ascending).Skip(skip).Take(take).ToListAsync(ct);
-        var rows = await Members(db, path, month).Where(m => ids.Contains(m.MemberId)).ToDictionaryAsync(m => m.MemberId, ct);
+        var rows = await Members(db, path, month).Where(m => ids.Contains(m.MemberId))
+            .ToDictionaryAsync(m => m.MemberId, ct);
         return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 

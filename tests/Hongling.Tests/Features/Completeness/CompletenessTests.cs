@@ -124,7 +124,8 @@ public sealed class CompletenessTests(TestApp app) : IClassFixture<TestApp>
         var (from, to) = (Utc(2027, 2, 28, 16), Utc(2027, 3, 31, 16));
         var lines = await app.WithDbAsync(async db =>
             (await QueryPlan.MembersLinesAsync(db, CompletenessReport.SumsPerOrganization(db, "/", from, to)))
-            .Concat(await QueryPlan.MembersLinesAsync(db, CompletenessReport.Lagging(db, "/", from).Take(50))).ToList());
+            .Concat(await QueryPlan.MembersLinesAsync(db, CompletenessReport.Lagging(db, "/", from).Take(50)))
+            .ToList());
         Assert.Equal(2, lines.Count);
         Assert.All(lines, l => Assert.True(QueryPlan.IndexOnly(l), l));
     }
