@@ -1,6 +1,7 @@
 # Sourced by the bench scripts: what every run does the same way.
 #   bench_prepare        wrk present (installed as root if missing), a work directory removed on exit
-#                        (stopping the app started in it), the Release build in $work/app, a fresh Pii key,
+#                        (stopping the app started in it), the Release build in $work/app (a copy of $BENCH_APP when
+#                        it names a published build), a fresh Pii key,
 #                        and $port / $base for a free loopback port.
 #   start_app [VAR=v..]  starts the app on SQLite ($work/bench.db) with the extra settings (on PostgreSQL when
 #                        $pg_conn is set), sets $pid and waits until /ping answers.
@@ -35,8 +36,12 @@ bench_prepare() {
   failures=""
   clk=$(getconf CLK_TCK)
   trap 'stop_app; [ "$(type -t bench_cleanup)" = function ] && bench_cleanup; stop_postgres; rm -rf "$work"' EXIT
-  dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null \
-    || { echo "bench: build failed"; exit 0; }
+  # BENCH_APP=DIR: a Release build published before (several scripts in a row on a busy machine).
+  if [ -f "${BENCH_APP:-}/Hongling.Web.dll" ]; then cp -r "$BENCH_APP" "$work/app"
+  else
+    dotnet publish src/Hongling.Web -c Release -o "$work/app" -nologo -v q >/dev/null \
+      || { echo "bench: build failed"; exit 0; }
+  fi
   export Pii__Key=$(head -c 32 /dev/urandom | base64)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port"

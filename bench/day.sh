@@ -34,20 +34,12 @@ bench_prepare
 
 db_check="$work/bench.db"; seed_db=(--db "$work/bench.db")
 if [ "$DB" = postgres ]; then
-  # A throwaway cluster as STACK.md shows, but durable: fsync and synchronous_commit stay on (the defaults).
-  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-  [ -x "$PGBIN/initdb" ] || { echo "bench: PostgreSQL is not installed (apt-get install postgresql)"; exit 0; }
-  PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  PGDATA=$(mktemp -d /tmp/pgdata.XXXXXX); chown postgres:postgres "$PGDATA"
-  bench_cleanup() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGDATA"; }
-  runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 \
-    -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
-  runuser -u postgres -- "$PGBIN/psql" -h /tmp -p "$PGPORT" -U postgres -qc "CREATE DATABASE hongling_day;"
-  export PATH="$PGBIN:$PATH"
-  pg_conn="Host=127.0.0.1;Port=$PGPORT;Database=hongling_day;Username=postgres"
+  # bench/common.sh's throwaway cluster, durable: fsync and synchronous_commit stay on (the defaults).
+  start_postgres hongling_day durable || exit 0
+  export PATH="$PGBIN:$PATH"   # psql, through which the checks read PostgreSQL
   db_check="postgresql://postgres@127.0.0.1:$PGPORT/hongling_day"; seed_db=(--postgres "$pg_conn")
-  echo "database: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') (fsync $(psql "$db_check" -Atc 'show fsync'), synchronous_commit $(psql "$db_check" -Atc 'show synchronous_commit'))"
+  echo "database: PostgreSQL (fsync $(psql "$db_check" -Atc 'show fsync')," \
+    "synchronous_commit $(psql "$db_check" -Atc 'show synchronous_commit'))"
 else
   echo "database: SQLite (WAL, synchronous=NORMAL)"
 fi
@@ -86,12 +78,17 @@ done
 admin_cookie=$(head -1 "$work/admins.txt")
 org=$(curl -s -H "Cookie: $admin_cookie" "$base/api/orgs" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("王"))')
-printf '%s\n' "/Members" "/Members?q=$q" "/Members?page=200" "/Study/Stats" "/Completeness" "/api/orgs/$org/children" "/api/members?q=1234" > "$work/admin_paths.txt"
+printf '%s\n' "/Members" "/Members?q=$q" "/Members?p=200" "/Study/Stats" "/Completeness" "/api/orgs/$org/children" \
+  "/api/members?q=1234" > "$work/admin_paths.txt"
 
 # ---- each class alone: the app's CPU per request ------------------------------------------------------------
 solo_beats() { wrk -t$THREADS -c16 -d"${SOLO}s" --timeout 10s -s bench/heartbeat.lua "$base" -- "$work/cal_readers.txt" "$1" $THREADS "$work/cal_acks" 2>/dev/null; }
 baselines solo_beats > "$work/baselines.txt"
 measured "$work/solo_read.txt" solo_beats beat
+# Untimed first, the same run: the first requests of each page compile it (Razor, EF queries) and would be
+# charged to the few pages of a short solo run.
+wrk -t$THREADS -c"$ADMINS" -d"${SOLO}s" --timeout 10s -s bench/admin.lua "$base" -- "$work/admins.txt" \
+  "$work/admin_paths.txt" 0 > /dev/null 2>&1
 measured "$work/solo_admin.txt" wrk -t$THREADS -c"$ADMINS" -d"${SOLO}s" --timeout 10s -s bench/admin.lua "$base" -- "$work/admins.txt" "$work/admin_paths.txt" 0
 python3 bench/day.py solo "$base" "$exam" "$work/cal.txt" "$pid" 10 "$work/solo"
 python3 bench/day.py terminals "$base" "$work/keys.cal" "$pid" 0 10 "$work/solo"

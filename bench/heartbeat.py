@@ -15,7 +15,7 @@ member may have at most min(floor(span / 60 s), cap) minutes, where span = last 
 session (one session per member here), and the three places the minutes are counted (MaterialProgress,
 ActiveMinutes with a material, StudyDays) must agree. With every gap in 10-30 s (a paced run) the rule gives
 exactly that many: members_credited_exactly / _under say how many got it."""
-import glob, sqlite3, subprocess, sys
+import glob, re, sqlite3, subprocess, sys
 from datetime import datetime
 
 
@@ -29,7 +29,8 @@ def connect(db):
     return lambda sql: [tuple("" if v is None else str(v) for v in row) for row in conn.execute(sql)]
 
 
-def at(t): return datetime.fromisoformat(t.replace("T", " ")[:26]).timestamp()
+# SQLite text has 7 fractional digits, psql's timestamptz a short offset ("+00"): both as UTC, to microseconds.
+def at(t): return datetime.fromisoformat(re.sub(r"([+-]\d\d(:?\d\d)?|Z)$", "", t.replace("T", " "))[:26]).timestamp()
 
 
 def check(db, members_file, prefix):

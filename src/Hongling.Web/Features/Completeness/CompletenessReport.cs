@@ -30,8 +30,6 @@ public sealed record CompletenessReport(
     {
         public int MemberId { get; init; }
         public int OrganizationId { get; init; }
-        public string Name { get; init; } = "";
-        public string Branch { get; init; } = "";
         public DateTime UpdatedAt { get; init; }
         public bool HasDuesStandard { get; init; }
         public bool HasPhoto { get; init; }
@@ -39,10 +37,12 @@ public sealed record CompletenessReport(
         public int Expected { get; init; }
     }
 
-    /// <summary>The score as SQL, shared by the rates and the list of members that pull them down.</summary>
+    /// <summary>The score as SQL, shared by the rates and the list of members that pull them down. It reads only
+    /// columns of the subtree's completeness index (MemberConfiguration), so that both scan that index and no
+    /// member row: no name or branch here (the list reads those for its fifty members only).</summary>
     public static readonly Expression<Func<Member, MemberScore>> Score = m => new MemberScore
     {
-        MemberId = m.Id, OrganizationId = m.OrganizationId, Name = m.Name, Branch = m.Organization.Name, UpdatedAt = m.UpdatedAt,
+        MemberId = m.Id, OrganizationId = m.OrganizationId, UpdatedAt = m.UpdatedAt,
         HasDuesStandard = m.DuesAmount != null, HasPhoto = m.PhotoUpdatedAt != null,
         Filled = (m.NativePlace != null ? 1 : 0) + (m.Occupation != null ? 1 : 0) + (m.WorkUnit != null ? 1 : 0) + (m.HomeAddress != null ? 1 : 0)
             + (m.PhotoUpdatedAt != null ? 1 : 0) + (m.DuesAmount != null ? 1 : 0) + (m.Status == MemberStatus.Full && m.FullMemberOn != null ? 1 : 0),
@@ -85,6 +85,25 @@ public sealed record CompletenessReport(
         return new CompletenessReport(n, maintained, admins, backups, members, updated, dues, photo, filled, expected);
     }
 
+    /// <summary>An organization's own members summed (see <see cref="PerOrganizationAsync"/>).</summary>
+    public sealed record MemberSums(
+        int OrganizationId, int Count, int Updated, int Dues, int Photo, int Filled, int Expected);
+
+    /// <summary>The members of the subtree at <paramref name="orgPath"/> summed per organization, in one grouped
+    /// query that reads the completeness index only (<see cref="Score"/>).</summary>
+    public static IQueryable<MemberSums> SumsPerOrganization(
+        HonglingDb db, string orgPath, DateTime from, DateTime to) =>
+        db.AdministeredMembers.InSubtree(orgPath).Select(Score).GroupBy(s => s.OrganizationId)
+            .Select(g => new MemberSums(g.Key, g.Count(), g.Count(m => m.UpdatedAt >= from && m.UpdatedAt < to),
+                g.Count(m => m.HasDuesStandard), g.Count(m => m.HasPhoto), g.Sum(m => m.Filled),
+                g.Sum(m => m.Expected)));
+
+    /// <summary>The subtree's members whose records pull the rates down (an item missing, or not updated since
+    /// <paramref name="from"/>): the least complete first; among equals, those not updated for the longest.</summary>
+    public static IQueryable<MemberScore> Lagging(HonglingDb db, string orgPath, DateTime from) =>
+        db.AdministeredMembers.InSubtree(orgPath).Select(Score).Where(s => s.Filled < s.Expected || s.UpdatedAt < from)
+            .OrderBy(s => s.Filled).ThenBy(s => s.UpdatedAt);
+
     /// <summary>Each organization of the subtree at <paramref name="orgPath"/> with its own figures (not its
     /// children's): whether its profile was maintained and its members' information updated within
     /// [<paramref name="from"/>, <paramref name="to"/>) — one month for the dashboard, the district's "截止月底"
@@ -92,18 +111,7 @@ public sealed record CompletenessReport(
     /// queries, whatever the size of the subtree.</summary>
     public static async Task<IReadOnlyList<OrgCompleteness>> PerOrganizationAsync(HonglingDb db, string orgPath, DateTime from, DateTime to, CancellationToken ct = default)
     {
-        var members = await db.AdministeredMembers.InSubtree(orgPath).Select(Score)
-            .GroupBy(s => s.OrganizationId)
-            .Select(g => new
-            {
-                g.Key,
-                Count = g.Count(),
-                Updated = g.Count(m => m.UpdatedAt >= from && m.UpdatedAt < to),
-                Dues = g.Count(m => m.HasDuesStandard),
-                Photo = g.Count(m => m.HasPhoto),
-                Filled = g.Sum(m => m.Filled),
-                Expected = g.Sum(m => m.Expected),
-            }).ToDictionaryAsync(x => x.Key, ct);
+        var members = await SumsPerOrganization(db, orgPath, from, to).ToDictionaryAsync(x => x.OrganizationId, ct);
         var orgs = await db.AdministeredOrganizations.InSubtree(orgPath)
             .Select(o => new
             {

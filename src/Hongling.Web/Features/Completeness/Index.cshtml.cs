@@ -45,14 +45,13 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
             .Where(g => !g.Maintained || !g.HasAdministrator).OrderBy(g => g.Id).Take(ListSize)
             .Select(g => new OrgGap(g.Id, g.Name, g.Maintained, g.HasAdministrator)).ToListAsync(ct);
 
-        // The least complete records first; among equals, those not updated for the longest.
-        var lowest = await db.AdministeredMembers.InSubtree(org.Path).Select(CompletenessReport.Score)
-            .Where(s => s.Filled < s.Expected || s.UpdatedAt < from)
-            .OrderBy(s => s.Filled).ThenBy(s => s.UpdatedAt).Take(ListSize).ToListAsync(ct);
+        var lowest = await CompletenessReport.Lagging(db, org.Path, from).Take(ListSize).ToListAsync(ct);
         var ids = lowest.Select(s => s.MemberId).ToList();
-        var records = await db.AdministeredMembers.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
-        Members = [.. lowest.Select(s => new Lagging(s.MemberId, s.Name, s.Branch, s.Filled, s.Expected,
-            [.. CompletenessReport.Missing(records[s.MemberId])], s.UpdatedAt >= from && s.UpdatedAt < to))];
+        var records = await db.AdministeredMembers.Where(x => ids.Contains(x.Id))
+            .Select(x => new { Member = x, Branch = x.Organization.Name }).ToDictionaryAsync(x => x.Member.Id, ct);
+        Members = [.. lowest.Select(s => (Score: s, Row: records[s.MemberId])).Select(x => new Lagging(
+            x.Score.MemberId, x.Row.Member.Name, x.Row.Branch, x.Score.Filled, x.Score.Expected,
+            [.. CompletenessReport.Missing(x.Row.Member)], x.Score.UpdatedAt >= from && x.Score.UpdatedAt < to))];
         return Page();
     }
 

@@ -64,8 +64,8 @@ public sealed class StatsModel(HonglingDb db, TimeProvider clock) : PageModel
         var members = StudyStats.Members(db, org.Path, ShownMonth);
         MemberPages = Math.Max(1, (Total.Members + PageSize - 1) / PageSize);
         MemberPage = Math.Clamp(MemberPage, 1, MemberPages);
-        var sorted = Ascending ? members.OrderBy(m => m.Minutes).ThenBy(m => m.MemberId) : members.OrderByDescending(m => m.Minutes).ThenBy(m => m.MemberId);
-        MemberRows = await sorted.Skip((MemberPage - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        MemberRows = await StudyStats.PageAsync(
+            db, org.Path, ShownMonth, Ascending, (MemberPage - 1) * PageSize, PageSize, ct);
 
         IdleCount = Total.Members - Total.Studied;
         IdlePages = Math.Max(1, (IdleCount + PageSize - 1) / PageSize);

@@ -60,23 +60,59 @@ public static class StudyStats
         return db.StudyDays.InSubtree(path).Where(d => d.Day >= from && d.Day < to);
     }
 
-    /// <summary>Every present member of the subtree with their month's sums (zero when they did not study).</summary>
-    public static IQueryable<MemberStudy> Members(HonglingDb db, string path, int month)
-    {
-        var sums = Days(db, path, month).GroupBy(d => d.MemberId).Select(g => new
+    /// <summary>The month's sums per member who has days recorded inside the subtree.</summary>
+    private static IQueryable<MemberSums> Sums(HonglingDb db, string path, int month) =>
+        Days(db, path, month).GroupBy(d => d.MemberId).Select(g => new MemberSums
         {
-            MemberId = g.Key, Minutes = (int?)g.Sum(d => d.StudyMinutes), Opened = (int?)g.Sum(d => d.MaterialsOpened),
-            Completed = (int?)g.Sum(d => d.MaterialsCompleted), Online = (int?)g.Sum(d => d.OnlineMinutes),
+            MemberId = g.Key, Minutes = g.Sum(d => d.StudyMinutes), Opened = g.Sum(d => d.MaterialsOpened),
+            Completed = g.Sum(d => d.MaterialsCompleted), Online = g.Sum(d => d.OnlineMinutes),
         });
-        return from m in db.AdministeredMembers.InSubtree(path)
-               join s in sums on m.Id equals s.MemberId into joined
-               from s in joined.DefaultIfEmpty()
-               select new MemberStudy
-               {
-                   MemberId = m.Id, Name = m.Name, Branch = m.Organization.Name,
-                   // A member without days joins to nulls (EF cannot test the joined row itself for null).
-                   Minutes = s!.Minutes ?? 0, Opened = s.Opened ?? 0, Completed = s.Completed ?? 0, Online = s.Online ?? 0,
-               };
+
+    private sealed class MemberSums
+    {
+        public int MemberId { get; init; }
+        public int? Minutes { get; init; }
+        public int? Opened { get; init; }
+        public int? Completed { get; init; }
+        public int? Online { get; init; }
+    }
+
+    /// <summary>Every present member of the subtree with their month's sums (zero when they did not study).</summary>
+    public static IQueryable<MemberStudy> Members(HonglingDb db, string path, int month) =>
+        from m in db.AdministeredMembers.InSubtree(path)
+        join s in Sums(db, path, month) on m.Id equals s.MemberId into joined
+        from s in joined.DefaultIfEmpty()
+        select new MemberStudy
+        {
+            MemberId = m.Id, Name = m.Name, Branch = m.Organization.Name,
+            // A member without days joins to nulls (EF cannot test the joined row itself for null).
+            Minutes = s!.Minutes ?? 0, Opened = s.Opened ?? 0, Completed = s.Completed ?? 0, Online = s.Online ?? 0,
+        };
+
+    /// <summary>The subtree's present members' ids by their month's minutes (most first unless
+    /// <paramref name="ascending"/>), then by id. It reads the members' path index and the month's sums only:
+    /// sorting the full rows of <see cref="Members"/> read every member row of the subtree (81 ms of SQLite CPU
+    /// a page at 20,000 members, against 5 ms for the ids).</summary>
+    public static IQueryable<int> RankedIds(HonglingDb db, string path, int month, bool ascending)
+    {
+        var minutes = from m in db.AdministeredMembers.InSubtree(path)
+                      join s in Sums(db, path, month) on m.Id equals s.MemberId into joined
+                      from s in joined.DefaultIfEmpty()
+                      select new { m.Id, Minutes = s!.Minutes ?? 0 };
+        var sorted = ascending ? minutes.OrderBy(x => x.Minutes).ThenBy(x => x.Id)
+            : minutes.OrderByDescending(x => x.Minutes).ThenBy(x => x.Id);
+        return sorted.Select(x => x.Id);
+    }
+
+    /// <summary>One page of the per-member table in <see cref="RankedIds"/>' order: the ids first, then the rows of
+    /// that page alone.</summary>
+    public static async Task<IReadOnlyList<MemberStudy>> PageAsync(
+        HonglingDb db, string path, int month, bool ascending, int skip, int take, CancellationToken ct)
+    {
+        var ids = await RankedIds(db, path, month, ascending).Skip(skip).Take(take).ToListAsync(ct);
+        var rows = await Members(db, path, month).Where(m => ids.Contains(m.MemberId))
+            .ToDictionaryAsync(m => m.MemberId, ct);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 
     /// <summary>The month per organization of the subtree, grouped by the members' organizations in three

@@ -2139,6 +2139,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrgPath", "LeftOn", "Status", "OrganizationId", "CardNumber");
 
+                    b.HasIndex("OrgPath", "LeftOn", "OrganizationId", "Status", "UpdatedAt", "DuesAmount", "PhotoUpdatedAt", "FullMemberOn", "NativePlace", "Occupation", "WorkUnit", "HomeAddress")
+                        .HasDatabaseName("IX_Members_Completeness");
+
                     b.ToTable("Members");
                 });
 

@@ -2052,6 +2052,9 @@ namespace Hongling.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgPath", "LeftOn", "Status", "OrganizationId", "CardNumber");
 
+                    b.HasIndex("OrgPath", "LeftOn", "OrganizationId", "Status", "UpdatedAt", "DuesAmount", "PhotoUpdatedAt", "FullMemberOn", "NativePlace", "Occupation", "WorkUnit", "HomeAddress")
+                        .HasDatabaseName("IX_Members_Completeness");
+
                     b.ToTable("Members");
                 });
 
