@@ -414,6 +414,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ElderlyMode = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -1233,7 +1234,8 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
                     Link = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OnceKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1452,7 +1454,10 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     StudyMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     OnlineMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     MaterialsOpened = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaterialsCompleted = table.Column<int>(type: "INTEGER", nullable: false)
+                    MaterialsCompleted = table.Column<int>(type: "INTEGER", nullable: false),
+                    HiddenSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdleSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    CappedMinutes = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1894,6 +1899,7 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                     OrgPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     SignedUpAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Place = table.Column<int>(type: "INTEGER", nullable: true),
                     Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: true),
                     ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
@@ -2573,6 +2579,11 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Members_Completeness",
+                table: "Members",
+                columns: new[] { "OrgPath", "LeftOn", "OrganizationId", "Status", "UpdatedAt", "DuesAmount", "PhotoUpdatedAt", "FullMemberOn", "NativePlace", "Occupation", "WorkUnit", "HomeAddress" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Members_IdNumberHash",
                 table: "Members",
                 column: "IdNumberHash",
@@ -2657,6 +2668,12 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 name: "IX_NotificationOptOuts_OrgPath",
                 table: "NotificationOptOuts",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_OnceKey",
+                table: "Notifications",
+                column: "OnceKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_OrganizationId",
@@ -3089,6 +3106,13 @@ namespace Hongling.Web.Data.Migrations.Sqlite
                 table: "VolunteerSignUps",
                 columns: new[] { "ProjectId", "MemberId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerSignUps_ProjectId_Place",
+                table: "VolunteerSignUps",
+                columns: new[] { "ProjectId", "Place" },
+                unique: true,
+                filter: "\"WithdrawnAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkUpdates_Column_PublishedAt",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hongling.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHonglingDb))]
-    [Migration("20261205141422_Initial")]
+    [Migration("20261206033434_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -44,6 +44,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("ElderlyMode")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -2139,6 +2142,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrgPath", "LeftOn", "Status", "OrganizationId", "CardNumber");
 
+                    b.HasIndex("OrgPath", "LeftOn", "OrganizationId", "Status", "UpdatedAt", "DuesAmount", "PhotoUpdatedAt", "FullMemberOn", "NativePlace", "Occupation", "WorkUnit", "HomeAddress")
+                        .HasDatabaseName("IX_Members_Completeness");
+
                     b.ToTable("Members");
                 });
 
@@ -2358,6 +2364,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<bool>("Mandatory")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -2387,6 +2397,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
 
                     b.HasIndex("OrgPath");
 
@@ -3179,6 +3192,15 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
+                    b.Property<int>("CappedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HiddenSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IdleSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MaterialsCompleted")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -3861,6 +3883,9 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Place")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
 
@@ -3880,6 +3905,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId", "MemberId")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId", "Place")
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
 
                     b.ToTable("VolunteerSignUps");
                 });

@@ -415,6 +415,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     DisplayName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ElderlyMode = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -1234,7 +1235,8 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     RecipientCount = table.Column<int>(type: "integer", nullable: false),
                     Link = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OnceKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1453,7 +1455,10 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     StudyMinutes = table.Column<int>(type: "integer", nullable: false),
                     OnlineMinutes = table.Column<int>(type: "integer", nullable: false),
                     MaterialsOpened = table.Column<int>(type: "integer", nullable: false),
-                    MaterialsCompleted = table.Column<int>(type: "integer", nullable: false)
+                    MaterialsCompleted = table.Column<int>(type: "integer", nullable: false),
+                    HiddenSeconds = table.Column<int>(type: "integer", nullable: false),
+                    IdleSeconds = table.Column<int>(type: "integer", nullable: false),
+                    CappedMinutes = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1895,6 +1900,7 @@ namespace Hongling.Web.Data.Migrations.Postgres
                     OrgPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
                     SignedUpAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Place = table.Column<int>(type: "integer", nullable: true),
                     Hours = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: true),
                     ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ConfirmedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
@@ -2574,6 +2580,11 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Members_Completeness",
+                table: "Members",
+                columns: new[] { "OrgPath", "LeftOn", "OrganizationId", "Status", "UpdatedAt", "DuesAmount", "PhotoUpdatedAt", "FullMemberOn", "NativePlace", "Occupation", "WorkUnit", "HomeAddress" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Members_IdNumberHash",
                 table: "Members",
                 column: "IdNumberHash",
@@ -2658,6 +2669,12 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 name: "IX_NotificationOptOuts_OrgPath",
                 table: "NotificationOptOuts",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_OnceKey",
+                table: "Notifications",
+                column: "OnceKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_OrganizationId",
@@ -3090,6 +3107,13 @@ namespace Hongling.Web.Data.Migrations.Postgres
                 table: "VolunteerSignUps",
                 columns: new[] { "ProjectId", "MemberId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerSignUps_ProjectId_Place",
+                table: "VolunteerSignUps",
+                columns: new[] { "ProjectId", "Place" },
+                unique: true,
+                filter: "\"WithdrawnAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkUpdates_Column_PublishedAt",
