@@ -19,7 +19,8 @@ command -v redis-server >/dev/null 2>&1 || need+=(redis-server)   # shared-state
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "test.sh: installing ${need[*]} (apt-get)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null || { echo "test.sh: apt-get install failed"; exit 1; }
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null \
+      || { echo "test.sh: apt-get install failed"; exit 1; }
     PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   else
     echo "test.sh: missing ${need[*]}; install them as root: sudo apt-get install -y ${need[*]}"
@@ -28,7 +29,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # --- a throwaway PostgreSQL cluster on a free port ------------------------------------------------
-PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PGPORT=$(free_port 2>/dev/null || echo 55432)
 PGDATA=$(mktemp -d /tmp/hongling-pg.XXXXXX)
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA"
@@ -37,13 +39,13 @@ stop_pg() { as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1; 
 PEERS=(); PEERDATA=$(mktemp -d /tmp/hongling-peers.XXXXXX)
 stop_peers() { for p in "${PEERS[@]}"; do kill -- -"$p" 2>/dev/null; done; rm -rf "$PEERDATA"; }
 trap 'stop_peers; stop_pg' EXIT
-as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null || { echo "test.sh: initdb failed"; exit 1; }
+as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null \
+  || { echo "test.sh: initdb failed"; exit 1; }
 as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 \
   -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
   || { echo "test.sh: PostgreSQL did not start"; cat "$PGDATA/server.log"; exit 1; }
 export HONGLING_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Database=postgres;Username=postgres"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_http() { # url, name, log: up to 60 s
   for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.2; done
   echo "test.sh: $2 did not start"; cat "$3"; return 1
@@ -101,6 +103,11 @@ run() { # name, project, env...
   tally "$log" "${PIPESTATUS[0]}"
   rm -f "$log"
 }
+# The house format (.editorconfig: lines of at most 120 characters): CSharpier for C#, tools/check-lines.py for every
+# source; tools/format.sh fixes most of what these find.
+echo "== format"
+if dotnet tool run csharpier check . && python3 tools/check-lines.py; then passed=$((passed + 1))
+else failed=$((failed + 1)); status=1; echo "test.sh: run tools/format.sh, then fold what tools/check-lines.py lists"; fi
 run "integration tests on SQLite" tests/Hongling.Tests HONGLING_TEST_PROVIDER=sqlite
 run "integration tests on PostgreSQL" tests/Hongling.Tests HONGLING_TEST_PROVIDER=postgres
 # The cluster stage (tests/Hongling.ClusterTests: two instances of the built app behind nginx, on this PostgreSQL and

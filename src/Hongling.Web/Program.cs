@@ -33,7 +33,8 @@ var builder = WebApplication.CreateBuilder(args);
 if (BackupCommand.Handles(args))
     return await BackupCommand.RunAsync(builder.Configuration, builder.Environment.ContentRootPath, args);
 var seeding = SeedCommand.IsSeed(args);
-if (seeding) SeedCommand.Configure(builder, args);
+if (seeding)
+    SeedCommand.Configure(builder, args);
 
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -75,7 +76,8 @@ builder.Services.AddHonglingRedis(builder.Configuration);
 builder.Services.AddHonglingMetrics();
 
 var app = builder.Build();
-if (seeding) return await SeedCommand.RunAsync(app, args);
+if (seeding)
+    return await SeedCommand.RunAsync(app, args);
 await app.InitializeDatabaseAsync();
 
 app.UseHonglingProxies();

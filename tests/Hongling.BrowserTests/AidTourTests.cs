@@ -77,26 +77,22 @@ public sealed class AidTourTests(BrowserApp app)
 
     [Fact]
     public Task Visit_MemberPickedBySearchAsYouType_IsRecorded() =>
-        app.RunAsync(
-            nameof(Visit_MemberPickedBySearchAsYouType_IsRecorded),
-            "1000000002",
-            async town =>
-            {
-                await town.GotoAsync("/Aid/Visits");
-                // The demo member's red card number finds them; a pick fills the name and the hidden id.
-                await town.Locator("#MemberIdSearch").PressSequentiallyAsync("1000000004");
-                var pick = town.Locator(".picker-results button").First;
-                await Expect(pick).ToContainTextAsync("1000000004");
-                var name = (await pick.GetAttributeAsync("data-name"))!;
-                await pick.ClickAsync();
-                await Expect(town.Locator("#MemberIdSearch")).ToHaveValueAsync(name);
-                await Expect(town.Locator(".picker-results button")).ToHaveCountAsync(0);
-                await town.Locator("#On").FillAsync(DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"));
-                await town.Locator("#Visitors").FillAsync("街道党工委书记");
-                await town.Locator("#Given").FillAsync("慰问品");
-                await town.GetByRole(AriaRole.Button, new() { Name = "记录走访" }).ClickAsync();
-                await Expect(town.Locator("#status")).ToContainTextAsync($"已记录对{name}的走访慰问");
-                await Expect(town.Locator("#visits tbody tr").First).ToContainTextAsync("慰问品");
-            }
-        );
+        app.RunAsync(nameof(Visit_MemberPickedBySearchAsYouType_IsRecorded), "1000000002", async town =>
+        {
+            await town.GotoAsync("/Aid/Visits");
+            // The demo member's red card number finds them; a pick fills the name and the hidden id.
+            await town.Locator("#MemberIdSearch").PressSequentiallyAsync("1000000004");
+            var pick = town.Locator(".picker-results button").First;
+            await Expect(pick).ToContainTextAsync("1000000004");
+            var name = (await pick.GetAttributeAsync("data-name"))!;
+            await pick.ClickAsync();
+            await Expect(town.Locator("#MemberIdSearch")).ToHaveValueAsync(name);
+            await Expect(town.Locator(".picker-results button")).ToHaveCountAsync(0);
+            await town.Locator("#On").FillAsync(DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"));
+            await town.Locator("#Visitors").FillAsync("街道党工委书记");
+            await town.Locator("#Given").FillAsync("慰问品");
+            await town.GetByRole(AriaRole.Button, new() { Name = "记录走访" }).ClickAsync();
+            await Expect(town.Locator("#status")).ToContainTextAsync($"已记录对{name}的走访慰问");
+            await Expect(town.Locator("#visits tbody tr").First).ToContainTextAsync("慰问品");
+        });
 }

@@ -36,7 +36,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Hongling", $"Data Source={Path.Combine(_dataDir, "browser.db")}");
         builder.UseSetting("Pii:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Logging:LogLevel:Default", "Error");
-        builder.UseSetting("Study:BeatSeconds", "12");   // the shortest beat allowed: a credited minute after a minute of reading
+        // the shortest beat allowed: a credited minute after a minute of reading
+        builder.UseSetting("Study:BeatSeconds", "12");
     }
 
     public async ValueTask InitializeAsync()
@@ -44,15 +45,27 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-quic",
+                ],
+            }
+        );
     }
 
-    /// <summary>Runs a scenario in a fresh phone-sized page, signed out; on failure keeps a screenshot under TestResults/screenshots.</summary>
+    /// <summary>Runs a scenario in a fresh phone-sized page, signed out; on failure keeps a screenshot under
+    /// TestResults/screenshots.</summary>
     public Task RunAsync(string name, Func<IPage, Task> scenario) => RunAsync(name, null, scenario);
 
     /// <summary>Runs a scenario in a fresh phone-sized page signed in as <paramref name="card"/> (a demo card), from
@@ -77,13 +90,21 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>A fresh browser context (phone-sized unless <paramref name="viewport"/> says otherwise), signed in as
     /// <paramref name="card"/> when one is given. Dispose it.</summary>
-    public async Task<IBrowserContext> NewContextAsync(string? card = null, ViewportSize? viewport = null) => await Browser.NewContextAsync(new()
-    {
-        BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = viewport ?? Phone,
-        StorageState = card is null ? null : await _signedIn.GetOrAdd(card, c => new(() => SignInOnceAsync(c))).Value,
-    });
+    public async Task<IBrowserContext> NewContextAsync(string? card = null, ViewportSize? viewport = null) =>
+        await Browser.NewContextAsync(
+            new()
+            {
+                BaseURL = BaseUrl,
+                Locale = "zh-CN",
+                ViewportSize = viewport ?? Phone,
+                StorageState = card is null
+                    ? null
+                    : await _signedIn.GetOrAdd(card, c => new(() => SignInOnceAsync(c))).Value,
+            }
+        );
 
-    /// <summary>Signs <paramref name="card"/> in through the sign-in form, once per run, and keeps what the browser then holds.</summary>
+    /// <summary>Signs <paramref name="card"/> in through the sign-in form, once per run, and keeps what the browser
+    /// then holds.</summary>
     private async Task<string> SignInOnceAsync(string card)
     {
         await using var context = await NewContextAsync();
@@ -96,9 +117,14 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public override async ValueTask DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
+        if (Browser is not null)
+            await Browser.DisposeAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException) { }
     }
 }

@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using Hongling.Web.Data;
-using Account = Hongling.Web.Domain.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Account = Hongling.Web.Domain.Account;
 
 namespace Hongling.BrowserTests;
 
@@ -56,8 +56,10 @@ public sealed class HomeTourTests(BrowserApp app)
         Assert.True(await FontSizeAsync(page, "main p") >= 20);
         Assert.True(await FontSizeAsync(page, "nav .nav-link, nav .navbar-brand") >= 20);
         var buttons = page.Locator("#elderly-home a.btn");
-        Assert.Equal(["学习", "考试", "活动", "消息"],
-            (await buttons.AllInnerTextsAsync()).Select(t => t.Split('\n')[0].Trim()).ToArray());
+        Assert.Equal(
+            ["学习", "考试", "活动", "消息"],
+            (await buttons.AllInnerTextsAsync()).Select(t => t.Split('\n')[0].Trim()).ToArray()
+        );
         Assert.True((await buttons.First.BoundingBoxAsync())!.Height >= 48);
         await ScreenshotAsync(page, "home-elderly", "#elderly-home");
 
@@ -76,10 +78,12 @@ public sealed class HomeTourTests(BrowserApp app)
         var play = page.Locator("#read-aloud [data-speech=play]");
         await Expect(play).ToHaveTextAsync("朗读");
         await Expect(page.Locator("#reader")).ToHaveAttributeAsync("data-speaking", "off");
-        await page.EvaluateAsync(@"() => { window.speakingSeen = [];
+        await page.EvaluateAsync(
+            @"() => { window.speakingSeen = [];
             const reader = document.getElementById('reader');
             new MutationObserver(() => window.speakingSeen.push(reader.dataset.speaking))
-              .observe(reader, { attributes: true, attributeFilter: ['data-speaking'] }); }");
+              .observe(reader, { attributes: true, attributeFilter: ['data-speaking'] }); }"
+        );
         await play.ClickAsync();
         await page.WaitForFunctionAsync("() => window.speakingSeen.includes('on')");
         // Headless Chromium has no voices: each sentence ends at once, and the reader is marked done (off).
@@ -93,11 +97,19 @@ public sealed class HomeTourTests(BrowserApp app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
         db.Scope.BecomeSystem();
-        var member = await db.Members.Where(m => m.CardNumber == null && !db.Users.Any(u => u.MemberId == m.Id))
-            .OrderBy(m => m.Id).FirstAsync();
+        var member = await db
+            .Members.Where(m => m.CardNumber == null && !db.Users.Any(u => u.MemberId == m.Id))
+            .OrderBy(m => m.Id)
+            .FirstAsync();
         var card = "19" + Random.Shared.Next(10_000_000, 99_999_999);
-        var account = new Account { UserName = card, DisplayName = member.Name, MemberId = member.Id };
-        var result = await scope.ServiceProvider.GetRequiredService<UserManager<Account>>()
+        var account = new Account
+        {
+            UserName = card,
+            DisplayName = member.Name,
+            MemberId = member.Id,
+        };
+        var result = await scope
+            .ServiceProvider.GetRequiredService<UserManager<Account>>()
             .CreateAsync(account, SignInPages.Password);
         Assert.True(result.Succeeded, string.Join(";", result.Errors.Select(e => e.Description)));
         member.CardNumber = card;
@@ -105,17 +117,22 @@ public sealed class HomeTourTests(BrowserApp app)
         return card;
     }
 
-    private static Task<double> FontSizeAsync(IPage page, string selector) => page.EvaluateAsync<double>(
-        "s => Math.min(...[...document.querySelectorAll(s)].map(e => parseFloat(getComputedStyle(e).fontSize)))",
-        selector);
+    private static Task<double> FontSizeAsync(IPage page, string selector) =>
+        page.EvaluateAsync<double>(
+            "s => Math.min(...[...document.querySelectorAll(s)].map(e => parseFloat(getComputedStyle(e).fontSize)))",
+            selector
+        );
 
     private static async Task ScreenshotAsync(IPage page, string name, string section)
     {
         var dir = Environment.GetEnvironmentVariable("HONGLING_SCREENSHOTS");
-        if (string.IsNullOrEmpty(dir)) return;
+        if (string.IsNullOrEmpty(dir))
+            return;
         Directory.CreateDirectory(dir);
-        await page.EvaluateAsync("s => window.scrollTo(0, document.querySelector(s).getBoundingClientRect().top"
-            + " + window.scrollY - 8)", section);
+        await page.EvaluateAsync(
+            "s => window.scrollTo(0, document.querySelector(s).getBoundingClientRect().top" + " + window.scrollY - 8)",
+            section
+        );
         await page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"{name}-360.png") });
     }
 }

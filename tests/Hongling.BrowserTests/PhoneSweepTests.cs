@@ -16,10 +16,10 @@ public sealed class PhoneSweepTests(BrowserApp app)
     private static readonly string[] ScreenshotPages = ["/Members", "/Study/Stats", "/Completeness"];
 
     [Theory]
-    [InlineData("1000000001")]   // district administrator
-    [InlineData("1000000002")]   // town administrator
-    [InlineData("1000000003")]   // branch administrator
-    [InlineData("1000000004")]   // member
+    [InlineData("1000000001")] // district administrator
+    [InlineData("1000000002")] // town administrator
+    [InlineData("1000000003")] // branch administrator
+    [InlineData("1000000004")] // member
     public async Task EveryMenuPage_At360Px_FitsTheScreen_AndNoCellIsSquashed(string card)
     {
         await using var context = await app.NewContextAsync(card, Narrow);
@@ -36,13 +36,19 @@ public sealed class PhoneSweepTests(BrowserApp app)
         var inner = new List<string>();
         foreach (var link in links)
         {
-            if (!await MeasureAsync(page, link, problems)) continue;
+            if (!await MeasureAsync(page, link, problems))
+                continue;
             await ScreenshotAsync(page, card, link);
             foreach (var href in await InnerLinksAsync(page))
-                if (shapes.Add(Shape(href))) inner.Add(href);
+                if (shapes.Add(Shape(href)))
+                    inner.Add(href);
         }
-        foreach (var link in inner) await MeasureAsync(page, link, problems);
-        Assert.True(problems.Length == 0, $"at 360 px as {card} ({links.Count} menu pages, {inner.Count} linked):\n{problems}");
+        foreach (var link in inner)
+            await MeasureAsync(page, link, problems);
+        Assert.True(
+            problems.Length == 0,
+            $"at 360 px as {card} ({links.Count} menu pages, {inner.Count} linked):\n{problems}"
+        );
     }
 
     /// <summary>Opens a page and adds its problems; false when it did not open.</summary>
@@ -54,7 +60,8 @@ public sealed class PhoneSweepTests(BrowserApp app)
             problems.AppendLine($"{link}: HTTP {response.Status}");
             return false;
         }
-        foreach (var problem in await page.EvaluateAsync<string[]>(MeasureScript)) problems.AppendLine($"{link}: {problem}");
+        foreach (var problem in await page.EvaluateAsync<string[]>(MeasureScript))
+            problems.AppendLine($"{link}: {problem}");
         return true;
     }
 
@@ -63,25 +70,46 @@ public sealed class PhoneSweepTests(BrowserApp app)
         System.Text.RegularExpressions.Regex.Replace(href.Split('?', '#')[0], "[0-9]+", "{id}").ToLowerInvariant();
 
     /// <summary>Same-site pages linked from the main part of a page. Downloads, handlers (exports, QR images) and
-    /// pages that act when opened (taking an exam starts its paper, reading counts as read) are left out: the sweep only looks.</summary>
+    /// pages that act when opened (taking an exam starts its paper, reading counts as read) are left out: the sweep
+    /// only looks.</summary>
     private static async Task<IReadOnlyList<string>> InnerLinksAsync(IPage page)
     {
         var hrefs = await page.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('main a[href]')].filter(a => !a.hasAttribute('download'))" +
-            ".map(a => a.getAttribute('href'))");
-        string[] acting = ["handler=", "/Take", "/Read", "/Start", "/Account/", "/files/", "/api/", ".xlsx", ".pdf", "/Print"];
-        return [.. hrefs.Where(h => h.StartsWith('/') && !h.StartsWith("//", StringComparison.Ordinal))
-            .Where(h => !acting.Any(a => h.Contains(a, StringComparison.OrdinalIgnoreCase)))
-            .Distinct(StringComparer.Ordinal)];
+            "() => [...document.querySelectorAll('main a[href]')].filter(a => !a.hasAttribute('download'))"
+                + ".map(a => a.getAttribute('href'))"
+        );
+        string[] acting =
+        [
+            "handler=",
+            "/Take",
+            "/Read",
+            "/Start",
+            "/Account/",
+            "/files/",
+            "/api/",
+            ".xlsx",
+            ".pdf",
+            "/Print",
+        ];
+        return
+        [
+            .. hrefs
+                .Where(h => h.StartsWith('/') && !h.StartsWith("//", StringComparison.Ordinal))
+                .Where(h => !acting.Any(a => h.Contains(a, StringComparison.OrdinalIgnoreCase)))
+                .Distinct(StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>The same-site links of the navigation (menu and dropdowns), in order, without repeats.</summary>
     private static async Task<IReadOnlyList<string>> MenuLinksAsync(IPage page)
     {
         var hrefs = await page.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('nav a[href]')].map(a => a.getAttribute('href'))");
-        return hrefs.Where(h => h.StartsWith('/') && !h.StartsWith("//", StringComparison.Ordinal))
-            .Distinct(StringComparer.Ordinal).ToList();
+            "() => [...document.querySelectorAll('nav a[href]')].map(a => a.getAttribute('href'))"
+        );
+        return hrefs
+            .Where(h => h.StartsWith('/') && !h.StartsWith("//", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Returns one line per problem: the document wider than the viewport, or a visible cell or button whose
@@ -131,14 +159,18 @@ public sealed class PhoneSweepTests(BrowserApp app)
     private static async Task ScreenshotAsync(IPage page, string card, string link)
     {
         var dir = Environment.GetEnvironmentVariable("HONGLING_SCREENSHOTS");
-        if (string.IsNullOrEmpty(dir) || card != "1000000001" || !ScreenshotPages.Contains(link)) return;
+        if (string.IsNullOrEmpty(dir) || card != "1000000001" || !ScreenshotPages.Contains(link))
+            return;
         Directory.CreateDirectory(dir);
         var name = link.Trim('/').Replace('/', '-').ToLowerInvariant();
         await page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"phone-{name}.png") });
         var children = page.Locator("main #children");
-        if (await children.CountAsync() == 0) return;
-        await page.EvaluateAsync("() => window.scrollTo(0, [...document.querySelectorAll('main h2')]" +
-            ".find(h => h.textContent.startsWith('下级组织')).getBoundingClientRect().top + window.scrollY - 8)");
+        if (await children.CountAsync() == 0)
+            return;
+        await page.EvaluateAsync(
+            "() => window.scrollTo(0, [...document.querySelectorAll('main h2')]"
+                + ".find(h => h.textContent.startsWith('下级组织')).getBoundingClientRect().top + window.scrollY - 8)"
+        );
         await page.WaitForTimeoutAsync(300);
         await page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"phone-{name}-children.png") });
     }

@@ -12,25 +12,25 @@ public sealed class PwaTourTests(BrowserApp app)
     [Fact]
     public Task Manifest_IsServedAsAManifest_WithItsIcons() =>
         app.RunAsync(nameof(Manifest_IsServedAsAManifest_WithItsIcons), async page =>
-    {
-        var manifest = await page.APIRequest.GetAsync("/manifest.webmanifest");
-        Assert.Equal(200, manifest.Status);
-        Assert.StartsWith("application/manifest+json", manifest.Headers["content-type"]);
-        var json = JsonDocument.Parse(await manifest.TextAsync()).RootElement;
-        Assert.Equal("红领", json.GetProperty("short_name").GetString());
-        Assert.Equal("#dc3545", json.GetProperty("theme_color").GetString());
-        foreach (var size in new[] { 192, 512 })
         {
-            var icon = await page.APIRequest.GetAsync($"/icons/icon-{size}.png");
-            Assert.Equal("image/png", icon.Headers["content-type"]);
-            var png = await icon.BodyAsync();
-            // The PNG header's width and height (big-endian, bytes 16-23).
-            Assert.Equal(size, (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19]);
-            Assert.Equal(size, (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23]);
-        }
-        await page.GotoAsync("/Account/Login");
-        await Expect(page.Locator("link[rel=manifest]")).ToHaveAttributeAsync("href", "/manifest.webmanifest");
-    });
+            var manifest = await page.APIRequest.GetAsync("/manifest.webmanifest");
+            Assert.Equal(200, manifest.Status);
+            Assert.StartsWith("application/manifest+json", manifest.Headers["content-type"]);
+            var json = JsonDocument.Parse(await manifest.TextAsync()).RootElement;
+            Assert.Equal("红领", json.GetProperty("short_name").GetString());
+            Assert.Equal("#dc3545", json.GetProperty("theme_color").GetString());
+            foreach (var size in new[] { 192, 512 })
+            {
+                var icon = await page.APIRequest.GetAsync($"/icons/icon-{size}.png");
+                Assert.Equal("image/png", icon.Headers["content-type"]);
+                var png = await icon.BodyAsync();
+                // The PNG header's width and height (big-endian, bytes 16-23).
+                Assert.Equal(size, (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19]);
+                Assert.Equal(size, (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23]);
+            }
+            await page.GotoAsync("/Account/Login");
+            await Expect(page.Locator("link[rel=manifest]")).ToHaveAttributeAsync("href", "/manifest.webmanifest");
+        });
 
     [Fact]
     public async Task OpenedArticle_ReadsOffline_AnUnopenedOneDoesNot()
@@ -53,8 +53,12 @@ public sealed class PwaTourTests(BrowserApp app)
         await page.ReloadAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "入党誓词的内涵" })).ToBeVisibleAsync();
         // The shell came from the cache too: Bootstrap's red navigation bar is drawn.
-        Assert.Equal("rgb(220, 53, 69)", await page.EvaluateAsync<string>(
-            "() => getComputedStyle(document.querySelector('nav.navbar')).backgroundColor"));
+        Assert.Equal(
+            "rgb(220, 53, 69)",
+            await page.EvaluateAsync<string>(
+                "() => getComputedStyle(document.querySelector('nav.navbar')).backgroundColor"
+            )
+        );
         await Expect(page.Locator("#study-minutes")).ToBeVisibleAsync();
 
         // An article never opened on this phone: the offline notice, not a page.

@@ -29,7 +29,7 @@ public sealed class WebsiteTourTests(BrowserApp app)
     {
         await using var context = await app.NewContextAsync(viewport: new() { Width = width, Height = height });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);   // seven pages in a row, as the phone sweep allows
+        page.SetDefaultTimeout(30_000); // seven pages in a row, as the phone sweep allows
         await page.GotoAsync("/site");
         await Expect(page.Locator("#district")).ToHaveTextAsync("红岭区委");
         await Expect(page.Locator("#member-sign-in")).ToBeVisibleAsync();

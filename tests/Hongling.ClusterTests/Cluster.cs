@@ -56,9 +56,11 @@ public sealed class Cluster : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Nginx is not null) await Nginx.DisposeAsync();
+        if (Nginx is not null)
+            await Nginx.DisposeAsync();
         await Task.WhenAll(A?.StopAsync() ?? Task.CompletedTask, B?.StopAsync() ?? Task.CompletedTask);
-        if (Database.Length > 0) await ExecuteAsync(_server, $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        if (Database.Length > 0)
+            await ExecuteAsync(_server, $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -67,7 +69,8 @@ public sealed class Cluster : IAsyncLifetime
     /// <summary>The instance behind an X-Upstream value (nginx's upstream address).</summary>
     public Instance? ByUpstream(string? upstream) =>
         upstream?.Split(',').Last().Trim() is { } last
-            ? new[] { A, B }.FirstOrDefault(i => last.EndsWith($":{i.Port}")) : null;
+            ? new[] { A, B }.FirstOrDefault(i => last.EndsWith($":{i.Port}"))
+            : null;
 
     /// <summary>`seed --members 300 --cards 60 --bench-exam 10`: the district, red cards for its first 60
     /// members and a 10-question exam open to all; returns the exam's id.</summary>
@@ -75,13 +78,16 @@ public sealed class Cluster : IAsyncLifetime
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         foreach (var a in new[] { dll, "seed", "--members", "300", "--cards", "60", "--bench-exam", "10" })
             info.ArgumentList.Add(a);
         info.ArgumentList.Add("--postgres");
         info.ArgumentList.Add(Database);
-        foreach (var (key, value) in settings) info.Environment[key] = value;
+        foreach (var (key, value) in settings)
+            info.Environment[key] = value;
         using var seed = Process.Start(info)!;
         var output = seed.StandardOutput.ReadToEndAsync();
         var errors = seed.StandardError.ReadToEndAsync();
@@ -98,7 +104,8 @@ public sealed class Cluster : IAsyncLifetime
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = here.Parent!.Name;
         var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Hongling.slnx"))) root = root.Parent;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Hongling.slnx")))
+            root = root.Parent;
         var dll = Path.Combine(root!.FullName, "src", "Hongling.Web", "bin", configuration, "net10.0");
         dll = Path.Combine(dll, "Hongling.Web.dll");
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: dotnet build first");

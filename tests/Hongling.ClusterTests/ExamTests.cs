@@ -23,7 +23,8 @@ public sealed class ExamTests(Cluster cluster)
         var stop = CancellationToken.None;
         var pause = TimeSpan.FromMilliseconds(20);
         var saving = candidates.Select(c => load.SaveAsync(c.Who, c.Attempt, c.Keys, 40, pause, stop)).ToArray();
-        while (load.Answers.Count < 30 && !saving.All(s => s.IsCompleted)) await Task.Delay(10, stop);
+        while (load.Answers.Count < 30 && !saving.All(s => s.IsCompleted))
+            await Task.Delay(10, stop);
         await cluster.A.KillAsync();
         await Task.WhenAll(saving);
         Assert.Contains(cluster.A, load.Served);
@@ -31,13 +32,17 @@ public sealed class ExamTests(Cluster cluster)
         await cluster.A.StartAsync();
 
         // Each attempt submitted twice at once, once on each instance: both answer, one grades.
-        var submits = candidates.SelectMany(c => new[] { cluster.A, cluster.B }.Select(i =>
-            c.Who.PostJsonAsync($"{i.Url}/api/exams/attempts/{c.Attempt}/submit", new { })));
+        var submits = candidates.SelectMany(c =>
+            new[] { cluster.A, cluster.B }.Select(i =>
+                c.Who.PostJsonAsync($"{i.Url}/api/exams/attempts/{c.Attempt}/submit", new { })
+            )
+        );
         Assert.All(await Task.WhenAll(submits), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
 
         Assert.Equal(0, await load.LostAnswersAsync());
         Assert.Equal(0, await load.NotGradedOnceAsync(candidates.Select(c => c.Attempt)));
         Assert.True(load.Answers.Count >= 30, $"only {load.Answers.Count} autosaves acknowledged");
-        foreach (var c in candidates) c.Who.Dispose();
+        foreach (var c in candidates)
+            c.Who.Dispose();
     }
 }

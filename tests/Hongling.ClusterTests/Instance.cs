@@ -7,7 +7,12 @@ namespace Hongling.ClusterTests;
 /// be stopped gracefully (SIGTERM: Kestrel drains, the group-commit writers flush what they accepted), killed
 /// (SIGKILL: nothing drains) and started again on the same port.</summary>
 public sealed class Instance(
-    string name, string dll, int port, IReadOnlyDictionary<string, string> settings, string logs)
+    string name,
+    string dll,
+    int port,
+    IReadOnlyDictionary<string, string> settings,
+    string logs
+)
 {
     private Process? _process;
     public string Name => name;
@@ -26,7 +31,8 @@ public sealed class Instance(
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(Url);
-        foreach (var (key, value) in settings) info.Environment[key] = value;
+        foreach (var (key, value) in settings)
+            info.Environment[key] = value;
         var log = Path.Combine(logs, $"{name}.log");
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
@@ -41,8 +47,10 @@ public sealed class Instance(
 
     private static void Append(string log, string? line)
     {
-        if (line is null) return;
-        lock (Writing) File.AppendAllText(log, line + "\n");
+        if (line is null)
+            return;
+        lock (Writing)
+            File.AppendAllText(log, line + "\n");
     }
 
     /// <summary>Ready as the load balancer sees it: /health/ready answers 200 (migrated, database reachable).</summary>
@@ -52,10 +60,12 @@ public sealed class Instance(
         var until = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < until)
         {
-            if (_process!.HasExited) break;
+            if (_process!.HasExited)
+                break;
             try
             {
-                if ((await http.GetAsync($"{Url}/health/ready")).IsSuccessStatusCode) return;
+                if ((await http.GetAsync($"{Url}/health/ready")).IsSuccessStatusCode)
+                    return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
@@ -69,17 +79,26 @@ public sealed class Instance(
     /// <summary>SIGTERM and wait for the process to end, as systemd stops a unit.</summary>
     public async Task StopAsync()
     {
-        if (_process is not { HasExited: false } p) return;
+        if (_process is not { HasExited: false } p)
+            return;
         _ = Kill(p.Id, 15);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try { await p.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException) { p.Kill(); await p.WaitForExitAsync(); }
+        try
+        {
+            await p.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill();
+            await p.WaitForExitAsync();
+        }
     }
 
     /// <summary>SIGKILL: the process ends at once, with whatever it held in memory.</summary>
     public async Task KillAsync()
     {
-        if (_process is not { HasExited: false } p) return;
+        if (_process is not { HasExited: false } p)
+            return;
         p.Kill();
         await p.WaitForExitAsync();
     }

@@ -14,8 +14,17 @@ public static class Tolerant
 {
     public static async Task<HttpResponseMessage?> SendAsync(Func<Task<HttpResponseMessage>> send)
     {
-        try { return await send(); }
-        catch (HttpRequestException) { return null; }
-        catch (TaskCanceledException) { return null; }
+        try
+        {
+            return await send();
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+        catch (TaskCanceledException)
+        {
+            return null;
+        }
     }
 }

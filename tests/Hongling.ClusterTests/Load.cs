@@ -14,8 +14,14 @@ public sealed class Load(Cluster cluster)
 
     /// <summary>Autosaves of the attempt's positions in turn, each with the next sequence number, until stopped or
     /// max.</summary>
-    public async Task SaveAsync(Visitor candidate, Guid attempt, Dictionary<int, string> keys, int max, TimeSpan pause,
-        CancellationToken stop)
+    public async Task SaveAsync(
+        Visitor candidate,
+        Guid attempt,
+        Dictionary<int, string> keys,
+        int max,
+        TimeSpan pause,
+        CancellationToken stop
+    )
     {
         var positions = keys.Keys.Order().ToArray();
         for (var seq = 1L; seq <= max && !stop.IsCancellationRequested; seq++)
@@ -23,13 +29,16 @@ public sealed class Load(Cluster cluster)
             var position = positions[(seq - 1) % positions.Length];
             var body = new { seq, answer = new[] { keys[position] } };
             var answer = await Tolerant.SendAsync(() =>
-                candidate.PutJsonAsync($"/api/exams/attempts/{attempt}/answers/{position}", body));
+                candidate.PutJsonAsync($"/api/exams/attempts/{attempt}/answers/{position}", body)
+            );
             if (answer is { StatusCode: HttpStatusCode.OK })
             {
                 Answers.Add((attempt, position, seq));
-                if (cluster.ByUpstream(Visitor.Upstream(answer)) is { } i) Served.Add(i);
+                if (cluster.ByUpstream(Visitor.Upstream(answer)) is { } i)
+                    Served.Add(i);
             }
-            else Interlocked.Increment(ref Unanswered);
+            else
+                Interlocked.Increment(ref Unanswered);
             await Delay(pause, stop);
         }
     }
@@ -40,20 +49,26 @@ public sealed class Load(Cluster cluster)
         for (var seq = 1L; seq <= max && !stop.IsCancellationRequested; seq++)
         {
             var answer = await Tolerant.SendAsync(() =>
-                member.PostJsonAsync("/api/study/heartbeat", new { sessionId = session, seq }));
+                member.PostJsonAsync("/api/study/heartbeat", new { sessionId = session, seq })
+            );
             if (answer is { StatusCode: HttpStatusCode.OK })
             {
                 Beats.Add((session, seq));
-                if (cluster.ByUpstream(Visitor.Upstream(answer)) is { } i) Served.Add(i);
+                if (cluster.ByUpstream(Visitor.Upstream(answer)) is { } i)
+                    Served.Add(i);
             }
-            else Interlocked.Increment(ref Unanswered);
+            else
+                Interlocked.Increment(ref Unanswered);
             await Delay(pause, stop);
         }
     }
 
     private static async Task Delay(TimeSpan pause, CancellationToken stop)
     {
-        try { await Task.Delay(pause, stop); }
+        try
+        {
+            await Task.Delay(pause, stop);
+        }
         catch (OperationCanceledException) { }
     }
 
@@ -61,8 +76,9 @@ public sealed class Load(Cluster cluster)
     /// replace an answer, an older one never).</summary>
     public async Task<int> LostAnswersAsync()
     {
-        var stored = (await cluster.QueryAsync("""select "AttemptId", "Position", "AnswerSeq" from "AttemptItems" """))
-            .ToDictionary(r => ((Guid)r[0], Convert.ToInt32(r[1])), r => r[2] is DBNull ? -1 : Convert.ToInt64(r[2]));
+        var stored = (
+            await cluster.QueryAsync("""select "AttemptId", "Position", "AnswerSeq" from "AttemptItems" """)
+        ).ToDictionary(r => ((Guid)r[0], Convert.ToInt32(r[1])), r => r[2] is DBNull ? -1 : Convert.ToInt64(r[2]));
         return Answers.Count(a => stored.GetValueOrDefault((a.Attempt, a.Position), -1) < a.Seq);
     }
 
@@ -70,13 +86,16 @@ public sealed class Load(Cluster cluster)
     /// sequence number below the newest acknowledged.</summary>
     public async Task<int> LostBeatsAsync()
     {
-        var stored = (await cluster.QueryAsync("""select "Id", "Beats", "LastSeq" from "StudySessions" """))
-            .ToDictionary(r => (Guid)r[0], r => (Beats: Convert.ToInt64(r[1]), Last: Convert.ToInt64(r[2])));
-        return Beats.GroupBy(b => b.Session).Sum(g =>
-        {
-            var (beats, last) = stored.GetValueOrDefault(g.Key, (0, 0));
-            return (int)Math.Max(Math.Max(g.Count() - beats, 0), last < g.Max(b => b.Seq) ? 1 : 0);
-        });
+        var stored = (
+            await cluster.QueryAsync("""select "Id", "Beats", "LastSeq" from "StudySessions" """)
+        ).ToDictionary(r => (Guid)r[0], r => (Beats: Convert.ToInt64(r[1]), Last: Convert.ToInt64(r[2])));
+        return Beats
+            .GroupBy(b => b.Session)
+            .Sum(g =>
+            {
+                var (beats, last) = stored.GetValueOrDefault(g.Key, (0, 0));
+                return (int)Math.Max(Math.Max(g.Count() - beats, 0), last < g.Max(b => b.Seq) ? 1 : 0);
+            });
     }
 
     /// <summary>Attempts not graded exactly once: not in the graded state, or graded more or less than once.</summary>
@@ -85,8 +104,9 @@ public sealed class Load(Cluster cluster)
         var ids = string.Join(",", attempts.Select(a => $"'{a}'"));
         var rows = await cluster.QueryAsync(
             $"""
-             select count(*) from "Attempts" where "Id" in ({ids}) and ("GradedCount" <> 1 or "SubmittedAt" is null)
-             """);
+            select count(*) from "Attempts" where "Id" in ({ids}) and ("GradedCount" <> 1 or "SubmittedAt" is null)
+            """
+        );
         return Convert.ToInt32(rows[0][0]);
     }
 }

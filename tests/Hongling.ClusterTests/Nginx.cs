@@ -16,7 +16,9 @@ public sealed class Nginx(string folder, int port, IEnumerable<Instance> instanc
             throw new InvalidOperationException("nginx is not installed (apt-get install nginx-light)");
         var upstreams = string.Concat(instances.Select(i => $"    server 127.0.0.1:{i.Port} max_fails=0;\n"));
         var conf = Path.Combine(folder, "nginx.conf");
-        File.WriteAllText(conf, $$"""
+        File.WriteAllText(
+            conf,
+            $$"""
             user root;
             worker_processes 1;
             daemon off;
@@ -47,7 +49,8 @@ public sealed class Nginx(string folder, int port, IEnumerable<Instance> instanc
                 }
               }
             }
-            """);
+            """
+        );
         var info = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in new[] { "-c", conf, "-p", folder, "-e", Path.Combine(folder, "nginx-error.log") })
             info.ArgumentList.Add(a);
@@ -57,10 +60,12 @@ public sealed class Nginx(string folder, int port, IEnumerable<Instance> instanc
         {
             try
             {
-                if ((await http.GetAsync($"{Url}/health/live")).IsSuccessStatusCode) return;
+                if ((await http.GetAsync($"{Url}/health/live")).IsSuccessStatusCode)
+                    return;
             }
             catch (HttpRequestException) { }
-            if (_process.HasExited) break;
+            if (_process.HasExited)
+                break;
             await Task.Delay(100);
         }
         throw new InvalidOperationException("nginx did not start: " + await _process.StandardError.ReadToEndAsync());
@@ -68,7 +73,8 @@ public sealed class Nginx(string folder, int port, IEnumerable<Instance> instanc
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is not { HasExited: false } p) return;
+        if (_process is not { HasExited: false } p)
+            return;
         p.Kill();
         await p.WaitForExitAsync();
     }

@@ -38,7 +38,8 @@ public sealed class RollingRestartTests(Cluster cluster)
         }
         stop.Cancel();
         await Task.WhenAll(work);
-        foreach (var v in visitors) v.Dispose();
+        foreach (var v in visitors)
+            v.Dispose();
 
         Assert.True(load.Beats.Count + load.Answers.Count > before, "nothing was acknowledged during the restart");
         Assert.Equal(0, await load.LostBeatsAsync());

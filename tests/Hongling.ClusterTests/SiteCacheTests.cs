@@ -14,7 +14,7 @@ public sealed class SiteCacheTests(Cluster cluster)
             await visitor.GetAsync($"{i.Url}/site");
             var again = await visitor.GetAsync($"{i.Url}/site");
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-            Assert.NotNull(again.Headers.Age);   // served from the output cache
+            Assert.NotNull(again.Headers.Age); // served from the output cache
         }
 
         using var admin = new Visitor(cluster);
@@ -22,10 +22,16 @@ public sealed class SiteCacheTests(Cluster cluster)
         var branch = (await cluster.QueryAsync("""select "Id" from "Organizations" where "Code" = 'T001B001'"""))[0][0];
         var title = "集群发布测试" + Guid.NewGuid().ToString("N")[..6];
         var edit = $"/WorkUpdates/Edit?org={branch}";
-        var published = await admin.SubmitAsync(edit, edit, new()
-        {
-            ["Input.Kind"] = "Original", ["Input.Title"] = title, ["Input.Body"] = "<p>两个实例都应立即显示。</p>",
-        });
+        var published = await admin.SubmitAsync(
+            edit,
+            edit,
+            new()
+            {
+                ["Input.Kind"] = "Original",
+                ["Input.Title"] = title,
+                ["Input.Body"] = "<p>两个实例都应立即显示。</p>",
+            }
+        );
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
         foreach (var i in new[] { cluster.A, cluster.B })

@@ -17,10 +17,12 @@ public sealed class StudyTests(Cluster cluster)
         // beat of a tab on the other instance than its previous one, the two tabs on different instances at once.
         for (var seq = 1; seq <= 6; seq++)
         {
-            if (seq > 1) await Task.Delay(TimeSpan.FromSeconds(12.5), TestContext.Current.CancellationToken);
+            if (seq > 1)
+                await Task.Delay(TimeSpan.FromSeconds(12.5), TestContext.Current.CancellationToken);
             var n = seq;
-            await Task.WhenAll(tabs.Select((tab, t) =>
-                BeatAsync(member, (n + t) % 2 == 0 ? cluster.A : cluster.B, tab, n)));
+            await Task.WhenAll(
+                tabs.Select((tab, t) => BeatAsync(member, (n + t) % 2 == 0 ? cluster.A : cluster.B, tab, n))
+            );
         }
 
         // The three places that count a member's minutes: the material's credit, the minute keys, the day.
@@ -37,11 +39,14 @@ public sealed class StudyTests(Cluster cluster)
     {
         var beat = new { sessionId = tab, seq };
         var answer = await Tolerant.SendAsync(() => member.PostJsonAsync($"{instance.Url}/api/study/heartbeat", beat));
-        if (answer is { StatusCode: HttpStatusCode.OK }) return;
+        if (answer is { StatusCode: HttpStatusCode.OK })
+            return;
         // The instance is down (another case stops it): the same beat through nginx, to the one that is up.
         answer = await member.PostJsonAsync("/api/study/heartbeat", beat);
         // 409: the first try was written before its instance died (a replay of the same beat is refused).
-        Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict,
-            $"beat {seq}: {answer.StatusCode}");
+        Assert.True(
+            answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict,
+            $"beat {seq}: {answer.StatusCode}"
+        );
     }
 }

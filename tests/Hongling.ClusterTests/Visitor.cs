@@ -9,18 +9,28 @@ namespace Hongling.ClusterTests;
 /// URLs; cookies ignore the port, so the same sign-in goes along). Redirects are not followed.</summary>
 public sealed partial class Visitor(Cluster cluster) : IDisposable
 {
-    private readonly HttpClient _http = new(new HttpClientHandler
+    private readonly HttpClient _http = new(
+        new HttpClientHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = false,
+            UseCookies = true,
+        }
+    )
     {
-        CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true,
-    }) { BaseAddress = new Uri(cluster.Nginx.Url), Timeout = TimeSpan.FromSeconds(60) };
+        BaseAddress = new Uri(cluster.Nginx.Url),
+        Timeout = TimeSpan.FromSeconds(60),
+    };
 
     public void Dispose() => _http.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]*)\"")]
     private static partial Regex TokenPattern();
 
-    public static string Token(string page) => TokenPattern().Match(page) is { Success: true } m
-        ? m.Groups[1].Value : throw new InvalidOperationException("the page has no antiforgery token");
+    public static string Token(string page) =>
+        TokenPattern().Match(page) is { Success: true } m
+            ? m.Groups[1].Value
+            : throw new InvalidOperationException("the page has no antiforgery token");
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);
 
@@ -35,10 +45,11 @@ public sealed partial class Visitor(Cluster cluster) : IDisposable
     /// <summary>Signs a red card in through nginx (the form from one instance, the post to the other).</summary>
     public async Task SignInAsync(string card)
     {
-        var answer = await SubmitAsync("/Account/Login", "/Account/Login", new()
-        {
-            ["Input.CardNumber"] = card, ["Input.Password"] = Cluster.Password,
-        });
+        var answer = await SubmitAsync(
+            "/Account/Login",
+            "/Account/Login",
+            new() { ["Input.CardNumber"] = card, ["Input.Password"] = Cluster.Password }
+        );
         if (answer.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"sign-in of {card} answered {(int)answer.StatusCode}");
     }
@@ -50,7 +61,8 @@ public sealed partial class Visitor(Cluster cluster) : IDisposable
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage answer)
     {
         var text = await answer.Content.ReadAsStringAsync();
-        if (!answer.IsSuccessStatusCode) throw new InvalidOperationException($"{(int)answer.StatusCode}: {text}");
+        if (!answer.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{(int)answer.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
@@ -60,7 +72,8 @@ public sealed partial class Visitor(Cluster cluster) : IDisposable
     /// <summary>A study session on the seed's first material; returns its id.</summary>
     public async Task<Guid> OpenStudyAsync() =>
         (await JsonAsync(await PostJsonAsync("/api/study/sessions", new { materialId = 1 })))
-            .GetProperty("sessionId").GetGuid();
+            .GetProperty("sessionId")
+            .GetGuid();
 
     /// <summary>Starts (or resumes) the attempt at the exam through the start form; returns its id and the
     /// first option's key of each position on the paper.</summary>
@@ -72,9 +85,13 @@ public sealed partial class Visitor(Cluster cluster) : IDisposable
             throw new InvalidOperationException($"start answered {(int)answer.StatusCode} {location}");
         var id = Guid.Parse(location["/Exams/Take/".Length..]);
         var paper = await JsonAsync(await _http.GetAsync($"/api/exams/attempts/{id}"));
-        var keys = paper.GetProperty("items").EnumerateArray().ToDictionary(
-            i => i.GetProperty("position").GetInt32(),
-            i => i.GetProperty("options")[0].GetProperty("key").GetString()!);
+        var keys = paper
+            .GetProperty("items")
+            .EnumerateArray()
+            .ToDictionary(
+                i => i.GetProperty("position").GetInt32(),
+                i => i.GetProperty("options")[0].GetProperty("key").GetString()!
+            );
         return (id, keys);
     }
 }

@@ -9,8 +9,14 @@ namespace Hongling.SmsGateway;
 
 /// <summary>What the gateway received: every request, accepted or not.</summary>
 public sealed record ReceivedRequest(
-    DateTimeOffset At, string Method, Dictionary<string, string> Parameters, bool SignatureValid, int Status,
-    string Code, string? BizId);
+    DateTimeOffset At,
+    string Method,
+    Dictionary<string, string> Parameters,
+    bool SignatureValid,
+    int Status,
+    string Code,
+    string? BizId
+);
 
 /// <summary>A local HTTP endpoint that answers like Alibaba Cloud SMS SendSms (see README.md). Its signature check is
 /// written apart from the application's signer, from the provider's documented algorithm: percent-decode the
@@ -42,43 +48,87 @@ public static partial class SmsGateway
             var pairs = Decode(raw);
             var parameters = pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
             var check = Check(http.Request.Method, pairs, parameters);
-            received.Enqueue(new ReceivedRequest(DateTimeOffset.UtcNow, http.Request.Method, parameters,
-                check.SignatureValid, check.Status, check.Code, check.BizId));
-            while (received.Count > MaxKept) received.TryDequeue(out _);
+            received.Enqueue(
+                new ReceivedRequest(
+                    DateTimeOffset.UtcNow,
+                    http.Request.Method,
+                    parameters,
+                    check.SignatureValid,
+                    check.Status,
+                    check.Code,
+                    check.BizId
+                )
+            );
+            while (received.Count > MaxKept)
+                received.TryDequeue(out _);
             var body = new Dictionary<string, string>
             {
                 ["RequestId"] = Guid.NewGuid().ToString().ToUpperInvariant(),
                 ["Code"] = check.Code,
                 ["Message"] = check.Message,
             };
-            if (check.BizId is not null) body["BizId"] = check.BizId;
-            return Results.Content(JsonSerializer.Serialize(body), "application/json; charset=utf-8",
-                Encoding.UTF8, check.Status);
+            if (check.BizId is not null)
+                body["BizId"] = check.BizId;
+            return Results.Content(
+                JsonSerializer.Serialize(body),
+                "application/json; charset=utf-8",
+                Encoding.UTF8,
+                check.Status
+            );
         }
 
         Answer Check(string method, List<KeyValuePair<string, string>> pairs, Dictionary<string, string> p)
         {
-            foreach (var name in (string[])["AccessKeyId", "Action", "Signature", "SignatureMethod", "SignatureNonce",
-                         "SignatureVersion", "Timestamp", "Version"])
-                if (!p.ContainsKey(name)) return Reject(400, "Missing" + name, $"{name} is mandatory for this action.");
+            foreach (
+                var name in (string[])
+                    [
+                        "AccessKeyId",
+                        "Action",
+                        "Signature",
+                        "SignatureMethod",
+                        "SignatureNonce",
+                        "SignatureVersion",
+                        "Timestamp",
+                        "Version",
+                    ]
+            )
+                if (!p.ContainsKey(name))
+                    return Reject(400, "Missing" + name, $"{name} is mandatory for this action.");
             if (p["AccessKeyId"] != keyId)
                 return Reject(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
             if (p["SignatureMethod"] != "HMAC-SHA1" || p["SignatureVersion"] != "1.0")
                 return Reject(400, "InvalidSignatureMethod", "Specified signature method is not supported.");
-            if (!DateTime.TryParseExact(p["Timestamp"], "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
-                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
-                return Reject(400, "InvalidTimeStamp.Format",
-                    "Specified time stamp or date value is not well formatted.");
+            if (
+                !DateTime.TryParseExact(
+                    p["Timestamp"],
+                    "yyyy-MM-dd'T'HH:mm:ss'Z'",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+                    out var at
+                )
+            )
+                return Reject(
+                    400,
+                    "InvalidTimeStamp.Format",
+                    "Specified time stamp or date value is not well formatted."
+                );
             if (Math.Abs((DateTime.UtcNow - at).TotalMinutes) > 15)
                 return Reject(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
             var stringToSign = StringToSign(method, pairs);
             var expected = Convert.ToBase64String(
-                HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret + "&"), Encoding.UTF8.GetBytes(stringToSign)));
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected),
-                    Encoding.UTF8.GetBytes(p["Signature"])))
-                return Reject(400, "SignatureDoesNotMatch",
-                    "Specified signature is not matched with our calculation. server string to sign is:"
-                    + stringToSign);
+                HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret + "&"), Encoding.UTF8.GetBytes(stringToSign))
+            );
+            if (
+                !CryptographicOperations.FixedTimeEquals(
+                    Encoding.UTF8.GetBytes(expected),
+                    Encoding.UTF8.GetBytes(p["Signature"])
+                )
+            )
+                return Reject(
+                    400,
+                    "SignatureDoesNotMatch",
+                    "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign
+                );
             if (!nonces.TryAdd(p["SignatureNonce"], 0))
                 return Reject(400, "SignatureNonceUsed", "Specified signature nonce was used already.", signed: true);
             if (p["Action"] != "SendSms")
@@ -90,11 +140,15 @@ public static partial class SmsGateway
 
         Answer SendSms(Dictionary<string, string> p)
         {
-            if (!p.TryGetValue("PhoneNumbers", out var phones) || !p.ContainsKey("SignName")
-                || !p.ContainsKey("TemplateCode"))
+            if (
+                !p.TryGetValue("PhoneNumbers", out var phones)
+                || !p.ContainsKey("SignName")
+                || !p.ContainsKey("TemplateCode")
+            )
                 return Business("isv.INVALID_PARAMETERS", "参数异常");
             var numbers = phones.Split(',');
-            if (numbers.Length > 1000) return Business("isv.MOBILE_COUNT_OVER_LIMIT", "手机号码数量超过限制");
+            if (numbers.Length > 1000)
+                return Business("isv.MOBILE_COUNT_OVER_LIMIT", "手机号码数量超过限制");
             if (!numbers.All(n => MainlandMobile().IsMatch(n)))
                 return Business("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号");
             if (signName is not null && p["SignName"] != signName)
@@ -106,8 +160,12 @@ public static partial class SmsGateway
             if (numbers.Contains("13900000429"))
                 return Business("isv.BUSINESS_LIMIT_CONTROL", "触发分钟级流控Permits:1");
             if (numbers.Contains("13900000500"))
-                return new Answer(503, "ServiceUnavailable", "The request has failed due to a temporary failure.",
-                    true);
+                return new Answer(
+                    503,
+                    "ServiceUnavailable",
+                    "The request has failed due to a temporary failure.",
+                    true
+                );
             var bizId = $"{Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999)}^0";
             return new Answer(200, "OK", "OK", true, bizId);
         }
@@ -148,17 +206,21 @@ public static partial class SmsGateway
     private static List<KeyValuePair<string, string>> Decode(string raw) =>
         raw.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
-            .Select(kv => KeyValuePair.Create(Uri.UnescapeDataString(kv[0]),
-                Uri.UnescapeDataString(kv.Length > 1 ? kv[1] : "")))
+            .Select(kv =>
+                KeyValuePair.Create(Uri.UnescapeDataString(kv[0]), Uri.UnescapeDataString(kv.Length > 1 ? kv[1] : ""))
+            )
             .ToList();
 
     private static string StringToSign(string method, IEnumerable<KeyValuePair<string, string>> pairs)
     {
-        var canonical = string.Join("&", pairs
-            .Where(p => p.Key != "Signature")
-            .Select(p => (Key: Encode(p.Key), Value: Encode(p.Value)))
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => p.Key + "=" + p.Value));
+        var canonical = string.Join(
+            "&",
+            pairs
+                .Where(p => p.Key != "Signature")
+                .Select(p => (Key: Encode(p.Key), Value: Encode(p.Value)))
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => p.Key + "=" + p.Value)
+        );
         return method.ToUpperInvariant() + "&" + Encode("/") + "&" + Encode(canonical);
     }
 

@@ -9,13 +9,16 @@ namespace Hongling.Tests;
 /// <see cref="SignInAsync"/> by hand.</summary>
 public sealed partial class TestApp
 {
-    /// <summary>An administrator of <paramref name="orgs"/> (and so of their subtrees), with no member record.</summary>
-    public Task<HttpClient> SignInAsAdministratorOfAsync(params Organization[] orgs) => SignInAsNewAccountAsync(NewCard(), administers: orgs);
+    /// <summary>An administrator of <paramref name="orgs"/> (and so of their subtrees), with no member
+    /// record.</summary>
+    public Task<HttpClient> SignInAsAdministratorOfAsync(params Organization[] orgs) =>
+        SignInAsNewAccountAsync(NewCard(), administers: orgs);
 
     /// <summary>The member <paramref name="member"/>, holding their red card.</summary>
     public Task<HttpClient> SignInAsMemberAsync(Member member) => SignInAsNewAccountAsync(NewCard(), member);
 
-    /// <summary>A new member of <paramref name="branch"/> named <paramref name="name"/>, holding their red card.</summary>
+    /// <summary>A new member of <paramref name="branch"/> named <paramref name="name"/>, holding their red
+    /// card.</summary>
     public async Task<(Member Member, HttpClient Client)> SignInAsMemberAsync(Organization branch, string name = "张三")
     {
         var member = await AddMemberAsync(branch, name);
@@ -27,7 +30,12 @@ public sealed partial class TestApp
 
     /// <summary>A new account with the given <paramref name="card"/> (see <see cref="AddAccountAsync"/>), signed in:
     /// for a test that needs the card afterwards.</summary>
-    public async Task<HttpClient> SignInAsNewAccountAsync(string card, Member? member = null, Organization[]? administers = null, bool systemAdmin = false)
+    public async Task<HttpClient> SignInAsNewAccountAsync(
+        string card,
+        Member? member = null,
+        Organization[]? administers = null,
+        bool systemAdmin = false
+    )
     {
         await AddAccountAsync(card, member, administers, systemAdmin);
         return await SignedInClientAsync(card);

@@ -20,16 +20,23 @@ namespace Hongling.Tests;
 /// HONGLING_TEST_PROVIDER=postgres (test.sh runs the suite once for each). One per test class.</summary>
 public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("HONGLING_TEST_PROVIDER"), "postgres", StringComparison.OrdinalIgnoreCase);
+    public static bool OnPostgres =>
+        string.Equals(
+            Environment.GetEnvironmentVariable("HONGLING_TEST_PROVIDER"),
+            "postgres",
+            StringComparison.OrdinalIgnoreCase
+        );
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("hongling-test-").FullName;
     private readonly string? _pgDatabase = OnPostgres ? "hongling_t_" + Guid.NewGuid().ToString("N")[..12] : null;
     private readonly string _piiKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     /// <summary>A second instance shares the first one's database, keys and clock, and owns none of them.</summary>
     private readonly bool _owner = true;
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    /// <summary>Findings of ID numbers outside an administrator's scope allowed per hour, kept small for the tests.</summary>
+    /// <summary>Findings of ID numbers outside an administrator's scope allowed per hour, kept small for the
+    /// tests.</summary>
     public const int OutsideIdChecksPerHour = 5;
 
     public TestApp() { }
@@ -46,12 +53,17 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Another application instance on the same database (as behind a load balancer). Dispose it.</summary>
     public TestApp SecondInstance() => new(this);
 
-    private static string PgServer => Environment.GetEnvironmentVariable("HONGLING_TEST_PG")
-        ?? throw new InvalidOperationException("HONGLING_TEST_PG (a connection string to a PostgreSQL server) is required with HONGLING_TEST_PROVIDER=postgres.");
+    private static string PgServer =>
+        Environment.GetEnvironmentVariable("HONGLING_TEST_PG")
+        ?? throw new InvalidOperationException(
+            "HONGLING_TEST_PG (a connection string to a PostgreSQL server) is required with HONGLING_TEST_PROV"
+                + "IDER=postgres."
+        );
 
     public async ValueTask InitializeAsync()
     {
-        if (_pgDatabase is null || !_owner) return;
+        if (_pgDatabase is null || !_owner)
+            return;
         await using var conn = new NpgsqlConnection(PgServer);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
@@ -72,7 +84,10 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Notifications:ReminderMinutes", "0");
         // The monthly subsidy run's loop too: its tests run it directly.
         builder.UseSetting("Aid:SubsidyCheckMinutes", "0");
-        builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("HONGLING_TEST_LOG") ?? "Error");
+        builder.UseSetting(
+            "Logging:LogLevel:Default",
+            Environment.GetEnvironmentVariable("HONGLING_TEST_LOG") ?? "Error"
+        );
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "None");
         builder.UseSetting("Data:Directory", _dataDir);
@@ -85,7 +100,10 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
         if (_pgDatabase is not null)
         {
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Hongling", new NpgsqlConnectionStringBuilder(PgServer) { Database = _pgDatabase }.ConnectionString);
+            builder.UseSetting(
+                "ConnectionStrings:Hongling",
+                new NpgsqlConnectionStringBuilder(PgServer) { Database = _pgDatabase }.ConnectionString
+            );
         }
         else
         {
@@ -103,18 +121,24 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>GET /__test/throw fails inside the real pipeline, to prove the 500 page leaks nothing.</summary>
     private sealed class ThrowingEndpoint : IStartupFilter
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            app.Use((HttpContext ctx, RequestDelegate nxt) => ctx.Request.Path == "/__test/throw"
-                ? throw new InvalidOperationException("secret-stack-detail") : nxt(ctx));
-        };
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+            app =>
+            {
+                next(app);
+                app.Use(
+                    (HttpContext ctx, RequestDelegate nxt) =>
+                        ctx.Request.Path == "/__test/throw"
+                            ? throw new InvalidOperationException("secret-stack-detail")
+                            : nxt(ctx)
+                );
+            };
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!_owner) return;
+        if (!_owner)
+            return;
         if (_pgDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
@@ -123,7 +147,11 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException) { }
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -142,29 +170,50 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
     // ---- builders -------------------------------------------------------------------------------
 
     private static int _seq;
-    public static string UniqueCode(string prefix) => prefix + Interlocked.Increment(ref _seq).ToString("D5") + Random.Shared.Next(1000, 9999);
+
+    public static string UniqueCode(string prefix) =>
+        prefix + Interlocked.Increment(ref _seq).ToString("D5") + Random.Shared.Next(1000, 9999);
 
     /// <summary>A town committee with one branch: the unit most tests need, twice (A and B).</summary>
-    public Task<(Organization Town, Organization Branch)> AddTownAsync(string name) => WithDbAsync(async db =>
-    {
-        var root = db.Organizations.FirstOrDefault(o => o.ParentId == null && o.Code == "ROOT");
-        if (root is null)
+    public Task<(Organization Town, Organization Branch)> AddTownAsync(string name) =>
+        WithDbAsync(async db =>
         {
-            root = new Organization { Code = "ROOT", Name = "测试区委", Kind = OrgKind.Committee, Category = OrgCategory.Organ };
-            root.PlaceUnder(null);
-            db.Organizations.Add(root);
+            var root = db.Organizations.FirstOrDefault(o => o.ParentId == null && o.Code == "ROOT");
+            if (root is null)
+            {
+                root = new Organization
+                {
+                    Code = "ROOT",
+                    Name = "测试区委",
+                    Kind = OrgKind.Committee,
+                    Category = OrgCategory.Organ,
+                };
+                root.PlaceUnder(null);
+                db.Organizations.Add(root);
+                await db.SaveChangesAsync();
+            }
+            var town = new Organization
+            {
+                Code = UniqueCode("T"),
+                Name = name + "党委",
+                Kind = OrgKind.Committee,
+                Category = OrgCategory.Organ,
+            };
+            town.PlaceUnder(root);
+            db.Organizations.Add(town);
             await db.SaveChangesAsync();
-        }
-        var town = new Organization { Code = UniqueCode("T"), Name = name + "党委", Kind = OrgKind.Committee, Category = OrgCategory.Organ };
-        town.PlaceUnder(root);
-        db.Organizations.Add(town);
-        await db.SaveChangesAsync();
-        var branch = new Organization { Code = UniqueCode("B"), Name = name + "第一党支部", Kind = OrgKind.Branch, Category = OrgCategory.Village };
-        branch.PlaceUnder(town);
-        db.Organizations.Add(branch);
-        await db.SaveChangesAsync();
-        return (town, branch);
-    });
+            var branch = new Organization
+            {
+                Code = UniqueCode("B"),
+                Name = name + "第一党支部",
+                Kind = OrgKind.Branch,
+                Category = OrgCategory.Village,
+            };
+            branch.PlaceUnder(town);
+            db.Organizations.Add(branch);
+            await db.SaveChangesAsync();
+            return (town, branch);
+        });
 
     public static string NewIdNumber(DateOnly birth, int seq)
     {
@@ -173,6 +222,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
     }
 
     private static int _idSeq;
+
     /// <summary>A fresh valid ID number per call (12 million before repeating), births 1950-1982 so a
     /// 2010s join date is always after the 18th birthday.</summary>
     public static string NextIdNumber()
@@ -181,45 +231,72 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
         return NewIdNumber(new DateOnly(1950, 1, 1).AddDays(n % 12000), n / 12000);
     }
 
-    public Task<Member> AddMemberAsync(Organization branch, string name = "张三", string? idNumber = null) => WithDbAsync((db, sp) =>
-    {
-        var id = idNumber ?? NextIdNumber();
-        var m = new Member
-        {
-            Name = name, Gender = Gender.Male, BirthDate = IdNumber.BirthDate(id)!.Value, Mobile = "13800138000",
-            Education = Education.Bachelor, JoinedOn = new DateOnly(2010, 7, 1), Status = MemberStatus.Full, OrganizationId = branch.Id,
-        };
-        sp.GetRequiredService<PiiProtector>().SetIdNumber(m, id);
-        db.Members.Add(m);
-        return db.SaveChangesAsync().ContinueWith(_ => m);
-    });
+    public Task<Member> AddMemberAsync(Organization branch, string name = "张三", string? idNumber = null) =>
+        WithDbAsync(
+            (db, sp) =>
+            {
+                var id = idNumber ?? NextIdNumber();
+                var m = new Member
+                {
+                    Name = name,
+                    Gender = Gender.Male,
+                    BirthDate = IdNumber.BirthDate(id)!.Value,
+                    Mobile = "13800138000",
+                    Education = Education.Bachelor,
+                    JoinedOn = new DateOnly(2010, 7, 1),
+                    Status = MemberStatus.Full,
+                    OrganizationId = branch.Id,
+                };
+                sp.GetRequiredService<PiiProtector>().SetIdNumber(m, id);
+                db.Members.Add(m);
+                return db.SaveChangesAsync().ContinueWith(_ => m);
+            }
+        );
 
     public const string Password = "test1234pass";
     public const int RegistrationsPerHour = 30;
 
-    /// <summary>An account: a member's red card, optionally administering organizations, or the district's system administrator.</summary>
-    public Task<Account> AddAccountAsync(string card, Member? member = null, Organization[]? administers = null, bool systemAdmin = false, bool mustChange = false) =>
-        WithDbAsync(async (db, sp) =>
-        {
-            var users = sp.GetRequiredService<UserManager<Account>>();
-            var account = new Account { UserName = card, DisplayName = member?.Name ?? "管理员", MemberId = member?.Id, MustChangePassword = mustChange, LockoutEnabled = true };
-            var result = await users.CreateAsync(account, Password);
-            Assert.True(result.Succeeded, string.Join(";", result.Errors.Select(e => e.Description)));
-            if (member is not null)
+    /// <summary>An account: a member's red card, optionally administering organizations, or the district's system
+    /// administrator.</summary>
+    public Task<Account> AddAccountAsync(
+        string card,
+        Member? member = null,
+        Organization[]? administers = null,
+        bool systemAdmin = false,
+        bool mustChange = false
+    ) =>
+        WithDbAsync(
+            async (db, sp) =>
             {
-                var tracked = await db.Members.FindAsync(member.Id);
-                tracked!.CardNumber = card;
+                var users = sp.GetRequiredService<UserManager<Account>>();
+                var account = new Account
+                {
+                    UserName = card,
+                    DisplayName = member?.Name ?? "管理员",
+                    MemberId = member?.Id,
+                    MustChangePassword = mustChange,
+                    LockoutEnabled = true,
+                };
+                var result = await users.CreateAsync(account, Password);
+                Assert.True(result.Succeeded, string.Join(";", result.Errors.Select(e => e.Description)));
+                if (member is not null)
+                {
+                    var tracked = await db.Members.FindAsync(member.Id);
+                    tracked!.CardNumber = card;
+                }
+                foreach (var org in administers ?? [])
+                    db.OrgAdministrators.Add(new OrgAdministrator { AccountId = account.Id, OrganizationId = org.Id });
+                await db.SaveChangesAsync();
+                if (systemAdmin)
+                {
+                    var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+                    if (!await roles.RoleExistsAsync(Roles.SystemAdmin))
+                        await roles.CreateAsync(new IdentityRole(Roles.SystemAdmin));
+                    await users.AddToRoleAsync(account, Roles.SystemAdmin);
+                }
+                return account;
             }
-            foreach (var org in administers ?? []) db.OrgAdministrators.Add(new OrgAdministrator { AccountId = account.Id, OrganizationId = org.Id });
-            await db.SaveChangesAsync();
-            if (systemAdmin)
-            {
-                var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-                if (!await roles.RoleExistsAsync(Roles.SystemAdmin)) await roles.CreateAsync(new IdentityRole(Roles.SystemAdmin));
-                await users.AddToRoleAsync(account, Roles.SystemAdmin);
-            }
-            return account;
-        });
+        );
 
     public static string NewCard() => "9" + Random.Shared.Next(100_000_000, 999_999_999);
 
@@ -228,19 +305,32 @@ public sealed partial class TestApp : WebApplicationFactory<Program>, IAsyncLife
     public static async Task<string> TokenAsync(HttpClient client, string url)
     {
         var html = await client.GetStringAsync(url);
-        return TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
+        return TokenPattern().Match(html) is { Success: true } m
+            ? WebUtility.HtmlDecode(m.Groups[1].Value)
             : throw new InvalidOperationException($"No antiforgery token on {url}");
     }
 
     /// <summary>Posts a form the way the browser does: token from the page first.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string? postUrl = null)
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client,
+        string pageUrl,
+        IDictionary<string, string> fields,
+        string? postUrl = null
+    )
     {
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await TokenAsync(client, pageUrl) };
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = await TokenAsync(client, pageUrl),
+        };
         return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form));
     }
 
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string card, string password = Password) =>
-        PostFormAsync(client, "/Account/Login", new Dictionary<string, string> { ["Input.CardNumber"] = card, ["Input.Password"] = password });
+        PostFormAsync(
+            client,
+            "/Account/Login",
+            new Dictionary<string, string> { ["Input.CardNumber"] = card, ["Input.Password"] = password }
+        );
 
     public async Task<HttpClient> SignedInClientAsync(string card, string password = Password)
     {

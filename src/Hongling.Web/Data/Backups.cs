@@ -12,10 +12,15 @@ namespace Hongling.Web.Data;
 public static class Backups
 {
     public static async Task BackupAsync(
-        DatabaseProvider provider, string connection, string file, CancellationToken ct = default)
+        DatabaseProvider provider,
+        string connection,
+        string file,
+        CancellationToken ct = default
+    )
     {
         file = Path.GetFullPath(file);
-        if (File.Exists(file)) File.Delete(file);
+        if (File.Exists(file))
+            File.Delete(file);
         if (provider == DatabaseProvider.Postgres)
         {
             await RunPgToolAsync("pg_dump", connection, ["--format=custom", "--no-owner", "--file", file], ct);
@@ -30,10 +35,15 @@ public static class Backups
 
     /// <summary>Replaces the configured database's content with the backup's. Run it with the app stopped.</summary>
     public static async Task RestoreAsync(
-        DatabaseProvider provider, string connection, string file, CancellationToken ct = default)
+        DatabaseProvider provider,
+        string connection,
+        string file,
+        CancellationToken ct = default
+    )
     {
         file = Path.GetFullPath(file);
-        if (!File.Exists(file)) throw new FileNotFoundException($"no backup at {file}", file);
+        if (!File.Exists(file))
+            throw new FileNotFoundException($"no backup at {file}", file);
         if (provider == DatabaseProvider.Postgres)
         {
             var database = new NpgsqlConnectionStringBuilder(connection).Database!;
@@ -58,19 +68,24 @@ public static class Backups
     {
         var pg = new NpgsqlConnectionStringBuilder(connection);
         var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
-        var installed = versions.Where(d => File.Exists(Path.Combine(d, "bin", tool)))
+        var installed = versions
+            .Where(d => File.Exists(Path.Combine(d, "bin", tool)))
             .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
-            .Select(d => Path.Combine(d, "bin", tool)).FirstOrDefault();
+            .Select(d => Path.Combine(d, "bin", tool))
+            .FirstOrDefault();
         var info = new ProcessStartInfo(installed ?? tool)
         {
-            RedirectStandardError = true, RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
         };
-        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var a in args)
+            info.ArgumentList.Add(a);
         info.Environment["PGHOST"] = pg.Host;
         info.Environment["PGPORT"] = pg.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["PGUSER"] = pg.Username;
         info.Environment["PGDATABASE"] = pg.Database;
-        if (!string.IsNullOrEmpty(pg.Password)) info.Environment["PGPASSWORD"] = pg.Password;
+        if (!string.IsNullOrEmpty(pg.Password))
+            info.Environment["PGPASSWORD"] = pg.Password;
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{tool} did not start");
         var errors = process.StandardError.ReadToEndAsync(ct);
         var output = process.StandardOutput.ReadToEndAsync(ct);
@@ -91,19 +106,24 @@ public static class BackupCommand
     {
         var provider = DataSetup.ProviderOf(config);
         var connection = DataSetup.ConnectionStringOf(config, contentRoot);
-        var file = args[0] == "backup"
-            ? (Array.IndexOf(args, "--out") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null)
-            : args.Skip(1).FirstOrDefault(a => !a.StartsWith('-'));
+        var file =
+            args[0] == "backup"
+                ? (Array.IndexOf(args, "--out") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null)
+                : args.Skip(1).FirstOrDefault(a => !a.StartsWith('-'));
         if (file is null)
         {
             Console.Error.WriteLine("usage: backup --out FILE | restore FILE");
             return 2;
         }
         var clock = Stopwatch.StartNew();
-        if (args[0] == "backup") await Backups.BackupAsync(provider, connection, file);
-        else await Backups.RestoreAsync(provider, connection, file);
-        Console.WriteLine($"{args[0]}: {Path.GetFullPath(file)} ({new FileInfo(file).Length} bytes, {provider}, "
-            + $"{clock.Elapsed.TotalSeconds:F1} s)");
+        if (args[0] == "backup")
+            await Backups.BackupAsync(provider, connection, file);
+        else
+            await Backups.RestoreAsync(provider, connection, file);
+        Console.WriteLine(
+            $"{args[0]}: {Path.GetFullPath(file)} ({new FileInfo(file).Length} bytes, {provider}, "
+                + $"{clock.Elapsed.TotalSeconds:F1} s)"
+        );
         return 0;
     }
 }

@@ -5,13 +5,22 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Hongling.Web.Data;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
 
 public static class DataSetup
 {
     /// <summary>Database:Provider = Sqlite (default, a file under Data:Directory) or Postgres
-    /// (ConnectionStrings:Hongling). Environment variables work too: Database__Provider, ConnectionStrings__Hongling.</summary>
-    public static IServiceCollection AddHonglingData(this IServiceCollection services, IConfiguration config, string contentRoot)
+    /// (ConnectionStrings:Hongling). Environment variables work too: Database__Provider,
+    /// ConnectionStrings__Hongling.</summary>
+    public static IServiceCollection AddHonglingData(
+        this IServiceCollection services,
+        IConfiguration config,
+        string contentRoot
+    )
     {
         var provider = ProviderOf(config);
         var dataDirectory = DataDirectory(config, contentRoot);
@@ -20,28 +29,41 @@ public static class DataSetup
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connection))
-                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Hongling is not set.");
-            services.AddDbContext<HonglingDb, PostgresHonglingDb>(o => o.UseNpgsql(connection), optionsLifetime: ServiceLifetime.Singleton);
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Hongling is not set."
+                );
+            services.AddDbContext<HonglingDb, PostgresHonglingDb>(
+                o => o.UseNpgsql(connection),
+                optionsLifetime: ServiceLifetime.Singleton
+            );
         }
         else
         {
             Directory.CreateDirectory(dataDirectory);
             connection = ConnectionStringOf(config, contentRoot);
-            services.AddDbContext<HonglingDb, SqliteHonglingDb>(o => o.UseSqlite(connection).AddInterceptors(new SqliteTuning()), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContext<HonglingDb, SqliteHonglingDb>(
+                o => o.UseSqlite(connection).AddInterceptors(new SqliteTuning()),
+                optionsLifetime: ServiceLifetime.Singleton
+            );
         }
         services.AddSingleton(new DbConnections(provider, connection));
         services.AddScoped<DemoDistrict>();
-        services.AddSingleton(PiiProtector.FromConfiguration(config, dataDirectory, allowKeyFile: provider == DatabaseProvider.Sqlite));
+        services.AddSingleton(
+            PiiProtector.FromConfiguration(config, dataDirectory, allowKeyFile: provider == DatabaseProvider.Sqlite)
+        );
         return services;
     }
 
     /// <summary>ConnectionStrings:Hongling, or for SQLite by default hongling.db under Data:Directory.</summary>
     public static string ConnectionStringOf(IConfiguration config, string contentRoot) =>
-        config.GetConnectionString("Hongling") is { Length: > 0 } configured ? configured
+        config.GetConnectionString("Hongling") is { Length: > 0 } configured
+            ? configured
             : $"Data Source={Path.Combine(DataDirectory(config, contentRoot), "hongling.db")}";
 
     public static DatabaseProvider ProviderOf(IConfiguration config) =>
-        string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
 
     public static string DataDirectory(IConfiguration config, string contentRoot) =>
         Path.GetFullPath(config["Data:Directory"] ?? Path.Combine(contentRoot, "data"));
@@ -51,11 +73,19 @@ public static class DataSetup
 public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteHonglingDb>
 {
     public SqliteHonglingDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteHonglingDb>().UseSqlite("Data Source=design.db").Options, new OrgScope(), TimeProvider.System);
+        new(
+            new DbContextOptionsBuilder<SqliteHonglingDb>().UseSqlite("Data Source=design.db").Options,
+            new OrgScope(),
+            TimeProvider.System
+        );
 }
 
 public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresHonglingDb>
 {
     public PostgresHonglingDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresHonglingDb>().UseNpgsql("Host=localhost;Database=design").Options, new OrgScope(), TimeProvider.System);
+        new(
+            new DbContextOptionsBuilder<PostgresHonglingDb>().UseNpgsql("Host=localhost;Database=design").Options,
+            new OrgScope(),
+            TimeProvider.System
+        );
 }

@@ -9,10 +9,12 @@ namespace Hongling.Web.Data;
 /// for it would cost every request more than the read itself.</summary>
 public sealed class DbConnections(DatabaseProvider provider, string connectionString)
 {
-    /// <summary>SQLite runs in the process: its calls finish synchronously, and their async forms only add tasks.</summary>
+    /// <summary>SQLite runs in the process: its calls finish synchronously, and their async forms only add
+    /// tasks.</summary>
     public bool InProcess => provider == DatabaseProvider.Sqlite;
 
-    public DbConnection Create() => provider == DatabaseProvider.Postgres
-        ? new NpgsqlConnection(connectionString)
-        : new SqliteConnection(connectionString);
+    public DbConnection Create() =>
+        provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(connectionString)
+            : new SqliteConnection(connectionString);
 }

@@ -20,11 +20,18 @@ public sealed partial class DemoDistrict
     /// the attendance pages and the members' home page have something to show. Seeded per branch.</summary>
     private async Task AddActivitiesAsync(List<Organization> branches, DateTime now, CancellationToken ct)
     {
-        var chosen = branches.Where(b => b.Code.EndsWith("B001") || b.Code.EndsWith("B002") || b.Code.StartsWith('G')).Take(40).ToList();
+        var chosen = branches
+            .Where(b => b.Code.EndsWith("B001") || b.Code.EndsWith("B002") || b.Code.StartsWith('G'))
+            .Take(40)
+            .ToList();
         var ids = chosen.Select(b => b.Id).ToList();
-        var members = (await db.Members.Where(m => ids.Contains(m.OrganizationId)).Select(m => new { m.Id, m.OrganizationId }).ToListAsync(ct))
-            .ToLookup(m => m.OrganizationId, m => m.Id);
-        var morning = now.Date.AddHours(1);   // 09:00 in China
+        var members = (
+            await db
+                .Members.Where(m => ids.Contains(m.OrganizationId))
+                .Select(m => new { m.Id, m.OrganizationId })
+                .ToListAsync(ct)
+        ).ToLookup(m => m.OrganizationId, m => m.Id);
+        var morning = now.Date.AddHours(1); // 09:00 in China
         foreach (var branch in chosen)
         {
             var rng = new Random(branch.Code.Aggregate(23, (h, c) => h * 31 + c));
@@ -35,8 +42,15 @@ public sealed partial class DemoDistrict
                 var past = startsAt < now;
                 var activity = new Activity
                 {
-                    OrganizationId = branch.Id, AudiencePath = branch.Path, Kind = kind, Topic = topic, Place = branch.Name[..Math.Min(4, branch.Name.Length)] + "党员活动室",
-                    StartsAt = startsAt, EndsAt = startsAt.AddHours(2), CreatedAt = startsAt.AddDays(-5), CreatedBy = "演示数据",
+                    OrganizationId = branch.Id,
+                    AudiencePath = branch.Path,
+                    Kind = kind,
+                    Topic = topic,
+                    Place = branch.Name[..Math.Min(4, branch.Name.Length)] + "党员活动室",
+                    StartsAt = startsAt,
+                    EndsAt = startsAt.AddHours(2),
+                    CreatedAt = startsAt.AddDays(-5),
+                    CreatedBy = "演示数据",
                     Minutes = past ? $"<p>{topic}。会议由支部书记主持,与会党员结合实际作了交流发言。</p>" : null,
                 };
                 foreach (var memberId in members[branch.Id])
@@ -44,13 +58,21 @@ public sealed partial class DemoDistrict
                     var roll = rng.Next(100);
                     var present = past && roll < 80;
                     var leave = !present && roll < 90 && (past || roll < 20);
-                    activity.Participants.Add(new ActivityParticipant
-                    {
-                        MemberId = memberId, OrganizationId = branch.Id,
-                        Reply = leave ? ParticipantReply.Leave : present ? ParticipantReply.Confirmed : ParticipantReply.Pending,
-                        LeaveReason = leave ? "外出务工" : null, RepliedAt = leave || present ? startsAt.AddDays(-1) : null,
-                        CheckedInAt = present ? startsAt.AddMinutes(rng.Next(-20, 10)) : null, CheckInMethod = present ? CheckInMethod.QrCode : null,
-                    });
+                    activity.Participants.Add(
+                        new ActivityParticipant
+                        {
+                            MemberId = memberId,
+                            OrganizationId = branch.Id,
+                            Reply =
+                                leave ? ParticipantReply.Leave
+                                : present ? ParticipantReply.Confirmed
+                                : ParticipantReply.Pending,
+                            LeaveReason = leave ? "外出务工" : null,
+                            RepliedAt = leave || present ? startsAt.AddDays(-1) : null,
+                            CheckedInAt = present ? startsAt.AddMinutes(rng.Next(-20, 10)) : null,
+                            CheckInMethod = present ? CheckInMethod.QrCode : null,
+                        }
+                    );
                 }
                 db.Activities.Add(activity);
             }

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Data;
 
 /// <summary>The one database. Provider-specific subclasses exist only to carry their own migrations.</summary>
-public abstract partial class HonglingDb(DbContextOptions options, OrgScope scope, TimeProvider clock) : IdentityDbContext<Account>(options), IDataProtectionKeyContext
+public abstract partial class HonglingDb(DbContextOptions options, OrgScope scope, TimeProvider clock)
+    : IdentityDbContext<Account>(options),
+        IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Member> Members => Set<Member>();
@@ -92,8 +94,12 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>Every save stamps and checks the org scope, and writes the audit log of what it changed, and
-    /// raises the scope version when it changes someone's administered subtrees, in the same transaction as the change.</summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// raises the scope version when it changes someone's administered subtrees, in the same transaction as the
+    /// change.</summary>
+    public override async Task<int> SaveChangesAsync(
+        bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default
+    )
     {
         // Changes are detected once here: the scope stamp writes through the change tracker, and the audit
         // capture and EF's own save read it, so none of them needs to scan every tracked row again.
@@ -106,20 +112,28 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
             await StampAndEnforceScopeAsync(cancellationToken);
             var audits = CaptureAudits();
             var changesScopes = ChangesAdministeredSubtrees();
-            if (audits.Count == 0 && !changesScopes) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            return await InTransactionAsync(async () =>
-            {
-                var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                if (audits.Count > 0)
+            if (audits.Count == 0 && !changesScopes)
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await InTransactionAsync(
+                async () =>
                 {
-                    AuditEntries.AddRange(audits.Select(a => a.ToEntry()));
-                    await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                }
-                if (changesScopes) await RaiseScopeVersionAsync(cancellationToken);
-                return count;
-            }, cancellationToken);
+                    var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                    if (audits.Count > 0)
+                    {
+                        AuditEntries.AddRange(audits.Select(a => a.ToEntry()));
+                        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                    }
+                    if (changesScopes)
+                        await RaiseScopeVersionAsync(cancellationToken);
+                    return count;
+                },
+                cancellationToken
+            );
         }
-        finally { ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     /// <summary>A new question is saved with its first version; a change to its content bumps its version
@@ -130,11 +144,14 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
         {
             if (entry.State == EntityState.Modified)
             {
-                if (!QuestionVersion.Content.Any(p => entry.Property(p).IsModified)) continue;
+                if (!QuestionVersion.Content.Any(p => entry.Property(p).IsModified))
+                    continue;
                 var version = entry.Property(q => q.Version);
-                if (!version.IsModified) version.CurrentValue++;
+                if (!version.IsModified)
+                    version.CurrentValue++;
             }
-            else if (entry.State != EntityState.Added) continue;
+            else if (entry.State != EntityState.Added)
+                continue;
             QuestionVersions.Add(QuestionVersion.Of(entry.Entity));
         }
     }
@@ -146,19 +163,23 @@ public abstract partial class HonglingDb(DbContextOptions options, OrgScope scop
         try
         {
             var result = await work();
-            if (own is not null) await own.CommitAsync(ct);
+            if (own is not null)
+                await own.CommitAsync(ct);
             return result;
         }
         finally
         {
-            if (own is not null) await own.DisposeAsync();
+            if (own is not null)
+                await own.DisposeAsync();
         }
     }
 }
 
-public sealed class SqliteHonglingDb(DbContextOptions<SqliteHonglingDb> options, OrgScope scope, TimeProvider clock) : HonglingDb(options, scope, clock);
+public sealed class SqliteHonglingDb(DbContextOptions<SqliteHonglingDb> options, OrgScope scope, TimeProvider clock)
+    : HonglingDb(options, scope, clock);
 
-public sealed class PostgresHonglingDb(DbContextOptions<PostgresHonglingDb> options, OrgScope scope, TimeProvider clock) : HonglingDb(options, scope, clock)
+public sealed class PostgresHonglingDb(DbContextOptions<PostgresHonglingDb> options, OrgScope scope, TimeProvider clock)
+    : HonglingDb(options, scope, clock)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -168,7 +189,8 @@ public sealed class PostgresHonglingDb(DbContextOptions<PostgresHonglingDb> opti
         foreach (var type in ScopedTypes(builder))
         {
             builder.Entity(type).Property(nameof(IScopedByPath.OrgPath)).UseCollation("C");
-            if (typeof(ISharedWithPath).IsAssignableFrom(type)) builder.Entity(type).Property(nameof(ISharedWithPath.SharedPath)).UseCollation("C");
+            if (typeof(ISharedWithPath).IsAssignableFrom(type))
+                builder.Entity(type).Property(nameof(ISharedWithPath.SharedPath)).UseCollation("C");
         }
     }
 }

@@ -5,7 +5,8 @@ namespace Hongling.Web.Data;
 /// <summary>`dotnet run --project src/Hongling.Web -- seed --members 100000 --db data/big.db`:
 /// generates a district of the given size into a new SQLite file (or --postgres "connection string"),
 /// optionally with `--cards K` red cards and `--bench-exam Q` a Q-question exam for benchmarks, `--orgs N` about N
-/// organizations, `--terminals N` sites with terminals and `--month-rows N` a busy last month (bench/bulletin.sh).</summary>
+/// organizations, `--terminals N` sites with terminals and `--month-rows N` a busy last month
+/// (bench/bulletin.sh).</summary>
 public static class SeedCommand
 {
     public static bool IsSeed(string[] args) => args.Length > 0 && args[0] is "seed" or "import-sample";
@@ -39,8 +40,19 @@ public static class SeedCommand
             // branches of an existing database, with ID numbers the generator never uses.
             db.Scope.BecomeSystem();
             var rows = int.TryParse(Option(args, "--rows"), out var r) && r > 0 ? r : 10_000;
-            var codes = await db.Organizations.Where(o => o.Kind == Domain.OrgKind.Branch).OrderBy(o => o.Id).Select(o => o.Code).ToListAsync();
-            await File.WriteAllBytesAsync(Option(args, "--out") ?? "members.xlsx", Features.Members.Import.MemberSheet.Sample(rows, codes, int.Parse(Option(args, "--start") ?? "0", System.Globalization.CultureInfo.InvariantCulture)));
+            var codes = await db
+                .Organizations.Where(o => o.Kind == Domain.OrgKind.Branch)
+                .OrderBy(o => o.Id)
+                .Select(o => o.Code)
+                .ToListAsync();
+            await File.WriteAllBytesAsync(
+                Option(args, "--out") ?? "members.xlsx",
+                Features.Members.Import.MemberSheet.Sample(
+                    rows,
+                    codes,
+                    int.Parse(Option(args, "--start") ?? "0", System.Globalization.CultureInfo.InvariantCulture)
+                )
+            );
             return 0;
         }
         await db.MigrateAsync();
@@ -64,13 +76,15 @@ public static class SeedCommand
         // `--bench-exam Q`: an exam of Q single-choice questions open to the whole district (bench/exam.sh).
         if (int.TryParse(Option(args, "--bench-exam"), out var questions) && questions > 0)
             Console.WriteLine($"bench_exam: {await DemoExams.AddBenchExamAsync(db, questions, now)}");
-        // `--terminals N --terminal-keys FILE`: N sites with a terminal each, their device keys in FILE (bench/sites.sh).
+        // `--terminals N --terminal-keys FILE`: N sites with a terminal each, their device keys in FILE
+        // (bench/sites.sh).
         if (int.TryParse(Option(args, "--terminals"), out var terminals) && terminals > 0)
         {
             var keys = Option(args, "--terminal-keys") ?? "terminal-keys.txt";
             Console.WriteLine($"terminals: {await DemoTerminals.AddAsync(db, terminals, keys, now)}");
         }
-        // `--month-rows N`: about N rows of last month's sign-ins, study, activities and site viewing (bench/bulletin.sh).
+        // `--month-rows N`: about N rows of last month's sign-ins, study, activities and site viewing
+        // (bench/bulletin.sh).
         if (int.TryParse(Option(args, "--month-rows"), out var monthRows) && monthRows > 0)
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Hongling.Web.Data;
 
@@ -17,13 +17,19 @@ namespace Hongling.Web.Data;
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
     public const string OnceSql = "PRAGMA journal_mode = WAL;";
+
     /// <summary>The busy timeout is the connection's own (Default Timeout, 30 s unless set), in milliseconds.</summary>
     private static string PerConnectionSql(SqliteConnection connection) =>
-        $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA busy_timeout = {connection.DefaultTimeout * 1000};";
+        $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA busy_timeout = "
+        + $"{connection.DefaultTimeout * 1000};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection);
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(
+        DbConnection connection,
+        ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Run(connection);
         return Task.CompletedTask;
@@ -36,7 +42,8 @@ public sealed class SqliteTuning : DbConnectionInterceptor
     private void Run(DbConnection connection)
     {
         var sqlite = (SqliteConnection)connection;
-        if (sqlite.Handle is not { } handle || tuned.TryGetValue(handle, out _)) return;
+        if (sqlite.Handle is not { } handle || tuned.TryGetValue(handle, out _))
+            return;
         using var command = sqlite.CreateCommand();
         command.CommandText = PerConnectionSql(sqlite);
         command.ExecuteNonQuery();

@@ -9,7 +9,9 @@ public sealed class Activity : IPublishedToMembers
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
-    /// <summary>Always the organization's own path: its members (and those of the organizations beneath it) read the activity.</summary>
+
+    /// <summary>Always the organization's own path: its members (and those of the organizations beneath it) read the
+    /// activity.</summary>
     public string AudiencePath { get; set; } = "";
     public bool AudienceIncludesSubtree { get; set; } = true;
     public ActivityKind Kind { get; set; }
@@ -17,6 +19,7 @@ public sealed class Activity : IPublishedToMembers
     public string Place { get; set; } = "";
     public DateTime StartsAt { get; set; }
     public DateTime EndsAt { get; set; }
+
     /// <summary>Minutes or summary (会议记录/活动小结), sanitized HTML (Infrastructure/RichText).</summary>
     public string? Minutes { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -24,7 +27,16 @@ public sealed class Activity : IPublishedToMembers
     public List<ActivityParticipant> Participants { get; set; } = [];
 }
 
-public enum ActivityKind { BranchMeeting = 1, CommitteeMeeting = 2, GroupMeeting = 3, PartyLesson = 4, ThemeDay = 5, Volunteer = 6, Other = 7 }
+public enum ActivityKind
+{
+    BranchMeeting = 1,
+    CommitteeMeeting = 2,
+    GroupMeeting = 3,
+    PartyLesson = 4,
+    ThemeDay = 5,
+    Volunteer = 6,
+    Other = 7,
+}
 
 /// <summary>A member expected at an activity: their answer to the notice and whether they came. The member
 /// reads their own rows (IMemberOwned); the row belongs to the member's branch at the time of the invitation.</summary>
@@ -38,13 +50,32 @@ public sealed class ActivityParticipant : IOrgOwned, IMemberOwned
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
-    [MemberSets] public ParticipantReply Reply { get; set; }
-    [MemberSets] public string? LeaveReason { get; set; }
-    [MemberSets] public DateTime? RepliedAt { get; set; }
-    [MemberSets] public DateTime? CheckedInAt { get; set; }
-    [MemberSets] public CheckInMethod? CheckInMethod { get; set; }
+
+    [MemberSets]
+    public ParticipantReply Reply { get; set; }
+
+    [MemberSets]
+    public string? LeaveReason { get; set; }
+
+    [MemberSets]
+    public DateTime? RepliedAt { get; set; }
+
+    [MemberSets]
+    public DateTime? CheckedInAt { get; set; }
+
+    [MemberSets]
+    public CheckInMethod? CheckInMethod { get; set; }
 }
 
-public enum ParticipantReply { Pending = 0, Confirmed = 1, Leave = 2 }
+public enum ParticipantReply
+{
+    Pending = 0,
+    Confirmed = 1,
+    Leave = 2,
+}
 
-public enum CheckInMethod { QrCode = 1, Manual = 2 }
+public enum CheckInMethod
+{
+    QrCode = 1,
+    Manual = 2,
+}

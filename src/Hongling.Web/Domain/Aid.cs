@@ -3,7 +3,8 @@ namespace Hongling.Web.Domain;
 /// <summary>A fund (基金: 党员互助金, 住房补助, 学历教育补助) held by an organization for the members of its subtree.
 /// Its balance is the sum of its ledger rows (<see cref="FundEntry"/>): every deposit, payment and adjustment is a
 /// row, written in the same transaction that changes <see cref="Balance"/>. Published to the subtree's members, who
-/// apply to it; the review steps (<see cref="ReviewLevels"/>) are set per fund and always end at the fund itself.</summary>
+/// apply to it; the review steps (<see cref="ReviewLevels"/>) are set per fund and always end at the fund
+/// itself.</summary>
 public sealed class Fund : IPublishedToMembers, IAudited
 {
     public int Id { get; set; }
@@ -39,7 +40,8 @@ public enum FundKind
 }
 
 /// <summary>Whose administrators decide a review step: the applicant's branch, the unit (the organization directly
-/// beneath the fund's, on the way to the branch: a town committee under a district fund), the fund's organization.</summary>
+/// beneath the fund's, on the way to the branch: a town committee under a district fund), the fund's
+/// organization.</summary>
 public enum ReviewLevel
 {
     Branch = 1,
@@ -108,7 +110,8 @@ public sealed class AidApplication : IOrgOwned, IMemberCreated, IAudited
     /// <summary>The review step now waiting (1-based); past the last once decided.</summary>
     public int Step { get; set; } = 1;
 
-    /// <summary>The path of the organization whose administrators decide the waiting step: the reviewers' queue.</summary>
+    /// <summary>The path of the organization whose administrators decide the waiting step: the reviewers'
+    /// queue.</summary>
     public string? ReviewerPath { get; set; }
     public decimal? ApprovedAmount { get; set; }
     public string? ReturnReason { get; set; }

@@ -15,6 +15,7 @@ public sealed class Album : IPublishedToMembers
     public Activity? Activity { get; set; }
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+
     /// <summary>Shown on the organization's page of the public website (党建网) as well.</summary>
     public bool IsPublic { get; set; }
 }

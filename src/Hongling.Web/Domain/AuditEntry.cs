@@ -15,8 +15,15 @@ public sealed class AuditEntry : IScopedByPath
     public string EntityName { get; set; } = "";
     public int OrganizationId { get; set; }
     public string OrgPath { get; set; } = "";
+
     /// <summary>JSON: [{"field":"Mobile","from":"…","to":"…"}].</summary>
     public string Changes { get; set; } = "[]";
 }
 
-public enum AuditAction { Created = 1, Updated = 2, Deleted = 3, Viewed = 4 }
+public enum AuditAction
+{
+    Created = 1,
+    Updated = 2,
+    Deleted = 3,
+    Viewed = 4,
+}

@@ -18,4 +18,9 @@ public sealed class CorrectionRequest : IOrgOwned, IMemberCreated, IAudited
     public string? HandledBy { get; set; }
 }
 
-public enum CorrectionState { Open = 1, Done = 2, Declined = 3 }
+public enum CorrectionState
+{
+    Open = 1,
+    Done = 2,
+    Declined = 3,
+}

@@ -6,6 +6,7 @@ public sealed class DuesPayment : IOrgOwned, IMemberOwned, IAudited
     public int Id { get; set; }
     public int MemberId { get; set; }
     public Member Member { get; set; } = null!;
+
     /// <summary>The member's branch when the payment was recorded.</summary>
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
@@ -18,17 +19,32 @@ public sealed class DuesPayment : IOrgOwned, IMemberOwned, IAudited
     public string RecordedBy { get; set; } = "";
 }
 
-public enum PaymentMethod { Cash = 1, WeChat = 2, Alipay = 3, BankTransfer = 4, Other = 5 }
+public enum PaymentMethod
+{
+    Cash = 1,
+    WeChat = 2,
+    Alipay = 3,
+    BankTransfer = 4,
+    Other = 5,
+}
 
 /// <summary>The dues standard: a share of the monthly income base, by the bands of the 2008 rules on
 /// party dues (after-tax monthly income up to 3,000: 0.5%; to 5,000: 1%; to 10,000: 1.5%; above: 2%).</summary>
 public static class DuesRule
 {
-    public static decimal MonthlyAmount(decimal incomeBase) => Math.Round(incomeBase * (incomeBase switch
-    {
-        <= 3000m => 0.005m,
-        <= 5000m => 0.01m,
-        <= 10000m => 0.015m,
-        _ => 0.02m,
-    }), 2, MidpointRounding.AwayFromZero);
+    public static decimal MonthlyAmount(decimal incomeBase) =>
+        Math.Round(
+            incomeBase
+                * (
+                    incomeBase switch
+                    {
+                        <= 3000m => 0.005m,
+                        <= 5000m => 0.01m,
+                        <= 10000m => 0.015m,
+                        _ => 0.02m,
+                    }
+                ),
+            2,
+            MidpointRounding.AwayFromZero
+        );
 }

@@ -9,11 +9,19 @@ public static class Email
     /// <summary>Null when the address can be sent to; else why not, in Chinese.</summary>
     public static string? Validate(string? raw)
     {
-        if (string.IsNullOrWhiteSpace(raw)) return "未登记电子邮箱";
+        if (string.IsNullOrWhiteSpace(raw))
+            return "未登记电子邮箱";
         var v = raw.Trim();
-        return v.Length <= 200 && !v.Any(char.IsWhiteSpace) && MailAddress.TryCreate(v, out var a) && a.Address == v
-            && a.Host.Contains('.') && !a.Host.StartsWith('.') && !a.Host.EndsWith('.')
-            ? null : "电子邮箱格式不正确";
+        return
+            v.Length <= 200
+            && !v.Any(char.IsWhiteSpace)
+            && MailAddress.TryCreate(v, out var a)
+            && a.Address == v
+            && a.Host.Contains('.')
+            && !a.Host.StartsWith('.')
+            && !a.Host.EndsWith('.')
+            ? null
+            : "电子邮箱格式不正确";
     }
 
     /// <summary>"zhangsan@example.com" → "z***@example.com".</summary>

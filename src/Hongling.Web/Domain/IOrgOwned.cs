@@ -42,7 +42,8 @@ public interface IMemberCreated : IMemberOwned;
 public interface IMemberCancellable : IMemberCreated;
 
 /// <summary>A property a member may change on a row of their own (an <see cref="IMemberOwned"/> row whose member
-/// is them): their answer to an activity, their check-in. A change to any other property needs an administrator.</summary>
+/// is them): their answer to an activity, their check-in. A change to any other property needs an
+/// administrator.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MemberSetsAttribute : Attribute;
 

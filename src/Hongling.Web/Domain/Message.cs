@@ -9,13 +9,16 @@ public sealed class Message : IOrgOwned
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
+
     /// <summary>The member who wrote it; null for a visitor without an account.</summary>
     public int? MemberId { get; set; }
     public Member? Member { get; set; }
     public string AuthorName { get; set; } = "";
+
     /// <summary>A visitor's optional phone; shown masked.</summary>
     public string? ContactPhone { get; set; }
     public string Body { get; set; } = "";
+
     /// <summary>The writer agrees to show it (and its reply, once answered) on the public message board.</summary>
     public bool IsPublic { get; set; }
     public DateTime PostedAt { get; set; }
@@ -43,6 +46,15 @@ public sealed class Message : IOrgOwned
     }
 }
 
-public enum MessageState { Unanswered = 1, Answered = 2, Closed = 3 }
+public enum MessageState
+{
+    Unanswered = 1,
+    Answered = 2,
+    Closed = 3,
+}
 
-public enum MessageRating { Satisfied = 1, Unsatisfied = 2 }
+public enum MessageRating
+{
+    Satisfied = 1,
+    Unsatisfied = 2,
+}

@@ -8,10 +8,12 @@ public sealed class Notice : IPublishedToMembers, IAudited
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
+
     /// <summary>The publishing organization's path: its own branch members are the audience.</summary>
     public string AudiencePath { get; set; } = "";
     public bool AudienceIncludesSubtree { get; set; }
     public string Title { get; set; } = "";
+
     /// <summary>Sanitized HTML.</summary>
     public string Body { get; set; } = "";
     public DateTime PublishedAt { get; set; }

@@ -14,21 +14,27 @@ public sealed class Notification : IOrgOwned
     public required string Title { get; set; }
     public string Text { get; set; } = "";
     public NotificationCategory Category { get; set; }
+
     /// <summary>Members cannot turn a mandatory category off (a transfer step).</summary>
     public bool Mandatory { get; set; }
+
     /// <summary>SMS is sent during quiet hours (22:00–08:00 China time) too.</summary>
     public bool Urgent { get; set; }
     public bool ByEmail { get; set; }
     public bool BySms { get; set; }
+
     /// <summary>When it goes out (UTC): the moment of sending, or a later time it was scheduled for.</summary>
     public DateTime ScheduledAt { get; set; }
+
     /// <summary>Who it went to, in words, for the list and the report (范围、身份、筛选).</summary>
     public string AudienceDescription { get; set; } = "";
     public int RecipientCount { get; set; }
+
     /// <summary>A page in the platform with the full text or the object it is about (a notice, a bulletin).</summary>
     public string? Link { get; set; }
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+
     /// <summary>Set by a job that must send a message once (a 转正 reminder per member and due date, a study reminder
     /// per month): unique, so that a second instance's run of the same job sends nothing.</summary>
     public string? OnceKey { get; set; }
@@ -48,7 +54,14 @@ public enum NotificationCategory
     Development = 8,
 }
 
-public enum OutboxState { Queued = 1, Sending = 2, Sent = 3, Failed = 4, Skipped = 5 }
+public enum OutboxState
+{
+    Queued = 1,
+    Sending = 2,
+    Sent = 3,
+    Failed = 4,
+    Skipped = 5,
+}
 
 /// <summary>One notification for one member on one channel (发件队列). The background sender claims queued rows with a
 /// lease (<see cref="LeaseOwner"/> until <see cref="LeaseUntil"/>), so that two instances never send a row twice and an
@@ -60,10 +73,13 @@ public sealed class OutboxItem : IScopedByPath, IMemberOwned
     public int NotificationId { get; set; }
     public Notification? Notification { get; set; }
     public int MemberId { get; set; }
+
     /// <summary>The issuing organization's path (the notification's).</summary>
     public string OrgPath { get; set; } = "";
     public NotificationChannel Channel { get; set; }
-    /// <summary>The email address or mobile number the row goes to, as it was when queued; empty for the inbox.</summary>
+
+    /// <summary>The email address or mobile number the row goes to, as it was when queued; empty for the
+    /// inbox.</summary>
     public string Address { get; set; } = "";
     public OutboxState State { get; set; }
     public int Attempts { get; set; }
@@ -71,20 +87,27 @@ public sealed class OutboxItem : IScopedByPath, IMemberOwned
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseUntil { get; set; }
     public string? ProviderId { get; set; }
-    /// <summary>Why it failed or was skipped (Chinese, for the report); the last transient error while retrying.</summary>
+
+    /// <summary>Why it failed or was skipped (Chinese, for the report); the last transient error while
+    /// retrying.</summary>
     public string? Reason { get; set; }
     public DateTime? SentAt { get; set; }
+
     /// <summary>When the member opened it in the inbox.</summary>
-    [MemberSets] public DateTime? ReadAt { get; set; }
+    [MemberSets]
+    public DateTime? ReadAt { get; set; }
 }
 
 /// <summary>A member's choice for one category on one channel (退订): off while <see cref="Off"/> is set. Kept as a row
-/// the member switches, in their branch, so that the member's own write is the scope's ordinary member-created row.</summary>
+/// the member switches, in their branch, so that the member's own write is the scope's ordinary member-created
+/// row.</summary>
 public sealed class NotificationOptOut : IScopedByPath, IMemberCreated
 {
     public int MemberId { get; set; }
     public NotificationCategory Category { get; set; }
     public NotificationChannel Channel { get; set; }
     public string OrgPath { get; set; } = "";
-    [MemberSets] public bool Off { get; set; }
+
+    [MemberSets]
+    public bool Off { get; set; }
 }

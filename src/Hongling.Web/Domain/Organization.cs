@@ -21,12 +21,15 @@ public sealed partial class Organization : IAudited
     /// <summary>Introduction (简介): sanitized HTML, safe to render as is.</summary>
     public string? Introduction { get; set; }
     public string? Address { get; set; }
+
     /// <summary>The organization's contact phone (an office line or a mobile); not personal data.</summary>
     public string? Phone { get; set; }
+
     /// <summary>The secretary (书记), a member of this organization's subtree.</summary>
     public int? SecretaryId { get; set; }
     public Member? Secretary { get; set; }
     public DateOnly? FoundedOn { get; set; }
+
     /// <summary>When and by whom the profile was last maintained (the bulletin's profile maintenance rate).</summary>
     public DateTime? ProfileUpdatedAt { get; set; }
     public string? ProfileUpdatedBy { get; set; }
@@ -36,7 +39,8 @@ public sealed partial class Organization : IAudited
 
     public void PlaceUnder(Organization? parent)
     {
-        if (!IsValidCode(Code)) throw new ArgumentException($"Invalid organization code '{Code}'.");
+        if (!IsValidCode(Code))
+            throw new ArgumentException($"Invalid organization code '{Code}'.");
         Parent = parent;
         ParentId = parent?.Id;
         Path = (parent?.Path ?? "/") + Code + "/";
@@ -50,6 +54,23 @@ public sealed partial class Organization : IAudited
     private static partial Regex CodePattern();
 }
 
-public enum OrgKind { Committee = 1, WorkingCommittee = 2, GeneralBranch = 3, Branch = 4, Group = 5 }
+public enum OrgKind
+{
+    Committee = 1,
+    WorkingCommittee = 2,
+    GeneralBranch = 3,
+    Branch = 4,
+    Group = 5,
+}
 
-public enum OrgCategory { Organ = 1, Institution = 2, Enterprise = 3, NonPublic = 4, Village = 5, Community = 6, School = 7, Other = 8 }
+public enum OrgCategory
+{
+    Organ = 1,
+    Institution = 2,
+    Enterprise = 3,
+    NonPublic = 4,
+    Village = 5,
+    Community = 6,
+    School = 7,
+    Other = 8,
+}

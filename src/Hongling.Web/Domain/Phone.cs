@@ -7,7 +7,9 @@ namespace Hongling.Web.Domain;
 public static partial class Phone
 {
     public static string? Validate(string? raw) =>
-        string.IsNullOrWhiteSpace(raw) || Pattern().IsMatch(raw.Trim()) ? null : "联系电话应为11位手机号码或带区号的固定电话,如 023-12345678";
+        string.IsNullOrWhiteSpace(raw) || Pattern().IsMatch(raw.Trim())
+            ? null
+            : "联系电话应为11位手机号码或带区号的固定电话,如 023-12345678";
 
     [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")]
     private static partial Regex Pattern();

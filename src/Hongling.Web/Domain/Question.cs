@@ -1,6 +1,13 @@
 namespace Hongling.Web.Domain;
 
-public enum QuestionType { Single = 1, Multiple = 2, TrueFalse = 3, FillIn = 4, ShortAnswer = 5 }
+public enum QuestionType
+{
+    Single = 1,
+    Multiple = 2,
+    TrueFalse = 3,
+    FillIn = 4,
+    ShortAnswer = 5,
+}
 
 /// <summary>A category of the question bank (题库分类): a tree inside one organization's bank,
 /// e.g. 党章党规 / 党史 / 理论 / 业务知识. A rule on a category draws from its subcategories too.</summary>
@@ -23,12 +30,15 @@ public sealed class Question : IOrgOwned
     public int Id { get; set; }
     public QuestionType Type { get; set; }
     public required string Stem { get; set; }
+
     /// <summary>Choices (single, multiple, true/false) with their correctness; empty for other types.</summary>
     public List<QuestionOption> Options { get; set; } = [];
+
     /// <summary>Fill-in: the accepted answers of each blank, in order.</summary>
     public List<List<string>> Blanks { get; set; } = [];
     public int CategoryId { get; set; }
     public QuestionCategory Category { get; set; } = null!;
+
     /// <summary>1 (easiest) to 5.</summary>
     public int Difficulty { get; set; } = 3;
     public decimal Points { get; set; } = 1;
@@ -59,11 +69,25 @@ public sealed class QuestionVersion
     public string? Explanation { get; set; }
 
     /// <summary>The question's properties that make up a version.</summary>
-    public static readonly string[] Content = [nameof(Question.Type), nameof(Question.Stem), nameof(Question.Options), nameof(Question.Blanks), nameof(Question.Explanation)];
+    public static readonly string[] Content =
+    [
+        nameof(Question.Type),
+        nameof(Question.Stem),
+        nameof(Question.Options),
+        nameof(Question.Blanks),
+        nameof(Question.Explanation),
+    ];
 
-    public static QuestionVersion Of(Question q) => new()
-    {
-        Owner = q, QuestionId = q.Id, Version = q.Version, Type = q.Type, Stem = q.Stem,
-        Options = [.. q.Options], Blanks = [.. q.Blanks.Select(b => b.ToList())], Explanation = q.Explanation,
-    };
+    public static QuestionVersion Of(Question q) =>
+        new()
+        {
+            Owner = q,
+            QuestionId = q.Id,
+            Version = q.Version,
+            Type = q.Type,
+            Stem = q.Stem,
+            Options = [.. q.Options],
+            Blanks = [.. q.Blanks.Select(b => b.ToList())],
+            Explanation = q.Explanation,
+        };
 }

@@ -17,6 +17,7 @@ public sealed class Recruit : IOrgOwned, IAudited
     public DateOnly? CandidateOn { get; set; }
     public DateOnly? AdmittedOn { get; set; }
     public DateOnly? FullOn { get; set; }
+
     /// <summary>The member record, from admission on.</summary>
     public int? MemberId { get; set; }
     public Member? Member { get; set; }
@@ -37,4 +38,11 @@ public sealed class RecruitStep
     public string RecordedBy { get; set; } = "";
 }
 
-public enum DevelopmentStage { Applicant = 1, Activist = 2, Candidate = 3, Probationary = 4, Full = 5 }
+public enum DevelopmentStage
+{
+    Applicant = 1,
+    Activist = 2,
+    Candidate = 3,
+    Probationary = 4,
+    Full = 5,
+}

@@ -12,11 +12,13 @@ public sealed class RichTextImage : IOrgOwned
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
+
     /// <summary>The re-encoded JPEG, at most RichTextImages.Limits.LongestSide on its longest side.</summary>
     public byte[] Image { get; set; } = [];
     public int Width { get; set; }
     public int Height { get; set; }
     public DateTime UploadedAt { get; set; }
+
     /// <summary>The uploading account's id, and its name as the audit log shows it.</summary>
     public string AccountId { get; set; } = "";
     public string UploadedBy { get; set; } = "";

@@ -8,6 +8,7 @@ public sealed class StudySession : IOrgOwned, IMemberCreated
     public int MemberId { get; set; }
     public int MaterialId { get; set; }
     public Material Material { get; set; } = null!;
+
     /// <summary>The member's branch when the session was opened.</summary>
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
@@ -36,8 +37,10 @@ public sealed class ActiveMinute
 public sealed class StudyClock
 {
     public int MemberId { get; set; }
+
     /// <summary>The latest beat whose time has been counted: earlier time is never counted again.</summary>
     public DateTime CoveredUntil { get; set; }
+
     /// <summary>Counted study time not yet credited, in milliseconds (a minute is credited at 60,000).</summary>
     public int PendingMs { get; set; }
 }
@@ -52,14 +55,19 @@ public sealed class StudyDay : IOrgOwned, IMemberCreated
     public string OrgPath { get; set; } = "";
     public int StudyMinutes { get; set; }
     public int OnlineMinutes { get; set; }
-    [MemberSets] public int MaterialsOpened { get; set; }
+
+    [MemberSets]
+    public int MaterialsOpened { get; set; }
     public int MaterialsCompleted { get; set; }
+
     /// <summary>Time a reading page stayed open but showed no study, because it was hidden (another tab or app in
     /// front, the screen off), in seconds: the silences between its beats that the page said were hidden.</summary>
     public int HiddenSeconds { get; set; }
+
     /// <summary>As <see cref="HiddenSeconds"/>, for silences while the page was visible and nobody used it (or it
     /// did not say why).</summary>
     public int IdleSeconds { get; set; }
+
     /// <summary>Minutes of study time shown on materials already credited their cap (three times the
     /// estimate).</summary>
     public int CappedMinutes { get; set; }
@@ -92,6 +100,7 @@ public sealed class Lesson : IPublishedToMembers, IAudited
     public DateTime ScheduledAt { get; set; }
     public string? Note { get; set; }
     public DateTime CreatedAt { get; set; }
+
     /// <summary>The branch's members (and its groups') see the lesson.</summary>
     public string AudiencePath { get; set; } = "";
     public bool AudienceIncludesSubtree { get; set; } = true;

@@ -5,14 +5,17 @@ namespace Hongling.Web.Domain;
 public sealed class Submission : IOrgOwned, IAudited
 {
     public int Id { get; set; }
+
     /// <summary>The submitting unit (an organization directly beneath the district root).</summary>
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
     public string Title { get; set; } = "";
+
     /// <summary>Sanitized HTML.</summary>
     public string Body { get; set; } = "";
     public string Author { get; set; } = "";
+
     /// <summary>The special column (专题专栏) it appears in on the website, if any.</summary>
     public string? Column { get; set; }
     public DateTime SubmittedAt { get; set; }
@@ -23,7 +26,12 @@ public sealed class Submission : IOrgOwned, IAudited
     public string? DeclineReason { get; set; }
 }
 
-public enum SubmissionState { Submitted = 1, Adopted = 2, Declined = 3 }
+public enum SubmissionState
+{
+    Submitted = 1,
+    Adopted = 2,
+    Declined = 3,
+}
 
 /// <summary>The district's settings for submissions, kept on the district root organization.</summary>
 public sealed class SubmissionSettings : IOrgOwned, IAudited
@@ -32,6 +40,7 @@ public sealed class SubmissionSettings : IOrgOwned, IAudited
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
+
     /// <summary>Adopted items each unit is expected to have per China-time month (the seed's 每月3条).</summary>
     public int MonthlyQuota { get; set; }
 }

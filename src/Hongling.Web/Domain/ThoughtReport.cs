@@ -8,6 +8,7 @@ public sealed class ThoughtReport : IOrgOwned, IMemberCreated
     public int Id { get; set; }
     public int MemberId { get; set; }
     public Member Member { get; set; } = null!;
+
     /// <summary>The author's branch when the report was handed in.</summary>
     public int OrganizationId { get; set; }
     public Organization Organization { get; set; } = null!;
@@ -23,4 +24,8 @@ public sealed class ThoughtReport : IOrgOwned, IMemberCreated
     public DateTime? CommentedAt { get; set; }
 }
 
-public enum ReportFileKind { Pdf = 1, Docx = 2 }
+public enum ReportFileKind
+{
+    Pdf = 1,
+    Docx = 2,
+}

@@ -1,16 +1,16 @@
-
 namespace Hongling.Web.Domain;
 
 /// <summary>How a transfer reads in lists: the state in the words of its kind, and which side is elsewhere.</summary>
 public static class TransferText
 {
-    public static string State(Transfer t) => (t.Kind, t.State) switch
-    {
-        (TransferKind.Out, TransferState.Pending) => "待回执",
-        (TransferKind.Out, TransferState.Accepted) => "已转出",
-        (TransferKind.In, TransferState.Accepted) => "已转入",
-        _ => Labels.Of(t.State),
-    };
+    public static string State(Transfer t) =>
+        (t.Kind, t.State) switch
+        {
+            (TransferKind.Out, TransferState.Pending) => "待回执",
+            (TransferKind.Out, TransferState.Accepted) => "已转出",
+            (TransferKind.In, TransferState.Accepted) => "已转入",
+            _ => Labels.Of(t.State),
+        };
 
     public static string From(Transfer t) => t.Kind == TransferKind.In ? $"{t.FromName}(平台外)" : t.FromName;
 

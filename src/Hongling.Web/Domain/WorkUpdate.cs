@@ -9,11 +9,14 @@ public sealed class WorkUpdate : IOrgOwned, IAudited
     public Organization Organization { get; set; } = null!;
     public string OrgPath { get; set; } = "";
     public WorkUpdateKind Kind { get; set; }
+
     /// <summary>Where an excerpt or a forward comes from (required for those two kinds).</summary>
     public string? Source { get; set; }
     public string Title { get; set; } = "";
+
     /// <summary>Sanitized HTML (Infrastructure/RichText.cs), safe to render as is.</summary>
     public string Body { get; set; } = "";
+
     /// <summary>The special column (专题专栏) it appears in on the website, if any.</summary>
     public string? Column { get; set; }
     public DateTime PublishedAt { get; set; }
@@ -23,4 +26,10 @@ public sealed class WorkUpdate : IOrgOwned, IAudited
 }
 
 /// <summary>原创, 摘录, 转发, 推荐: the four kinds the bulletin counts.</summary>
-public enum WorkUpdateKind { Original = 1, Excerpt = 2, Forward = 3, Recommend = 4 }
+public enum WorkUpdateKind
+{
+    Original = 1,
+    Excerpt = 2,
+    Forward = 3,
+    Recommend = 4,
+}

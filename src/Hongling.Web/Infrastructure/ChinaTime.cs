@@ -8,7 +8,8 @@ public static class ChinaTime
 
     public static DateTime ToChina(this DateTime utc) => utc + Offset;
 
-    public static DateOnly TodayInChina(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + Offset);
+    public static DateOnly TodayInChina(this TimeProvider clock) =>
+        DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + Offset);
 
     /// <summary>yyyyMM of today in China.</summary>
     public static int MonthInChina(this TimeProvider clock)

@@ -30,30 +30,32 @@ public static class ErrorHandling
         return services;
     }
 
-    public static string TitleOf(int status) => status switch
-    {
-        400 => "请求无效",
-        401 => "请先登录",
-        403 => "无权访问",
-        404 => "未找到",
-        405 => "不支持该操作",
-        409 => "数据冲突",
-        413 => "上传的内容过大",
-        429 => "请求过于频繁",
-        >= 500 => "系统出错了",
-        _ => "请求失败",
-    };
+    public static string TitleOf(int status) =>
+        status switch
+        {
+            400 => "请求无效",
+            401 => "请先登录",
+            403 => "无权访问",
+            404 => "未找到",
+            405 => "不支持该操作",
+            409 => "数据冲突",
+            413 => "上传的内容过大",
+            429 => "请求过于频繁",
+            >= 500 => "系统出错了",
+            _ => "请求失败",
+        };
 
     /// <summary>Requests whose errors are problem bodies rather than pages.</summary>
     public static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
 
-    private static int StatusOf(Exception e) => e switch
-    {
-        OrgScopeViolationException => StatusCodes.Status404NotFound,
-        RuleException rule => rule.Error.Status,
-        BadHttpRequestException bad => bad.StatusCode, // e.g. 413 for a body over the size limit
-        _ => StatusCodes.Status500InternalServerError,
-    };
+    private static int StatusOf(Exception e) =>
+        e switch
+        {
+            OrgScopeViolationException => StatusCodes.Status404NotFound,
+            RuleException rule => rule.Error.Status,
+            BadHttpRequestException bad => bad.StatusCode, // e.g. 413 for a body over the size limit
+            _ => StatusCodes.Status500InternalServerError,
+        };
 
     public static WebApplication UseHonglingErrors(this WebApplication app)
     {
@@ -62,11 +64,16 @@ public static class ErrorHandling
             api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
             api.UseStatusCodePages();
         });
-        app.UseWhen(c => !IsApi(c), pages =>
-        {
-            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Errors/500", StatusCodeSelector = StatusOf });
-            pages.UseStatusCodePagesWithReExecute("/Errors/{0}");
-        });
+        app.UseWhen(
+            c => !IsApi(c),
+            pages =>
+            {
+                pages.UseExceptionHandler(
+                    new ExceptionHandlerOptions { ExceptionHandlingPath = "/Errors/500", StatusCodeSelector = StatusOf }
+                );
+                pages.UseStatusCodePagesWithReExecute("/Errors/{0}");
+            }
+        );
         return app;
     }
 }

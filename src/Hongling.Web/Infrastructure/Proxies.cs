@@ -22,10 +22,14 @@ public static class Proxies
             foreach (var entry in known)
             {
                 var text = entry.Trim();
-                if (!text.Contains('/') && IPAddress.TryParse(text, out var address)) o.KnownProxies.Add(address);
-                else if (System.Net.IPNetwork.TryParse(text, out var network)) o.KnownIPNetworks.Add(network);
-                else throw new InvalidOperationException(
-                    $"Proxies:Known: '{entry}' is neither an address nor a CIDR network.");
+                if (!text.Contains('/') && IPAddress.TryParse(text, out var address))
+                    o.KnownProxies.Add(address);
+                else if (System.Net.IPNetwork.TryParse(text, out var network))
+                    o.KnownIPNetworks.Add(network);
+                else
+                    throw new InvalidOperationException(
+                        $"Proxies:Known: '{entry}' is neither an address nor a CIDR network."
+                    );
             }
         });
         return services;
@@ -36,7 +40,8 @@ public static class Proxies
     /// would trust every sender.</summary>
     public static WebApplication UseHonglingProxies(this WebApplication app)
     {
-        if (app.Configuration.GetSection("Proxies:Known").Get<string[]>() is { Length: > 0 }) app.UseForwardedHeaders();
+        if (app.Configuration.GetSection("Proxies:Known").Get<string[]>() is { Length: > 0 })
+            app.UseForwardedHeaders();
         return app;
     }
 }

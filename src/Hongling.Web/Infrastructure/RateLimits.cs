@@ -17,10 +17,13 @@ public static class RateLimits
 {
     /// <summary>Study heartbeats: a member beats every 15 s per open tab; far more is a script.</summary>
     public const string StudyBeats = "study-beats";
+
     /// <summary>Exam autosaves and submits, per candidate.</summary>
     public const string ExamAnswers = "exam-answers";
+
     /// <summary>Self-registration of candidates who are not members, per client address.</summary>
     public const string Registration = "registration";
+
     /// <summary>Messages left by visitors on the public website, per client address.</summary>
     public const string PublicMessages = "public-messages";
 
@@ -34,12 +37,16 @@ public static class RateLimits
             var minute = TimeSpan.FromMinutes(1);
             var hour = TimeSpan.FromHours(1);
             var prefix = Redis.Prefix(config) + "rl:";
-            int beats = Setting("StudyBeatsPerMinute", 30), answers = Setting("ExamAnswersPerMinute", 120);
+            int beats = Setting("StudyBeatsPerMinute", 30),
+                answers = Setting("ExamAnswersPerMinute", 120);
             o.AddPolicy(StudyBeats, c => PerCaller(c, prefix, StudyBeats, beats, minute));
             o.AddPolicy(ExamAnswers, c => PerCaller(c, prefix, ExamAnswers, answers, minute));
             // Only the form's posts count: opening the page and reading its errors costs nothing.
-            o.AddPolicy(Registration, c => HttpMethods.IsGet(c.Request.Method) ? RateLimitPartition.GetNoLimiter("")
-                : PerCaller(c, prefix, Registration, Setting("RegistrationsPerHour", 10), hour));
+            o.AddPolicy(Registration, c =>
+                HttpMethods.IsGet(c.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("")
+                    : PerCaller(c, prefix, Registration, Setting("RegistrationsPerHour", 10), hour)
+            );
             var messages = Setting("PublicMessagesPerHour", 5);
             o.AddPolicy(PublicMessages, c => PerCaller(c, prefix, PublicMessages, messages, hour));
         });
@@ -56,23 +63,37 @@ public static class RateLimits
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
-        if (ErrorHandling.IsApi(http)) await Problems.WriteAsync(http, RuleErrors.RateLimited);
+        if (ErrorHandling.IsApi(http))
+            await Problems.WriteAsync(http, RuleErrors.RateLimited);
     }
 
     /// <summary>A fixed window per account id, or per remote address when nobody is signed in: in Redis when
     /// configured (the key names the policy, as Redis holds every policy's windows side by side), else in
     /// the process.</summary>
     private static RateLimitPartition<string> PerCaller(
-        HttpContext c, string prefix, string policy, int permits, TimeSpan window)
+        HttpContext c,
+        string prefix,
+        string policy,
+        int permits,
+        TimeSpan window
+    )
     {
         var caller = c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "ip:" + c.Connection.RemoteIpAddress;
         if (c.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
-            return RedisRateLimitPartition.GetFixedWindowRateLimiter($"{prefix}{policy}:{caller}",
+            return RedisRateLimitPartition.GetFixedWindowRateLimiter(
+                $"{prefix}{policy}:{caller}",
                 _ => new RedisFixedWindowRateLimiterOptions
                 {
-                    ConnectionMultiplexerFactory = () => redis, PermitLimit = permits, Window = window,
-                });
-        return RateLimitPartition.GetFixedWindowLimiter(caller,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
+                    ConnectionMultiplexerFactory = () => redis,
+                    PermitLimit = permits,
+                    Window = window,
+                }
+            );
+        return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+        });
     }
 }

@@ -18,11 +18,13 @@ public static class Redis
     /// the output-cache store on it. Call after AddSiteCache, so this store replaces the in-memory one.</summary>
     public static IServiceCollection AddHonglingRedis(this IServiceCollection services, IConfiguration config)
     {
-        if (!IsConfigured(config)) return services;
+        if (!IsConfigured(config))
+            return services;
         var options = ConfigurationOptions.Parse(config["Redis:Configuration"]!);
         options.AbortOnConnectFail = false;
         var connection = new Lazy<Task<IConnectionMultiplexer>>(async () =>
-            await ConnectionMultiplexer.ConnectAsync(options));
+            await ConnectionMultiplexer.ConnectAsync(options)
+        );
         services.AddSingleton(_ => connection.Value.GetAwaiter().GetResult());
         services.AddStackExchangeRedisOutputCache(o =>
         {

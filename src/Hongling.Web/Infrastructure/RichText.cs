@@ -20,7 +20,26 @@ public static partial class RichText
     {
         var s = new HtmlSanitizer();
         s.AllowedTags.Clear();
-        foreach (var tag in new[] { "p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "blockquote", "a", "img" })
+        foreach (
+            var tag in new[]
+            {
+                "p",
+                "br",
+                "strong",
+                "b",
+                "em",
+                "i",
+                "u",
+                "ul",
+                "ol",
+                "li",
+                "h3",
+                "h4",
+                "blockquote",
+                "a",
+                "img",
+            }
+        )
             s.AllowedTags.Add(tag);
         s.AllowedAttributes.Clear();
         s.AllowedAttributes.Add("href");
@@ -36,7 +55,13 @@ public static partial class RichText
         // stored before the rule, or written around it, stops sending its readers to other servers.
         s.PostProcessDom += (_, e) =>
         {
-            foreach (var img in e.Document.QuerySelectorAll("img").Where(i => !IsPlatformImage(i.GetAttribute("src"))).ToList()) img.Remove();
+            foreach (
+                var img in e
+                    .Document.QuerySelectorAll("img")
+                    .Where(i => !IsPlatformImage(i.GetAttribute("src")))
+                    .ToList()
+            )
+                img.Remove();
         };
         return s;
     }
@@ -62,12 +87,20 @@ public static partial class RichText
     /// and line breaks. An image from anywhere else refuses the whole text: nothing is silently dropped.</summary>
     public static Cleaned Clean(string? input)
     {
-        if (string.IsNullOrWhiteSpace(input)) return new(null, []);
+        if (string.IsNullOrWhiteSpace(input))
+            return new(null, []);
         var text = input.Trim().Replace("\r\n", "\n");
-        if (!Tag().IsMatch(text)) return new(Paragraphs(text), []);
-        var refused = new HtmlParser().ParseDocument(text).QuerySelectorAll("img")
-            .Select(i => i.GetAttribute("src") ?? "").Where(src => !IsPlatformImage(src)).Distinct().ToList();
-        if (refused.Count > 0) return new(null, refused);
+        if (!Tag().IsMatch(text))
+            return new(Paragraphs(text), []);
+        var refused = new HtmlParser()
+            .ParseDocument(text)
+            .QuerySelectorAll("img")
+            .Select(i => i.GetAttribute("src") ?? "")
+            .Where(src => !IsPlatformImage(src))
+            .Distinct()
+            .ToList();
+        if (refused.Count > 0)
+            return new(null, refused);
         var onlyImages = Tag().Matches(text).All(t => ImageTag().IsMatch(t.Value));
         var html = Sanitizer.Sanitize(onlyImages ? Paragraphs(text) : text);
         return new(string.IsNullOrWhiteSpace(html) ? null : html, []);
@@ -80,16 +113,30 @@ public static partial class RichText
 
     /// <summary>Paragraphs at blank lines, line breaks inside them; the text is encoded, platform image tags
     /// (the only tags here) pass through to the sanitizer.</summary>
-    private static string Paragraphs(string text) => string.Concat(text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-        .Where(p => !string.IsNullOrWhiteSpace(p))
-        .Select(p => "<p>" + string.Concat(ImageTagSplit().Split(p.Trim()).Select(part => ImageTag().IsMatch(part) ? part : WebUtility.HtmlEncode(part).Replace("\n", "<br>"))) + "</p>"));
+    private static string Paragraphs(string text) =>
+        string.Concat(
+            text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+                .Where(p => !string.IsNullOrWhiteSpace(p))
+                .Select(p =>
+                    "<p>"
+                    + string.Concat(
+                        ImageTagSplit()
+                            .Split(p.Trim())
+                            .Select(part =>
+                                ImageTag().IsMatch(part) ? part : WebUtility.HtmlEncode(part).Replace("\n", "<br>")
+                            )
+                    )
+                    + "</p>"
+                )
+        );
 
     private static string RefusalOf(IReadOnlyList<string> images)
     {
         var first = images[0];
         var shown = first.Length > 80 ? first[..80] + "…" : first;
         var more = images.Count > 1 ? $"等 {images.Count} 张图片" : "";
-        if (first.Length == 0) return $"正文中有没有地址的图片{more}。请删去,或用“插入图片”上传图片。";
+        if (first.Length == 0)
+            return $"正文中有没有地址的图片{more}。请删去,或用“插入图片”上传图片。";
         return IsWebUrl(first)
             ? $"正文中的图片“{shown}”{more}来自外部网站。请用“插入图片”上传图片,不能引用外部网址。"
             : $"正文中的图片“{shown}”{more}不是用“插入图片”上传的。请用“插入图片”上传图片。";
@@ -97,7 +144,10 @@ public static partial class RichText
 
     private static bool IsWebUrl(string url) =>
         url.StartsWith("//", StringComparison.Ordinal)
-        || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
+        || (
+            Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        );
 
     /// <summary>Something that looks like an HTML tag, so that "a&lt;b" stays text.</summary>
     [GeneratedRegex(@"</?[a-zA-Z][^<>]*>")]

@@ -14,7 +14,8 @@ namespace Hongling.Tests.Data;
 /// are written holds every row as of its moment.</summary>
 public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
 {
-    private readonly Counters _beats = new(), _saves = new();
+    private readonly Counters _beats = new(),
+        _saves = new();
 
     [Fact]
     public async Task Backup_WhileBeatsAndAutosavesAreWritten_RestoresEveryRowAsOfItsMoment()
@@ -28,9 +29,13 @@ public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
         var item = (await PaperAsync(candidate, attempt)).Items[0];
         using var stop = new CancellationTokenSource();
         var beating = LoopAsync(_beats, s => StudyFixture.BeatAsync(reader, session, s), stop.Token);
-        var saving = LoopAsync(_saves,
-            s => SaveAsync(candidate, attempt, item.Position, s, item.Options[(int)(s % 2)].Key), stop.Token);
-        while (_beats.Acked < 10 || _saves.Acked < 10) await Task.Delay(10);
+        var saving = LoopAsync(
+            _saves,
+            s => SaveAsync(candidate, attempt, item.Position, s, item.Options[(int)(s % 2)].Key),
+            stop.Token
+        );
+        while (_beats.Acked < 10 || _saves.Acked < 10)
+            await Task.Delay(10);
 
         var config = app.Services.GetRequiredService<IConfiguration>();
         var provider = DataSetup.ProviderOf(config);
@@ -40,7 +45,7 @@ public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
         await Backups.BackupAsync(provider, live, file);
         var (beatsAfter, savesAfter) = (_beats.Sent, _saves.Sent);
         while (_beats.Acked <= beatsAfter || _saves.Acked <= savesAfter)
-            await Task.Delay(10);   // the writes went on after the backup's moment
+            await Task.Delay(10); // the writes went on after the backup's moment
         stop.Cancel();
         await Task.WhenAll(beating, saving);
 
@@ -49,11 +54,14 @@ public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
         File.Delete(file);
 
         var beatSeq = await fresh.FigureAsync(
-            $"""select "LastSeq" from "StudySessions" where "Id" = {fresh.Id(session)}""");
-        var saveSeq = await fresh.FigureAsync($"""
+            $"""select "LastSeq" from "StudySessions" where "Id" = {fresh.Id(session)}"""
+        );
+        var saveSeq = await fresh.FigureAsync(
+            $"""
             select "AnswerSeq" from "AttemptItems"
             where "AttemptId" = {fresh.Id(attempt)} and "Position" = {item.Position}
-            """);
+            """
+        );
         Assert.InRange(beatSeq, beatsBefore, beatsAfter);
         Assert.InRange(saveSeq, savesBefore, savesAfter);
         // Every table holds the rows it held (the load after the backup only updated rows that existed before it).
@@ -64,23 +72,36 @@ public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
 
     /// <summary>Sends with sequence numbers 1, 2, … until stopped, keeping the last sent and the last answered
     /// 200.</summary>
-    private static Task LoopAsync(Counters counters, Func<long, Task<HttpResponseMessage>> send,
-        CancellationToken stop) =>
+    private static Task LoopAsync(
+        Counters counters,
+        Func<long, Task<HttpResponseMessage>> send,
+        CancellationToken stop
+    ) =>
         Task.Run(async () =>
         {
             for (var seq = 1L; !stop.IsCancellationRequested; seq++)
             {
                 counters.Sent = seq;
-                if ((await send(seq)).IsSuccessStatusCode) counters.Acked = seq;
+                if ((await send(seq)).IsSuccessStatusCode)
+                    counters.Acked = seq;
                 await Task.Delay(5);
             }
         });
 
     private sealed class Counters
     {
-        private long _sent, _acked;
-        public long Sent { get => Volatile.Read(ref _sent); set => Volatile.Write(ref _sent, value); }
-        public long Acked { get => Volatile.Read(ref _acked); set => Volatile.Write(ref _acked, value); }
+        private long _sent,
+            _acked;
+        public long Sent
+        {
+            get => Volatile.Read(ref _sent);
+            set => Volatile.Write(ref _sent, value);
+        }
+        public long Acked
+        {
+            get => Volatile.Read(ref _acked);
+            set => Volatile.Write(ref _acked, value);
+        }
     }
 
     private static async Task<Fresh> FreshDatabaseAsync(DatabaseProvider provider)
@@ -110,13 +131,16 @@ public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
         /// <summary>A Guid literal as each provider stores it (SQLite: upper-case text).</summary>
         public string Id(Guid id) => Sqlite ? $"'{id.ToString().ToUpperInvariant()}'" : $"'{id}'";
 
-        public async Task<List<string>> TablesAsync() => (await QueryAsync(Sqlite
-                ? "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
-                : """
-                  select table_name from information_schema.tables
-                  where table_schema = 'public' and table_type = 'BASE TABLE'
-                  """))
-            .Select(r => (string)r[0]).Order().ToList();
+        public async Task<List<string>> TablesAsync() => (
+                await QueryAsync(
+                    Sqlite
+                        ? "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
+                        : """
+                        select table_name from information_schema.tables
+                        where table_schema = 'public' and table_type = 'BASE TABLE'
+                        """
+                )
+            ).Select(r => (string)r[0]).Order().ToList();
 
         public Task<long> CountAsync(string table) => FigureAsync($"""select count(*) from "{table}" """);
 
@@ -141,8 +165,13 @@ public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
 
         public async ValueTask DisposeAsync()
         {
-            if (owned is null) return;
-            if (Sqlite) { File.Delete(owned); return; }
+            if (owned is null)
+                return;
+            if (Sqlite)
+            {
+                File.Delete(owned);
+                return;
+            }
             await using var c = new NpgsqlConnection(Environment.GetEnvironmentVariable("HONGLING_TEST_PG"));
             await c.OpenAsync();
             await new NpgsqlCommand($"DROP DATABASE IF EXISTS {owned} WITH (FORCE)", c).ExecuteNonQueryAsync();

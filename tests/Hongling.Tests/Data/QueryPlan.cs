@@ -17,7 +17,8 @@ public static partial class QueryPlan
         await db.Database.OpenConnectionAsync();
         var lines = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
+            while (await reader.ReadAsync())
+                lines.Add(reader.GetString(3));
         Assert.NotEmpty(aliases);
         return [.. lines.Where(l => l.Split(' ') is [("SCAN" or "SEARCH"), var table, ..] && aliases.Contains(table))];
     }

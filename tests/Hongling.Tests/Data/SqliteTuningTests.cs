@@ -14,7 +14,9 @@ public sealed class SqliteTuningTests : IDisposable
 
     private async Task<long> PragmaAsync(string connectionString, string name)
     {
-        await using var db = new Db(new DbContextOptionsBuilder().UseSqlite(connectionString).AddInterceptors(new SqliteTuning()).Options);
+        await using var db = new Db(
+            new DbContextOptionsBuilder().UseSqlite(connectionString).AddInterceptors(new SqliteTuning()).Options
+        );
         await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = $"PRAGMA {name};";
@@ -32,7 +34,7 @@ public sealed class SqliteTuningTests : IDisposable
     [Fact]
     public async Task Connections_SyncAtCheckpoints_WithA32MegabyteCache()
     {
-        Assert.Equal(1, await PragmaAsync($"Data Source={_file}", "synchronous"));   // NORMAL
+        Assert.Equal(1, await PragmaAsync($"Data Source={_file}", "synchronous")); // NORMAL
         Assert.Equal(-32768, await PragmaAsync($"Data Source={_file}", "cache_size"));
     }
 

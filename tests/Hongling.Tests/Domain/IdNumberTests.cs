@@ -7,8 +7,8 @@ public sealed class IdNumberTests
     private static readonly DateOnly Today = new(2026, 11, 28);
 
     [Theory]
-    [InlineData("11010519491231002X")]   // the standard's own example
-    [InlineData("11010519491231002x")]   // lower-case x is accepted and normalized
+    [InlineData("11010519491231002X")] // the standard's own example
+    [InlineData("11010519491231002x")] // lower-case x is accepted and normalized
     [InlineData("440524198001010013")]
     [InlineData(" 110105194912310038 ")]
     public void Validate_ValidNumbers_ReturnsNull(string id)
@@ -30,10 +30,10 @@ public sealed class IdNumberTests
         Assert.Contains(expected, IdNumber.Validate(id, Today));
 
     [Theory]
-    [InlineData("19990230")]   // no 30 February
-    [InlineData("19991301")]   // no 13th month
-    [InlineData("20300101")]   // in the future
-    [InlineData("18500101")]   // before 1900
+    [InlineData("19990230")] // no 30 February
+    [InlineData("19991301")] // no 13th month
+    [InlineData("20300101")] // in the future
+    [InlineData("18500101")] // before 1900
     public void Validate_BadBirthDates_AreRefusedEvenWithACorrectCheckDigit(string yyyymmdd)
     {
         var first17 = $"110105{yyyymmdd}003";

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace Hongling.Tests.Infrastructure;
 
-/// <summary>The OpenAPI document tells a client how to sign in, what an error looks like and which errors each operation gives.</summary>
+/// <summary>The OpenAPI document tells a client how to sign in, what an error looks like and which errors each
+/// operation gives.</summary>
 public sealed class ApiDocsTests(TestApp app) : IClassFixture<TestApp>
 {
     private async Task<JsonElement> DocumentAsync()
@@ -81,7 +82,11 @@ public sealed class ApiDocsTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Operations_DoNotClaimAnswersTheyNeverGive()
     {
-        var me = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/me").GetProperty("get").GetProperty("responses");
+        var me = (await DocumentAsync())
+            .GetProperty("paths")
+            .GetProperty("/api/me")
+            .GetProperty("get")
+            .GetProperty("responses");
         Assert.False(me.TryGetProperty("404", out _));
         Assert.False(me.TryGetProperty("409", out _));
         Assert.False(me.TryGetProperty("429", out _));
@@ -89,7 +94,10 @@ public sealed class ApiDocsTests(TestApp app) : IClassFixture<TestApp>
 
     private static void AssertProblem(JsonElement op, string status, string path, string method)
     {
-        Assert.True(op.GetProperty("responses").TryGetProperty(status, out var response), $"{method} {path}: no {status}");
+        Assert.True(
+            op.GetProperty("responses").TryGetProperty(status, out var response),
+            $"{method} {path}: no {status}"
+        );
         Assert.False(string.IsNullOrWhiteSpace(response.GetProperty("description").GetString()));
         var schema = response.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
         Assert.Equal("#/components/schemas/ProblemDetails", schema.GetProperty("$ref").GetString());

@@ -20,13 +20,14 @@ public sealed class ForwardedHeadersTests(TestApp app) : IClassFixture<TestApp>
 
     /// <summary>The app behind a proxy at <see cref="Proxy"/>, two registrations per address and hour; each
     /// request's connection address is taken from the test-only X-Test-Peer header.</summary>
-    private WebApplicationFactory<Program> BehindProxy() => app.WithWebHostBuilder(b =>
-    {
-        b.UseSetting("Proxies:Known:0", Proxy);
-        b.UseSetting("Proxies:Known:1", "192.168.50.0/24");
-        b.UseSetting("RateLimits:RegistrationsPerHour", "2");
-        b.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFromTestHeader>());
-    });
+    private WebApplicationFactory<Program> BehindProxy() =>
+        app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Proxies:Known:0", Proxy);
+            b.UseSetting("Proxies:Known:1", "192.168.50.0/24");
+            b.UseSetting("RateLimits:RegistrationsPerHour", "2");
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFromTestHeader>());
+        });
 
     private static HttpClient Client(WebApplicationFactory<Program> host, string peer, string forwardedFor)
     {
@@ -36,7 +37,11 @@ public sealed class ForwardedHeadersTests(TestApp app) : IClassFixture<TestApp>
         return client;
     }
 
-    private async Task<(string? Record, string? Session)> SignInFromAsync(WebApplicationFactory<Program> host, string peer, string forwardedFor)
+    private async Task<(string? Record, string? Session)> SignInFromAsync(
+        WebApplicationFactory<Program> host,
+        string peer,
+        string forwardedFor
+    )
     {
         var card = TestApp.NewCard();
         await app.AddAccountAsync(card);
@@ -44,9 +49,16 @@ public sealed class ForwardedHeadersTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return await app.WithDbAsync(async db =>
         {
-            var record = await db.SignInRecords.IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.CardNumber == card, Ct);
-            var session = await db.AccountSessions.IgnoreQueryFilters().AsNoTracking()
-                .Where(s => s.AccountId == record.AccountId).Select(s => s.RemoteIp).SingleAsync(Ct);
+            var record = await db
+                .SignInRecords.IgnoreQueryFilters()
+                .AsNoTracking()
+                .SingleAsync(r => r.CardNumber == card, Ct);
+            var session = await db
+                .AccountSessions.IgnoreQueryFilters()
+                .AsNoTracking()
+                .Where(s => s.AccountId == record.AccountId)
+                .Select(s => s.RemoteIp)
+                .SingleAsync(Ct);
             return (record.RemoteIp, session);
         });
     }
@@ -63,12 +75,20 @@ public sealed class ForwardedHeadersTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task NoProxyConfigured_LoopbackIsNotTrustedEither()
     {
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFromTestHeader>()));
+        await using var host = app.WithWebHostBuilder(b =>
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFromTestHeader>())
+        );
         Assert.Equal(("127.0.0.1", "127.0.0.1"), await SignInFromAsync(host, "127.0.0.1", "203.0.113.10"));
     }
 
     private static async Task<HttpStatusCode> RegisterAsync(HttpClient client) =>
-        (await TestApp.PostFormAsync(client, "/Exams/Register", new Dictionary<string, string> { ["Input.Name"] = "" })).StatusCode;
+        (
+            await TestApp.PostFormAsync(
+                client,
+                "/Exams/Register",
+                new Dictionary<string, string> { ["Input.Name"] = "" }
+            )
+        ).StatusCode;
 
     [Fact]
     public async Task PerAddressLimit_CountsTheClientBehindTheProxy_NotTheForgedHeader()

@@ -10,7 +10,15 @@ public sealed class GatesTests(TestApp app) : IClassFixture<TestApp>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Exam ExamFor(Organization org, bool subtree = true, params MemberStatus[] statuses) =>
-        new() { OrganizationId = org.Id, OrgPath = org.Path, AudiencePath = org.Path, AudienceIncludesSubtree = subtree, AudienceStatuses = [.. statuses], Title = "考试" };
+        new()
+        {
+            OrganizationId = org.Id,
+            OrgPath = org.Path,
+            AudiencePath = org.Path,
+            AudienceIncludesSubtree = subtree,
+            AudienceStatuses = [.. statuses],
+            Title = "考试",
+        };
 
     [Fact]
     public async Task Candidacy_ResolvesMembersAndRegistrantsByAccount_AndNobodyElse()
@@ -22,17 +30,30 @@ public sealed class GatesTests(TestApp app) : IClassFixture<TestApp>
         var registrantAccount = await app.AddAccountAsync(TestApp.NewCard());
         var registrant = await app.WithDbAsync(async db =>
         {
-            var r = new Registrant { AccountId = registrantAccount.Id, Name = "报名人", Mobile = "13900000000", WorkUnit = "单位", OrganizationId = town.Id };
+            var r = new Registrant
+            {
+                AccountId = registrantAccount.Id,
+                Name = "报名人",
+                Mobile = "13900000000",
+                WorkUnit = "单位",
+                OrganizationId = town.Id,
+            };
             db.Registrants.Add(r);
             await db.SaveChangesAsync(Ct);
             return r;
         });
 
-        var found = await app.WithDbAsync(db => Gates.CandidatesAsync(db, [memberAccount.Id, adminAccount.Id, registrantAccount.Id, "no-such-account"], Ct));
+        var found = await app.WithDbAsync(db =>
+            Gates.CandidatesAsync(db, [memberAccount.Id, adminAccount.Id, registrantAccount.Id, "no-such-account"], Ct)
+        );
 
-        Assert.Equal(new Gates.Candidate(member.Id, null, branch.Id, branch.Path, MemberStatus.Full), found[memberAccount.Id]);
+        Assert.Equal(
+            new Gates.Candidate(member.Id, null, branch.Id, branch.Path, MemberStatus.Full),
+            found[memberAccount.Id]
+        );
         Assert.Equal(new Gates.Candidate(null, registrant.Id, town.Id, town.Path, null), found[registrantAccount.Id]);
-        Assert.Equal(2, found.Count);   // the administrator without a member record and an unknown account are no candidates
+        // the administrator without a member record and an unknown account are no candidates
+        Assert.Equal(2, found.Count);
     }
 
     [Fact]
@@ -42,10 +63,12 @@ public sealed class GatesTests(TestApp app) : IClassFixture<TestApp>
         var (otherTown, _) = await app.AddTownAsync("别的镇");
         var member = new Gates.Candidate(1, null, branch.Id, branch.Path, MemberStatus.Probationary);
         Assert.True(Gates.MayTake(member, ExamFor(town), approved: false));
-        Assert.False(Gates.MayTake(member, ExamFor(town, subtree: false), approved: false));   // the town itself only
+        Assert.False(Gates.MayTake(member, ExamFor(town, subtree: false), approved: false)); // the town itself only
         Assert.False(Gates.MayTake(member, ExamFor(otherTown), approved: false));
         Assert.False(Gates.MayTake(member, ExamFor(town, true, MemberStatus.Full), approved: false));
-        Assert.True(Gates.MayTake(member, ExamFor(town, true, MemberStatus.Full, MemberStatus.Probationary), approved: false));
+        Assert.True(
+            Gates.MayTake(member, ExamFor(town, true, MemberStatus.Full, MemberStatus.Probationary), approved: false)
+        );
         // A registrant takes exactly the exams they are approved for, wherever they registered.
         var registrant = new Gates.Candidate(null, 7, otherTown.Id, otherTown.Path, null);
         Assert.True(Gates.MayTake(registrant, ExamFor(town), approved: true));
@@ -60,7 +83,9 @@ public sealed class GatesTests(TestApp app) : IClassFixture<TestApp>
         var memberAccount = await app.AddAccountAsync(TestApp.NewCard(), member);
         var adminAccount = await app.AddAccountAsync(TestApp.NewCard(), administers: [town]);
 
-        var members = await app.WithDbAsync(db => Gates.MembersOfAccountsAsync(db, [memberAccount.Id, adminAccount.Id], Ct));
+        var members = await app.WithDbAsync(db =>
+            Gates.MembersOfAccountsAsync(db, [memberAccount.Id, adminAccount.Id], Ct)
+        );
         Assert.Equal(new Dictionary<string, int> { [memberAccount.Id] = member.Id }, members);
 
         // Unlinking the account (a card withdrawn) takes effect on the next batch.

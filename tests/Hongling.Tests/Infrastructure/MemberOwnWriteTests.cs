@@ -21,8 +21,23 @@ public sealed class MemberOwnWriteTests(TestApp app) : IClassFixture<TestApp>
         var participant = await app.WithDbAsync(async db =>
         {
             var at = new DateTime(2026, 6, 1, 2, 0, 0, DateTimeKind.Utc);
-            var activity = new Activity { OrganizationId = branch.Id, AudiencePath = branch.Path, Kind = ActivityKind.ThemeDay, Topic = "主题党日", Place = "会议室", StartsAt = at, EndsAt = at.AddHours(2), CreatedBy = "书记" };
-            var row = new ActivityParticipant { Activity = activity, MemberId = me.Id, OrganizationId = branch.Id };
+            var activity = new Activity
+            {
+                OrganizationId = branch.Id,
+                AudiencePath = branch.Path,
+                Kind = ActivityKind.ThemeDay,
+                Topic = "主题党日",
+                Place = "会议室",
+                StartsAt = at,
+                EndsAt = at.AddHours(2),
+                CreatedBy = "书记",
+            };
+            var row = new ActivityParticipant
+            {
+                Activity = activity,
+                MemberId = me.Id,
+                OrganizationId = branch.Id,
+            };
             db.ActivityParticipants.Add(row);
             await db.SaveChangesAsync();
             return row.Id;
@@ -41,13 +56,24 @@ public sealed class MemberOwnWriteTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private static ThoughtReport Report(int memberId, int orgId) =>
-        new() { MemberId = memberId, OrganizationId = orgId, Title = "思想汇报", Text = "内容", SubmittedAt = DateTime.UtcNow };
+        new()
+        {
+            MemberId = memberId,
+            OrganizationId = orgId,
+            Title = "思想汇报",
+            Text = "内容",
+            SubmittedAt = DateTime.UtcNow,
+        };
 
     [Fact]
     public async Task Member_AddsTheirOwnReport_InTheirOwnBranch()
     {
         var s = await SetupAsync("本人写入");
-        await SaveAsMemberAsync(s, db => { db.ThoughtReports.Add(Report(s.Me.Id, s.Branch.Id)); return Task.CompletedTask; });
+        await SaveAsMemberAsync(s, db =>
+        {
+            db.ThoughtReports.Add(Report(s.Me.Id, s.Branch.Id));
+            return Task.CompletedTask;
+        });
         Assert.Equal(1, await app.WithDbAsync(db => db.ThoughtReports.CountAsync(r => r.MemberId == s.Me.Id)));
     }
 
@@ -55,10 +81,16 @@ public sealed class MemberOwnWriteTests(TestApp app) : IClassFixture<TestApp>
     public async Task Member_CannotAddARowForAnotherMember_OrInAnotherOrganization()
     {
         var s = await SetupAsync("冒名写入");
-        await Assert.ThrowsAsync<OrgScopeViolationException>(() =>
-            SaveAsMemberAsync(s, db => { db.ThoughtReports.Add(Report(s.Other.Id, s.Branch.Id)); return Task.CompletedTask; }));
-        await Assert.ThrowsAsync<OrgScopeViolationException>(() =>
-            SaveAsMemberAsync(s, db => { db.ThoughtReports.Add(Report(s.Me.Id, s.Town.Id)); return Task.CompletedTask; }));
+        await Assert.ThrowsAsync<OrgScopeViolationException>(() => SaveAsMemberAsync(s, db =>
+            {
+                db.ThoughtReports.Add(Report(s.Other.Id, s.Branch.Id));
+                return Task.CompletedTask;
+            }));
+        await Assert.ThrowsAsync<OrgScopeViolationException>(() => SaveAsMemberAsync(s, db =>
+            {
+                db.ThoughtReports.Add(Report(s.Me.Id, s.Town.Id));
+                return Task.CompletedTask;
+            }));
     }
 
     [Fact]
@@ -67,10 +99,20 @@ public sealed class MemberOwnWriteTests(TestApp app) : IClassFixture<TestApp>
         var s = await SetupAsync("代缴党费");
         // Dues are the member's own rows (IMemberOwned) but recorded by the branch: not IMemberCreated.
         await Assert.ThrowsAsync<OrgScopeViolationException>(() => SaveAsMemberAsync(s, db =>
-        {
-            db.DuesPayments.Add(new DuesPayment { MemberId = s.Me.Id, OrganizationId = s.Branch.Id, Month = 202606, Amount = 10m, PaidOn = new DateOnly(2026, 6, 1), RecordedBy = "本人" });
-            return Task.CompletedTask;
-        }));
+            {
+                db.DuesPayments.Add(
+                    new DuesPayment
+                    {
+                        MemberId = s.Me.Id,
+                        OrganizationId = s.Branch.Id,
+                        Month = 202606,
+                        Amount = 10m,
+                        PaidOn = new DateOnly(2026, 6, 1),
+                        RecordedBy = "本人",
+                    }
+                );
+                return Task.CompletedTask;
+            }));
     }
 
     [Fact]
@@ -83,10 +125,10 @@ public sealed class MemberOwnWriteTests(TestApp app) : IClassFixture<TestApp>
             (row.Reply, row.RepliedAt) = (ParticipantReply.Confirmed, DateTime.UtcNow);
         });
         await Assert.ThrowsAsync<OrgScopeViolationException>(() => SaveAsMemberAsync(s, async db =>
-        {
-            var row = await db.ActivityParticipants.SingleAsync(p => p.Id == s.ParticipantId);
-            row.MemberId = s.Other.Id;
-        }));
+            {
+                var row = await db.ActivityParticipants.SingleAsync(p => p.Id == s.ParticipantId);
+                row.MemberId = s.Other.Id;
+            }));
         var report = await app.WithDbAsync(async db =>
         {
             var r = Report(s.Me.Id, s.Branch.Id);
@@ -96,13 +138,16 @@ public sealed class MemberOwnWriteTests(TestApp app) : IClassFixture<TestApp>
         });
         // A comment is the secretary's, on the member's own report.
         await Assert.ThrowsAsync<OrgScopeViolationException>(() => SaveAsMemberAsync(s, async db =>
-        {
-            var row = await db.ThoughtReports.SingleAsync(r => r.Id == report);
-            row.Comment = "自评优秀";
-        }));
+            {
+                var row = await db.ThoughtReports.SingleAsync(r => r.Id == report);
+                row.Comment = "自评优秀";
+            }));
         // Nor may a member delete their own row.
-        await Assert.ThrowsAsync<OrgScopeViolationException>(() => SaveAsMemberAsync(s, async db =>
-            db.ThoughtReports.Remove(await db.ThoughtReports.SingleAsync(r => r.Id == report))));
+        await Assert.ThrowsAsync<OrgScopeViolationException>(() =>
+            SaveAsMemberAsync(s, async db =>
+                db.ThoughtReports.Remove(await db.ThoughtReports.SingleAsync(r => r.Id == report))
+            )
+        );
     }
 
     [Fact]
@@ -122,20 +167,32 @@ public sealed class MemberOwnWriteTests(TestApp app) : IClassFixture<TestApp>
                 CreatedBy = "组织委员",
             };
             LectureEnrolment Seat(Member m, int n) =>
-                new() { Course = course, OrganizationId = s.Branch.Id, MemberId = m.Id, Name = m.Name, SeatNumber = n };
+                new()
+                {
+                    Course = course,
+                    OrganizationId = s.Branch.Id,
+                    MemberId = m.Id,
+                    Name = m.Name,
+                    SeatNumber = n,
+                };
             var (a, b) = (Seat(s.Me, 1), Seat(s.Other, 2));
             db.LectureEnrolments.AddRange(a, b);
             await db.SaveChangesAsync();
             return (a.Id, b.Id);
         });
         await Assert.ThrowsAsync<OrgScopeViolationException>(() => SaveAsMemberAsync(s, async db =>
-        {
-            var row = await db.LectureEnrolments.IgnoreQueryFilters().SingleAsync(e => e.Id == others);
-            db.LectureEnrolments.Remove(row);
-        }));
+            {
+                var row = await db.LectureEnrolments.IgnoreQueryFilters().SingleAsync(e => e.Id == others);
+                db.LectureEnrolments.Remove(row);
+            }));
         await SaveAsMemberAsync(s, async db =>
-            db.LectureEnrolments.Remove(await db.LectureEnrolments.SingleAsync(e => e.Id == mine)));
-        Assert.Equal([others], await app.WithDbAsync(db => db.LectureEnrolments
-            .Where(e => e.Id == mine || e.Id == others).Select(e => e.Id).ToListAsync()));
+            db.LectureEnrolments.Remove(await db.LectureEnrolments.SingleAsync(e => e.Id == mine))
+        );
+        Assert.Equal(
+            [others],
+            await app.WithDbAsync(db =>
+                db.LectureEnrolments.Where(e => e.Id == mine || e.Id == others).Select(e => e.Id).ToListAsync()
+            )
+        );
     }
 }

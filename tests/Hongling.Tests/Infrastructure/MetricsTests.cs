@@ -13,12 +13,13 @@ public sealed class MetricsTests(TestApp app) : IClassFixture<TestApp>
     private const string Scraper = "10.0.0.5";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private WebApplicationFactory<Program> Scraped() => app.WithWebHostBuilder(b =>
-    {
-        b.UseSetting("Metrics:AllowedFrom:0", Scraper);
-        b.UseSetting("Metrics:AllowedFrom:1", "192.168.60.0/24");
-        b.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFromTestHeader>());
-    });
+    private WebApplicationFactory<Program> Scraped() =>
+        app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Metrics:AllowedFrom:0", Scraper);
+            b.UseSetting("Metrics:AllowedFrom:1", "192.168.60.0/24");
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFromTestHeader>());
+        });
 
     private static HttpClient From(WebApplicationFactory<Program> host, string peer)
     {

@@ -13,7 +13,8 @@ namespace Hongling.Tests.Infrastructure;
 /// instance's cache with a request before the second instance changes anything.</summary>
 public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
 {
-    private static Dictionary<string, string> Form(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
+    private static Dictionary<string, string> Form(params (string Key, string Value)[] fields) =>
+        fields.ToDictionary(f => f.Key, f => f.Value);
 
     [Fact]
     public async Task AppointmentRemovedOnAnotherInstance_TheNextRequestHereAnswers404()
@@ -28,9 +29,17 @@ public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
 
         await using var second = app.SecondInstance();
         var townAdmin = await second.SignInAsAdministratorOfAsync(town);
-        var post = await app.WithDbAsync(db => db.OrgAdministrators.Where(a => a.OrganizationId == branch.Id && a.Account!.UserName == card).Select(a => a.Id).SingleAsync());
-        var removed = await TestApp.PostFormAsync(townAdmin, $"/Organizations/Detail/{branch.Id}", Form(("adminId", post.ToString())),
-            $"/Organizations/Detail/{branch.Id}?handler=RemoveAdmin&adminId={post}");
+        var post = await app.WithDbAsync(db =>
+            db.OrgAdministrators.Where(a => a.OrganizationId == branch.Id && a.Account!.UserName == card)
+                .Select(a => a.Id)
+                .SingleAsync()
+        );
+        var removed = await TestApp.PostFormAsync(
+            townAdmin,
+            $"/Organizations/Detail/{branch.Id}",
+            Form(("adminId", post.ToString())),
+            $"/Organizations/Detail/{branch.Id}?handler=RemoveAdmin&adminId={post}"
+        );
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
 
         // Still the administrator of another branch: this one's member is now outside the scope.
@@ -38,7 +47,11 @@ public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, (await onFirst.GetAsync($"/Members/Detail/{member.Id}")).StatusCode);
 
         // The last post removed: no administrator any more.
-        var last = await app.WithDbAsync(db => db.OrgAdministrators.Where(a => a.OrganizationId == kept.Id && a.Account!.UserName == card).Select(a => a.Id).SingleAsync());
+        var last = await app.WithDbAsync(db =>
+            db.OrgAdministrators.Where(a => a.OrganizationId == kept.Id && a.Account!.UserName == card)
+                .Select(a => a.Id)
+                .SingleAsync()
+        );
         await second.WithDbAsync(async db =>
         {
             db.OrgAdministrators.Remove(await db.OrgAdministrators.SingleAsync(a => a.Id == last));
@@ -58,8 +71,12 @@ public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
 
         await using var second = app.SecondInstance();
         var townAdmin = await second.SignInAsAdministratorOfAsync(town);
-        var added = await TestApp.PostFormAsync(townAdmin, $"/Organizations/Detail/{branch.Id}", Form(("CardNumber", card)),
-            $"/Organizations/Detail/{branch.Id}?handler=AddAdmin");
+        var added = await TestApp.PostFormAsync(
+            townAdmin,
+            $"/Organizations/Detail/{branch.Id}",
+            Form(("CardNumber", card)),
+            $"/Organizations/Detail/{branch.Id}?handler=AddAdmin"
+        );
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync($"/api/members/{member.Id}")).StatusCode);
@@ -76,10 +93,19 @@ public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
 
         await using var second = app.SecondInstance();
         var district = await second.SignInAsDistrictAsync();
-        var moved = await TestApp.PostFormAsync(district, $"/Organizations/Detail/{branch.Id}", Form(("parentCode", other.Code)),
-            $"/Organizations/Detail/{branch.Id}?handler=Move");
+        var moved = await TestApp.PostFormAsync(
+            district,
+            $"/Organizations/Detail/{branch.Id}",
+            Form(("parentCode", other.Code)),
+            $"/Organizations/Detail/{branch.Id}?handler=Move"
+        );
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
-        Assert.StartsWith(other.Path, await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == branch.Id).Select(o => o.Path).SingleAsync()));
+        Assert.StartsWith(
+            other.Path,
+            await app.WithDbAsync(db =>
+                db.Organizations.Where(o => o.Id == branch.Id).Select(o => o.Path).SingleAsync()
+            )
+        );
 
         // The cached subtree (the branch's old path) would find nothing now.
         Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync($"/api/members/{member.Id}")).StatusCode);
@@ -103,7 +129,8 @@ public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
             return await db.SaveChangesAsync();
         });
 
-        // The home page shows the member's branch through the organization filter, which reads the member's branch path.
+        // The home page shows the member's branch through the organization filter, which reads the member's branch
+        // path.
         var home = await onFirst.GetStringAsync("/");
         Assert.Contains(newBranch.Name, home);
         Assert.DoesNotContain(branch.Name, home);
@@ -142,7 +169,8 @@ public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
         var before = await Version();
         await app.WithDbAsync(async db =>
         {
-            (await db.Organizations.SingleAsync(o => o.Id == branch.Id)).Name = "版本镇改名支部";   // a name is no part of anyone's scope
+            // a name is no part of anyone's scope
+            (await db.Organizations.SingleAsync(o => o.Id == branch.Id)).Name = "版本镇改名支部";
             return await db.SaveChangesAsync();
         });
         await app.AddMemberAsync(branch, "不相干");
@@ -157,11 +185,14 @@ public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
         });
         Assert.Equal(before + 1, await Version());
 
-        await app.WithDbAsync(async (db, sp) =>
-        {
-            await sp.GetRequiredService<OrgEditor>().MoveAsync(await db.Organizations.SingleAsync(o => o.Id == branch.Id), other.Code);
-            return 0;
-        });
+        await app.WithDbAsync(
+            async (db, sp) =>
+            {
+                await sp.GetRequiredService<OrgEditor>()
+                    .MoveAsync(await db.Organizations.SingleAsync(o => o.Id == branch.Id), other.Code);
+                return 0;
+            }
+        );
         var afterMove = await Version();
         Assert.Equal(before + 2, afterMove);
 
@@ -171,7 +202,12 @@ public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
             return await db.SaveChangesAsync();
         });
         Assert.Equal(afterMove + 1, await Version());
-        Assert.NotEqual(town.Path, await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == branch.Id).Select(o => o.Path).SingleAsync()));
+        Assert.NotEqual(
+            town.Path,
+            await app.WithDbAsync(db =>
+                db.Organizations.Where(o => o.Id == branch.Id).Select(o => o.Path).SingleAsync()
+            )
+        );
     }
 
     [Fact]
@@ -183,9 +219,9 @@ public sealed class OrgScopeCacheTests(TestApp app) : IClassFixture<TestApp>
         Assert.Null(cache.Find("a", 4));
         Assert.Null(cache.Find("a", 6));
 
-        cache.Keep("b", 6, ["/R/T2/"]);   // a request that read a newer version
+        cache.Keep("b", 6, ["/R/T2/"]); // a request that read a newer version
         Assert.Null(cache.Find("a", 5));
-        cache.Keep("a", 5, ["/R/T1/"]);   // a request that read the older one, late: kept nowhere
+        cache.Keep("a", 5, ["/R/T1/"]); // a request that read the older one, late: kept nowhere
         Assert.Null(cache.Find("a", 5));
         Assert.Null(cache.Find("a", 6));
         Assert.Equal(["/R/T2/"], cache.Find("b", 6));

@@ -9,14 +9,17 @@ namespace Hongling.Tests.Infrastructure;
 /// has no real connections), first in the pipeline.</summary>
 internal sealed class PeerFromTestHeader : IStartupFilter
 {
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => a =>
-    {
-        a.Use((HttpContext ctx, RequestDelegate nxt) =>
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+        a =>
         {
-            if (ctx.Request.Headers.TryGetValue("X-Test-Peer", out var peer))
-                ctx.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
-            return nxt(ctx);
-        });
-        next(a);
-    };
+            a.Use(
+                (HttpContext ctx, RequestDelegate nxt) =>
+                {
+                    if (ctx.Request.Headers.TryGetValue("X-Test-Peer", out var peer))
+                        ctx.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
+                    return nxt(ctx);
+                }
+            );
+            next(a);
+        };
 }

@@ -24,8 +24,12 @@ public sealed class ProblemShapeTests(TestApp app) : IClassFixture<TestApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status,
-        string code, string? detail = null)
+    private static async Task<JsonElement> AssertProblemAsync(
+        HttpResponseMessage response,
+        HttpStatusCode status,
+        string code,
+        string? detail = null
+    )
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -35,7 +39,8 @@ public sealed class ProblemShapeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(ErrorHandling.TitleOf((int)status), body.GetProperty("title").GetString());
         var text = body.GetProperty("detail").GetString();
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text);
-        if (detail is not null) Assert.Equal(detail, text);
+        if (detail is not null)
+            Assert.Equal(detail, text);
         Assert.Equal(code, body.GetProperty("code").GetString());
         Assert.Matches("^[a-z]+(_[a-z]+)*$", code);
         Assert.False(string.IsNullOrEmpty(body.GetProperty("type").GetString()));
@@ -56,12 +61,23 @@ public sealed class ProblemShapeTests(TestApp app) : IClassFixture<TestApp>
     public async Task OrganizationsAndMembers_OutsideTheScope_AnswerNotFoundProblems()
     {
         var (admin, townB, inB) = await TwoTownsAsync("形状");
-        await AssertProblemAsync(await admin.GetAsync($"/api/orgs/{townB.Id}", Ct), HttpStatusCode.NotFound,
-            "org_not_found", "没有找到该组织,或它不在您管辖的范围内");
-        await AssertProblemAsync(await admin.GetAsync($"/api/orgs/{townB.Id}/members", Ct), HttpStatusCode.NotFound,
-            "org_not_found");
-        await AssertProblemAsync(await admin.GetAsync($"/api/members/{inB.Id}", Ct), HttpStatusCode.NotFound,
-            "member_not_found", "没有找到该党员,或其不在您管辖的范围内");
+        await AssertProblemAsync(
+            await admin.GetAsync($"/api/orgs/{townB.Id}", Ct),
+            HttpStatusCode.NotFound,
+            "org_not_found",
+            "没有找到该组织,或它不在您管辖的范围内"
+        );
+        await AssertProblemAsync(
+            await admin.GetAsync($"/api/orgs/{townB.Id}/members", Ct),
+            HttpStatusCode.NotFound,
+            "org_not_found"
+        );
+        await AssertProblemAsync(
+            await admin.GetAsync($"/api/members/{inB.Id}", Ct),
+            HttpStatusCode.NotFound,
+            "member_not_found",
+            "没有找到该党员,或其不在您管辖的范围内"
+        );
     }
 
     [Fact]
@@ -71,10 +87,18 @@ public sealed class ProblemShapeTests(TestApp app) : IClassFixture<TestApp>
         var client = await app.SignedInClientAsync(card);
         var session = await OpenAsync(client, material.Id);
         Assert.Equal(HttpStatusCode.OK, (await BeatAsync(client, session, 1)).StatusCode);
-        await AssertProblemAsync(await BeatAsync(client, session, 1), HttpStatusCode.Conflict,
-            "beat_replayed", "这次心跳已经收到过,不再计入");
-        await AssertProblemAsync(await BeatAsync(client, Guid.NewGuid(), 1), HttpStatusCode.NotFound,
-            "study_session_not_found", "没有找到这次学习");
+        await AssertProblemAsync(
+            await BeatAsync(client, session, 1),
+            HttpStatusCode.Conflict,
+            "beat_replayed",
+            "这次心跳已经收到过,不再计入"
+        );
+        await AssertProblemAsync(
+            await BeatAsync(client, Guid.NewGuid(), 1),
+            HttpStatusCode.NotFound,
+            "study_session_not_found",
+            "没有找到这次学习"
+        );
     }
 
     [Fact]
@@ -87,14 +111,29 @@ public sealed class ProblemShapeTests(TestApp app) : IClassFixture<TestApp>
         var single = (await ExamSteps.PaperAsync(client, id)).Items.First(i => i.Type == "Single");
         var saved = await ExamSteps.SaveAsync(client, id, single.Position, 5, single.Options[0].Key);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        await AssertProblemAsync(await ExamSteps.SaveAsync(client, id, single.Position, 5, single.Options[1].Key),
-            HttpStatusCode.Conflict, "answer_stale", "已有更新的答案,本次保存被忽略");
-        await AssertProblemAsync(await ExamSteps.SaveAsync(client, id, 999, 6, single.Options[0].Key),
-            HttpStatusCode.BadRequest, "question_not_on_paper", "试卷中没有第999题");
-        await AssertProblemAsync(await client.GetAsync($"/api/exams/attempts/{Guid.NewGuid()}", Ct),
-            HttpStatusCode.NotFound, "paper_not_found", "未找到该试卷");
-        var malformed = await client.PutAsync($"/api/exams/attempts/{id}/answers/{single.Position}",
-            new StringContent("{oops", System.Text.Encoding.UTF8, "application/json"), Ct);
+        await AssertProblemAsync(
+            await ExamSteps.SaveAsync(client, id, single.Position, 5, single.Options[1].Key),
+            HttpStatusCode.Conflict,
+            "answer_stale",
+            "已有更新的答案,本次保存被忽略"
+        );
+        await AssertProblemAsync(
+            await ExamSteps.SaveAsync(client, id, 999, 6, single.Options[0].Key),
+            HttpStatusCode.BadRequest,
+            "question_not_on_paper",
+            "试卷中没有第999题"
+        );
+        await AssertProblemAsync(
+            await client.GetAsync($"/api/exams/attempts/{Guid.NewGuid()}", Ct),
+            HttpStatusCode.NotFound,
+            "paper_not_found",
+            "未找到该试卷"
+        );
+        var malformed = await client.PutAsync(
+            $"/api/exams/attempts/{id}/answers/{single.Position}",
+            new StringContent("{oops", System.Text.Encoding.UTF8, "application/json"),
+            Ct
+        );
         await AssertProblemAsync(malformed, HttpStatusCode.BadRequest, "bad_request");
     }
 
@@ -126,21 +165,37 @@ public sealed class ProblemShapeTests(TestApp app) : IClassFixture<TestApp>
         request.Content = form;
         var token = await TestApp.TokenAsync(admin, $"/Notices/Edit?org={town.Id}");
         request.Headers.Add("RequestVerificationToken", token);
-        await AssertProblemAsync(await admin.SendAsync(request, Ct), HttpStatusCode.BadRequest,
-            "image_not_jpeg_or_png", "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。");
+        await AssertProblemAsync(
+            await admin.SendAsync(request, Ct),
+            HttpStatusCode.BadRequest,
+            "image_not_jpeg_or_png",
+            "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。"
+        );
     }
 
     [Fact]
     public async Task ThePipelinesOwnAnswers_UnderApi_AreProblemsWithCodes()
     {
-        await AssertProblemAsync(await app.NewClient().GetAsync("/api/me", Ct), HttpStatusCode.Unauthorized,
-            "unauthorized", "请先登录后再访问");
-        await AssertProblemAsync(await app.NewClient().GetAsync("/api/no/such/thing", Ct), HttpStatusCode.NotFound,
-            "not_found", "没有找到请求的对象,或它不在您管辖的范围内");
+        await AssertProblemAsync(
+            await app.NewClient().GetAsync("/api/me", Ct),
+            HttpStatusCode.Unauthorized,
+            "unauthorized",
+            "请先登录后再访问"
+        );
+        await AssertProblemAsync(
+            await app.NewClient().GetAsync("/api/no/such/thing", Ct),
+            HttpStatusCode.NotFound,
+            "not_found",
+            "没有找到请求的对象,或它不在您管辖的范围内"
+        );
         var (_, branch) = await app.AddTownAsync("形状党员镇");
         var (_, member) = await app.CandidateAsync(branch);
-        await AssertProblemAsync(await member.GetAsync("/api/members", Ct), HttpStatusCode.Forbidden,
-            "forbidden", "您没有进行此操作的权限");
+        await AssertProblemAsync(
+            await member.GetAsync("/api/members", Ct),
+            HttpStatusCode.Forbidden,
+            "forbidden",
+            "您没有进行此操作的权限"
+        );
     }
 
     [Fact]
@@ -160,28 +215,41 @@ public sealed class ProblemShapeTests(TestApp app) : IClassFixture<TestApp>
     public async Task ExceptionsUnderApi_ARefusedRuleKeepsItsMessageAndCode_AnythingElseLeaksNothing()
     {
         await using var host = app.WithWebHostBuilder(b =>
-            b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ThrowingApi>()));
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ThrowingApi>())
+        );
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await AssertProblemAsync(await client.GetAsync("/api/__test/rule", Ct), HttpStatusCode.Conflict,
-            "transfer_pending", "该党员已有一笔待接收的转接");
+        await AssertProblemAsync(
+            await client.GetAsync("/api/__test/rule", Ct),
+            HttpStatusCode.Conflict,
+            "transfer_pending",
+            "该党员已有一笔待接收的转接"
+        );
         var crash = await client.GetAsync("/api/__test/throw", Ct);
-        await AssertProblemAsync(crash, HttpStatusCode.InternalServerError, "server_error",
-            "系统出错了,请稍后再试;如多次出现,请联系管理员");
+        await AssertProblemAsync(
+            crash,
+            HttpStatusCode.InternalServerError,
+            "server_error",
+            "系统出错了,请稍后再试;如多次出现,请联系管理员"
+        );
         Assert.DoesNotContain("secret-api-detail", await crash.Content.ReadAsStringAsync(Ct));
     }
 
     /// <summary>Two requests under /api that fail inside the real pipeline: a refused rule and a bug.</summary>
     private sealed class ThrowingApi : IStartupFilter
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            app.Use((HttpContext ctx, RequestDelegate nxt) => ctx.Request.Path.Value switch
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+            app =>
             {
-                "/api/__test/rule" => throw new RuleException(RuleErrors.TransferPending),
-                "/api/__test/throw" => throw new InvalidOperationException("secret-api-detail"),
-                _ => nxt(ctx),
-            });
-        };
+                next(app);
+                app.Use(
+                    (HttpContext ctx, RequestDelegate nxt) =>
+                        ctx.Request.Path.Value switch
+                        {
+                            "/api/__test/rule" => throw new RuleException(RuleErrors.TransferPending),
+                            "/api/__test/throw" => throw new InvalidOperationException("secret-api-detail"),
+                            _ => nxt(ctx),
+                        }
+                );
+            };
     }
 }

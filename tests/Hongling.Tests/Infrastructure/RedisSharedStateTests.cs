@@ -11,12 +11,13 @@ public sealed class RedisSharedStateTests(TestApp app) : IClassFixture<TestApp>
     private static readonly string? Server = Environment.GetEnvironmentVariable("HONGLING_TEST_REDIS");
 
     /// <summary>One instance; <paramref name="instanceName"/> keeps this test's keys apart from any other's.</summary>
-    private WebApplicationFactory<Program> Instance(string instanceName) => app.WithWebHostBuilder(b =>
-    {
-        b.UseSetting("Redis:Configuration", Server);
-        b.UseSetting("Redis:InstanceName", instanceName);
-        b.UseSetting("RateLimits:RegistrationsPerHour", "2");
-    });
+    private WebApplicationFactory<Program> Instance(string instanceName) =>
+        app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Redis:Configuration", Server);
+            b.UseSetting("Redis:InstanceName", instanceName);
+            b.UseSetting("RateLimits:RegistrationsPerHour", "2");
+        });
 
     private static async Task<HttpStatusCode> RegisterAsync(WebApplicationFactory<Program> host)
     {
@@ -28,7 +29,8 @@ public sealed class RedisSharedStateTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task PerAddressLimit_HoldsAcrossInstances()
     {
-        if (Server is null) Assert.Skip("HONGLING_TEST_REDIS is not set");
+        if (Server is null)
+            Assert.Skip("HONGLING_TEST_REDIS is not set");
         var keys = "hongling-test-" + Guid.NewGuid().ToString("N")[..8] + ":";
         await using var first = Instance(keys);
         await using var second = Instance(keys);

@@ -14,6 +14,6 @@ public sealed class AccountSessionConfiguration : IEntityTypeConfiguration<Accou
         // Deleting an account ends its sessions.
         b.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => s.AccountId);
-        b.HasIndex(s => s.ExpiresAt);   // the clean-up of ended sessions
+        b.HasIndex(s => s.ExpiresAt); // the clean-up of ended sessions
     }
 }

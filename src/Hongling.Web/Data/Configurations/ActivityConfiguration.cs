@@ -27,7 +27,10 @@ public sealed class ActivityParticipantConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.LeaveReason).HasMaxLength(200);
         b.HasIndex(x => new { x.ActivityId, x.MemberId }).IsUnique();
         b.HasIndex(x => x.MemberId);
-        b.HasOne(x => x.Activity).WithMany(a => a.Participants).HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Activity)
+            .WithMany(a => a.Participants)
+            .HasForeignKey(x => x.ActivityId)
+            .OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -9,7 +9,13 @@ public sealed class BulletinConfiguration : IEntityTypeConfiguration<Bulletin>
     public void Configure(EntityTypeBuilder<Bulletin> b)
     {
         // One row per issuer, month and version: two instances generating the same month store it once.
-        b.HasIndex(x => new { x.OrganizationId, x.Month, x.Version }).IsUnique();
+        b.HasIndex(x => new
+            {
+                x.OrganizationId,
+                x.Month,
+                x.Version,
+            })
+            .IsUnique();
         b.HasIndex(x => new { x.OrgPath, x.Month });
         b.HasIndex(x => x.AudiencePath);
         b.Property(x => x.AudiencePath).HasMaxLength(400);
@@ -37,8 +43,16 @@ public sealed class BulletinTargetsConfiguration : IEntityTypeConfiguration<Bull
     public void Configure(EntityTypeBuilder<BulletinTargets> b)
     {
         b.HasIndex(x => new { x.OrganizationId, x.Month }).IsUnique();
-        foreach (var rate in new[] { nameof(BulletinTargets.OrganSignInRate), nameof(BulletinTargets.OverallSignInRate),
-                     nameof(BulletinTargets.AdminSignInRate), nameof(BulletinTargets.CompletenessRate), nameof(BulletinTargets.DuesRate) })
+        foreach (
+            var rate in new[]
+            {
+                nameof(BulletinTargets.OrganSignInRate),
+                nameof(BulletinTargets.OverallSignInRate),
+                nameof(BulletinTargets.AdminSignInRate),
+                nameof(BulletinTargets.CompletenessRate),
+                nameof(BulletinTargets.DuesRate),
+            }
+        )
             b.Property(rate).HasPrecision(5, 4);
         b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }

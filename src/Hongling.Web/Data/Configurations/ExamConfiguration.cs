@@ -24,7 +24,13 @@ public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         b.Property(q => q.Options).AsJson();
         b.Property(q => q.Blanks).AsJson();
         // The draw's filter: usable bank paths, then type, category and difficulty.
-        b.HasIndex(q => new { q.OrgPath, q.Type, q.CategoryId, q.Difficulty });
+        b.HasIndex(q => new
+        {
+            q.OrgPath,
+            q.Type,
+            q.CategoryId,
+            q.Difficulty,
+        });
         b.HasOne(q => q.Category).WithMany().HasForeignKey(q => q.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(q => q.Organization).WithMany().HasForeignKey(q => q.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -70,7 +76,13 @@ public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         b.Property(a => a.Score).HasPrecision(8, 2);
         b.Property(a => a.MaxScore).HasPrecision(8, 2);
         // Per account, not per member: a registrant has no member, and nulls would not collide in a unique index.
-        b.HasIndex(a => new { a.ExamId, a.AccountId, a.Number }).IsUnique();
+        b.HasIndex(a => new
+            {
+                a.ExamId,
+                a.AccountId,
+                a.Number,
+            })
+            .IsUnique();
         // The auto-submit job's scan: open attempts past their deadline.
         b.HasIndex(a => new { a.State, a.Deadline });
         b.HasOne(a => a.Exam).WithMany().HasForeignKey(a => a.ExamId).OnDelete(DeleteBehavior.Restrict);
@@ -98,7 +110,10 @@ public sealed class AttemptItemConfiguration : IEntityTypeConfiguration<AttemptI
         b.Ignore(i => i.Blanks);
         b.Ignore(i => i.Explanation);
         // Its index (question, version) also serves the item analysis by question.
-        b.HasOne(i => i.Question).WithMany().HasForeignKey(i => new { i.QuestionId, i.QuestionVersion }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(i => i.Question)
+            .WithMany()
+            .HasForeignKey(i => new { i.QuestionId, i.QuestionVersion })
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }
 

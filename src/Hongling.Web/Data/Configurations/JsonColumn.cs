@@ -14,9 +14,11 @@ namespace Hongling.Web.Data.Configurations;
 /// lists, which the reflection-based serializer made a sixth of the writer's work.</summary>
 public static class JsonColumn
 {
-    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> p) where T : class?
+    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> p)
+        where T : class?
     {
-        var info = JsonColumnTypes.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        var info =
+            JsonColumnTypes.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
             ?? throw new InvalidOperationException($"{typeof(T)} is stored as JSON: add it to JsonColumnTypes.");
         return p.HasConversion(
             v => JsonSerializer.Serialize(v, info),
@@ -24,7 +26,9 @@ public static class JsonColumn
             new ValueComparer<T>(
                 (a, b) => JsonSerializer.Serialize(a!, info) == JsonSerializer.Serialize(b!, info),
                 v => JsonSerializer.Serialize(v, info).GetHashCode(),
-                v => JsonSerializer.Deserialize(JsonSerializer.Serialize(v, info), info)!));
+                v => JsonSerializer.Deserialize(JsonSerializer.Serialize(v, info), info)!
+            )
+        );
     }
 }
 

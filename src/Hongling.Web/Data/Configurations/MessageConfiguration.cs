@@ -14,7 +14,12 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.Property(m => m.Reply).HasMaxLength(2000);
         b.Property(m => m.RepliedBy).HasMaxLength(100);
         b.HasIndex(m => new { m.OrgPath, m.PostedAt });
-        b.HasIndex(m => new { m.IsPublic, m.State, m.RepliedAt });
+        b.HasIndex(m => new
+        {
+            m.IsPublic,
+            m.State,
+            m.RepliedAt,
+        });
         b.HasIndex(m => m.MemberId);
         b.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.Member).WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.SetNull);

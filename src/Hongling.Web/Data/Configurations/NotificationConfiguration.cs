@@ -29,13 +29,31 @@ public sealed class OutboxItemConfiguration : IEntityTypeConfiguration<OutboxIte
         b.Property(o => o.ProviderId).HasMaxLength(100);
         b.Property(o => o.Reason).HasMaxLength(300);
         // The sender's claim: due rows of one channel, oldest first.
-        b.HasIndex(o => new { o.Channel, o.State, o.NextAttemptAt });
+        b.HasIndex(o => new
+        {
+            o.Channel,
+            o.State,
+            o.NextAttemptAt,
+        });
         b.HasIndex(o => o.LeaseOwner);
         // The inbox and its unread count.
-        b.HasIndex(o => new { o.MemberId, o.Channel, o.State, o.SentAt });
+        b.HasIndex(o => new
+        {
+            o.MemberId,
+            o.Channel,
+            o.State,
+            o.SentAt,
+        });
         // The delivery report.
-        b.HasIndex(o => new { o.NotificationId, o.Channel, o.State });
-        b.HasOne(o => o.Notification).WithMany(n => n.Items).HasForeignKey(o => o.NotificationId)
+        b.HasIndex(o => new
+        {
+            o.NotificationId,
+            o.Channel,
+            o.State,
+        });
+        b.HasOne(o => o.Notification)
+            .WithMany(n => n.Items)
+            .HasForeignKey(o => o.NotificationId)
             .OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Member>().WithMany().HasForeignKey(o => o.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -45,7 +63,12 @@ public sealed class NotificationOptOutConfiguration : IEntityTypeConfiguration<N
 {
     public void Configure(EntityTypeBuilder<NotificationOptOut> b)
     {
-        b.HasKey(o => new { o.MemberId, o.Category, o.Channel });
+        b.HasKey(o => new
+        {
+            o.MemberId,
+            o.Category,
+            o.Channel,
+        });
         b.HasOne<Member>().WithMany().HasForeignKey(o => o.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

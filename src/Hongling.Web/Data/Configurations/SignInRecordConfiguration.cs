@@ -14,7 +14,13 @@ public sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignInR
         b.Property(x => x.OrgPath).HasMaxLength(400);
         // A month's sign-ins read from the index alone: the bulletin counts them per branch path and takes the members
         // who signed in (Features/Bulletins/PlatformQueries); a range on At leads, since records accumulate for years.
-        b.HasIndex(x => new { x.At, x.Succeeded, x.OrgPath, x.MemberId });
+        b.HasIndex(x => new
+        {
+            x.At,
+            x.Succeeded,
+            x.OrgPath,
+            x.MemberId,
+        });
         b.HasIndex(x => new { x.MemberId, x.At });
     }
 }

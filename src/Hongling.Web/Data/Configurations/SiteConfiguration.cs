@@ -15,7 +15,10 @@ public sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         b.HasIndex(x => x.Code).IsUnique();
         b.HasIndex(x => x.OrganizationId);
         b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(x => x.Administrator).WithMany().HasForeignKey(x => x.AdministratorId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(x => x.Administrator)
+            .WithMany()
+            .HasForeignKey(x => x.AdministratorId)
+            .OnDelete(DeleteBehavior.SetNull);
         b.HasOne(x => x.Operator).WithMany().HasForeignKey(x => x.OperatorId).OnDelete(DeleteBehavior.SetNull);
     }
 }
@@ -39,7 +42,10 @@ public sealed class EquipmentStateChangeConfiguration : IEntityTypeConfiguration
         b.Property(x => x.ChangedBy).HasMaxLength(100);
         b.Property(x => x.Note).HasMaxLength(EquipmentStateChange.NoteLength);
         b.HasIndex(x => new { x.EquipmentId, x.ChangedAt });
-        b.HasOne(x => x.Equipment).WithMany(e => e.History).HasForeignKey(x => x.EquipmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Equipment)
+            .WithMany(e => e.History)
+            .HasForeignKey(x => x.EquipmentId)
+            .OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -88,7 +94,18 @@ public sealed class ViewingSessionConfiguration : IEntityTypeConfiguration<Viewi
         // The monthly figures read a subtree's month (SiteUsageReport, UsageSignals): the index carries every column
         // those queries read, the courseware title included, so they are answered from the index alone (150,000 rows
         // of wide records otherwise fetched one by one from the table). Its (Month, OrgPath) prefix serves the trend.
-        b.HasIndex(x => new { x.Month, x.OrgPath, x.SiteId, x.StartedAt, x.EndedAt, x.AttendeeCount, x.Manual, x.Late, x.Courseware })
+        b.HasIndex(x => new
+            {
+                x.Month,
+                x.OrgPath,
+                x.SiteId,
+                x.StartedAt,
+                x.EndedAt,
+                x.AttendeeCount,
+                x.Manual,
+                x.Late,
+                x.Courseware,
+            })
             .HasDatabaseName("IX_ViewingSessions_Month_OrgPath_Figures");
         b.HasIndex(x => new { x.SiteId, x.StartedAt });
         b.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);

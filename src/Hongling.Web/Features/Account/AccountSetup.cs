@@ -12,13 +12,20 @@ namespace Hongling.Web.Features.Account;
 public static class AccountSetup
 {
     public const string MustChangePasswordClaim = "hongling:must_change_password";
-    /// <summary>The sign-in and antiforgery cookies' names, before the <c>__Host-</c> prefix they get when Secure.</summary>
+
+    /// <summary>The sign-in and antiforgery cookies' names, before the <c>__Host-</c> prefix they get when
+    /// Secure.</summary>
     public const string AuthCookie = "hongling.auth";
     public const string AntiforgeryCookie = "hongling.af";
 
-    public static IServiceCollection AddHonglingAccounts(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    public static IServiceCollection AddHonglingAccounts(
+        this IServiceCollection services,
+        IConfiguration config,
+        IHostEnvironment env
+    )
     {
-        services.AddIdentity<Domain.Account, IdentityRole>(o =>
+        services
+            .AddIdentity<Domain.Account, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 8;
                 o.Password.RequireDigit = true;
@@ -43,7 +50,8 @@ public static class AccountSetup
         services.AddHostedService<SessionCleanupJob>();
         services.AddSingleton<DummyPasswordHash>();
         services.AddHostedService(sp => sp.GetRequiredService<DummyPasswordHash>());
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+        services
+            .AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<SessionStore>((o, store) => o.SessionStore = store);
 
         // Secure cookies carry the __Host- prefix (Secure, Path=/, no Domain: only this host can set them).
@@ -80,57 +88,90 @@ public static class AccountSetup
         return services;
     }
 
-    /// <summary>As SecurityStampValidator decides before it reads anything: no issue time, or older than the interval.</summary>
+    /// <summary>As SecurityStampValidator decides before it reads anything: no issue time, or older than the
+    /// interval.</summary>
     private static bool StampCheckDue(CookieValidatePrincipalContext ctx)
     {
         var services = ctx.HttpContext.RequestServices;
         var options = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
-        var clock = options.TimeProvider ?? services.GetRequiredService<TimeProvider>();   // the validator's own clock
+        var clock = options.TimeProvider ?? services.GetRequiredService<TimeProvider>(); // the validator's own clock
         return ctx.Properties.IssuedUtc is not { } issued || clock.GetUtcNow() - issued > options.ValidationInterval;
     }
 
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
-        else ctx.Response.Redirect(ctx.RedirectUri);
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+            ctx.Response.StatusCode = status;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
 
     /// <summary>Until a member replaces an issued (or reset) password, every page sends them to change it.</summary>
-    public static IApplicationBuilder UseForcedPasswordChange(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
-    {
-        if (ctx.User.HasClaim(MustChangePasswordClaim, "1")
-            && !ctx.Request.Path.StartsWithSegments("/Account/ChangePassword")
-            && !ctx.Request.Path.StartsWithSegments("/Account/Logout"))
-        {
-            if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-            else ctx.Response.Redirect("/Account/ChangePassword");
-            return;
-        }
-        await next();
-    });
+    public static IApplicationBuilder UseForcedPasswordChange(this IApplicationBuilder app) =>
+        app.Use(
+            async (ctx, next) =>
+            {
+                if (
+                    ctx.User.HasClaim(MustChangePasswordClaim, "1")
+                    && !ctx.Request.Path.StartsWithSegments("/Account/ChangePassword")
+                    && !ctx.Request.Path.StartsWithSegments("/Account/Logout")
+                )
+                {
+                    if (ctx.Request.Path.StartsWithSegments("/api"))
+                        ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    else
+                        ctx.Response.Redirect("/Account/ChangePassword");
+                    return;
+                }
+                await next();
+            }
+        );
 }
 
-public sealed class AccountClaimsFactory(UserManager<Domain.Account> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<Domain.Account, IdentityRole>(users, roles, options)
+public sealed class AccountClaimsFactory(
+    UserManager<Domain.Account> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<IdentityOptions> options
+) : UserClaimsPrincipalFactory<Domain.Account, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Domain.Account user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
-        if (user.MustChangePassword) identity.AddClaim(new Claim(AccountSetup.MustChangePasswordClaim, "1"));
+        if (user.MustChangePassword)
+            identity.AddClaim(new Claim(AccountSetup.MustChangePasswordClaim, "1"));
         return identity;
     }
 }
 
 public sealed class ChineseIdentityErrors : IdentityErrorDescriber
 {
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少需要{length}位" };
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码至少需要包含一个数字" };
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"密码至少需要包含{uniqueChars}个不同的字符" };
-    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "原密码不正确" };
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "该卡号已被使用" };
-    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "操作失败,请重试" };
-    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "数据已被他人修改,请刷新后重试" };
-    public override IdentityError UserLockoutNotEnabled() => new() { Code = nameof(UserLockoutNotEnabled), Description = "该账号未启用锁定" };
+    public override IdentityError PasswordTooShort(int length) =>
+        new() { Code = nameof(PasswordTooShort), Description = $"密码至少需要{length}位" };
+
+    public override IdentityError PasswordRequiresDigit() =>
+        new() { Code = nameof(PasswordRequiresDigit), Description = "密码至少需要包含一个数字" };
+
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
+        new()
+        {
+            Code = nameof(PasswordRequiresUniqueChars),
+            Description = $"密码至少需要包含{uniqueChars}个不同的字符",
+        };
+
+    public override IdentityError PasswordMismatch() =>
+        new() { Code = nameof(PasswordMismatch), Description = "原密码不正确" };
+
+    public override IdentityError DuplicateUserName(string userName) =>
+        new() { Code = nameof(DuplicateUserName), Description = "该卡号已被使用" };
+
+    public override IdentityError DefaultError() =>
+        new() { Code = nameof(DefaultError), Description = "操作失败,请重试" };
+
+    public override IdentityError ConcurrencyFailure() =>
+        new() { Code = nameof(ConcurrencyFailure), Description = "数据已被他人修改,请刷新后重试" };
+
+    public override IdentityError UserLockoutNotEnabled() =>
+        new() { Code = nameof(UserLockoutNotEnabled), Description = "该账号未启用锁定" };
 }

@@ -18,17 +18,23 @@ public sealed class CardIssuer(HonglingDb db, UserManager<Domain.Account> users,
 
     public async Task<Issued?> IssueAsync(Member member)
     {
-        if (member.CardNumber is not null) return null;
+        if (member.CardNumber is not null)
+            return null;
         await using var tx = await db.Database.BeginTransactionAsync();
         var card = await NewCardNumberAsync();
         var password = NewPassword();
         var account = new Domain.Account
         {
-            UserName = card, MemberId = member.Id, DisplayName = member.Name, MustChangePassword = true,
-            LockoutEnabled = true, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            UserName = card,
+            MemberId = member.Id,
+            DisplayName = member.Name,
+            MustChangePassword = true,
+            LockoutEnabled = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var result = await users.CreateAsync(account, password);
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         member.CardNumber = card;
         await db.SaveChangesAsync();
         await tx.CommitAsync();
@@ -39,13 +45,15 @@ public sealed class CardIssuer(HonglingDb db, UserManager<Domain.Account> users,
     public async Task<Issued?> ResetPasswordAsync(Member member)
     {
         var account = await users.Users.FirstOrDefaultAsync(a => a.MemberId == member.Id);
-        if (account is null) return null;
+        if (account is null)
+            return null;
         await using var tx = await db.Database.BeginTransactionAsync();
         var password = NewPassword();
         var token = await users.GeneratePasswordResetTokenAsync(account);
         account.MustChangePassword = true;
         var result = await users.ResetPasswordAsync(account, token, password);
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.SetLockoutEndDateAsync(account, null);
         await users.ResetAccessFailedCountAsync(account);
         await db.EndSessionsAsync(account.Id);
@@ -57,8 +65,10 @@ public sealed class CardIssuer(HonglingDb db, UserManager<Domain.Account> users,
     {
         while (true)
         {
-            var card = RandomNumberGenerator.GetInt32(2, 10) + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9");
-            if (!await db.Users.AnyAsync(a => a.UserName == card)) return card;
+            var card =
+                RandomNumberGenerator.GetInt32(2, 10) + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9");
+            if (!await db.Users.AnyAsync(a => a.UserName == card))
+                return card;
         }
     }
 
@@ -66,8 +76,16 @@ public sealed class CardIssuer(HonglingDb db, UserManager<Domain.Account> users,
     {
         while (true)
         {
-            var chars = Enumerable.Range(0, 8).Select(i => i % 3 == 2 ? Digits[RandomNumberGenerator.GetInt32(Digits.Length)] : Letters[RandomNumberGenerator.GetInt32(Letters.Length)]).ToArray();
-            if (chars.Distinct().Count() >= 4) return new string(chars);
+            var chars = Enumerable
+                .Range(0, 8)
+                .Select(i =>
+                    i % 3 == 2
+                        ? Digits[RandomNumberGenerator.GetInt32(Digits.Length)]
+                        : Letters[RandomNumberGenerator.GetInt32(Letters.Length)]
+                )
+                .ToArray();
+            if (chars.Distinct().Count() >= 4)
+                return new string(chars);
         }
     }
 }

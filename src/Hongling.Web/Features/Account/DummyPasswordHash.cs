@@ -12,11 +12,14 @@ public sealed class DummyPasswordHash(IServiceScopeFactory scopes) : IHostedServ
     private string? _hash;
 
     private string Hash => LazyInitializer.EnsureInitialized(ref _hash, () =>
-    {
-        using var scope = scopes.CreateScope();
-        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Domain.Account>>();
-        return hasher.HashPassword(new Domain.Account(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
-    });
+        {
+            using var scope = scopes.CreateScope();
+            var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Domain.Account>>();
+            return hasher.HashPassword(
+                new Domain.Account(),
+                Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))
+            );
+        });
 
     /// <summary>Does what checking a real password does, and fails.</summary>
     public void Verify(IPasswordHasher<Domain.Account> hasher, string password) =>

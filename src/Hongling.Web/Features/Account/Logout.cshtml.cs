@@ -1,7 +1,7 @@
+using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.Account;
 

@@ -15,7 +15,13 @@ namespace Hongling.Web.Features.Account;
 /// connection whose command failed is dropped, not reused.</summary>
 public sealed class SessionReader(DbConnections connections) : IDisposable
 {
-    public readonly record struct Row(DateTime ExpiresAt, DateTime LastSeenAt, byte[] Ticket, DateTime CreatedAt, SignedInCaller Caller);
+    public readonly record struct Row(
+        DateTime ExpiresAt,
+        DateTime LastSeenAt,
+        byte[] Ticket,
+        DateTime CreatedAt,
+        SignedInCaller Caller
+    );
 
     // Every join is by primary key; the session's account always exists (deleting it deletes its sessions).
     private static readonly string Sql = $"""
@@ -50,15 +56,32 @@ public sealed class SessionReader(DbConnections connections) : IDisposable
         {
             slot.Id.Value = key;
             Row? row = null;
-            using (var reader = connections.InProcess ? slot.Command.ExecuteReader(CommandBehavior.SingleRow) : await slot.Command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct))
+            using (
+                var reader = connections.InProcess
+                    ? slot.Command.ExecuteReader(CommandBehavior.SingleRow)
+                    : await slot.Command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct)
+            )
             {
                 if (connections.InProcess ? reader.Read() : await reader.ReadAsync(ct))
-                    row = new Row(Utc(reader.GetDateTime(0)), Utc(reader.GetDateTime(1)), reader.GetFieldValue<byte[]>(2), Utc(reader.GetDateTime(3)),
-                        new SignedInCaller(reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(8) ? null : reader.GetString(8),
-                            reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(9) ? null : reader.GetInt64(9)));
+                    row = new Row(
+                        Utc(reader.GetDateTime(0)),
+                        Utc(reader.GetDateTime(1)),
+                        reader.GetFieldValue<byte[]>(2),
+                        Utc(reader.GetDateTime(3)),
+                        new SignedInCaller(
+                            reader.GetString(4),
+                            reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                            reader.IsDBNull(8) ? null : reader.GetString(8),
+                            reader.GetString(6),
+                            reader.IsDBNull(7) ? null : reader.GetString(7),
+                            reader.IsDBNull(9) ? null : reader.GetInt64(9)
+                        )
+                    );
             }
-            if (_idle.Count < _maxIdle) _idle.Add(slot);
-            else slot.Dispose();
+            if (_idle.Count < _maxIdle)
+                _idle.Add(slot);
+            else
+                slot.Dispose();
             return row;
         }
         catch
@@ -102,6 +125,7 @@ public sealed class SessionReader(DbConnections connections) : IDisposable
 
     public void Dispose()
     {
-        while (_idle.TryTake(out var slot)) slot.Dispose();
+        while (_idle.TryTake(out var slot))
+            slot.Dispose();
     }
 }

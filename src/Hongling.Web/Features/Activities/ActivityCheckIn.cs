@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Activities;
 
 /// <summary>QR check-in (扫码签到) at an activity: the code (Infrastructure/CheckIn, sealed with the activity's id
-/// and an expiry) and the member's place on the list are checked, then the member's own participant row records it.</summary>
+/// and an expiry) and the member's place on the list are checked, then the member's own participant row records
+/// it.</summary>
 public sealed class ActivityCheckIn(CheckInCodes codes, HonglingDb db, TimeProvider clock)
 {
     /// <summary>Members may check in from an hour before the start…</summary>

@@ -32,12 +32,16 @@ public sealed class ActivityInput
     /// <summary>Rule failures beyond the attributes, as (field, message).</summary>
     public IEnumerable<(string Field, string Message)> Check()
     {
-        if (!Enum.IsDefined(Kind)) yield return (nameof(Kind), "请选择活动类型");
+        if (!Enum.IsDefined(Kind))
+            yield return (nameof(Kind), "请选择活动类型");
         if (StartsAt is { } s && EndsAt is { } e)
         {
-            if (e <= s) yield return (nameof(EndsAt), "结束时间应晚于开始时间");
-            else if (e - s > TimeSpan.FromDays(1)) yield return (nameof(EndsAt), "一次活动不超过24小时");
+            if (e <= s)
+                yield return (nameof(EndsAt), "结束时间应晚于开始时间");
+            else if (e - s > TimeSpan.FromDays(1))
+                yield return (nameof(EndsAt), "一次活动不超过24小时");
         }
-        if (!AllMembers && MemberIds.Count == 0) yield return (nameof(MemberIds), "请至少选择一名参加人员");
+        if (!AllMembers && MemberIds.Count == 0)
+            yield return (nameof(MemberIds), "请至少选择一名参加人员");
     }
 }

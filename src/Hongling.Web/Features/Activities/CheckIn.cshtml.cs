@@ -9,11 +9,13 @@ namespace Hongling.Web.Features.Activities;
 [SignedInPage]
 public sealed class CheckInModel(ActivityCheckIn checkIn) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
     public ActivityCheckIn.Outcome Outcome { get; private set; } = null!;
     public bool Done { get; private set; }
 
-    public async Task OnGetAsync(int id) => Outcome = await checkIn.CheckInAsync(id, Code, commit: false, HttpContext.RequestAborted);
+    public async Task OnGetAsync(int id) =>
+        Outcome = await checkIn.CheckInAsync(id, Code, commit: false, HttpContext.RequestAborted);
 
     public async Task OnPostAsync(int id)
     {

@@ -17,7 +17,8 @@ public sealed class QrModel(HonglingDb db, ActivityCheckIn checkIn) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await db.AdministeredRows<Activity>().FirstOrDefaultAsync(a => a.Id == id) is not { } activity) return NotFound();
+        if (await db.AdministeredRows<Activity>().FirstOrDefaultAsync(a => a.Id == id) is not { } activity)
+            return NotFound();
         Activity = activity;
         CheckInUrl = ActivityCheckIn.Url($"{Request.Scheme}://{Request.Host}", id, checkIn.CodeFor(activity));
         PngBase64 = Convert.ToBase64String(ActivityCheckIn.QrPng(CheckInUrl));

@@ -89,7 +89,8 @@ public sealed class ApplyModel(HonglingDb db, AidDesk desk) : PageModel
         }
     }
 
-    /// <summary>The funds open to the applicant's branch; false when the member asked for is not the caller's to file for.</summary>
+    /// <summary>The funds open to the applicant's branch; false when the member asked for is not the caller's to file
+    /// for.</summary>
     private async Task<bool> LoadAsync()
     {
         string? branchPath;

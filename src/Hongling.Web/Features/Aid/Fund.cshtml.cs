@@ -105,9 +105,7 @@ public sealed class FundModel(HonglingDb db, FundLedger ledger, SubsidyRun run) 
             return NotFound();
         Fund.Active = active;
         await db.SaveChangesAsync();
-        Status = active
-            ? "基金已重新开放,党员可以申请。"
-            : "基金已关闭,不再受理新的申请;已提交的申请继续审核发放。";
+        Status = active ? "基金已重新开放,党员可以申请。" : "基金已关闭,不再受理新的申请;已提交的申请继续审核发放。";
         return RedirectToPage(new { id });
     }
 

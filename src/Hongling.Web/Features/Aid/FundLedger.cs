@@ -8,7 +8,8 @@ namespace Hongling.Web.Features.Aid;
 /// <summary>The one writer of fund ledgers: every deposit, payment and adjustment is a <see cref="FundEntry"/> whose
 /// amount moves the fund's balance in the same save, with the next sequence number and the balance after it. A
 /// posting that would take the balance below zero is refused; two postings at the same moment collide on the fund's
-/// concurrency token (and the unique sequence), and the later one is refused rather than read a stale balance.</summary>
+/// concurrency token (and the unique sequence), and the later one is refused rather than read a stale
+/// balance.</summary>
 public sealed class FundLedger(HonglingDb db, TimeProvider clock)
 {
     public sealed record Posting(
@@ -21,7 +22,8 @@ public sealed class FundLedger(HonglingDb db, TimeProvider clock)
     );
 
     /// <summary>Adds the row and moves the balance of the tracked <paramref name="fund"/>; the caller saves (in its
-    /// transaction) and answers a <see cref="DbUpdateConcurrencyException"/> with <see cref="AidErrors.LedgerBusy"/>.</summary>
+    /// transaction) and answers a <see cref="DbUpdateConcurrencyException"/> with <see
+    /// cref="AidErrors.LedgerBusy"/>.</summary>
     public FundEntry Add(Fund fund, Posting posting)
     {
         if (!db.Scope.IsSystem && !db.Scope.Administers(fund.OrgPath))

@@ -9,7 +9,8 @@ namespace Hongling.Web.Features.Aid;
 /// <summary>The monthly run of long-term subsidies (长期定期补助): every approved subsidy is paid each month of its
 /// schedule up to the current China month, once. Idempotent and safe with several instances: a month already paid
 /// is skipped, and two runs paying the same month collide on the ledger's unique (application, month) key and the
-/// fund's concurrency token, so the later one changes nothing. A month the fund cannot pay waits for the next run.</summary>
+/// fund's concurrency token, so the later one changes nothing. A month the fund cannot pay waits for the next
+/// run.</summary>
 public sealed class SubsidyRun(HonglingDb db, FundLedger ledger, TimeProvider clock, ILogger<SubsidyRun> logger)
 {
     public sealed record Result(int Payments, int Completed, int Short);
@@ -74,7 +75,8 @@ public sealed class SubsidyRun(HonglingDb db, FundLedger ledger, TimeProvider cl
     }
 }
 
-/// <summary>Runs <see cref="SubsidyRun"/> every <c>Aid:SubsidyCheckMinutes</c> (default 60; 0 turns the loop off).</summary>
+/// <summary>Runs <see cref="SubsidyRun"/> every <c>Aid:SubsidyCheckMinutes</c> (default 60; 0 turns the loop
+/// off).</summary>
 public sealed class SubsidyJob(IServiceScopeFactory scopes, IConfiguration config, ILogger<SubsidyJob> logger)
     : BackgroundService
 {

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Aid;
 
 /// <summary>Visits (走访慰问) for administrators: record one against a member of their subtree (date, visitors, what
-/// was given, optionally cash from a fund they hold, which is a payment row of its ledger), and the latest ones.</summary>
+/// was given, optionally cash from a fund they hold, which is a payment row of its ledger), and the latest
+/// ones.</summary>
 public sealed class VisitsModel(HonglingDb db, FundLedger ledger, TimeProvider clock) : PageModel
 {
     public sealed record Row(int Id, string Member, DateOnly On, string Visitors, string Given, decimal? Cash);

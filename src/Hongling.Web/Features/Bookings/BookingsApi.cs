@@ -16,8 +16,15 @@ public static class BookingsApi
 
     public sealed record BookRequest(DateTime StartsAt, int People = 1, string? Note = null);
 
-    public sealed record Booked(int Id, int ResourceId, string Resource, DateTime StartsAt, DateTime EndsAt,
-        int Seat, DateTime? CancelledAt);
+    public sealed record Booked(
+        int Id,
+        int ResourceId,
+        string Resource,
+        DateTime StartsAt,
+        DateTime EndsAt,
+        int Seat,
+        DateTime? CancelledAt
+    );
 
     public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder app)
     {
@@ -33,21 +40,43 @@ public static class BookingsApi
 
     private static async Task<Ok<List<Resource>>> ResourcesAsync(HonglingDb db, CancellationToken ct)
     {
-        var rows = await db.BookableResources.Where(r => !r.Retired).OrderBy(r => r.Kind).ThenBy(r => r.Name).Take(200)
+        var rows = await db
+            .BookableResources.Where(r => !r.Retired)
+            .OrderBy(r => r.Kind)
+            .ThenBy(r => r.Name)
+            .Take(200)
             .ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(r => new Resource(r.Id, r.Kind, r.Name, r.Place, r.Expert,
-            BookingSlots.Hours(r))).ToList());
+        return TypedResults.Ok(
+            rows.Select(r => new Resource(r.Id, r.Kind, r.Name, r.Place, r.Expert, BookingSlots.Hours(r))).ToList()
+        );
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BookingWeek.Day>>, ProblemHttpResult>> SlotsAsync(int id,
-        DateOnly? from, HonglingDb db, TimeProvider clock, CancellationToken ct) =>
+    private static async Task<Results<Ok<IReadOnlyList<BookingWeek.Day>>, ProblemHttpResult>> SlotsAsync(
+        int id,
+        DateOnly? from,
+        HonglingDb db,
+        TimeProvider clock,
+        CancellationToken ct
+    ) =>
         await db.BookableResources.FirstOrDefaultAsync(r => r.Id == id, ct) is { } r
-            ? TypedResults.Ok(await BookingWeek.LoadAsync(db, r, BookingWeek.StartOf(from, clock.TodayInChina()),
-                clock.GetUtcNow().UtcDateTime, ct))
+            ? TypedResults.Ok(
+                await BookingWeek.LoadAsync(
+                    db,
+                    r,
+                    BookingWeek.StartOf(from, clock.TodayInChina()),
+                    clock.GetUtcNow().UtcDateTime,
+                    ct
+                )
+            )
             : Problems.From(RuleErrors.BookingNotFound);
 
-    private static async Task<Results<Created<Booked>, ProblemHttpResult>> BookAsync(int id, BookRequest request,
-        HonglingDb db, BookingDesk desk, CancellationToken ct)
+    private static async Task<Results<Created<Booked>, ProblemHttpResult>> BookAsync(
+        int id,
+        BookRequest request,
+        HonglingDb db,
+        BookingDesk desk,
+        CancellationToken ct
+    )
     {
         if (await db.BookableResources.FirstOrDefaultAsync(r => r.Id == id, ct) is not { } r)
             return Problems.From(RuleErrors.BookingNotFound);
@@ -55,24 +84,38 @@ public static class BookingsApi
             return Problems.From(RuleErrors.BookingContactRequired);
         var branch = await db.Members.Where(m => m.Id == me).Select(m => m.OrganizationId).FirstAsync(ct);
         var note = request.Note is { Length: > 200 } ? request.Note[..200] : request.Note;
-        var b = await desk.BookAsync(r, request.StartsAt.ToUniversalTime(), request.People, new(me, branch, false),
-            note, ct);
+        var b = await desk.BookAsync(
+            r,
+            request.StartsAt.ToUniversalTime(),
+            request.People,
+            new(me, branch, false),
+            note,
+            ct
+        );
         return TypedResults.Created($"/api/bookings/{b.Id}", Of(b, r));
     }
 
     private static async Task<Ok<List<Booked>>> MineAsync(HonglingDb db, TimeProvider clock, CancellationToken ct)
     {
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-90);
-        var rows = await db.Bookings.Include(b => b.Resource)
-            .Where(b => b.MemberId == db.Scope.MemberId && b.StartsAt >= since).OrderBy(b => b.StartsAt).Take(300)
+        var rows = await db
+            .Bookings.Include(b => b.Resource)
+            .Where(b => b.MemberId == db.Scope.MemberId && b.StartsAt >= since)
+            .OrderBy(b => b.StartsAt)
+            .Take(300)
             .ToListAsync(ct);
         return TypedResults.Ok(rows.Select(b => Of(b, b.Resource)).ToList());
     }
 
-    private static async Task<Results<Ok<Booked>, ProblemHttpResult>> CancelAsync(int bookingId, HonglingDb db,
-        BookingDesk desk, CancellationToken ct)
+    private static async Task<Results<Ok<Booked>, ProblemHttpResult>> CancelAsync(
+        int bookingId,
+        HonglingDb db,
+        BookingDesk desk,
+        CancellationToken ct
+    )
     {
-        var b = await db.Bookings.Include(x => x.Resource)
+        var b = await db
+            .Bookings.Include(x => x.Resource)
             .FirstOrDefaultAsync(x => x.Id == bookingId && x.MemberId == db.Scope.MemberId, ct);
         if (b is null)
             return Problems.From(RuleErrors.BookingNotFound);
@@ -81,6 +124,13 @@ public static class BookingsApi
     }
 
     private static Booked Of(Booking b, BookableResource r) =>
-        new(b.Id, r.Id, r.Name, DateTime.SpecifyKind(b.StartsAt, DateTimeKind.Utc),
-            DateTime.SpecifyKind(b.EndsAt, DateTimeKind.Utc), b.Seat, b.CancelledAt);
+        new(
+            b.Id,
+            r.Id,
+            r.Name,
+            DateTime.SpecifyKind(b.StartsAt, DateTimeKind.Utc),
+            DateTime.SpecifyKind(b.EndsAt, DateTimeKind.Utc),
+            b.Seat,
+            b.CancelledAt
+        );
 }

@@ -24,30 +24,41 @@ public sealed class BulletinComparison
     public static async Task<BulletinComparison> ForAsync(HonglingDb db, Bulletin bulletin, CancellationToken ct)
     {
         var month = ChinaTime.PreviousMonth(bulletin.Month);
-        var content = await db.Bulletins.Where(b => b.OrganizationId == bulletin.OrganizationId && b.Month == month && b.IsCurrent)
-            .Select(b => b.Content).FirstOrDefaultAsync(ct);
-        if (content is null) return new(null, []);
+        var content = await db
+            .Bulletins.Where(b => b.OrganizationId == bulletin.OrganizationId && b.Month == month && b.IsCurrent)
+            .Select(b => b.Content)
+            .FirstOrDefaultAsync(ct);
+        if (content is null)
+            return new(null, []);
         var figures = new Dictionary<(string, int?), decimal>();
-        foreach (var f in BulletinContent.FromJson(content).Figures()) figures[(f.Key, f.UnitId)] = f.Value;
+        foreach (var f in BulletinContent.FromJson(content).Figures())
+            figures[(f.Key, f.UnitId)] = f.Value;
         return new(month, figures);
     }
 
-    public static bool IsRate(string key) => key.EndsWith("_rate", StringComparison.Ordinal) || key.EndsWith("share", StringComparison.Ordinal);
+    public static bool IsRate(string key) =>
+        key.EndsWith("_rate", StringComparison.Ordinal) || key.EndsWith("share", StringComparison.Ordinal);
+
     public static bool IsRank(string key) => key.EndsWith("rank", StringComparison.Ordinal);
 
     /// <summary>The figure's value in the previous bulletin, if it had one.</summary>
     public decimal? Before(string key, int? unitId) => previous.TryGetValue((key, unitId), out var v) ? v : null;
 
-    /// <summary>"较上月+3.2个百分点" for a rate, "↑2" / "↓1" / "—" for a rank; empty when there is nothing to compare.</summary>
+    /// <summary>"较上月+3.2个百分点" for a rate, "↑2" / "↓1" / "—" for a rank; empty when there is nothing to
+    /// compare.</summary>
     public string Change(string key, int? unitId, decimal? now)
     {
-        if (now is not { } value || Before(key, unitId) is not { } before) return "";
+        if (now is not { } value || Before(key, unitId) is not { } before)
+            return "";
         if (IsRank(key))
         {
             var moved = (int)(before - value);
-            return moved > 0 ? $"↑{moved}" : moved < 0 ? $"↓{-moved}" : "—";
+            return moved > 0 ? $"↑{moved}"
+                : moved < 0 ? $"↓{-moved}"
+                : "—";
         }
-        if (!IsRate(key)) return "";
+        if (!IsRate(key))
+            return "";
         var points = Math.Round((value - before) * 100, 1);
         return points == 0 ? "与上月持平" : $"较上月{(points > 0 ? "+" : "")}{points:0.0}个百分点";
     }

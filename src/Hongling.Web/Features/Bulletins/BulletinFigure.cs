@@ -7,7 +7,8 @@ namespace Hongling.Web.Features.Bulletins;
 /// figures with these by (Key, UnitId) to show each rate's change and each rank's move.</summary>
 public sealed record BulletinFigure(string Key, int? UnitId, decimal Value)
 {
-    /// <summary>A rate as stored: <paramref name="part"/> over <paramref name="whole"/>, 0 when the whole is 0.</summary>
+    /// <summary>A rate as stored: <paramref name="part"/> over <paramref name="whole"/>, 0 when the whole is
+    /// 0.</summary>
     public static decimal Rate(int part, int whole) => whole == 0 ? 0 : Math.Round((decimal)part / whole, 4);
 }
 

@@ -9,7 +9,12 @@ namespace Hongling.Web.Features.Bulletins;
 /// default) from 08:00 China time on the 1st. It checks every <c>Bulletins:CheckMinutes</c> (default 10; 0 turns the
 /// loop off) and catches up after downtime for the last month only. Safe with several instances: the generator
 /// stores one automatic bulletin per issuer and month (unique key), the others skip.</summary>
-public sealed class BulletinSchedule(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<BulletinSchedule> logger) : BackgroundService
+public sealed class BulletinSchedule(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IConfiguration config,
+    ILogger<BulletinSchedule> logger
+) : BackgroundService
 {
     /// <summary>The hour (China time) of the 1st after which last month's bulletin is made.</summary>
     public const int Hour = 8;
@@ -17,12 +22,19 @@ public sealed class BulletinSchedule(IServiceScopeFactory scopes, TimeProvider c
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minutes = config.GetValue("Bulletins:CheckMinutes", 10);
-        if (minutes <= 0) return;
+        if (minutes <= 0)
+            return;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
         do
         {
-            try { await RunOnceAsync(stoppingToken); }
-            catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "Bulletin schedule pass failed"); }
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Bulletin schedule pass failed");
+            }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
@@ -31,7 +43,8 @@ public sealed class BulletinSchedule(IServiceScopeFactory scopes, TimeProvider c
     {
         var now = clock.GetUtcNow().UtcDateTime.ToChina();
         var month = ChinaTime.PreviousMonth(now.Year * 100 + now.Month);
-        if (now.Day == 1 && now.Hour < Hour) return [];
+        if (now.Day == 1 && now.Hour < Hour)
+            return [];
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
         db.Scope.ServeEveryCaller();
@@ -39,8 +52,10 @@ public sealed class BulletinSchedule(IServiceScopeFactory scopes, TimeProvider c
         var made = new List<int>();
         foreach (var issuer in await IssuersAsync(db, ct))
         {
-            if (await db.Bulletins.AnyAsync(b => b.OrganizationId == issuer.Id && b.Month == month, ct)) continue;
-            if (await generator.GenerateAsync(issuer, month, automatic: true, ct) is { } bulletin) made.Add(bulletin.Id);
+            if (await db.Bulletins.AnyAsync(b => b.OrganizationId == issuer.Id && b.Month == month, ct))
+                continue;
+            if (await generator.GenerateAsync(issuer, month, automatic: true, ct) is { } bulletin)
+                made.Add(bulletin.Id);
         }
         return made;
     }
@@ -61,8 +76,13 @@ public sealed class BulletinSchedule(IServiceScopeFactory scopes, TimeProvider c
     public static async Task<List<ScopedOrg>> IssuersAsync(HonglingDb db, CancellationToken ct)
     {
         var withSettings = db.BulletinSettings.Select(s => s.OrganizationId);
-        return await db.Organizations
-            .Where(o => db.BulletinSettings.Any(s => s.OrganizationId == o.Id && s.Automatic) || (o.ParentId == null && !withSettings.Contains(o.Id)))
-            .OrderBy(o => o.Path).Select(o => new ScopedOrg(o.Id, o.Name, o.Path, o.Kind, o.Depth)).ToListAsync(ct);
+        return await db
+            .Organizations.Where(o =>
+                db.BulletinSettings.Any(s => s.OrganizationId == o.Id && s.Automatic)
+                || (o.ParentId == null && !withSettings.Contains(o.Id))
+            )
+            .OrderBy(o => o.Path)
+            .Select(o => new ScopedOrg(o.Id, o.Name, o.Path, o.Kind, o.Depth))
+            .ToListAsync(ct);
     }
 }

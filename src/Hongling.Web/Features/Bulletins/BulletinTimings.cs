@@ -16,11 +16,20 @@ public sealed class BulletinTimings
     public async Task<T> TimeAsync<T>(string name, Func<Task<T>> part)
     {
         var sw = Stopwatch.StartNew();
-        try { return await part(); }
-        finally { parts.Add((name, sw.Elapsed.TotalMilliseconds)); }
+        try
+        {
+            return await part();
+        }
+        finally
+        {
+            parts.Add((name, sw.Elapsed.TotalMilliseconds));
+        }
     }
 
     /// <summary>The parts as a Server-Timing header value: <c>sites;dur=123.4, submissions;dur=5.6, …</c>.</summary>
     public string ServerTiming() =>
-        string.Join(", ", parts.Select(p => $"{p.Name};dur={p.Milliseconds.ToString("0.0", CultureInfo.InvariantCulture)}"));
+        string.Join(
+            ", ",
+            parts.Select(p => $"{p.Name};dur={p.Milliseconds.ToString("0.0", CultureInfo.InvariantCulture)}")
+        );
 }

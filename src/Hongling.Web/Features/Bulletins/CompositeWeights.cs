@@ -19,23 +19,48 @@ namespace Hongling.Web.Features.Bulletins;
 /// <param name="DuesStandards">Members with a dues standard entered over members (党费标准录入比例).</param>
 /// <param name="MemberPhotos">Members with a photo over members (党员相片维护).</param>
 public sealed record CompositeWeights(
-    decimal Profiles = 1, decimal Administrators = 1, decimal MemberInfo = 1,
-    decimal Activities = 1, decimal WorkUpdates = 1, decimal Notices = 1, decimal AlbumPhotos = 1,
-    decimal AdministratorSignIns = 1, decimal MemberUsage = 1, decimal DuesStandards = 1, decimal MemberPhotos = 1)
+    decimal Profiles = 1,
+    decimal Administrators = 1,
+    decimal MemberInfo = 1,
+    decimal Activities = 1,
+    decimal WorkUpdates = 1,
+    decimal Notices = 1,
+    decimal AlbumPhotos = 1,
+    decimal AdministratorSignIns = 1,
+    decimal MemberUsage = 1,
+    decimal DuesStandards = 1,
+    decimal MemberPhotos = 1
+)
 {
     public static readonly CompositeWeights Default = new();
 
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<decimal> All =>
-        [Profiles, Administrators, MemberInfo, Activities, WorkUpdates, Notices, AlbumPhotos, AdministratorSignIns, MemberUsage, DuesStandards, MemberPhotos];
+        [
+            Profiles,
+            Administrators,
+            MemberInfo,
+            Activities,
+            WorkUpdates,
+            Notices,
+            AlbumPhotos,
+            AdministratorSignIns,
+            MemberUsage,
+            DuesStandards,
+            MemberPhotos,
+        ];
 
-    /// <summary>Weights are zero or positive and at least one is positive; the settings form says so in Chinese.</summary>
+    /// <summary>Weights are zero or positive and at least one is positive; the settings form says so in
+    /// Chinese.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsValid => All.All(w => w >= 0) && All.Any(w => w > 0);
 
-    /// <summary>The weights stored in the settings (JSON of this record's properties); the defaults when none are stored.</summary>
+    /// <summary>The weights stored in the settings (JSON of this record's properties); the defaults when none are
+    /// stored.</summary>
     public static CompositeWeights Parse(string? json) =>
-        string.IsNullOrWhiteSpace(json) ? Default : JsonSerializer.Deserialize<CompositeWeights>(json, JsonOptions) ?? Default;
+        string.IsNullOrWhiteSpace(json)
+            ? Default
+            : JsonSerializer.Deserialize<CompositeWeights>(json, JsonOptions) ?? Default;
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
@@ -43,13 +68,16 @@ public sealed record CompositeWeights(
 
     public const string InvalidMessage = "综合使用率的权重不能为负数,且至少有一项大于0。";
 
-    /// <summary>The composite of (part, whole, weight) triples, rounded to four places; null when no rate applies.</summary>
+    /// <summary>The composite of (part, whole, weight) triples, rounded to four places; null when no rate
+    /// applies.</summary>
     public static decimal? Index(IEnumerable<(int Part, int Whole, decimal Weight)> rates)
     {
-        decimal sum = 0, weights = 0;
+        decimal sum = 0,
+            weights = 0;
         foreach (var (part, whole, weight) in rates)
         {
-            if (whole == 0 || weight == 0) continue;
+            if (whole == 0 || weight == 0)
+                continue;
             sum += weight * part / whole;
             weights += weight;
         }

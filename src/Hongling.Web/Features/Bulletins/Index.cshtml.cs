@@ -11,11 +11,25 @@ namespace Hongling.Web.Features.Bulletins;
 /// versions, newest first), and the form that generates one for any organization the caller administers.</summary>
 public sealed class IndexModel(HonglingDb db, BulletinGenerator generator, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int Id, string Issuer, int Month, int Number, int Version, bool Published, bool Automatic, DateTime GeneratedAt);
+    public sealed record Row(
+        int Id,
+        string Issuer,
+        int Month,
+        int Number,
+        int Version,
+        bool Published,
+        bool Automatic,
+        DateTime GeneratedAt
+    );
 
-    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
-    [BindProperty] public int? OrgId { get; set; }
-    [BindProperty] public int? Month { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    [BindProperty]
+    public int? OrgId { get; set; }
+
+    [BindProperty]
+    public int? Month { get; set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<ScopedOrg> Issuers { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, 0);
@@ -25,7 +39,8 @@ public sealed class IndexModel(HonglingDb db, BulletinGenerator generator, TimeP
         get
         {
             var month = clock.MonthInChina();
-            for (var i = 0; i < 24; i++, month = ChinaTime.PreviousMonth(month)) yield return month;
+            for (var i = 0; i < 24; i++, month = ChinaTime.PreviousMonth(month))
+                yield return month;
         }
     }
 
@@ -38,7 +53,8 @@ public sealed class IndexModel(HonglingDb db, BulletinGenerator generator, TimeP
     /// <summary>Generates the chosen organization's bulletin for the month (a new version if it has one).</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await ScopedOrg.PickAsync(db, OrgId) is not { } issuer) return NotFound();
+        if (await ScopedOrg.PickAsync(db, OrgId) is not { } issuer)
+            return NotFound();
         if (Month is not { } month || !ChinaTime.IsMonth(month) || month > clock.MonthInChina())
             ModelState.AddModelError(nameof(Month), "请选择要通报的月份(不能晚于本月)。");
         if (!ModelState.IsValid)
@@ -52,12 +68,29 @@ public sealed class IndexModel(HonglingDb db, BulletinGenerator generator, TimeP
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Issuers = await db.AdministeredOrganizations.Where(o => o.Kind != Domain.OrgKind.Branch).OrderBy(o => o.Path).Take(500)
-            .Select(o => new ScopedOrg(o.Id, o.Name, o.Path, o.Kind, o.Depth)).ToListAsync(ct);
+        Issuers = await db
+            .AdministeredOrganizations.Where(o => o.Kind != Domain.OrgKind.Branch)
+            .OrderBy(o => o.Path)
+            .Take(500)
+            .Select(o => new ScopedOrg(o.Id, o.Name, o.Path, o.Kind, o.Depth))
+            .ToListAsync(ct);
         var current = db.Bulletins.Where(b => b.IsCurrent);
         Paging = new Paging(Paging.Clamp(PageNumber), await current.CountAsync(ct));
-        Rows = await current.OrderByDescending(b => b.Month).ThenBy(b => b.OrgPath).Skip(Paging.Skip).Take(Paging.Size)
-            .Select(b => new Row(b.Id, b.IssuerName, b.Month, b.Number, b.Version, b.PublishedAt != null, b.Automatic, b.GeneratedAt))
+        Rows = await current
+            .OrderByDescending(b => b.Month)
+            .ThenBy(b => b.OrgPath)
+            .Skip(Paging.Skip)
+            .Take(Paging.Size)
+            .Select(b => new Row(
+                b.Id,
+                b.IssuerName,
+                b.Month,
+                b.Number,
+                b.Version,
+                b.PublishedAt != null,
+                b.Automatic,
+                b.GeneratedAt
+            ))
             .ToListAsync(ct);
     }
 

@@ -1,11 +1,13 @@
 namespace Hongling.Web.Features.Bulletins;
 
-/// <summary>How the sections' partials word figures: rates as the seed prints them (94.9%), names joined with 、.</summary>
+/// <summary>How the sections' partials word figures: rates as the seed prints them (94.9%), names joined with
+/// 、.</summary>
 public static class SectionText
 {
     public const string NoData = "暂无数据";
 
-    /// <summary>A stored rate (a 0–1 fraction, <see cref="BulletinFigure.Rate"/>) as a percentage with one decimal.</summary>
+    /// <summary>A stored rate (a 0–1 fraction, <see cref="BulletinFigure.Rate"/>) as a percentage with one
+    /// decimal.</summary>
     public static string Percent(decimal rate) => (rate * 100).ToString("0.0") + "%";
 
     /// <summary>Names as the seed lists them: "双福、油溪、蔡家".</summary>

@@ -14,10 +14,15 @@ namespace Hongling.Web.Features.Bulletins;
 /// Each form saves all of its fields or none.</summary>
 public sealed class SettingsModel(HonglingDb db, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "org")] public int? OrgId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "org")]
+    public int? OrgId { get; set; }
+
     /// <summary>The month whose targets the page shows (yyyy-MM); next month when absent or not a month.</summary>
-    [BindProperty(SupportsGet = true, Name = "month")] public string? MonthValue { get; set; }
-    [TempData] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "month")]
+    public string? MonthValue { get; set; }
+
+    [TempData]
+    public string? Status { get; set; }
 
     public ScopedOrg Org { get; private set; } = null!;
     public bool IsRoot { get; private set; }
@@ -27,6 +32,7 @@ public sealed class SettingsModel(HonglingDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<ScopedOrg> Issuers { get; private set; } = [];
     public SettingsInput Settings { get; set; } = new();
     public TargetsInput Targets { get; set; } = new();
+
     /// <summary>The sentences section 四 prints for the month's targets (shown once they are set).</summary>
     public IReadOnlyList<string> Preview { get; private set; } = [];
 
@@ -34,7 +40,8 @@ public sealed class SettingsModel(HonglingDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadOrgAsync(ct)) return NotFound();
+        if (!await LoadOrgAsync(ct))
+            return NotFound();
         await LoadSettingsAsync(ct);
         await LoadTargetsAsync(TargetsInput.ParseMonth(MonthValue) ?? ChinaTime.NextMonth(ThisMonth), ct);
         return Page();
@@ -42,7 +49,8 @@ public sealed class SettingsModel(HonglingDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostSettingsAsync(CancellationToken ct)
     {
-        if (!await LoadOrgAsync(ct)) return NotFound();
+        if (!await LoadOrgAsync(ct))
+            return NotFound();
         var input = new SettingsInput();
         await TryUpdateModelAsync(input, nameof(Settings));
         input.Validate(ModelState, nameof(Settings));
@@ -64,15 +72,18 @@ public sealed class SettingsModel(HonglingDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostTargetsAsync(CancellationToken ct)
     {
-        if (!await LoadOrgAsync(ct)) return NotFound();
+        if (!await LoadOrgAsync(ct))
+            return NotFound();
         var input = new TargetsInput();
         await TryUpdateModelAsync(input, nameof(Targets));
         input.Validate(ModelState, nameof(Targets), ThisMonth);
         if (ModelState.IsValid)
         {
             var month = TargetsInput.ParseMonth(input.Month)!.Value;
-            var row = await db.BulletinTargets.FirstOrDefaultAsync(t => t.OrganizationId == Org.Id && t.Month == month, ct)
-                ?? db.BulletinTargets.Add(new BulletinTargets { OrganizationId = Org.Id }).Entity;
+            var row = await db.BulletinTargets.FirstOrDefaultAsync(
+                t => t.OrganizationId == Org.Id && t.Month == month,
+                ct
+            ) ?? db.BulletinTargets.Add(new BulletinTargets { OrganizationId = Org.Id }).Entity;
             input.ApplyTo(row);
             if (await SavedAsync(nameof(Targets), ct))
             {
@@ -104,16 +115,26 @@ public sealed class SettingsModel(HonglingDb db, TimeProvider clock) : PageModel
         }
     }
 
-    /// <summary>The organization asked for, else the caller's first administered one; never a branch (it issues none).</summary>
+    /// <summary>The organization asked for, else the caller's first administered one; never a branch (it issues
+    /// none).</summary>
     private async Task<bool> LoadOrgAsync(CancellationToken ct)
     {
         var issuers = db.AdministeredOrganizations.Where(o => o.Kind != OrgKind.Branch);
         var picked = await (OrgId is { } id ? issuers.Where(o => o.Id == id) : issuers.OrderBy(o => o.Path))
-            .Select(o => new { Org = new ScopedOrg(o.Id, o.Name, o.Path, o.Kind, o.Depth), IsRoot = o.ParentId == null })
+            .Select(o => new
+            {
+                Org = new ScopedOrg(o.Id, o.Name, o.Path, o.Kind, o.Depth),
+                IsRoot = o.ParentId == null,
+            })
             .FirstOrDefaultAsync(ct);
-        if (picked is null) return false;
+        if (picked is null)
+            return false;
         (Org, IsRoot) = (picked.Org, picked.IsRoot);
-        Issuers = await issuers.OrderBy(o => o.Path).Take(500).Select(o => new ScopedOrg(o.Id, o.Name, o.Path, o.Kind, o.Depth)).ToListAsync(ct);
+        Issuers = await issuers
+            .OrderBy(o => o.Path)
+            .Take(500)
+            .Select(o => new ScopedOrg(o.Id, o.Name, o.Path, o.Kind, o.Depth))
+            .ToListAsync(ct);
         return true;
     }
 
@@ -127,9 +148,12 @@ public sealed class SettingsModel(HonglingDb db, TimeProvider clock) : PageModel
     private async Task LoadTargetsAsync(int month, CancellationToken ct)
     {
         TargetsMonth = month;
-        var row = await db.BulletinTargets.AsNoTracking().FirstOrDefaultAsync(t => t.OrganizationId == Org.Id && t.Month == month, ct);
+        var row = await db
+            .BulletinTargets.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.OrganizationId == Org.Id && t.Month == month, ct);
         HasTargets = row is not null;
         Targets = TargetsInput.From(row ?? new BulletinTargets { Month = month });
-        if (row is not null) Preview = TargetsWording.Wanted(TargetList.Of(row));
+        if (row is not null)
+            Preview = TargetsWording.Wanted(TargetList.Of(row));
     }
 }

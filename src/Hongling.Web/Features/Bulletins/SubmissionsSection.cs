@@ -12,7 +12,8 @@ public sealed record SubmissionsUnitRow(int Id, string Name, bool IsIssuerItself
 /// <summary>Section 二 (信息及栏目素材报送情况) and 附件3 over the bulletin's period (<see cref="BulletinPeriod.FirstMonth"/>
 /// to <see cref="BulletinPeriod.Month"/>, China time; the seed's "7-8月").
 /// <para>Counts: items submitted by submission time, items adopted (选用) by adoption time, both from
-/// <see cref="QuotaTable.ForPeriodAsync"/>; a unit meets the quota with at least the monthly quota × the period's months
+/// <see cref="QuotaTable.ForPeriodAsync"/>; a unit meets the quota with at least the monthly quota × the period's
+/// months
 /// adopted (the district's assessment counts adoptions, <see cref="SubmissionRules"/>). Items published on the website
 /// are what the platform's website shows (Features/Website/PublicContent) from the issuer's subtree with a publication
 /// time in the period: work updates by publication time plus adopted submissions by adoption time.</para>
@@ -21,7 +22,8 @@ public sealed record SubmissionsUnitRow(int Id, string Name, bool IsIssuerItself
 /// column, press coverage) is the bulletin's stored text, not part of this record.</para>
 /// <para>Figure keys (UnitId null: the issuer's subtree; UnitId a unit's id, or the issuer's id for its own row):
 /// <list type="bullet">
-/// <item><c>submissions.website_items</c> (null): items published on the website in the period (updates + adopted).</item>
+/// <item><c>submissions.website_items</c> (null): items published on the website in the period (updates +
+/// adopted).</item>
 /// <item><c>submissions.website_updates</c> (null): of which work updates.</item>
 /// <item><c>submissions.submitted</c> (null, unit): items submitted in the period.</item>
 /// <item><c>submissions.adopted</c> (null, unit): items adopted in the period.</item>
@@ -32,16 +34,30 @@ public sealed record SubmissionsUnitRow(int Id, string Name, bool IsIssuerItself
 /// <item><c>submissions.units_met_rate</c> (null): units that met the quota over the units held against it.</item>
 /// <item><c>submissions.units_silent</c> (null): units that submitted nothing in the period.</item>
 /// </list></para></summary>
-public sealed record SubmissionsSection(int FirstMonth, int Month, int Months, int MonthlyQuota, int Quota,
-    int WebsiteItems, int WebsiteUpdates, int Submitted, int Adopted,
-    IReadOnlyList<SubmissionsUnitRow> Units, IReadOnlyList<NamedUnit> UnitsMet, IReadOnlyList<NamedUnit> UnitsSilent)
+public sealed record SubmissionsSection(
+    int FirstMonth,
+    int Month,
+    int Months,
+    int MonthlyQuota,
+    int Quota,
+    int WebsiteItems,
+    int WebsiteUpdates,
+    int Submitted,
+    int Adopted,
+    IReadOnlyList<SubmissionsUnitRow> Units,
+    IReadOnlyList<NamedUnit> UnitsMet,
+    IReadOnlyList<NamedUnit> UnitsSilent
+)
 {
     /// <summary>The period as the seed words it: "8月" or "7-8月" (with the year when the months span two).</summary>
-    public string PeriodText => FirstMonth == Month ? $"{Month % 100}月"
-        : FirstMonth / 100 == Month / 100 ? $"{FirstMonth % 100}-{Month % 100}月" : $"{FirstMonth / 100}年{FirstMonth % 100}月至{Month / 100}年{Month % 100}月";
+    public string PeriodText =>
+        FirstMonth == Month ? $"{Month % 100}月"
+        : FirstMonth / 100 == Month / 100 ? $"{FirstMonth % 100}-{Month % 100}月"
+        : $"{FirstMonth / 100}年{FirstMonth % 100}月至{Month / 100}年{Month % 100}月";
 
     /// <summary>附件3's title, as the seed's 2010年7-8月远程教育信息及党建电视栏目素材选用情况统计表.</summary>
-    public string Title => $"{(FirstMonth / 100 == Month / 100 ? $"{Month / 100}年" : "")}{PeriodText}信息及栏目素材报送选用情况统计表";
+    public string Title =>
+        $"{(FirstMonth / 100 == Month / 100 ? $"{Month / 100}年" : "")}{PeriodText}信息及栏目素材报送选用情况统计表";
 
     public decimal AdoptionRate => BulletinFigure.Rate(Adopted, Submitted);
 
@@ -51,20 +67,40 @@ public sealed record SubmissionsSection(int FirstMonth, int Month, int Months, i
         rows.Any(u => !u.IsIssuerItself) ? rows.Where(u => !u.IsIssuerItself) : rows;
 
     /// <param name="monthlyQuota">The district's monthly quota (<see cref="SubmissionRules.QuotaAsync"/>).</param>
-    public static async Task<SubmissionsSection> ForAsync(HonglingDb db, ScopedOrg issuer, BulletinPeriod period, int monthlyQuota, CancellationToken ct = default)
+    public static async Task<SubmissionsSection> ForAsync(
+        HonglingDb db,
+        ScopedOrg issuer,
+        BulletinPeriod period,
+        int monthlyQuota,
+        CancellationToken ct = default
+    )
     {
         var units = await OrgUnits.ForAsync(db, issuer, ct);
         var table = await QuotaTable.ForPeriodAsync(db, units, period.FirstMonth, period.Month, monthlyQuota, ct);
         var from = ChinaTime.MonthBounds(period.FirstMonth).From;
         var to = ChinaTime.MonthBounds(period.Month).To;
-        var updates = await db.WorkUpdates.InSubtree(issuer.Path).CountAsync(w => w.PublishedAt >= from && w.PublishedAt < to, ct);
+        var updates = await db
+            .WorkUpdates.InSubtree(issuer.Path)
+            .CountAsync(w => w.PublishedAt >= from && w.PublishedAt < to, ct);
 
-        var rows = table.Units.Select(u => new SubmissionsUnitRow(u.Id, u.Name, u.IsIssuerItself, u.Submitted, u.Adopted, u.Met)).ToList();
+        var rows = table
+            .Units.Select(u => new SubmissionsUnitRow(u.Id, u.Name, u.IsIssuerItself, u.Submitted, u.Adopted, u.Met))
+            .ToList();
         var proper = Assessed(rows).ToList();
-        return new SubmissionsSection(period.FirstMonth, period.Month, table.Months, monthlyQuota, table.Quota,
-            updates + table.Adopted, updates, table.Submitted, table.Adopted, rows,
+        return new SubmissionsSection(
+            period.FirstMonth,
+            period.Month,
+            table.Months,
+            monthlyQuota,
+            table.Quota,
+            updates + table.Adopted,
+            updates,
+            table.Submitted,
+            table.Adopted,
+            rows,
             [.. proper.Where(u => u.Met).Select(u => new NamedUnit(u.Id, u.Name))],
-            [.. proper.Where(u => u.Submitted == 0).Select(u => new NamedUnit(u.Id, u.Name))]);
+            [.. proper.Where(u => u.Submitted == 0).Select(u => new NamedUnit(u.Id, u.Name))]
+        );
     }
 
     public IEnumerable<BulletinFigure> Figures()

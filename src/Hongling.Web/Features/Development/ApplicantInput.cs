@@ -1,7 +1,7 @@
-using Hongling.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,13 +31,20 @@ public sealed class ApplicantInput
     /// <summary>Checks what attributes cannot; adds field errors under the "Input." prefix.</summary>
     public async Task ValidateAsync(ModelStateDictionary state, HonglingDb db, DateOnly today)
     {
-        if (Domain.Mobile.Validate(Mobile) is { } mobileError) state.AddModelError("Input.Mobile", mobileError);
-        if (AppliedOn > today) state.AddModelError("Input.AppliedOn", "递交入党申请日期不能晚于今天");
+        if (Domain.Mobile.Validate(Mobile) is { } mobileError)
+            state.AddModelError("Input.Mobile", mobileError);
+        if (AppliedOn > today)
+            state.AddModelError("Input.AppliedOn", "递交入党申请日期不能晚于今天");
         if (OrganizationId is { } orgId)
         {
-            var kind = await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => (OrgKind?)o.Kind).FirstOrDefaultAsync();
-            if (kind is null) state.AddModelError("Input.OrganizationId", "请选择您管辖范围内的党支部");
-            else if (kind != OrgKind.Branch) state.AddModelError("Input.OrganizationId", "入党申请人只能登记在党支部");
+            var kind = await db
+                .AdministeredOrganizations.Where(o => o.Id == orgId)
+                .Select(o => (OrgKind?)o.Kind)
+                .FirstOrDefaultAsync();
+            if (kind is null)
+                state.AddModelError("Input.OrganizationId", "请选择您管辖范围内的党支部");
+            else if (kind != OrgKind.Branch)
+                state.AddModelError("Input.OrganizationId", "入党申请人只能登记在党支部");
         }
     }
 
@@ -45,15 +52,26 @@ public sealed class ApplicantInput
     {
         var recruit = new Recruit
         {
-            Name = Name.Trim(), Gender = Gender!.Value, Mobile = Mobile!.Trim(), OrganizationId = OrganizationId!.Value,
-            Stage = DevelopmentStage.Applicant, AppliedOn = AppliedOn!.Value, CreatedAt = now, UpdatedAt = now,
+            Name = Name.Trim(),
+            Gender = Gender!.Value,
+            Mobile = Mobile!.Trim(),
+            OrganizationId = OrganizationId!.Value,
+            Stage = DevelopmentStage.Applicant,
+            AppliedOn = AppliedOn!.Value,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         // The application is the first step of the history.
-        recruit.Steps.Add(new RecruitStep
-        {
-            Stage = DevelopmentStage.Applicant, On = recruit.AppliedOn, Note = Note.NullIfBlank(),
-            RecordedAt = now, RecordedBy = recordedBy,
-        });
+        recruit.Steps.Add(
+            new RecruitStep
+            {
+                Stage = DevelopmentStage.Applicant,
+                On = recruit.AppliedOn,
+                Note = Note.NullIfBlank(),
+                RecordedAt = now,
+                RecordedBy = recordedBy,
+            }
+        );
         return recruit;
     }
 }

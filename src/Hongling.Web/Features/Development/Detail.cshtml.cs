@@ -12,15 +12,22 @@ namespace Hongling.Web.Features.Development;
 public sealed class DetailModel(HonglingDb db, DevelopmentDesk desk, TimeProvider clock) : PageModel
 {
     public Recruit Recruit { get; private set; } = null!;
+
     /// <summary>The member record from admission on, when it is in the caller's scope.</summary>
     public Member? Member { get; private set; }
     public DateOnly Today => clock.TodayInChina();
+
     /// <summary>The recruit's red lecture hall courses (Features/Lectures).</summary>
     public IReadOnlyList<Lectures.RecruitCourses.Row> Courses { get; private set; } = [];
-    [TempData] public string? Status { get; set; }
 
-    [BindProperty] public DateOnly? On { get; set; }
-    [BindProperty] public string? Note { get; set; }
+    [TempData]
+    public string? Status { get; set; }
+
+    [BindProperty]
+    public DateOnly? On { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
 
     public DevelopmentStage? Next => DevelopmentRules.Next(Recruit.Stage);
 
@@ -30,8 +37,10 @@ public sealed class DetailModel(HonglingDb db, DevelopmentDesk desk, TimeProvide
     /// hand-made form cannot skip one.</summary>
     public async Task<IActionResult> OnPostAdvanceAsync(int id, DevelopmentStage to)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        if (Note?.Length > 200) ModelState.AddModelError(nameof(Note), "备注不超过200字");
+        if (!await LoadAsync(id))
+            return NotFound();
+        if (Note?.Length > 200)
+            ModelState.AddModelError(nameof(Note), "备注不超过200字");
         if (ModelState.IsValid)
         {
             try
@@ -40,7 +49,10 @@ public sealed class DetailModel(HonglingDb db, DevelopmentDesk desk, TimeProvide
                 Status = $"已记录:{Recruit.Name} {DevelopmentRules.StepName(to)}({On:yyyy-MM-dd})。";
                 return RedirectToPage(new { id });
             }
-            catch (RuleException e) { ModelState.AddRuleError(e); }
+            catch (RuleException e)
+            {
+                ModelState.AddRuleError(e);
+            }
         }
         db.ChangeTracker.Clear();
         await LoadAsync(id);
@@ -49,9 +61,12 @@ public sealed class DetailModel(HonglingDb db, DevelopmentDesk desk, TimeProvide
 
     private async Task<bool> LoadAsync(int id)
     {
-        if (await desk.FindAsync(id) is not { } recruit) return false;
+        if (await desk.FindAsync(id) is not { } recruit)
+            return false;
         Recruit = recruit;
-        Member = recruit.MemberId is { } memberId ? await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == memberId) : null;
+        Member = recruit.MemberId is { } memberId
+            ? await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == memberId)
+            : null;
         Courses = await Lectures.RecruitCourses.ForAsync(db, recruit);
         return true;
     }

@@ -22,48 +22,90 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberReg
 
     /// <summary>A recruit in the caller's scope with its history, or null.</summary>
     public Task<Recruit?> FindAsync(int id) =>
-        db.Recruits.Include(r => r.Organization).Include(r => r.Steps.OrderBy(s => s.On).ThenBy(s => s.Id)).FirstOrDefaultAsync(r => r.Id == id);
+        db
+            .Recruits.Include(r => r.Organization)
+            .Include(r => r.Steps.OrderBy(s => s.On).ThenBy(s => s.Id))
+            .FirstOrDefaultAsync(r => r.Id == id);
 
-    /// <summary>Activist, candidate or, through the linked member, full member. Admission needs the member's data: <see cref="AdmitAsync"/>.</summary>
+    /// <summary>Activist, candidate or, through the linked member, full member. Admission needs the member's data: <see
+    /// cref="AdmitAsync"/>.</summary>
     public async Task AdvanceAsync(Recruit recruit, DevelopmentStage to, DateOnly? on, string? note)
     {
         var date = on ?? throw Refused(RuleErrors.StepDateRequired(DevelopmentRules.StepName(to)));
-        if (DevelopmentRules.CheckStep(recruit, to, date, Today) is { } problem) throw Refused(problem);
-        if (to == DevelopmentStage.Probationary) throw Refused(RuleErrors.AdmitOnItsOwnPage);
+        if (DevelopmentRules.CheckStep(recruit, to, date, Today) is { } problem)
+            throw Refused(problem);
+        if (to == DevelopmentStage.Probationary)
+            throw Refused(RuleErrors.AdmitOnItsOwnPage);
         if (to == DevelopmentStage.Full)
         {
-            if (recruit.MemberId is not { } memberId) throw Refused(RuleErrors.RecruitWithoutMember);
-            try { await MakeFullAsync(memberId, date, note); }
-            catch (KeyNotFoundException) { throw Refused(RuleErrors.FullMemberGone); }
+            if (recruit.MemberId is not { } memberId)
+                throw Refused(RuleErrors.RecruitWithoutMember);
+            try
+            {
+                await MakeFullAsync(memberId, date, note);
+            }
+            catch (KeyNotFoundException)
+            {
+                throw Refused(RuleErrors.FullMemberGone);
+            }
             return;
         }
         DevelopmentRules.Apply(recruit, to, date, note, db.Scope.ActorName, Now);
-        try { await db.SaveChangesAsync(); }
-        catch (DbUpdateConcurrencyException) { throw Refused(RuleErrors.DevelopmentRaced); }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Refused(RuleErrors.DevelopmentRaced);
+        }
     }
 
     /// <summary>Admits a candidate as a probationary member (接收为预备党员): the member record is filled with the
     /// member form's own rules and created in the same transaction as the step. Returns null, with the
     /// problems in <paramref name="state"/> and nothing saved, when something is wrong.</summary>
-    public async Task<Member?> AdmitAsync(Recruit recruit, DateOnly? on, string? note, MemberInput input, ModelStateDictionary state)
+    public async Task<Member?> AdmitAsync(
+        Recruit recruit,
+        DateOnly? on,
+        string? note,
+        MemberInput input,
+        ModelStateDictionary state
+    )
     {
         // Admission fixes these three; the form does not show them.
-        foreach (var fixedField in new[] { nameof(MemberInput.JoinedOn), nameof(MemberInput.Status), nameof(MemberInput.OrganizationId) })
+        foreach (
+            var fixedField in new[]
+            {
+                nameof(MemberInput.JoinedOn),
+                nameof(MemberInput.Status),
+                nameof(MemberInput.OrganizationId),
+            }
+        )
             state.Remove("Input." + fixedField);
         input.JoinedOn = on;
         input.Status = MemberStatus.Probationary;
         input.OrganizationId = recruit.OrganizationId;
 
-        if (on is not { } date) state.AddModelError(DateField, "请填写接收为预备党员日期");
+        if (on is not { } date)
+            state.AddModelError(DateField, "请填写接收为预备党员日期");
         else if (DevelopmentRules.CheckStep(recruit, DevelopmentStage.Probationary, date, Today) is { } problem)
             state.AddModelError(DateField, problem.Message);
         var mine = new ModelStateDictionary();
         await input.ValidateAsync(mine, db, pii, registry, Today, existing: null);
         foreach (var (key, entry) in mine)
-            foreach (var error in entry.Errors)
-                // The admission date is the joining date (e.g. "入党日期应在年满18周岁之后"); the branch is the recruit's.
-                state.AddModelError(key switch { "Input.JoinedOn" => DateField, "Input.OrganizationId" => "", _ => key }, error.ErrorMessage);
-        if (!state.IsValid) return null;
+        foreach (var error in entry.Errors)
+            // The admission date is the joining date (e.g. "入党日期应在年满18周岁之后"); the branch is the recruit's.
+            state.AddModelError(
+                key switch
+                {
+                    "Input.JoinedOn" => DateField,
+                    "Input.OrganizationId" => "",
+                    _ => key,
+                },
+                error.ErrorMessage
+            );
+        if (!state.IsValid)
+            return null;
 
         var now = Now;
         var member = new Member { Name = "", CreatedAt = now };
@@ -84,7 +126,8 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberReg
         }
         catch (DbUpdateException)
         {
-            // A second submission at the same moment: the recruit's stage (a concurrency token) or the ID number's uniqueness refuses it.
+            // A second submission at the same moment: the recruit's stage (a concurrency token) or the ID number's
+            // uniqueness refuses it.
             await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
             state.AddModelError("", RuleErrors.DevelopmentRaced.Message);
@@ -98,11 +141,15 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberReg
     {
         var member = await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == memberId)
             ?? throw new KeyNotFoundException();
-        if (member.Status != MemberStatus.Probationary) throw Refused(RuleErrors.AlreadyFull(member.Name));
-        if (on is not { } date) throw Refused(RuleErrors.FullDateRequired);
-        if (date > Today) throw Refused(RuleErrors.FullDateInFuture);
+        if (member.Status != MemberStatus.Probationary)
+            throw Refused(RuleErrors.AlreadyFull(member.Name));
+        if (on is not { } date)
+            throw Refused(RuleErrors.FullDateRequired);
+        if (date > Today)
+            throw Refused(RuleErrors.FullDateInFuture);
         var due = DevelopmentRules.FullMembershipDue(member.JoinedOn);
-        if (date < due) throw Refused(RuleErrors.ProbationYearNotOver(member.Name, member.JoinedOn, due));
+        if (date < due)
+            throw Refused(RuleErrors.ProbationYearNotOver(member.Name, member.JoinedOn, due));
         var now = Now;
         member.Status = MemberStatus.Full;
         member.FullMemberOn = date;
@@ -114,10 +161,17 @@ public sealed class DevelopmentDesk(HonglingDb db, PiiProtector pii, IdNumberReg
             DevelopmentRules.Apply(recruit, DevelopmentStage.Full, date, note, db.Scope.ActorName, now);
         try
         {
-            using (recruit is not null && !db.Scope.Administers(recruit.OrgPath) ? db.Scope.ForRecruitingBranchRecord() : null)
+            using (
+                recruit is not null && !db.Scope.Administers(recruit.OrgPath)
+                    ? db.Scope.ForRecruitingBranchRecord()
+                    : null
+            )
                 await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException) { throw Refused(RuleErrors.DevelopmentRaced); }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Refused(RuleErrors.DevelopmentRaced);
+        }
     }
 
     /// <summary>Every refusal here concerns the date of the step.</summary>

@@ -15,17 +15,27 @@ public sealed class FullModel(HonglingDb db, DevelopmentDesk desk, TimeProvider 
     public Member Member { get; private set; } = null!;
     public DateOnly Today => clock.TodayInChina();
     public DateOnly Due => DevelopmentRules.FullMembershipDue(Member.JoinedOn);
-    [BindProperty] public DateOnly? On { get; set; }
-    [BindProperty] public string? Note { get; set; }
+
+    [BindProperty]
+    public DateOnly? On { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int memberId) => await LoadAsync(memberId) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int memberId)
     {
-        if (!await LoadAsync(memberId)) return NotFound();
-        if (Note?.Length > 200) ModelState.AddModelError(nameof(Note), "备注不超过200字");
-        if (!ModelState.IsValid) return Page();
-        try { await desk.MakeFullAsync(memberId, On, Note); }
+        if (!await LoadAsync(memberId))
+            return NotFound();
+        if (Note?.Length > 200)
+            ModelState.AddModelError(nameof(Note), "备注不超过200字");
+        if (!ModelState.IsValid)
+            return Page();
+        try
+        {
+            await desk.MakeFullAsync(memberId, On, Note);
+        }
         catch (RuleException e)
         {
             ModelState.AddRuleError(e);
@@ -39,7 +49,9 @@ public sealed class FullModel(HonglingDb db, DevelopmentDesk desk, TimeProvider 
 
     private async Task<bool> LoadAsync(int memberId)
     {
-        Member = (await db.AdministeredMembers.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == memberId))!;
+        Member = (
+            await db.AdministeredMembers.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == memberId)
+        )!;
         return Member is not null;
     }
 }

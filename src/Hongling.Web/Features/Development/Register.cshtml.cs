@@ -10,7 +10,8 @@ namespace Hongling.Web.Features.Development;
 /// <summary>Registers an applicant (入党申请人) in a branch of the caller's scope.</summary>
 public sealed class RegisterModel(HonglingDb db, TimeProvider clock) : PageModel
 {
-    [BindProperty] public ApplicantInput Input { get; set; } = new();
+    [BindProperty]
+    public ApplicantInput Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Branches { get; private set; } = [];
 
     public async Task OnGetAsync(int? org)

@@ -15,17 +15,24 @@ public sealed class StatusModel : PageModel
     public string Advice { get; private set; } = "";
 
     public void OnGet() => Describe();
+
     public void OnPost() => Describe();
 
     private void Describe()
     {
         // The code comes from the route, not model binding: re-executing a POST whose body cannot be read
         // (too large) fails binding and would leave a bound code at 0.
-        var code = int.TryParse(RouteData.Values["code"] as string, out var c) ? c : StatusCodes.Status500InternalServerError;
+        var code = int.TryParse(RouteData.Values["code"] as string, out var c)
+            ? c
+            : StatusCodes.Status500InternalServerError;
         // After an exception the handler has already chosen the status (500, or 404 for a scope violation).
         Code = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? Response.StatusCode : code;
-        // A form over the request size limit fails antiforgery (which reads the form first) as a 400: say what happened.
-        if (Code == StatusCodes.Status400BadRequest && Request.ContentLength > HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize)
+        // A form over the request size limit fails antiforgery (which reads the form first) as a 400: say what
+        // happened.
+        if (
+            Code == StatusCodes.Status400BadRequest
+            && Request.ContentLength > HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
+        )
             Code = StatusCodes.Status413PayloadTooLarge;
         (Heading, Advice) = Code switch
         {

@@ -5,7 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Exams;
 
-public enum AutosaveOutcome { Saved, Stale, Closed }
+public enum AutosaveOutcome
+{
+    Saved,
+    Stale,
+    Closed,
+}
 
 /// <summary>One checked answer, and the time the server received it (the deadline is judged by that).</summary>
 public sealed record Autosave(Guid AttemptId, int Position, long Seq, List<string> Answer, DateTime ReceivedAt);
@@ -17,7 +22,11 @@ public sealed record Autosave(Guid AttemptId, int Position, long Seq, List<strin
 public sealed class AutosaveWriter(IServiceScopeFactory scopes, ILogger<AutosaveWriter> logger)
     : GroupCommitWriter<Autosave, AutosaveOutcome>(scopes, logger)
 {
-    protected override async Task<IReadOnlyList<AutosaveOutcome>> CommitAsync(IServiceProvider services, IReadOnlyList<Autosave> items, CancellationToken ct)
+    protected override async Task<IReadOnlyList<AutosaveOutcome>> CommitAsync(
+        IServiceProvider services,
+        IReadOnlyList<Autosave> items,
+        CancellationToken ct
+    )
     {
         var db = services.GetRequiredService<HonglingDb>();
         db.Scope.ServeEveryCaller();
@@ -26,13 +35,27 @@ public sealed class AutosaveWriter(IServiceScopeFactory scopes, ILogger<Autosave
         for (var i = 0; i < items.Count; i++)
         {
             var a = items[i];
-            var rows = await db.AttemptItems
-                .Where(x => x.AttemptId == a.AttemptId && x.Position == a.Position && x.AnswerSeq < a.Seq
-                    && db.Attempts.Any(t => t.Id == a.AttemptId && t.State == AttemptState.InProgress && t.Deadline >= a.ReceivedAt))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Answer, a.Answer).SetProperty(x => x.AnswerSeq, a.Seq), ct);
-            outcomes[i] = rows == 1 ? AutosaveOutcome.Saved
-                : await db.Attempts.AnyAsync(t => t.Id == a.AttemptId && t.State == AttemptState.InProgress && t.Deadline >= a.ReceivedAt, ct)
-                    ? AutosaveOutcome.Stale : AutosaveOutcome.Closed;
+            var rows = await db
+                .AttemptItems.Where(x =>
+                    x.AttemptId == a.AttemptId
+                    && x.Position == a.Position
+                    && x.AnswerSeq < a.Seq
+                    && db.Attempts.Any(t =>
+                        t.Id == a.AttemptId && t.State == AttemptState.InProgress && t.Deadline >= a.ReceivedAt
+                    )
+                )
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(x => x.Answer, a.Answer).SetProperty(x => x.AnswerSeq, a.Seq),
+                    ct
+                );
+            outcomes[i] =
+                rows == 1 ? AutosaveOutcome.Saved
+                : await db.Attempts.AnyAsync(
+                    t => t.Id == a.AttemptId && t.State == AttemptState.InProgress && t.Deadline >= a.ReceivedAt,
+                    ct
+                )
+                    ? AutosaveOutcome.Stale
+                : AutosaveOutcome.Closed;
         }
         await tx.CommitAsync(ct);
         return outcomes;

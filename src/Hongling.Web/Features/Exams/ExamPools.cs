@@ -29,18 +29,24 @@ public sealed class ExamPools(IServiceScopeFactory scopes, TimeProvider clock)
     }
 
     /// <summary>The exam and its pool, or null when there is no such exam; at a synchronized start the first
-    /// request loads it and the others wait for that load. Whether the caller may take the exam is theirs to check.</summary>
+    /// request loads it and the others wait for that load. Whether the caller may take the exam is theirs to
+    /// check.</summary>
     public async Task<Loaded?> GetAsync(int examId)
     {
         var now = clock.GetUtcNow();
         var current = Interlocked.Read(ref generation);
         bool Fresh(Entry e) => e.Generation == current && now - e.LoadedAt < MaxAge && !e.Pool.IsFaulted;
-        if (pools.TryGetValue(examId, out var cached) && Fresh(cached)) return await cached.Pool;
+        if (pools.TryGetValue(examId, out var cached) && Fresh(cached))
+            return await cached.Pool;
         var load = new TaskCompletionSource<Loaded?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var mine = new Entry(load.Task, current, now);
         var winner = pools.AddOrUpdate(examId, mine, (_, old) => Fresh(old) ? old : mine);
-        if (winner != mine) return await winner.Pool;
-        try { load.SetResult(await LoadAsync(examId)); }
+        if (winner != mine)
+            return await winner.Pool;
+        try
+        {
+            load.SetResult(await LoadAsync(examId));
+        }
         catch (Exception e)
         {
             pools.TryRemove(new KeyValuePair<int, Entry>(examId, mine));

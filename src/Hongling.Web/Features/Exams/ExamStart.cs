@@ -16,18 +16,30 @@ public static class ExamStart
     public static IEndpointRouteBuilder MapExamStart(this IEndpointRouteBuilder app)
     {
         app.MapPost("/Exams/Start", StartAsync).RequireAuthorization().WithoutOrgScope().ExcludeFromDescription();
-        app.MapGet("/Exams/Start", () => Results.Redirect("/Exams/Mine")).RequireAuthorization().WithoutOrgScope().ExcludeFromDescription();
+        app.MapGet("/Exams/Start", () => Results.Redirect("/Exams/Mine"))
+            .RequireAuthorization()
+            .WithoutOrgScope()
+            .ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, IAntiforgery antiforgery, AttemptWriter starts, ITempDataDictionaryFactory tempData)
+    private static async Task<IResult> StartAsync(
+        HttpContext http,
+        IAntiforgery antiforgery,
+        AttemptWriter starts,
+        ITempDataDictionaryFactory tempData
+    )
     {
-        if (!await antiforgery.IsRequestValidAsync(http)) return Results.StatusCode(StatusCodes.Status400BadRequest);
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Results.StatusCode(StatusCodes.Status400BadRequest);
         var form = await http.Request.ReadFormAsync();
-        if (!int.TryParse(form["examId"], out var examId)) return Results.NotFound();
+        if (!int.TryParse(form["examId"], out var examId))
+            return Results.NotFound();
         var started = await starts.StartAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, examId);
-        if (started.AttemptId is { } id) return Results.Redirect($"/Exams/Take/{id}");
-        if (started.Error is null) return Results.NotFound();
+        if (started.AttemptId is { } id)
+            return Results.Redirect($"/Exams/Take/{id}");
+        if (started.Error is null)
+            return Results.NotFound();
         var data = tempData.GetTempData(http);
         data[nameof(MineModel.Error)] = started.Error;
         data.Save();

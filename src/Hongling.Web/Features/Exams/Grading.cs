@@ -12,9 +12,16 @@ namespace Hongling.Web.Features.Exams;
 /// Short answer (简答题): graded by hand; null until then.</summary>
 public static class Grading
 {
-    public static decimal? Score(AttemptItem item) => Score(item.Type, item.Points, item.Options, item.Blanks, item.Answer);
+    public static decimal? Score(AttemptItem item) =>
+        Score(item.Type, item.Points, item.Options, item.Blanks, item.Answer);
 
-    public static decimal? Score(QuestionType type, decimal points, IReadOnlyList<FrozenOption> options, IReadOnlyList<List<string>> blanks, IReadOnlyList<string>? answer)
+    public static decimal? Score(
+        QuestionType type,
+        decimal points,
+        IReadOnlyList<FrozenOption> options,
+        IReadOnlyList<List<string>> blanks,
+        IReadOnlyList<string>? answer
+    )
     {
         answer ??= [];
         switch (type)
@@ -24,13 +31,20 @@ public static class Grading
             case QuestionType.Multiple:
                 var chosen = answer.Distinct().ToList();
                 var correct = options.Where(o => o.Correct).Select(o => o.Key).ToHashSet();
-                if (chosen.Count == 0 || chosen.Any(k => !correct.Contains(k))) return 0;
-                if (chosen.Count == correct.Count) return points;
+                if (chosen.Count == 0 || chosen.Any(k => !correct.Contains(k)))
+                    return 0;
+                if (chosen.Count == correct.Count)
+                    return points;
                 return Math.Floor(points * chosen.Count / correct.Count * 2) / 2;
             case QuestionType.FillIn:
-                if (blanks.Count == 0) return 0;
-                var right = blanks.Select((accepted, i) => i < answer.Count && accepted.Any(a => Same(a, answer[i]))).Count(ok => ok);
-                return right == blanks.Count ? points : Math.Round(points * right / blanks.Count, 2, MidpointRounding.ToZero);
+                if (blanks.Count == 0)
+                    return 0;
+                var right = blanks
+                    .Select((accepted, i) => i < answer.Count && accepted.Any(a => Same(a, answer[i])))
+                    .Count(ok => ok);
+                return right == blanks.Count
+                    ? points
+                    : Math.Round(points * right / blanks.Count, 2, MidpointRounding.ToZero);
             default:
                 return null;
         }

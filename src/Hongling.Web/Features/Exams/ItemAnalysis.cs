@@ -13,9 +13,17 @@ namespace Hongling.Web.Features.Exams;
 /// too easy F &gt; 90, too hard F &lt; 10, and any D &lt; 0 (better candidates did worse on it).</summary>
 public static class ItemAnalysis
 {
-    public const double TooEasy = 90, TooHard = 10;
+    public const double TooEasy = 90,
+        TooHard = 10;
 
-    public sealed record Row(int QuestionId, string Stem, QuestionType Type, int Attempts, double Facility, double? Discrimination)
+    public sealed record Row(
+        int QuestionId,
+        string Stem,
+        QuestionType Type,
+        int Attempts,
+        double Facility,
+        double? Discrimination
+    )
     {
         public bool IsTooEasy => Facility > TooEasy;
         public bool IsTooHard => Facility < TooHard;
@@ -27,19 +35,63 @@ public static class ItemAnalysis
     public static async Task<List<Row>> ForExamAsync(HonglingDb db, int examId, CancellationToken ct = default)
     {
         var graded = db.Attempts.Where(a => a.ExamId == examId && a.State == AttemptState.Graded);
-        var sums = await db.AttemptItems
-            .Join(graded, i => i.AttemptId, a => a.Id, (i, a) => new { i.QuestionId, X = (double)(i.Score ?? 0), T = (double)(a.Score ?? 0), Max = (double)i.Points })
+        var sums = await db
+            .AttemptItems.Join(
+                graded,
+                i => i.AttemptId,
+                a => a.Id,
+                (i, a) =>
+                    new
+                    {
+                        i.QuestionId,
+                        X = (double)(i.Score ?? 0),
+                        T = (double)(a.Score ?? 0),
+                        Max = (double)i.Points,
+                    }
+            )
             .GroupBy(r => r.QuestionId)
-            .Select(g => new Sums(g.Key, g.Count(), g.Sum(r => r.X), g.Sum(r => r.X * r.X), g.Sum(r => r.T), g.Sum(r => r.T * r.T), g.Sum(r => r.X * r.T), g.Sum(r => r.Max)))
+            .Select(g => new Sums(
+                g.Key,
+                g.Count(),
+                g.Sum(r => r.X),
+                g.Sum(r => r.X * r.X),
+                g.Sum(r => r.T),
+                g.Sum(r => r.T * r.T),
+                g.Sum(r => r.X * r.T),
+                g.Sum(r => r.Max)
+            ))
             .ToListAsync(ct);
         var ids = sums.Select(s => s.QuestionId).ToList();
         // Each question under the text of the latest version these attempts drew.
-        var latest = db.AttemptItems.Where(i => ids.Contains(i.QuestionId) && graded.Any(a => a.Id == i.AttemptId))
-            .GroupBy(i => i.QuestionId).Select(g => new { QuestionId = g.Key, Version = g.Max(i => i.QuestionVersion) });
-        var stems = await db.QuestionVersions.Join(latest, v => new { v.QuestionId, v.Version }, l => new { l.QuestionId, l.Version }, (v, _) => new { Key = v.QuestionId, v.Stem, v.Type })
+        var latest = db
+            .AttemptItems.Where(i => ids.Contains(i.QuestionId) && graded.Any(a => a.Id == i.AttemptId))
+            .GroupBy(i => i.QuestionId)
+            .Select(g => new { QuestionId = g.Key, Version = g.Max(i => i.QuestionVersion) });
+        var stems = await db
+            .QuestionVersions.Join(
+                latest,
+                v => new { v.QuestionId, v.Version },
+                l => new { l.QuestionId, l.Version },
+                (v, _) =>
+                    new
+                    {
+                        Key = v.QuestionId,
+                        v.Stem,
+                        v.Type,
+                    }
+            )
             .ToDictionaryAsync(x => x.Key, ct);
-        return [.. sums.Select(s => Compute(s, stems.GetValueOrDefault(s.QuestionId)?.Stem ?? "", stems.GetValueOrDefault(s.QuestionId)?.Type ?? QuestionType.Single))
-            .OrderBy(r => r.QuestionId)];
+        return
+        [
+            .. sums.Select(s =>
+                    Compute(
+                        s,
+                        stems.GetValueOrDefault(s.QuestionId)?.Stem ?? "",
+                        stems.GetValueOrDefault(s.QuestionId)?.Type ?? QuestionType.Single
+                    )
+                )
+                .OrderBy(r => r.QuestionId),
+        ];
     }
 
     public static Row Compute(Sums s, string stem, QuestionType type)

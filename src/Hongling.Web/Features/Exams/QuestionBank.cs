@@ -20,11 +20,12 @@ public static class QuestionBank
     public static HashSet<int> WithDescendants(IReadOnlyList<QuestionCategory> all, int id)
     {
         var set = new HashSet<int> { id };
-        for (var grew = true; grew;)
+        for (var grew = true; grew; )
         {
             grew = false;
             foreach (var c in all)
-                if (c.ParentId is { } p && set.Contains(p) && set.Add(c.Id)) grew = true;
+                if (c.ParentId is { } p && set.Contains(p) && set.Add(c.Id))
+                    grew = true;
         }
         return set;
     }
@@ -33,7 +34,12 @@ public static class QuestionBank
     public static string PathName(IReadOnlyList<QuestionCategory> all, int id)
     {
         var names = new List<string>();
-        for (var c = all.FirstOrDefault(x => x.Id == id); c is not null; c = all.FirstOrDefault(x => x.Id == c.ParentId)) names.Insert(0, c.Name);
+        for (
+            var c = all.FirstOrDefault(x => x.Id == id);
+            c is not null;
+            c = all.FirstOrDefault(x => x.Id == c.ParentId)
+        )
+            names.Insert(0, c.Name);
         return string.Join(" / ", names);
     }
 }

@@ -15,8 +15,10 @@ public sealed class TakeModel(HonglingDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var paper = await PaperView.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime);
-        if (paper is null) return NotFound();
-        if (!paper.Open) return Redirect($"/Exams/Review/{id}");
+        if (paper is null)
+            return NotFound();
+        if (!paper.Open)
+            return Redirect($"/Exams/Review/{id}");
         Paper = paper;
         return Page();
     }

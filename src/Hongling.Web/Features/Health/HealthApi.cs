@@ -13,7 +13,9 @@ public static class HealthApi
     {
         app.MapGet("/ping", () => "pong").ShortCircuit().ExcludeFromDescription();
         app.MapGet("/health/live", () => TypedResults.Ok(new HealthReport("healthy", "not checked")))
-            .ShortCircuit().AllowAnonymous().ExcludeFromDescription();
+            .ShortCircuit()
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         app.MapGet("/health", ReadyAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/health/ready", ReadyAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
@@ -21,10 +23,17 @@ public static class HealthApi
 
     private static async Task<IResult> ReadyAsync(Readiness readiness, HonglingDb db, CancellationToken ct)
     {
-        if (!readiness.Migrated) return Unhealthy("migrating");
+        if (!readiness.Migrated)
+            return Unhealthy("migrating");
         bool answers;
-        try { answers = await db.Database.CanConnectAsync(ct); }
-        catch (Exception) when (!ct.IsCancellationRequested) { answers = false; }
+        try
+        {
+            answers = await db.Database.CanConnectAsync(ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            answers = false;
+        }
         return answers ? Results.Ok(new HealthReport("healthy", "ok")) : Unhealthy("unreachable");
     }
 

@@ -6,5 +6,6 @@ public sealed class Readiness
 {
     private volatile bool _migrated;
     public bool Migrated => _migrated;
+
     public void MarkMigrated() => _migrated = true;
 }

@@ -19,26 +19,41 @@ public sealed record Dashboard(ScopedOrg Org, IReadOnlyList<Dashboard.Panel> Pan
     /// <summary>A chart and the table page it stands for.</summary>
     public sealed record Panel(BarChart Chart, string Link, string LinkText);
 
-    public static async Task<Dashboard?> LoadAsync(HonglingDb db, TimeProvider clock, IOptions<SitesOptions> sites,
-        CancellationToken ct)
+    public static async Task<Dashboard?> LoadAsync(
+        HonglingDb db,
+        TimeProvider clock,
+        IOptions<SitesOptions> sites,
+        CancellationToken ct
+    )
     {
-        if (await ScopedOrg.PickAsync(db, null) is not { } org || org.Kind == Domain.OrgKind.Branch) return null;
+        if (await ScopedOrg.PickAsync(db, null) is not { } org || org.Kind == Domain.OrgKind.Branch)
+            return null;
         var month = clock.MonthInChina();
         var query = $"?org={org.Id}&month={month}";
         var perOrg = StudyStats.RollUp(await StudyStats.PerOrganizationAsync(db, org.Path, month, ct));
         var members = perOrg.GetValueOrDefault(org.Id)?.Members ?? 0;
         var panels = new List<Panel>
         {
-            new(Study.StatsModel.ShareChart(await StudyStats.TrendAsync(db, org.Path, month, ct), members),
-                "/Study/Stats" + query, "学习统计"),
+            new(
+                Study.StatsModel.ShareChart(await StudyStats.TrendAsync(db, org.Path, month, ct), members),
+                "/Study/Stats" + query,
+                "学习统计"
+            ),
         };
         var (_, children) = await Completeness.IndexModel.ByChildAsync(db, org.Id, org.Path, month, ct);
         if (children.Count > 0)
-            panels.Add(new(Completeness.IndexModel.ChildrenChart(children, "completeness-chart"),
-                "/Completeness" + query, "信息完整度"));
+            panels.Add(
+                new(
+                    Completeness.IndexModel.ChildrenChart(children, "completeness-chart"),
+                    "/Completeness" + query,
+                    "信息完整度"
+                )
+            );
         var counts = await MonthlyActivityCounts.ForAsync(db, org.Path, month, CountsModel.Limit);
         if (CountsModel.ChildBars(counts, org.Path) is { Count: > 0 } bars)
-            panels.Add(new(CountsModel.ChildrenChart(bars, "orglife-chart"), "/OrgLife/Counts" + query, "组织生活统计"));
+            panels.Add(
+                new(CountsModel.ChildrenChart(bars, "orglife-chart"), "/OrgLife/Counts" + query, "组织生活统计")
+            );
         if (await db.Sites.InSubtree(org.Path).AnyAsync(ct))
         {
             var last = SiteUsageReport.LastMonth(clock);

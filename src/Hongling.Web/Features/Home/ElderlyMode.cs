@@ -10,12 +10,15 @@ public sealed class ElderlyMode(HonglingDb db)
 {
     private bool? _on;
 
-    public async Task<bool> IsOnAsync() => _on ??= db.Scope.AccountId is { } id
-        && await db.Users.Where(a => a.Id == id).Select(a => a.ElderlyMode).FirstOrDefaultAsync();
+    public async Task<bool> IsOnAsync() =>
+        _on ??=
+            db.Scope.AccountId is { } id
+            && await db.Users.Where(a => a.Id == id).Select(a => a.ElderlyMode).FirstOrDefaultAsync();
 
     public async Task SetAsync(bool on)
     {
-        if (db.Scope.AccountId is not { } id) return;
+        if (db.Scope.AccountId is not { } id)
+            return;
         await db.Users.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ElderlyMode, on));
         _on = on;
     }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hongling.Web.Features.Lectures;
 
-/// <summary>Where a session's QR code leads: a signed-in enrolled member checks in with one tap (a GET never writes).</summary>
+/// <summary>Where a session's QR code leads: a signed-in enrolled member checks in with one tap (a GET never
+/// writes).</summary>
 [SignedInPage]
 public sealed class CheckInModel(SessionCheckIn checkIn) : PageModel
 {

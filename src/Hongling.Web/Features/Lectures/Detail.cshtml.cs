@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Lectures;
 
 /// <summary>One course for administrators: its sessions (with their check-in QR codes), the enrolments of their
-/// subtree with attendance and completion, enrolling an activist or candidate, and marking attendance by hand.</summary>
+/// subtree with attendance and completion, enrolling an activist or candidate, and marking attendance by
+/// hand.</summary>
 public sealed class DetailModel(HonglingDb db, LectureDesk desk, TimeProvider clock) : PageModel
 {
     public sealed record Enrolled(

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Lectures;
 
-/// <summary>The red lecture hall (红色讲坛) for administrators: courses of and above their organizations, and a new one.</summary>
+/// <summary>The red lecture hall (红色讲坛) for administrators: courses of and above their organizations, and a new
+/// one.</summary>
 public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
 {
     public sealed record Row(int Id, string Title, LectureTarget Target, string Org, int Seats, int Sessions);

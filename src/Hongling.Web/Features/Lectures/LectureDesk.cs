@@ -9,7 +9,8 @@ namespace Hongling.Web.Features.Lectures;
 
 /// <summary>Enrolment and attendance in the red lecture hall. A seat is a numbered row, unique per course and never
 /// above its seats: two people taking the last seat at the same moment collide on the unique index, and the later
-/// one, trying again, finds the course full. Completion (结业) is recorded when attendance reaches the threshold.</summary>
+/// one, trying again, finds the course full. Completion (结业) is recorded when attendance reaches the
+/// threshold.</summary>
 public sealed class LectureDesk(HonglingDb db, TimeProvider clock)
 {
     public static readonly RuleError CourseNotFound = new(
@@ -29,7 +30,11 @@ public sealed class LectureDesk(HonglingDb db, TimeProvider clock)
     );
     public static readonly RuleError NotRecruit = new("lecture_not_recruit", "只能为入党积极分子或发展对象报名", 404);
     public static readonly RuleError NoMember = new("lecture_no_member", "您的账号没有关联党员信息,无法报名");
-    public static readonly RuleError EnrolmentNotFound = new("lecture_enrolment_not_found", "没有找到您的这项报名", 404);
+    public static readonly RuleError EnrolmentNotFound = new(
+        "lecture_enrolment_not_found",
+        "没有找到您的这项报名",
+        404
+    );
     public static readonly RuleError CancelAfterCheckIn = new(
         "lecture_cancel_after_check_in",
         "您已签到听课,不能再取消报名",
@@ -41,7 +46,8 @@ public sealed class LectureDesk(HonglingDb db, TimeProvider clock)
         409
     );
 
-    /// <summary>The signed-in member takes a seat in a course published to their branch, if they are in its target group.</summary>
+    /// <summary>The signed-in member takes a seat in a course published to their branch, if they are in its target
+    /// group.</summary>
     public async Task<LectureEnrolment> EnrolMemberAsync(int courseId, CancellationToken ct)
     {
         if (db.Scope.MemberId is not { } me)
@@ -84,7 +90,8 @@ public sealed class LectureDesk(HonglingDb db, TimeProvider clock)
         );
     }
 
-    /// <summary>An administrator enrols an activist or candidate (a recruit of their subtree, who has no account).</summary>
+    /// <summary>An administrator enrols an activist or candidate (a recruit of their subtree, who has no
+    /// account).</summary>
     public async Task<LectureEnrolment> EnrolRecruitAsync(int courseId, int recruitId, CancellationToken ct)
     {
         var course = await db.LectureCourses.FirstOrDefaultAsync(c => c.Id == courseId, ct)
@@ -156,7 +163,8 @@ public sealed class LectureDesk(HonglingDb db, TimeProvider clock)
             db.LectureEnrolments.Add(enrolment);
             try
             {
-                // A member's own seat in their own branch (IMemberCreated); an administrator's recruit in their subtree.
+                // A member's own seat in their own branch (IMemberCreated); an administrator's recruit in their
+                // subtree.
                 await db.SaveChangesAsync(ct);
                 return enrolment;
             }

@@ -1,6 +1,6 @@
-using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +12,26 @@ namespace Hongling.Web.Features.Members;
 public sealed class CorrectionsModel(HonglingDb db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
-    [BindProperty(SupportsGet = true)] public bool All { get; set; }
-    public sealed record Row(int Id, int MemberId, string MemberName, string Branch, string Text, CorrectionState State, string? Reply, DateTime CreatedAt);
+
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    public sealed record Row(
+        int Id,
+        int MemberId,
+        string MemberName,
+        string Branch,
+        string Text,
+        CorrectionState State,
+        string? Reply,
+        DateTime CreatedAt
+    );
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int OpenCount { get; private set; }
-    [TempData] public string? Status { get; set; }
+
+    [TempData]
+    public string? Status { get; set; }
     public string? Error { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -25,7 +40,8 @@ public sealed class CorrectionsModel(HonglingDb db, TimeProvider clock) : PageMo
     {
         var request = await db.CorrectionRequests.Include(r => r.Member).FirstOrDefaultAsync(r => r.Id == id);
         // A member reads their own requests through the filter but closes none of them.
-        if (request is null || !db.Scope.Administers(request.OrgPath)) return NotFound();
+        if (request is null || !db.Scope.Administers(request.OrgPath))
+            return NotFound();
         reply = reply.NullIfBlank();
         Error = outcome switch
         {
@@ -35,7 +51,11 @@ public sealed class CorrectionsModel(HonglingDb db, TimeProvider clock) : PageMo
             _ when reply?.Length > 500 => "回复不超过500字",
             _ => null,
         };
-        if (Error is not null) { await LoadAsync(); return Page(); }
+        if (Error is not null)
+        {
+            await LoadAsync();
+            return Page();
+        }
         request.State = outcome;
         request.Reply = reply;
         request.HandledAt = clock.GetUtcNow().UtcDateTime;
@@ -49,8 +69,21 @@ public sealed class CorrectionsModel(HonglingDb db, TimeProvider clock) : PageMo
     {
         var scoped = db.CorrectionRequests.Where(r => db.AdministeredMembers.Any(m => m.Id == r.MemberId));
         OpenCount = await scoped.CountAsync(r => r.State == CorrectionState.Open);
-        Rows = await scoped.Where(r => All || r.State == CorrectionState.Open)
-            .OrderBy(r => r.State).ThenByDescending(r => r.Id).Take(PageSize)
-            .Select(r => new Row(r.Id, r.MemberId, r.Member.Name, r.Member.Organization.Name, r.Text, r.State, r.Reply, r.CreatedAt)).ToListAsync();
+        Rows = await scoped
+            .Where(r => All || r.State == CorrectionState.Open)
+            .OrderBy(r => r.State)
+            .ThenByDescending(r => r.Id)
+            .Take(PageSize)
+            .Select(r => new Row(
+                r.Id,
+                r.MemberId,
+                r.Member.Name,
+                r.Member.Organization.Name,
+                r.Text,
+                r.State,
+                r.Reply,
+                r.CreatedAt
+            ))
+            .ToListAsync();
     }
 }

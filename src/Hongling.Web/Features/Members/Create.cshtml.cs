@@ -1,6 +1,6 @@
-using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.Pii;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,9 +8,11 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Hongling.Web.Features.Members;
 
-public sealed class CreateModel(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock) : PageModel
+public sealed class CreateModel(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock)
+    : PageModel
 {
-    [BindProperty] public MemberInput Input { get; set; } = new();
+    [BindProperty]
+    public MemberInput Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Branches { get; private set; } = [];
 
     public async Task OnGetAsync(int? org)

@@ -1,6 +1,6 @@
-using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.Pii;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,15 +9,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Members;
 
-public sealed class EditModel(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock) : PageModel
+public sealed class EditModel(HonglingDb db, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock)
+    : PageModel
 {
-    [BindProperty] public MemberInput Input { get; set; } = new();
+    [BindProperty]
+    public MemberInput Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Branches { get; private set; } = [];
     public Member Member { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == id) is not { } member) return NotFound();
+        if (await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == id) is not { } member)
+            return NotFound();
         Member = member;
         Input = MemberInput.From(member);
         Branches = await MemberInput.BranchOptionsAsync(db);
@@ -26,7 +29,8 @@ public sealed class EditModel(HonglingDb db, PiiProtector pii, IdNumberRegistry 
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == id) is not { } member) return NotFound();
+        if (await db.AdministeredMembers.FirstOrDefaultAsync(m => m.Id == id) is not { } member)
+            return NotFound();
         Member = member;
         await Input.ValidateAsync(ModelState, db, pii, registry, clock.TodayInChina(), member);
         if (!ModelState.IsValid)

@@ -16,33 +16,64 @@ public sealed class IdNumberRegistry(HonglingDb db, IServiceScopeFactory scopes,
 {
     public const string TooMany = "您近一小时核查本管理范围以外身份证号码的次数已达上限,请稍后再试。";
 
-    /// <summary>Who holds a number: <see cref="InScope"/> when the caller administers the holder's organization.</summary>
+    /// <summary>Who holds a number: <see cref="InScope"/> when the caller administers the holder's
+    /// organization.</summary>
     public sealed record Holder(int MemberId, int OrganizationId, bool Left, bool InScope);
 
-    /// <summary>A number's holder (null: nobody), or <see cref="Limited"/> when the caller may not learn it now.</summary>
+    /// <summary>A number's holder (null: nobody), or <see cref="Limited"/> when the caller may not learn it
+    /// now.</summary>
     public sealed record Finding(Holder? Holder, bool Limited = false);
 
     private readonly Dictionary<string, Finding> _found = [];
 
     /// <summary>The finding for each hashed number (with its masked form for the log), asked for an organization
     /// the caller administers.</summary>
-    public async Task<Dictionary<string, Finding>> FindAsync(IReadOnlyCollection<(string Hash, string Masked)> numbers, int orgId, string orgPath, CancellationToken ct)
+    public async Task<Dictionary<string, Finding>> FindAsync(
+        IReadOnlyCollection<(string Hash, string Masked)> numbers,
+        int orgId,
+        string orgPath,
+        CancellationToken ct
+    )
     {
         var asked = numbers.Where(n => !_found.ContainsKey(n.Hash)).DistinctBy(n => n.Hash).ToList();
         var holders = new Dictionary<string, Holder>();
         foreach (var chunk in asked.Select(n => n.Hash).Chunk(500))
-            foreach (var m in await db.MembersOfThePlatform.Where(m => chunk.Contains(m.IdNumberHash))
-                         .Select(m => new { m.Id, m.IdNumberHash, m.OrganizationId, m.OrgPath, m.LeftOn }).ToListAsync(ct))
-                holders[m.IdNumberHash] = new Holder(m.Id, m.OrganizationId, m.LeftOn is not null, db.Scope.Administers(m.OrgPath));
+        foreach (
+            var m in await db
+                .MembersOfThePlatform.Where(m => chunk.Contains(m.IdNumberHash))
+                .Select(m => new
+                {
+                    m.Id,
+                    m.IdNumberHash,
+                    m.OrganizationId,
+                    m.OrgPath,
+                    m.LeftOn,
+                })
+                .ToListAsync(ct)
+        )
+            holders[m.IdNumberHash] = new Holder(
+                m.Id,
+                m.OrganizationId,
+                m.LeftOn is not null,
+                db.Scope.Administers(m.OrgPath)
+            );
         var revealed = new List<string>();
         foreach (var (hash, masked) in asked)
         {
-            if (!holders.TryGetValue(hash, out var holder)) _found[hash] = new Finding(null);
-            else if (holder.InScope) _found[hash] = new Finding(holder);
-            else if (allowance.TryTake(db.Scope.AccountId)) { _found[hash] = new Finding(holder); revealed.Add(masked); }
-            else _found[hash] = new Finding(null, Limited: true);
+            if (!holders.TryGetValue(hash, out var holder))
+                _found[hash] = new Finding(null);
+            else if (holder.InScope)
+                _found[hash] = new Finding(holder);
+            else if (allowance.TryTake(db.Scope.AccountId))
+            {
+                _found[hash] = new Finding(holder);
+                revealed.Add(masked);
+            }
+            else
+                _found[hash] = new Finding(null, Limited: true);
         }
-        if (revealed.Count > 0) await LogAsync(revealed, orgId, orgPath, ct);
+        if (revealed.Count > 0)
+            await LogAsync(revealed, orgId, orgPath, ct);
         return numbers.DistinctBy(n => n.Hash).ToDictionary(n => n.Hash, n => _found[n.Hash]);
     }
 
@@ -55,21 +86,26 @@ public sealed class IdNumberRegistry(HonglingDb db, IServiceScopeFactory scopes,
     {
         using var services = scopes.CreateScope();
         var caller = db.Scope;
-        services.ServiceProvider.GetRequiredService<OrgScope>()
+        services
+            .ServiceProvider.GetRequiredService<OrgScope>()
             .Load(caller.AdminPaths, caller.MemberId, caller.MemberOrgPath, caller.AccountId, caller.ActorName);
         var log = services.ServiceProvider.GetRequiredService<HonglingDb>();
-        foreach (var number in masked) log.LogIdNumberCheck(orgId, orgPath, number);
+        foreach (var number in masked)
+            log.LogIdNumberCheck(orgId, orgPath, number);
         await log.SaveChangesAsync(ct);
     }
 
     /// <summary>Each administrator's hourly allowance of findings outside their scope (per instance).</summary>
     public sealed class Allowance(IConfiguration config) : IDisposable
     {
-        private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(account =>
-            RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = config.GetValue("RateLimits:OutsideIdChecksPerHour", 30), Window = TimeSpan.FromHours(1), QueueLimit = 0,
-            }));
+        private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(
+            account => RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = config.GetValue("RateLimits:OutsideIdChecksPerHour", 30),
+                    Window = TimeSpan.FromHours(1),
+                    QueueLimit = 0,
+                })
+        );
 
         public bool TryTake(string? accountId)
         {

@@ -25,7 +25,8 @@ public sealed class ImportModel(MemberImport import, IDataProtectionProvider pro
 
     public void OnGet() { }
 
-    public FileContentResult OnGetTemplate() => File(MemberSheet.Template(), MemberSheet.ContentType, "党员信息导入模板.xlsx");
+    public FileContentResult OnGetTemplate() =>
+        File(MemberSheet.Template(), MemberSheet.ContentType, "党员信息导入模板.xlsx");
 
     public async Task<IActionResult> OnPostCheckAsync(IFormFile? file, CancellationToken ct)
     {
@@ -44,14 +45,16 @@ public sealed class ImportModel(MemberImport import, IDataProtectionProvider pro
         var bytes = buffer.ToArray();
         Result = await import.CheckAsync(bytes, ct);
         FileName = file.FileName;
-        if (Result.Ok && Result.New.Count > 0) Sealed = WebEncoders.Base64UrlEncode(Protector.Protect(Pack(Result.Rows), TimeSpan.FromMinutes(30)));
+        if (Result.Ok && Result.New.Count > 0)
+            Sealed = WebEncoders.Base64UrlEncode(Protector.Protect(Pack(Result.Rows), TimeSpan.FromMinutes(30)));
         return Page();
     }
 
     private static byte[] Pack(List<MemberImport.Row> rows)
     {
         using var buffer = new MemoryStream();
-        using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest)) JsonSerializer.Serialize(brotli, rows);
+        using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest))
+            JsonSerializer.Serialize(brotli, rows);
         return buffer.ToArray();
     }
 
@@ -64,7 +67,10 @@ public sealed class ImportModel(MemberImport import, IDataProtectionProvider pro
     public async Task<IActionResult> OnPostCommitAsync(string? payload, CancellationToken ct)
     {
         List<MemberImport.Row> rows;
-        try { rows = Unpack(Protector.Unprotect(WebEncoders.Base64UrlDecode(payload ?? ""))); }
+        try
+        {
+            rows = Unpack(Protector.Unprotect(WebEncoders.Base64UrlDecode(payload ?? "")));
+        }
         catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
         {
             ModelState.AddModelError("file", "检查结果已过期,请重新选择文件检查");
@@ -72,9 +78,13 @@ public sealed class ImportModel(MemberImport import, IDataProtectionProvider pro
         }
         // Check again: the data may have changed since the preview.
         Result = await import.RecheckAsync(rows, ct);
-        if (!Result.Ok) return Page();
+        if (!Result.Ok)
+            return Page();
         int count;
-        try { count = await import.CommitAsync(Result, ct); }
+        try
+        {
+            count = await import.CommitAsync(Result, ct);
+        }
         catch (System.Data.Common.DbException)
         {
             // Another import or edit registered one of these ID numbers in the moment between the check and
@@ -83,7 +93,8 @@ public sealed class ImportModel(MemberImport import, IDataProtectionProvider pro
             Result = null;
             return Page();
         }
-        TempData["Status"] = $"已导入 {count} 名党员" + (Result.Skipped > 0 ? $",{Result.Skipped} 名已存在未重复导入。" : "。");
+        TempData["Status"] =
+            $"已导入 {count} 名党员" + (Result.Skipped > 0 ? $",{Result.Skipped} 名已存在未重复导入。" : "。");
         return RedirectToPage("/Members/Index");
     }
 }

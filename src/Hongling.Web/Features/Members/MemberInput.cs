@@ -1,7 +1,7 @@
-using Hongling.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.Pii;
 using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -87,15 +87,33 @@ public sealed class MemberInput
     [Display(Name = "转正日期")]
     public DateOnly? FullMemberOn { get; set; }
 
-    public static MemberInput From(Member m) => new()
-    {
-        Name = m.Name, Gender = m.Gender, Ethnicity = m.Ethnicity, BirthDate = m.BirthDate, Mobile = m.Mobile,
-        Education = m.Education, JoinedOn = m.JoinedOn, Status = m.Status, OrganizationId = m.OrganizationId, IsFloating = m.IsFloating,
-        DuesBase = m.DuesBase, DuesAmount = m.DuesAmount,
-        FloatingDirection = m.FloatingDirection, FloatingPlace = m.FloatingPlace, FloatingContact = m.FloatingContact, FloatingSince = m.FloatingSince,
-        NativePlace = m.NativePlace, Degree = m.Degree, Occupation = m.Occupation, WorkUnit = m.WorkUnit, Position = m.Position,
-        HomeAddress = m.HomeAddress, FullMemberOn = m.FullMemberOn,
-    };
+    public static MemberInput From(Member m) =>
+        new()
+        {
+            Name = m.Name,
+            Gender = m.Gender,
+            Ethnicity = m.Ethnicity,
+            BirthDate = m.BirthDate,
+            Mobile = m.Mobile,
+            Education = m.Education,
+            JoinedOn = m.JoinedOn,
+            Status = m.Status,
+            OrganizationId = m.OrganizationId,
+            IsFloating = m.IsFloating,
+            DuesBase = m.DuesBase,
+            DuesAmount = m.DuesAmount,
+            FloatingDirection = m.FloatingDirection,
+            FloatingPlace = m.FloatingPlace,
+            FloatingContact = m.FloatingContact,
+            FloatingSince = m.FloatingSince,
+            NativePlace = m.NativePlace,
+            Degree = m.Degree,
+            Occupation = m.Occupation,
+            WorkUnit = m.WorkUnit,
+            Position = m.Position,
+            HomeAddress = m.HomeAddress,
+            FullMemberOn = m.FullMemberOn,
+        };
 
     /// <summary>The rules that need no database, shared by the form and the Excel import. Field names are
     /// MemberInput property names. <paramref name="storedIdBirthDate"/> is the birth date inside the stored
@@ -104,53 +122,97 @@ public sealed class MemberInput
     {
         if (storedIdBirthDate is null || !string.IsNullOrWhiteSpace(IdNumber))
         {
-            if (Domain.IdNumber.Validate(IdNumber, today) is { } idError) yield return (nameof(IdNumber), idError);
+            if (Domain.IdNumber.Validate(IdNumber, today) is { } idError)
+                yield return (nameof(IdNumber), idError);
             else if (BirthDate is { } birth && Domain.IdNumber.BirthDate(Domain.IdNumber.Normalize(IdNumber!)) != birth)
                 yield return (nameof(BirthDate), "出生日期与身份证号码不一致");
         }
         else if (BirthDate is { } birth && birth != storedIdBirthDate)
             yield return (nameof(BirthDate), "出生日期与身份证号码不一致");
-        if (Domain.Mobile.Validate(Mobile) is { } mobileError) yield return (nameof(Mobile), mobileError);
+        if (Domain.Mobile.Validate(Mobile) is { } mobileError)
+            yield return (nameof(Mobile), mobileError);
         if (IsFloating)
         {
-            if (FloatingDirection is null) yield return (nameof(FloatingDirection), "请选择流出或流入");
-            if (string.IsNullOrWhiteSpace(FloatingPlace)) yield return (nameof(FloatingPlace), FloatingDirection == Domain.FloatingDirection.In ? "请填写从何处流入" : "请填写流向何处");
-            if (FloatingSince is null) yield return (nameof(FloatingSince), "请填写流动开始日期");
-            else if (FloatingSince > today) yield return (nameof(FloatingSince), "流动开始日期不能晚于今天");
+            if (FloatingDirection is null)
+                yield return (nameof(FloatingDirection), "请选择流出或流入");
+            if (string.IsNullOrWhiteSpace(FloatingPlace))
+                yield return (
+                    nameof(FloatingPlace),
+                    FloatingDirection == Domain.FloatingDirection.In ? "请填写从何处流入" : "请填写流向何处"
+                );
+            if (FloatingSince is null)
+                yield return (nameof(FloatingSince), "请填写流动开始日期");
+            else if (FloatingSince > today)
+                yield return (nameof(FloatingSince), "流动开始日期不能晚于今天");
         }
         if (JoinedOn is { } joined)
         {
-            if (joined > today) yield return (nameof(JoinedOn), "入党日期不能晚于今天");
-            else if (BirthDate is { } b && joined < b.AddYears(18)) yield return (nameof(JoinedOn), "入党日期应在年满18周岁之后");
+            if (joined > today)
+                yield return (nameof(JoinedOn), "入党日期不能晚于今天");
+            else if (BirthDate is { } b && joined < b.AddYears(18))
+                yield return (nameof(JoinedOn), "入党日期应在年满18周岁之后");
         }
         if (FullMemberOn is { } full)
         {
             // The probationary period is one year (预备期一年).
-            if (Status == MemberStatus.Probationary) yield return (nameof(FullMemberOn), "预备党员尚未转正,请不要填写转正日期");
-            else if (full > today) yield return (nameof(FullMemberOn), "转正日期不能晚于今天");
-            else if (JoinedOn is { } j && full < j.AddYears(1)) yield return (nameof(FullMemberOn), "转正日期应在入党日期满一年之后");
+            if (Status == MemberStatus.Probationary)
+                yield return (nameof(FullMemberOn), "预备党员尚未转正,请不要填写转正日期");
+            else if (full > today)
+                yield return (nameof(FullMemberOn), "转正日期不能晚于今天");
+            else if (JoinedOn is { } j && full < j.AddYears(1))
+                yield return (nameof(FullMemberOn), "转正日期应在入党日期满一年之后");
         }
     }
 
     /// <summary>Checks what attributes cannot; adds field errors under the "Input." prefix. The ID number's
     /// platform-wide uniqueness is checked once the branch is one the caller administers (the registry logs
     /// findings outside the scope against it).</summary>
-    public async Task ValidateAsync(ModelStateDictionary state, HonglingDb db, PiiProtector pii, IdNumberRegistry registry, DateOnly today, Member? existing)
+    public async Task ValidateAsync(
+        ModelStateDictionary state,
+        HonglingDb db,
+        PiiProtector pii,
+        IdNumberRegistry registry,
+        DateOnly today,
+        Member? existing
+    )
     {
-        var storedBirth = existing is null ? (DateOnly?)null : Domain.IdNumber.BirthDate(pii.Decrypt(existing.IdNumberCipher));
+        var storedBirth = existing is null
+            ? (DateOnly?)null
+            : Domain.IdNumber.BirthDate(pii.Decrypt(existing.IdNumberCipher));
         var problems = Check(today, storedBirth).ToList();
-        foreach (var (field, message) in problems) state.AddModelError("Input." + field, message);
+        foreach (var (field, message) in problems)
+            state.AddModelError("Input." + field, message);
         var branch = OrganizationId is { } orgId
-            ? await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => new { o.Id, o.Path, o.Kind }).FirstOrDefaultAsync()
+            ? await db
+                .AdministeredOrganizations.Where(o => o.Id == orgId)
+                .Select(o => new
+                {
+                    o.Id,
+                    o.Path,
+                    o.Kind,
+                })
+                .FirstOrDefaultAsync()
             : null;
-        if (OrganizationId is not null && branch is null) state.AddModelError("Input.OrganizationId", "请选择您管辖范围内的党支部");
+        if (OrganizationId is not null && branch is null)
+            state.AddModelError("Input.OrganizationId", "请选择您管辖范围内的党支部");
         else if (branch is not null && branch.Kind != OrgKind.Branch)
             state.AddModelError("Input.OrganizationId", RuleErrors.MemberBranchOnly.Message);
-        if (branch is not null && !string.IsNullOrWhiteSpace(IdNumber) && !problems.Any(p => p.Field == nameof(IdNumber)))
+        if (
+            branch is not null
+            && !string.IsNullOrWhiteSpace(IdNumber)
+            && !problems.Any(p => p.Field == nameof(IdNumber))
+        )
         {
             var normalized = Domain.IdNumber.Normalize(IdNumber);
-            var found = await registry.FindAsync(pii.Hash(normalized), Domain.IdNumber.Mask(normalized), branch.Id, branch.Path, default);
-            if (found.Limited) state.AddModelError("Input.IdNumber", IdNumberRegistry.TooMany);
+            var found = await registry.FindAsync(
+                pii.Hash(normalized),
+                Domain.IdNumber.Mask(normalized),
+                branch.Id,
+                branch.Path,
+                default
+            );
+            if (found.Limited)
+                state.AddModelError("Input.IdNumber", IdNumberRegistry.TooMany);
             else if (found.Holder is { } holder && holder.MemberId != existing?.Id)
                 state.AddModelError("Input.IdNumber", "该身份证号码已登记,不能重复录入");
         }
@@ -162,7 +224,8 @@ public sealed class MemberInput
         m.Gender = Gender!.Value;
         m.Ethnicity = Ethnicity.Trim();
         m.BirthDate = BirthDate!.Value;
-        if (!string.IsNullOrWhiteSpace(IdNumber)) pii.SetIdNumber(m, IdNumber);
+        if (!string.IsNullOrWhiteSpace(IdNumber))
+            pii.SetIdNumber(m, IdNumber);
         m.Mobile = Mobile!.Trim();
         m.Education = Education!.Value;
         m.JoinedOn = JoinedOn!.Value;
@@ -187,6 +250,9 @@ public sealed class MemberInput
     }
 
     public static Task<List<SelectListItem>> BranchOptionsAsync(HonglingDb db) =>
-        db.AdministeredOrganizations.Where(o => o.Kind == OrgKind.Branch).OrderBy(o => o.Path)
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+        db
+            .AdministeredOrganizations.Where(o => o.Kind == OrgKind.Branch)
+            .OrderBy(o => o.Path)
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString()))
+            .ToListAsync();
 }

@@ -17,8 +17,12 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
 
     public Member? Me { get; private set; }
     public IReadOnlyList<CorrectionRequest> Requests { get; private set; } = [];
-    [BindProperty] public string? Text { get; set; }
-    [TempData] public string? Status { get; set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [TempData]
+    public string? Status { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -29,17 +33,27 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
-        if (Me is null) return NotFound();
+        if (Me is null)
+            return NotFound();
         var text = Text?.Trim() ?? "";
-        if (text.Length == 0) ModelState.AddModelError(nameof(Text), "请写明哪项信息有误、正确的应是什么");
-        else if (text.Length > 500) ModelState.AddModelError(nameof(Text), "不超过500字");
+        if (text.Length == 0)
+            ModelState.AddModelError(nameof(Text), "请写明哪项信息有误、正确的应是什么");
+        else if (text.Length > 500)
+            ModelState.AddModelError(nameof(Text), "不超过500字");
         else if (Requests.Count(r => r.State == CorrectionState.Open) >= MaxOpen)
             ModelState.AddModelError(nameof(Text), $"您已有{MaxOpen}条待处理的更正申请,请等待支部处理后再提交");
-        if (!ModelState.IsValid) return Page();
-        db.CorrectionRequests.Add(new CorrectionRequest
-        {
-            MemberId = Me.Id, OrganizationId = Me.OrganizationId, Text = text, State = CorrectionState.Open, CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        if (!ModelState.IsValid)
+            return Page();
+        db.CorrectionRequests.Add(
+            new CorrectionRequest
+            {
+                MemberId = Me.Id,
+                OrganizationId = Me.OrganizationId,
+                Text = text,
+                State = CorrectionState.Open,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            }
+        );
         // The scope's own-row rule admits it: a member's own request, in their own branch (IMemberCreated).
         await db.SaveChangesAsync();
         Status = "更正申请已提交,支部管理员核实后会更正。";
@@ -48,8 +62,13 @@ public sealed class MineModel(HonglingDb db, TimeProvider clock) : PageModel
 
     private async Task LoadAsync()
     {
-        if (db.Scope.MemberId is not { } id) return;
+        if (db.Scope.MemberId is not { } id)
+            return;
         Me = await db.Members.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id);
-        Requests = await db.CorrectionRequests.Where(r => r.MemberId == id).OrderByDescending(r => r.Id).Take(20).ToListAsync();
+        Requests = await db
+            .CorrectionRequests.Where(r => r.MemberId == id)
+            .OrderByDescending(r => r.Id)
+            .Take(20)
+            .ToListAsync();
     }
 }

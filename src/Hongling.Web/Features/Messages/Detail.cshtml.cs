@@ -1,7 +1,7 @@
-using Hongling.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Hongling.Web.Data;
 using Hongling.Web.Domain;
+using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,36 +12,51 @@ namespace Hongling.Web.Features.Messages;
 public sealed class DetailModel(HonglingDb db, TimeProvider clock, SiteCache site) : PageModel
 {
     public Message Message { get; private set; } = null!;
-    [BindProperty, Required(ErrorMessage = "请填写回复内容"), StringLength(2000, ErrorMessage = "回复不超过2000字"), Display(Name = "回复")]
+
+    [
+        BindProperty,
+        Required(ErrorMessage = "请填写回复内容"),
+        StringLength(2000, ErrorMessage = "回复不超过2000字"),
+        Display(Name = "回复")
+    ]
     public string? Reply { get; set; }
-    [TempData] public string? Status { get; set; }
+
+    [TempData]
+    public string? Status { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id))
+            return NotFound();
         Reply = Message.Reply;
         return Page();
     }
 
     public async Task<IActionResult> OnPostReplyAsync(int id)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        if (string.IsNullOrWhiteSpace(Reply)) ModelState.AddModelError(nameof(Reply), "请填写回复内容");
-        if (!ModelState.IsValid) return Page();
+        if (!await LoadAsync(id))
+            return NotFound();
+        if (string.IsNullOrWhiteSpace(Reply))
+            ModelState.AddModelError(nameof(Reply), "请填写回复内容");
+        if (!ModelState.IsValid)
+            return Page();
         Message.ReplyWith(Reply!.Trim(), db.Scope.ActorName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
-        if (Message.IsPublic) await site.EvictAsync();
+        if (Message.IsPublic)
+            await site.EvictAsync();
         Status = "已回复。";
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostCloseAsync(int id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id))
+            return NotFound();
         ModelState.Clear();
         Message.State = MessageState.Closed;
         await db.SaveChangesAsync();
-        if (Message.IsPublic) await site.EvictAsync();
+        if (Message.IsPublic)
+            await site.EvictAsync();
         Status = "留言已关闭。";
         return RedirectToPage(new { id });
     }

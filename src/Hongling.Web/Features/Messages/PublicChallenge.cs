@@ -25,13 +25,21 @@ public sealed class PublicChallenge(IDataProtectionProvider protection, TimeProv
     /// <summary>Null when the answer is right and the question fresh, else the error to show.</summary>
     public string? Check(string? token, string? answer)
     {
-        if (string.IsNullOrWhiteSpace(answer)) return "请回答验证问题";
+        if (string.IsNullOrWhiteSpace(answer))
+            return "请回答验证问题";
         string payload;
-        try { payload = _protector.Unprotect(token ?? ""); }
-        catch (CryptographicException) { return "验证问题无效,请重新回答"; }
+        try
+        {
+            payload = _protector.Unprotect(token ?? "");
+        }
+        catch (CryptographicException)
+        {
+            return "验证问题无效,请重新回答";
+        }
         var parts = payload.Split('|');
         var issued = new DateTime(long.Parse(parts[1], CultureInfo.InvariantCulture), DateTimeKind.Utc);
-        if (clock.GetUtcNow().UtcDateTime - issued > Lifetime) return "验证问题已过期,请重新回答";
+        if (clock.GetUtcNow().UtcDateTime - issued > Lifetime)
+            return "验证问题已过期,请重新回答";
         return answer.Trim() == parts[0] ? null : "验证问题回答错误";
     }
 }

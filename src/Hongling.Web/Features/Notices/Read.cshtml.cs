@@ -16,7 +16,8 @@ public sealed class ReadModel(HonglingDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(int id)
     {
         // The scope filter admits notices addressed to the member's branch (and those an administrator covers).
-        if (await db.Notices.Include(n => n.Organization).FirstOrDefaultAsync(n => n.Id == id) is not { } notice) return NotFound();
+        if (await db.Notices.Include(n => n.Organization).FirstOrDefaultAsync(n => n.Id == id) is not { } notice)
+            return NotFound();
         Notice = notice;
         if (db.Scope.MemberId is { } memberId && Audience.Reaches(notice, db.Scope.MemberOrgPath))
             await NoticeReceipts.MarkReadAsync(db, id, memberId, clock.GetUtcNow().UtcDateTime);

@@ -15,25 +15,47 @@ public sealed class ComposeModel(HonglingDb db, NotificationQueue queue, TimePro
 {
     public sealed class ComposeInput
     {
-        [Display(Name = "标题")] public string? Title { get; set; }
-        [Display(Name = "内容")] public string? Text { get; set; }
-        [Display(Name = "类别")] public NotificationCategory Category { get; set; } = NotificationCategory.General;
+        [Display(Name = "标题")]
+        public string? Title { get; set; }
+
+        [Display(Name = "内容")]
+        public string? Text { get; set; }
+
+        [Display(Name = "类别")]
+        public NotificationCategory Category { get; set; } = NotificationCategory.General;
         public List<int> Orgs { get; set; } = [];
-        [Display(Name = "包含下级组织")] public bool IncludeSubtrees { get; set; } = true;
+
+        [Display(Name = "包含下级组织")]
+        public bool IncludeSubtrees { get; set; } = true;
         public int? ExamId { get; set; }
-        [Display(Name = "指定党员(红色身份证号,每行一个)")] public string? Cards { get; set; }
+
+        [Display(Name = "指定党员(红色身份证号,每行一个)")]
+        public string? Cards { get; set; }
         public List<MemberStatus> Statuses { get; set; } = [];
-        [Display(Name = "仅流动党员")] public bool FloatingOnly { get; set; }
-        [Display(Name = "仅本月未学习的党员")] public bool NotStudiedThisMonth { get; set; }
-        [Display(Name = "同时发邮件")] public bool ByEmail { get; set; }
-        [Display(Name = "同时发短信")] public bool BySms { get; set; }
-        [Display(Name = "紧急(夜间也发短信)")] public bool Urgent { get; set; }
-        [Display(Name = "定时发送(北京时间,留空为立即发送)")] public DateTime? At { get; set; }
+
+        [Display(Name = "仅流动党员")]
+        public bool FloatingOnly { get; set; }
+
+        [Display(Name = "仅本月未学习的党员")]
+        public bool NotStudiedThisMonth { get; set; }
+
+        [Display(Name = "同时发邮件")]
+        public bool ByEmail { get; set; }
+
+        [Display(Name = "同时发短信")]
+        public bool BySms { get; set; }
+
+        [Display(Name = "紧急(夜间也发短信)")]
+        public bool Urgent { get; set; }
+
+        [Display(Name = "定时发送(北京时间,留空为立即发送)")]
+        public DateTime? At { get; set; }
     }
 
     public sealed record Option(int Id, string Name, int Depth);
 
-    [BindProperty] public ComposeInput Input { get; set; } = new();
+    [BindProperty]
+    public ComposeInput Input { get; set; } = new();
     public IReadOnlyList<Option> Organizations { get; private set; } = [];
     public IReadOnlyList<Option> Exams { get; private set; } = [];
     public NotificationQueue.Preview? Preview { get; private set; }
@@ -43,7 +65,8 @@ public sealed class ComposeModel(HonglingDb db, NotificationQueue queue, TimePro
     public async Task<IActionResult> OnPostPreviewAsync()
     {
         await LoadAsync();
-        if (await PrepareAsync() is not { } prepared) return Page();
+        if (await PrepareAsync() is not { } prepared)
+            return Page();
         Preview = await queue.PreviewAsync(prepared.Draft, prepared.Members, HttpContext.RequestAborted);
         return Page();
     }
@@ -51,22 +74,31 @@ public sealed class ComposeModel(HonglingDb db, NotificationQueue queue, TimePro
     public async Task<IActionResult> OnPostSendAsync()
     {
         await LoadAsync();
-        if (await PrepareAsync() is not { } prepared) return Page();
+        if (await PrepareAsync() is not { } prepared)
+            return Page();
         try
         {
             var n = await queue.SendAsync(prepared.Draft, prepared.Members, HttpContext.RequestAborted);
             TempData["Status"] = $"已发送“{n.Title}”,共{n.RecipientCount}人。";
             return RedirectToPage("Report", new { id = n.Id });
         }
-        catch (RuleException e) { ModelState.AddRuleError(e); return Page(); }
+        catch (RuleException e)
+        {
+            ModelState.AddRuleError(e);
+            return Page();
+        }
     }
 
     private async Task<(NotificationDraft Draft, IQueryable<Member> Members)?> PrepareAsync()
     {
-        var cards = (Input.Cards ?? "").Split(['\n', '\r', ',', ',', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Distinct().ToList();
-        var picked = await db.AdministeredMembers.Where(m => m.CardNumber != null && cards.Contains(m.CardNumber))
-            .Select(m => new { m.Id, m.CardNumber }).ToListAsync();
+        var cards = (Input.Cards ?? "")
+            .Split(['\n', '\r', ',', ',', ' '], StringSplitOptions.RemoveEmptyEntries)
+            .Distinct()
+            .ToList();
+        var picked = await db
+            .AdministeredMembers.Where(m => m.CardNumber != null && cards.Contains(m.CardNumber))
+            .Select(m => new { m.Id, m.CardNumber })
+            .ToListAsync();
         if (picked.Count < cards.Count)
         {
             var unknown = cards.Except(picked.Select(p => p.CardNumber!)).Take(20);
@@ -74,29 +106,52 @@ public sealed class ComposeModel(HonglingDb db, NotificationQueue queue, TimePro
             return null;
         }
         var at = Input.At is { } local
-            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.Offset) : (DateTimeOffset?)null;
+            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.Offset)
+            : (DateTimeOffset?)null;
         var request = new ComposeRequest
         {
-            Title = Input.Title, Text = Input.Text, Category = Input.Category, ByEmail = Input.ByEmail, BySms = Input.BySms,
-            Urgent = Input.Urgent, At = at,
+            Title = Input.Title,
+            Text = Input.Text,
+            Category = Input.Category,
+            ByEmail = Input.ByEmail,
+            BySms = Input.BySms,
+            Urgent = Input.Urgent,
+            At = at,
             Audience = new AudienceSpec
             {
-                OrgIds = Input.Orgs, IncludeSubtrees = Input.IncludeSubtrees, ExamId = Input.ExamId,
-                MemberIds = [.. picked.Select(p => p.Id)], Statuses = Input.Statuses, FloatingOnly = Input.FloatingOnly,
+                OrgIds = Input.Orgs,
+                IncludeSubtrees = Input.IncludeSubtrees,
+                ExamId = Input.ExamId,
+                MemberIds = [.. picked.Select(p => p.Id)],
+                Statuses = Input.Statuses,
+                FloatingOnly = Input.FloatingOnly,
                 NotStudiedThisMonth = Input.NotStudiedThisMonth,
             },
         };
-        try { return await request.PrepareAsync(db, queue, clock, HttpContext.RequestAborted); }
-        catch (RuleException e) { ModelState.AddRuleError(e); return null; }
+        try
+        {
+            return await request.PrepareAsync(db, queue, clock, HttpContext.RequestAborted);
+        }
+        catch (RuleException e)
+        {
+            ModelState.AddRuleError(e);
+            return null;
+        }
     }
 
     private async Task LoadAsync()
     {
-        Organizations = await db.AdministeredOrganizations.OrderBy(o => o.Path).Take(300)
-            .Select(o => new Option(o.Id, o.Name, o.Depth)).ToListAsync();
+        Organizations = await db
+            .AdministeredOrganizations.OrderBy(o => o.Path)
+            .Take(300)
+            .Select(o => new Option(o.Id, o.Name, o.Depth))
+            .ToListAsync();
         var minDepth = Organizations.Count == 0 ? 0 : Organizations.Min(o => o.Depth);
         Organizations = [.. Organizations.Where(o => o.Depth <= minDepth + 2)];
-        Exams = await db.AdministeredRows<Exam>().OrderByDescending(e => e.OpensAt).Take(50)
-            .Select(e => new Option(e.Id, e.Title, 0)).ToListAsync();
+        Exams = await db.AdministeredRows<Exam>()
+            .OrderByDescending(e => e.OpensAt)
+            .Take(50)
+            .Select(e => new Option(e.Id, e.Title, 0))
+            .ToListAsync();
     }
 }

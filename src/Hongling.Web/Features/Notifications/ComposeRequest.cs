@@ -21,14 +21,21 @@ public sealed record ComposeRequest
 
     /// <summary>The draft and its audience, both checked: a bad field throws a <see cref="RuleException"/>, anything
     /// outside the scope is a 404 one.</summary>
-    public async Task<(NotificationDraft Draft, IQueryable<Member> Members)> PrepareAsync(HonglingDb db,
-        NotificationQueue queue, TimeProvider clock, CancellationToken ct)
+    public async Task<(NotificationDraft Draft, IQueryable<Member> Members)> PrepareAsync(
+        HonglingDb db,
+        NotificationQueue queue,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
         var org = await ScopedOrg.PickAsync(db, OrganizationId) ?? throw new RuleException(RuleErrors.OrgNotFound);
         var category = NotificationLabels.Optional.Contains(Category) ? Category : NotificationCategory.General;
         var draft = new NotificationDraft(org.Id, category, Title ?? "", Text ?? "")
         {
-            ByEmail = ByEmail, BySms = BySms, Urgent = Urgent, At = At?.UtcDateTime,
+            ByEmail = ByEmail,
+            BySms = BySms,
+            Urgent = Urgent,
+            At = At?.UtcDateTime,
         };
         queue.Validate(draft);
         var audience = await NotificationAudience.ResolveAsync(db, Audience, clock, ct);

@@ -15,7 +15,8 @@ public sealed class InboxModel(Inbox inbox, OrgScope scope) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int? p)
     {
-        if (scope.MemberId is not { } me) return NotFound();
+        if (scope.MemberId is not { } me)
+            return NotFound();
         Paging = new Paging(Paging.Clamp(p), await inbox.CountAsync(me));
         Unread = await inbox.UnreadAsync(me);
         Entries = await inbox.ListAsync(me, Paging.Skip, Paging.Size);
@@ -24,7 +25,8 @@ public sealed class InboxModel(Inbox inbox, OrgScope scope) : PageModel
 
     public async Task<IActionResult> OnPostReadAllAsync()
     {
-        if (scope.MemberId is not { } me) return NotFound();
+        if (scope.MemberId is not { } me)
+            return NotFound();
         var n = await inbox.MarkAllReadAsync(me);
         TempData["Status"] = $"已将{n}条消息标为已读。";
         return RedirectToPage();

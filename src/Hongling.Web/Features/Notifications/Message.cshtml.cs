@@ -13,7 +13,8 @@ public sealed class MessageModel(Inbox inbox, OrgScope scope) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (scope.MemberId is not { } me || await inbox.OpenAsync(me, id) is not { } n) return NotFound();
+        if (scope.MemberId is not { } me || await inbox.OpenAsync(me, id) is not { } n)
+            return NotFound();
         Notification = n;
         return Page();
     }

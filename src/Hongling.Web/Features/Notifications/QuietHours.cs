@@ -18,7 +18,8 @@ public static class QuietHours
     /// <summary>The first moment at or after <paramref name="utc"/> an SMS may go out.</summary>
     public static DateTime NextAllowed(DateTime utc, bool urgent)
     {
-        if (urgent || !IsQuiet(utc)) return utc;
+        if (urgent || !IsQuiet(utc))
+            return utc;
         var china = utc.ToChina();
         var day = china.Hour >= StartHour ? china.Date.AddDays(1) : china.Date;
         return DateTime.SpecifyKind(day.AddHours(EndHour) - ChinaTime.Offset, DateTimeKind.Utc);

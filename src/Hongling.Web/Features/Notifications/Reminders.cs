@@ -14,13 +14,18 @@ public interface IReminder
 
 /// <summary>Runs every registered <see cref="IReminder"/> every <c>Notifications:ReminderMinutes</c> (default 60;
 /// 0 turns the loop off, tests run passes directly), each in a scope of its own serving every caller.</summary>
-public sealed class ReminderJob(IServiceScopeFactory scopes, IEnumerable<IReminder> reminders, IConfiguration config,
-    ILogger<ReminderJob> logger) : BackgroundService
+public sealed class ReminderJob(
+    IServiceScopeFactory scopes,
+    IEnumerable<IReminder> reminders,
+    IConfiguration config,
+    ILogger<ReminderJob> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minutes = config.GetValue("Notifications:ReminderMinutes", 60);
-        if (minutes <= 0) return;
+        if (minutes <= 0)
+            return;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
         do await RunOnceAsync(stoppingToken);
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -36,7 +41,10 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, IEnumerable<IRemind
             var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
             db.Scope.ServeEveryCaller();
             var queue = scope.ServiceProvider.GetRequiredService<NotificationQueue>();
-            try { sent += await reminder.RunAsync(db, queue, ct); }
+            try
+            {
+                sent += await reminder.RunAsync(db, queue, ct);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Reminder {Reminder} failed", reminder.GetType().Name);
@@ -48,6 +56,6 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, IEnumerable<IRemind
 
 public static class ReminderSetup
 {
-    public static IServiceCollection AddReminder<T>(this IServiceCollection services) where T : class, IReminder =>
-        services.AddSingleton<IReminder, T>();
+    public static IServiceCollection AddReminder<T>(this IServiceCollection services)
+        where T : class, IReminder => services.AddSingleton<IReminder, T>();
 }

@@ -11,12 +11,14 @@ public sealed class ReportModel(HonglingDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await DeliveryReport.SummaryAsync(db, id, HttpContext.RequestAborted) is not { } s) return NotFound();
+        if (await DeliveryReport.SummaryAsync(db, id, HttpContext.RequestAborted) is not { } s)
+            return NotFound();
         Summary = s;
         return Page();
     }
 
     public async Task<IActionResult> OnGetExportAsync(int id) =>
         await DeliveryReport.ExportAsync(db, id, HttpContext.RequestAborted) is { } bytes
-            ? File(bytes, DeliveryReport.XlsxType, $"送达情况-{id}.xlsx") : NotFound();
+            ? File(bytes, DeliveryReport.XlsxType, $"送达情况-{id}.xlsx")
+            : NotFound();
 }

@@ -1,15 +1,17 @@
 using Hongling.Web.Data;
+using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Web.Features.Organizations;
 
-/// <summary>The organization tree: the caller's top organizations open one level; deeper levels load on expand.</summary>
+/// <summary>The organization tree: the caller's top organizations open one level; deeper levels load on
+/// expand.</summary>
 public sealed class IndexModel(HonglingDb db) : PageModel
 {
     public sealed record Branch(OrgNode Node, IReadOnlyList<OrgNode> Children);
+
     public IReadOnlyList<Branch> Roots { get; private set; } = [];
 
     public async Task OnGetAsync()

@@ -31,35 +31,51 @@ public sealed class ProfileModel(HonglingDb db, TimeProvider clock) : PageModel
         public DateOnly? FoundedOn { get; set; }
     }
 
-    [BindProperty] public ProfileInput Input { get; set; } = new();
+    [BindProperty]
+    public ProfileInput Input { get; set; } = new();
     public Organization Org { get; private set; } = null!;
     public IReadOnlyList<SelectListItem> Candidates { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id))
+            return NotFound();
         Input = new ProfileInput
         {
-            Introduction = Org.Introduction, Address = Org.Address, Phone = Org.Phone, SecretaryId = Org.SecretaryId, FoundedOn = Org.FoundedOn,
+            Introduction = Org.Introduction,
+            Address = Org.Address,
+            Phone = Org.Phone,
+            SecretaryId = Org.SecretaryId,
+            FoundedOn = Org.FoundedOn,
         };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        if (Domain.Phone.Validate(Input.Phone) is { } phoneError) ModelState.AddModelError("Input.Phone", phoneError);
-        if (Input.FoundedOn > clock.TodayInChina()) ModelState.AddModelError("Input.FoundedOn", "成立日期不能晚于今天");
+        if (!await LoadAsync(id))
+            return NotFound();
+        if (Domain.Phone.Validate(Input.Phone) is { } phoneError)
+            ModelState.AddModelError("Input.Phone", phoneError);
+        if (Input.FoundedOn > clock.TodayInChina())
+            ModelState.AddModelError("Input.FoundedOn", "成立日期不能晚于今天");
         if (Input.SecretaryId is { } secretaryId)
         {
             // Another subtree's member id is a tampered post: 404, like any id outside the scope.
-            var path = await db.AdministeredMembers.Where(m => m.Id == secretaryId).Select(m => m.OrgPath).FirstOrDefaultAsync();
-            if (path is null) return NotFound();
-            if (!path.StartsWith(Org.Path, StringComparison.Ordinal)) ModelState.AddModelError("Input.SecretaryId", "书记应为本组织(含下级组织)的党员");
+            var path = await db
+                .AdministeredMembers.Where(m => m.Id == secretaryId)
+                .Select(m => m.OrgPath)
+                .FirstOrDefaultAsync();
+            if (path is null)
+                return NotFound();
+            if (!path.StartsWith(Org.Path, StringComparison.Ordinal))
+                ModelState.AddModelError("Input.SecretaryId", "书记应为本组织(含下级组织)的党员");
         }
         var introduction = RichText.Clean(Input.Introduction);
-        if (introduction.Refusal is { } refusal) ModelState.AddModelError("Input.Introduction", refusal);
-        if (!ModelState.IsValid) return Page();
+        if (introduction.Refusal is { } refusal)
+            ModelState.AddModelError("Input.Introduction", refusal);
+        if (!ModelState.IsValid)
+            return Page();
         Org.Introduction = introduction.Html;
         Org.Address = Input.Address.NullIfBlank();
         Org.Phone = Input.Phone.NullIfBlank();
@@ -74,13 +90,23 @@ public sealed class ProfileModel(HonglingDb db, TimeProvider clock) : PageModel
 
     private async Task<bool> LoadAsync(int id)
     {
-        if (await db.AdministeredOrganizations.FirstOrDefaultAsync(o => o.Id == id) is not { } org) return false;
+        if (await db.AdministeredOrganizations.FirstOrDefaultAsync(o => o.Id == id) is not { } org)
+            return false;
         Org = org;
         // The secretary is one of the organization's own members, or of the organizations right beneath it.
-        var candidates = await db.AdministeredMembers
-            .Where(m => m.OrganizationId == id || m.Organization.ParentId == id || m.Id == org.SecretaryId)
-            .OrderBy(m => m.Name).Take(500)
-            .Select(m => new { m.Id, m.Name, Branch = m.Organization.Name }).ToListAsync();
+        var candidates = await db
+            .AdministeredMembers.Where(m =>
+                m.OrganizationId == id || m.Organization.ParentId == id || m.Id == org.SecretaryId
+            )
+            .OrderBy(m => m.Name)
+            .Take(500)
+            .Select(m => new
+            {
+                m.Id,
+                m.Name,
+                Branch = m.Organization.Name,
+            })
+            .ToListAsync();
         Candidates = [.. candidates.Select(c => new SelectListItem($"{c.Name}({c.Branch})", c.Id.ToString()))];
         return true;
     }

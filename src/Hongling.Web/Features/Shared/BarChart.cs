@@ -7,10 +7,23 @@ namespace Hongling.Web.Features.Shared;
 /// <param name="Unit">What the values count, for the title and the table's heading (e.g. 分钟).</param>
 /// <param name="LabelHeading">The table's heading over the bars' labels (月份, 单位).</param>
 /// <param name="Kind">Columns (months, a few units), rows (rankings, long names) or a line (a trend).</param>
-public sealed record BarChart(string Id, string Title, string Unit, IReadOnlyList<BarChart.Bar> Bars, double? Line = null, string? LineLabel = null,
-    string LabelHeading = "月份", BarChart.Shape Kind = BarChart.Shape.Columns)
+public sealed record BarChart(
+    string Id,
+    string Title,
+    string Unit,
+    IReadOnlyList<BarChart.Bar> Bars,
+    double? Line = null,
+    string? LineLabel = null,
+    string LabelHeading = "月份",
+    BarChart.Shape Kind = BarChart.Shape.Columns
+)
 {
-    public enum Shape { Columns, Rows, Trend }
+    public enum Shape
+    {
+        Columns,
+        Rows,
+        Trend,
+    }
 
     public sealed record Bar(string Label, double Value, string? FullLabel = null);
 

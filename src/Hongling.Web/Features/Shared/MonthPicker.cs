@@ -15,7 +15,8 @@ public sealed record MonthPicker(int Selected, int Latest, int Count = 24, strin
         get
         {
             var months = new List<int>(Count + 1);
-            for (int m = Latest, i = 0; i < Count; i++, m = ChinaTime.PreviousMonth(m)) months.Add(m);
+            for (int m = Latest, i = 0; i < Count; i++, m = ChinaTime.PreviousMonth(m))
+                months.Add(m);
             if (ChinaTime.IsMonth(Selected) && !months.Contains(Selected))
             {
                 months.Add(Selected);

@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hongling.Web.Features.Sites;
 
-/// <summary>The yearly maintenance cost summary per town (维护经费统计), for the year asked (?year=, default this year in China).</summary>
+/// <summary>The yearly maintenance cost summary per town (维护经费统计), for the year asked (?year=, default this year in
+/// China).</summary>
 public sealed class CostsModel(HonglingDb db, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
     public MaintenanceCosts.Summary? Summary { get; private set; }
     public int ThisYear { get; private set; }
 

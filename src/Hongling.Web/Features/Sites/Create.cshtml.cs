@@ -10,7 +10,8 @@ namespace Hongling.Web.Features.Sites;
 /// <summary>Registers a site (站点登记) for an organization the caller administers.</summary>
 public sealed class CreateModel(HonglingDb db, TimeProvider clock) : PageModel
 {
-    [BindProperty] public SiteInput Input { get; set; } = new();
+    [BindProperty]
+    public SiteInput Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Organizations { get; private set; } = [];
 
     public async Task OnGetAsync(int? org, CancellationToken ct)

@@ -13,7 +13,8 @@ public sealed class ImportModel(HonglingDb db, TimeProvider clock) : PageModel
 
     public void OnGet() { }
 
-    public FileContentResult OnGetTemplate() => File(SiteSheet.Template(), SiteSheet.ContentType, "远教站点导入模板.xlsx");
+    public FileContentResult OnGetTemplate() =>
+        File(SiteSheet.Template(), SiteSheet.ContentType, "远教站点导入模板.xlsx");
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
@@ -30,7 +31,8 @@ public sealed class ImportModel(HonglingDb db, TimeProvider clock) : PageModel
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         Result = await new SiteImport(db, clock).ImportAsync(buffer.ToArray(), db.Scope.ActorName, ct);
-        if (!Result.Ok) return Page();
+        if (!Result.Ok)
+            return Page();
         TempData["Status"] = $"已导入 {Result.Imported} 个站点。";
         return RedirectToPage("/Sites/Index");
     }

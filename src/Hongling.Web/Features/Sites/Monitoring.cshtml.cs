@@ -17,13 +17,36 @@ namespace Hongling.Web.Features.Sites;
 /// Revoked terminals are left out: they can no longer report.</summary>
 public sealed class MonitoringModel(HonglingDb db, TimeProvider clock, IOptions<SitesOptions> options) : PageModel
 {
-    public const int ListSize = 100, RefreshSeconds = 60;
-    [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
+    public const int ListSize = 100,
+        RefreshSeconds = 60;
 
-    public sealed record TerminalRow(int Id, string Name, int SiteId, string SiteName, string OrgName, DateTime? LastPingAt, DateTime? LastReportAt, bool Online);
+    [BindProperty(SupportsGet = true)]
+    public int? OrgId { get; set; }
+
+    public sealed record TerminalRow(
+        int Id,
+        string Name,
+        int SiteId,
+        string SiteName,
+        string OrgName,
+        DateTime? LastPingAt,
+        DateTime? LastReportAt,
+        bool Online
+    );
+
     public sealed record SilentSite(int Id, string Name, string OrgName, DateTime? LastPingAt, DateTime? LastReportAt);
+
     public sealed record SiteRow(int Id, string Name, string OrgName);
-    public sealed record FaultyRow(int Id, EquipmentKind Kind, string? Model, string? Serial, int SiteId, string SiteName, DateTime? Since);
+
+    public sealed record FaultyRow(
+        int Id,
+        EquipmentKind Kind,
+        string? Model,
+        string? Serial,
+        int SiteId,
+        string SiteName,
+        DateTime? Since
+    );
 
     public string OrgName { get; private set; } = "";
     public DateTime Now { get; private set; }
@@ -40,7 +63,8 @@ public sealed class MonitoringModel(HonglingDb db, TimeProvider clock, IOptions<
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await ScopedOrg.PickAsync(db, OrgId) is not { } org) return NotFound();
+        if (await ScopedOrg.PickAsync(db, OrgId) is not { } org)
+            return NotFound();
         (OrgId, OrgName) = (org.Id, org.Name);
         Now = clock.GetUtcNow().UtcDateTime;
         var onlineSince = Now.AddMinutes(-Options.OnlineMinutes);
@@ -51,42 +75,84 @@ public sealed class MonitoringModel(HonglingDb db, TimeProvider clock, IOptions<
         Terminals = await terminals.CountAsync(ct);
         OnlineCount = await terminals.CountAsync(t => t.LastPingAt >= onlineSince, ct);
         // Offline first (never pinged, then the longest silent), so that the list shows what needs a visit.
-        TerminalRows = await terminals.OrderBy(t => t.LastPingAt >= onlineSince).ThenBy(t => t.LastPingAt).ThenBy(t => t.Id).Take(ListSize)
-            .Select(t => new TerminalRow(t.Id, t.Name, t.SiteId, t.Site.Name, t.Organization.Name, t.LastPingAt, t.LastReportAt, t.LastPingAt >= onlineSince))
+        TerminalRows = await terminals
+            .OrderBy(t => t.LastPingAt >= onlineSince)
+            .ThenBy(t => t.LastPingAt)
+            .ThenBy(t => t.Id)
+            .Take(ListSize)
+            .Select(t => new TerminalRow(
+                t.Id,
+                t.Name,
+                t.SiteId,
+                t.Site.Name,
+                t.Organization.Name,
+                t.LastPingAt,
+                t.LastReportAt,
+                t.LastPingAt >= onlineSince
+            ))
             .ToListAsync(ct);
 
         var inUse = db.Sites.InSubtree(org.Path).Where(s => s.Status == SiteStatus.InUse);
-        var silent = inUse.Where(s => db.Terminals.Any(t => t.SiteId == s.Id && t.RevokedAt == null)
-            && !db.Terminals.Any(t => t.SiteId == s.Id && t.RevokedAt == null && (t.LastPingAt >= silentSince || t.LastReportAt >= silentSince)));
+        var silent = inUse.Where(s =>
+            db.Terminals.Any(t => t.SiteId == s.Id && t.RevokedAt == null)
+            && !db.Terminals.Any(t =>
+                t.SiteId == s.Id
+                && t.RevokedAt == null
+                && (t.LastPingAt >= silentSince || t.LastReportAt >= silentSince)
+            )
+        );
         SilentCount = await silent.CountAsync(ct);
-        Silent = await silent.OrderBy(s => s.Code).Take(ListSize).Select(s => new SilentSite(s.Id, s.Name, s.Organization.Name,
+        Silent = await silent
+            .OrderBy(s => s.Code)
+            .Take(ListSize)
+            .Select(s => new SilentSite(
+                s.Id,
+                s.Name,
+                s.Organization.Name,
                 db.Terminals.Where(t => t.SiteId == s.Id && t.RevokedAt == null).Max(t => t.LastPingAt),
-                db.Terminals.Where(t => t.SiteId == s.Id && t.RevokedAt == null).Max(t => t.LastReportAt)))
+                db.Terminals.Where(t => t.SiteId == s.Id && t.RevokedAt == null).Max(t => t.LastReportAt)
+            ))
             .ToListAsync(ct);
 
         var noTerminal = inUse.Where(s => !db.Terminals.Any(t => t.SiteId == s.Id && t.RevokedAt == null));
         NoTerminalCount = await noTerminal.CountAsync(ct);
-        NoTerminal = await noTerminal.OrderBy(s => s.Code).Take(ListSize).Select(s => new SiteRow(s.Id, s.Name, s.Organization.Name)).ToListAsync(ct);
+        NoTerminal = await noTerminal
+            .OrderBy(s => s.Code)
+            .Take(ListSize)
+            .Select(s => new SiteRow(s.Id, s.Name, s.Organization.Name))
+            .ToListAsync(ct);
 
         var faulty = db.Equipment.InSubtree(org.Path).Where(e => e.State == EquipmentState.Faulty);
         FaultyCount = await faulty.CountAsync(ct);
-        Faulty = await faulty.OrderBy(e => e.SiteId).ThenBy(e => e.Id).Take(ListSize)
-            .Select(e => new FaultyRow(e.Id, e.Kind, e.Model, e.Serial, e.SiteId, e.Site.Name,
-                e.History.Where(h => h.To == EquipmentState.Faulty).Max(h => (DateTime?)h.ChangedAt)))
+        Faulty = await faulty
+            .OrderBy(e => e.SiteId)
+            .ThenBy(e => e.Id)
+            .Take(ListSize)
+            .Select(e => new FaultyRow(
+                e.Id,
+                e.Kind,
+                e.Model,
+                e.Serial,
+                e.SiteId,
+                e.Site.Name,
+                e.History.Where(h => h.To == EquipmentState.Faulty).Max(h => (DateTime?)h.ChangedAt)
+            ))
             .ToListAsync(ct);
         return Page();
     }
 
-    public static string When(DateTime? utc) => utc is { } t ? (t + TimeSpan.FromHours(8)).ToString("M月d日 HH:mm") : "从未";
+    public static string When(DateTime? utc) =>
+        utc is { } t ? (t + TimeSpan.FromHours(8)).ToString("M月d日 HH:mm") : "从未";
 
-    public static string KindLabel(EquipmentKind kind) => kind switch
-    {
-        EquipmentKind.SatelliteReceiver => "卫星接收设备",
-        EquipmentKind.SetTopBox => "机顶盒",
-        EquipmentKind.Modem => "调制解调器",
-        EquipmentKind.Television => "电视机",
-        EquipmentKind.Computer => "电脑",
-        EquipmentKind.Projector => "投影仪",
-        _ => "其他",
-    };
+    public static string KindLabel(EquipmentKind kind) =>
+        kind switch
+        {
+            EquipmentKind.SatelliteReceiver => "卫星接收设备",
+            EquipmentKind.SetTopBox => "机顶盒",
+            EquipmentKind.Modem => "调制解调器",
+            EquipmentKind.Television => "电视机",
+            EquipmentKind.Computer => "电脑",
+            EquipmentKind.Projector => "投影仪",
+            _ => "其他",
+        };
 }

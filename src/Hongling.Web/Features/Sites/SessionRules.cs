@@ -9,20 +9,44 @@ namespace Hongling.Web.Features.Sites;
 public static class SessionRules
 {
     public static readonly TimeSpan MaxLength = TimeSpan.FromHours(12);
+
     /// <summary>A terminal's clock may run this far ahead of the server's.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
-    public const int MaxAttendees = 10_000, MaxCards = 1_000, CardLength = 20;
+    public const int MaxAttendees = 10_000,
+        MaxCards = 1_000,
+        CardLength = 20;
 
     /// <summary>The first broken rule of one session, or null. Times are UTC.</summary>
-    public static RuleError? Check(DateTime startedAt, DateTime endedAt, string? courseware, int? attendeeCount, IReadOnlyCollection<string>? cards, DateTime now)
+    public static RuleError? Check(
+        DateTime startedAt,
+        DateTime endedAt,
+        string? courseware,
+        int? attendeeCount,
+        IReadOnlyCollection<string>? cards,
+        DateTime now
+    )
     {
-        if (endedAt <= startedAt) return RuleErrors.SessionEndsBeforeStart;
-        if (endedAt - startedAt > MaxLength) return RuleErrors.SessionTooLong;
-        if (endedAt > now + ClockSkew) return RuleErrors.SessionInFuture;
-        if (string.IsNullOrWhiteSpace(courseware) || courseware.Length > Domain.ViewingSession.CoursewareLength || courseware.Any(char.IsControl))
+        if (endedAt <= startedAt)
+            return RuleErrors.SessionEndsBeforeStart;
+        if (endedAt - startedAt > MaxLength)
+            return RuleErrors.SessionTooLong;
+        if (endedAt > now + ClockSkew)
+            return RuleErrors.SessionInFuture;
+        if (
+            string.IsNullOrWhiteSpace(courseware)
+            || courseware.Length > Domain.ViewingSession.CoursewareLength
+            || courseware.Any(char.IsControl)
+        )
             return RuleErrors.SessionCoursewareRequired;
-        if (attendeeCount is < 0 or > MaxAttendees) return RuleErrors.SessionAttendeesInvalid;
-        if (cards is not null && (cards.Count > MaxCards || cards.Any(c => c.Length is 0 or > CardLength || !c.All(char.IsAsciiLetterOrDigit))))
+        if (attendeeCount is < 0 or > MaxAttendees)
+            return RuleErrors.SessionAttendeesInvalid;
+        if (
+            cards is not null
+            && (
+                cards.Count > MaxCards
+                || cards.Any(c => c.Length is 0 or > CardLength || !c.All(char.IsAsciiLetterOrDigit))
+            )
+        )
             return RuleErrors.SessionCardsInvalid;
         return null;
     }
@@ -42,5 +66,6 @@ public static class SessionRules
         return next.AddDays(Math.Clamp(closesOnDay, 1, 28) - 1);
     }
 
-    public static bool IsLate(int month, DateTime receivedAt, int closesOnDay) => receivedAt >= ClosesAt(month, closesOnDay);
+    public static bool IsLate(int month, DateTime receivedAt, int closesOnDay) =>
+        receivedAt >= ClosesAt(month, closesOnDay);
 }

@@ -11,30 +11,62 @@ public static class SiteExport
 {
     public static async Task<byte[]> BuildAsync(IQueryable<Site> sites, CancellationToken ct)
     {
-        var rows = await sites.OrderBy(s => s.OrgPath).ThenBy(s => s.Code)
+        var rows = await sites
+            .OrderBy(s => s.OrgPath)
+            .ThenBy(s => s.Code)
             .Select(s => new
             {
-                s.Name, s.Code, OrgCode = s.Organization.Code, OrgName = s.Organization.Name, s.Kind, s.Address, s.Batch, s.BuiltOn, s.Broadband, s.Status,
-                Admin = s.Administrator == null ? null : s.Administrator.Name, Operator = s.Operator == null ? null : s.Operator.Name,
-                Equipment = s.Equipment.Where(e => e.State != EquipmentState.Scrapped).Select(e => new { e.Kind, e.State }).ToList(),
+                s.Name,
+                s.Code,
+                OrgCode = s.Organization.Code,
+                OrgName = s.Organization.Name,
+                s.Kind,
+                s.Address,
+                s.Batch,
+                s.BuiltOn,
+                s.Broadband,
+                s.Status,
+                Admin = s.Administrator == null ? null : s.Administrator.Name,
+                Operator = s.Operator == null ? null : s.Operator.Name,
+                Equipment = s
+                    .Equipment.Where(e => e.State != EquipmentState.Scrapped)
+                    .Select(e => new { e.Kind, e.State })
+                    .ToList(),
             })
             .ToListAsync(ct);
-        var columns = SiteSheet.Columns.Where(c => c.Header != "志愿者").Append(new("服务组织", 30, "")).Append(new("故障设备", 10, "")).ToList();
+        var columns = SiteSheet
+            .Columns.Where(c => c.Header != "志愿者")
+            .Append(new("服务组织", 30, ""))
+            .Append(new("故障设备", 10, ""))
+            .ToList();
         using var book = SiteSheet.NewBook(out var sheet, columns);
         var r = 2;
         foreach (var s in rows)
         {
             IEnumerable<object> values =
             [
-                s.Name, s.Code, s.OrgCode, SiteLabels.Of(s.Kind), s.Address ?? "", s.Batch?.ToString() ?? "", s.BuiltOn?.ToString("yyyy-MM-dd") ?? "",
-                SiteLabels.Of(s.Broadband), SiteLabels.Of(s.Status), s.Admin ?? "", s.Operator ?? "",
+                s.Name,
+                s.Code,
+                s.OrgCode,
+                SiteLabels.Of(s.Kind),
+                s.Address ?? "",
+                s.Batch?.ToString() ?? "",
+                s.BuiltOn?.ToString("yyyy-MM-dd") ?? "",
+                SiteLabels.Of(s.Broadband),
+                SiteLabels.Of(s.Status),
+                s.Admin ?? "",
+                s.Operator ?? "",
                 .. SiteSheet.EquipmentColumns.Select(k => (object)s.Equipment.Count(e => e.Kind == k)),
-                s.OrgName, s.Equipment.Count(e => e.State == EquipmentState.Faulty),
+                s.OrgName,
+                s.Equipment.Count(e => e.State == EquipmentState.Faulty),
             ];
             var c = 1;
             foreach (var v in values)
             {
-                if (v is int n) sheet.Cell(r, c).SetValue(n); else sheet.Cell(r, c).SetValue(v.ToString());
+                if (v is int n)
+                    sheet.Cell(r, c).SetValue(n);
+                else
+                    sheet.Cell(r, c).SetValue(v.ToString());
                 c++;
             }
             r++;

@@ -59,37 +59,74 @@ public sealed partial class SiteInput
     {
         if (Code != "" && !CodePattern().IsMatch(NormalizeCode(Code)))
             yield return (nameof(Code), RuleErrors.SiteCodeMalformed.Message);
-        if (BuiltOn is { } built && built > today) yield return (nameof(BuiltOn), RuleErrors.SiteBuiltInFuture.Message);
-        if (Kind is { } kind && !Enum.IsDefined(kind)) yield return (nameof(Kind), RuleErrors.SiteKindRequired.Message);
-        if (!Enum.IsDefined(Broadband)) yield return (nameof(Broadband), RuleErrors.SiteBroadbandInvalid.Message);
-        if (!Enum.IsDefined(Status)) yield return (nameof(Status), RuleErrors.SiteStatusInvalid.Message);
+        if (BuiltOn is { } built && built > today)
+            yield return (nameof(BuiltOn), RuleErrors.SiteBuiltInFuture.Message);
+        if (Kind is { } kind && !Enum.IsDefined(kind))
+            yield return (nameof(Kind), RuleErrors.SiteKindRequired.Message);
+        if (!Enum.IsDefined(Broadband))
+            yield return (nameof(Broadband), RuleErrors.SiteBroadbandInvalid.Message);
+        if (!Enum.IsDefined(Status))
+            yield return (nameof(Status), RuleErrors.SiteStatusInvalid.Message);
     }
 
     /// <summary>The rules that need the database, after <see cref="Check"/>: the organization is one the caller
     /// administers, the code is free in the whole platform, and the administrator and operator are members of the
     /// organization. Errors go to <paramref name="error"/> by field; null when any failed.</summary>
-    public async Task<Resolved?> ResolveAsync(HonglingDb db, int? siteId, Action<string, string> error, CancellationToken ct = default)
+    public async Task<Resolved?> ResolveAsync(
+        HonglingDb db,
+        int? siteId,
+        Action<string, string> error,
+        CancellationToken ct = default
+    )
     {
         var ok = true;
         var code = NormalizeCode(Code);
-        if (code != "" && await db.SiteCodeTakenAsync(code, siteId, ct)) { error(nameof(Code), RuleErrors.SiteCodeTaken(code).Message); ok = false; }
+        if (code != "" && await db.SiteCodeTakenAsync(code, siteId, ct))
+        {
+            error(nameof(Code), RuleErrors.SiteCodeTaken(code).Message);
+            ok = false;
+        }
         var path = OrganizationId is { } orgId
-            ? await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct) : null;
-        if (OrganizationId is not null && path is null) { error(nameof(OrganizationId), RuleErrors.SiteOrgNotFound.Message); return null; }
-        if (path is null) return null;
+            ? await db.AdministeredOrganizations.Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct)
+            : null;
+        if (OrganizationId is not null && path is null)
+        {
+            error(nameof(OrganizationId), RuleErrors.SiteOrgNotFound.Message);
+            return null;
+        }
+        if (path is null)
+            return null;
         var admin = await SiteStaff.ResolveAsync(db, path, Administrator, "站点管理员", ct);
-        if (admin.Error is not null) { error(nameof(Administrator), admin.Error); ok = false; }
+        if (admin.Error is not null)
+        {
+            error(nameof(Administrator), admin.Error);
+            ok = false;
+        }
         var op = await SiteStaff.ResolveAsync(db, path, Operator, "操作员", ct);
-        if (op.Error is not null) { error(nameof(Operator), op.Error); ok = false; }
+        if (op.Error is not null)
+        {
+            error(nameof(Operator), op.Error);
+            ok = false;
+        }
         return ok ? new Resolved(path, admin.MemberId, op.MemberId) : null;
     }
 
-    public static async Task<SiteInput> FromAsync(HonglingDb db, Site s, CancellationToken ct = default) => new()
-    {
-        Name = s.Name, Code = s.Code, OrganizationId = s.OrganizationId, Kind = s.Kind, Address = s.Address, Batch = s.Batch, BuiltOn = s.BuiltOn,
-        Broadband = s.Broadband, Status = s.Status, Volunteers = s.Volunteers,
-        Administrator = await SiteStaff.DescribeAsync(db, s.AdministratorId, ct), Operator = await SiteStaff.DescribeAsync(db, s.OperatorId, ct),
-    };
+    public static async Task<SiteInput> FromAsync(HonglingDb db, Site s, CancellationToken ct = default) =>
+        new()
+        {
+            Name = s.Name,
+            Code = s.Code,
+            OrganizationId = s.OrganizationId,
+            Kind = s.Kind,
+            Address = s.Address,
+            Batch = s.Batch,
+            BuiltOn = s.BuiltOn,
+            Broadband = s.Broadband,
+            Status = s.Status,
+            Volunteers = s.Volunteers,
+            Administrator = await SiteStaff.DescribeAsync(db, s.AdministratorId, ct),
+            Operator = await SiteStaff.DescribeAsync(db, s.OperatorId, ct),
+        };
 
     public void ApplyTo(Site s, Resolved r)
     {
@@ -109,8 +146,20 @@ public sealed partial class SiteInput
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>The organizations a site may serve: every one the caller administers, in tree order, indented.</summary>
-    public static async Task<List<SelectListItem>> OrganizationOptionsAsync(HonglingDb db, CancellationToken ct = default) =>
-        (await db.AdministeredOrganizations.OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync(ct))
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList();
+    /// <summary>The organizations a site may serve: every one the caller administers, in tree order,
+    /// indented.</summary>
+    public static async Task<List<SelectListItem>> OrganizationOptionsAsync(
+        HonglingDb db,
+        CancellationToken ct = default
+    ) => (
+            await db
+                .AdministeredOrganizations.OrderBy(o => o.Path)
+                .Select(o => new
+                {
+                    o.Id,
+                    o.Name,
+                    o.Depth,
+                })
+                .ToListAsync(ct)
+        ).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList();
 }

@@ -12,24 +12,46 @@ namespace Hongling.Web.Features.Sites;
 /// organization. False (with the errors in the model state) when nothing was saved.</summary>
 public static class SiteSave
 {
-    public static async Task<bool> TryAsync(HonglingDb db, SiteInput input, Site site, ModelStateDictionary state, DateOnly today, CancellationToken ct = default)
+    public static async Task<bool> TryAsync(
+        HonglingDb db,
+        SiteInput input,
+        Site site,
+        ModelStateDictionary state,
+        DateOnly today,
+        CancellationToken ct = default
+    )
     {
-        foreach (var (field, message) in input.Check(today)) state.AddModelError("Input." + field, message);
-        var resolved = await input.ResolveAsync(db, site.Id == 0 ? null : site.Id, (f, m) => state.AddModelError("Input." + f, m), ct);
-        if (resolved is null || !state.IsValid) return false;
+        foreach (var (field, message) in input.Check(today))
+            state.AddModelError("Input." + field, message);
+        var resolved = await input.ResolveAsync(
+            db,
+            site.Id == 0 ? null : site.Id,
+            (f, m) => state.AddModelError("Input." + f, m),
+            ct
+        );
+        if (resolved is null || !state.IsValid)
+            return false;
         var moved = site.Id != 0 && site.OrganizationId != input.OrganizationId;
         input.ApplyTo(site, resolved);
         if (moved)
         {
-            foreach (var e in await db.Equipment.Include(e => e.History).Where(e => e.SiteId == site.Id).ToListAsync(ct))
+            foreach (
+                var e in await db.Equipment.Include(e => e.History).Where(e => e.SiteId == site.Id).ToListAsync(ct)
+            )
             {
                 e.OrganizationId = site.OrganizationId;
-                foreach (var h in e.History) h.OrganizationId = site.OrganizationId;
+                foreach (var h in e.History)
+                    h.OrganizationId = site.OrganizationId;
             }
-            foreach (var m in await db.SiteMaintenance.Where(m => m.SiteId == site.Id).ToListAsync(ct)) m.OrganizationId = site.OrganizationId;
+            foreach (var m in await db.SiteMaintenance.Where(m => m.SiteId == site.Id).ToListAsync(ct))
+                m.OrganizationId = site.OrganizationId;
         }
-        if (site.Id == 0) db.Sites.Add(site);
-        try { await db.SaveChangesAsync(ct); }
+        if (site.Id == 0)
+            db.Sites.Add(site);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
         catch (DbUpdateException)
         {
             // Another administrator took the code between the check and the insert; the transaction rolled back.

@@ -11,7 +11,15 @@ public static class SiteSheet
     public sealed record Column(string Header, double Width, string Hint);
 
     public static readonly EquipmentKind[] EquipmentColumns =
-        [EquipmentKind.SatelliteReceiver, EquipmentKind.SetTopBox, EquipmentKind.Modem, EquipmentKind.Television, EquipmentKind.Computer, EquipmentKind.Projector, EquipmentKind.Other];
+    [
+        EquipmentKind.SatelliteReceiver,
+        EquipmentKind.SetTopBox,
+        EquipmentKind.Modem,
+        EquipmentKind.Television,
+        EquipmentKind.Computer,
+        EquipmentKind.Projector,
+        EquipmentKind.Other,
+    ];
 
     public const int MaxEquipmentPerKind = 20;
 
@@ -29,16 +37,25 @@ public static class SiteSheet
         new("站点管理员", 14, "可空,该组织党员的红色身份证卡号或姓名(同名时填卡号)"),
         new("操作员", 14, "可空,该组织党员的红色身份证卡号或姓名(同名时填卡号)"),
         new("志愿者", 20, "可空,不超过500字"),
-        .. EquipmentColumns.Select(k => new Column(SiteLabels.Of(k) + (k == EquipmentKind.Other ? "设备" : ""), 10, $"数量,0到{MaxEquipmentPerKind}(可空为0)")),
+        .. EquipmentColumns.Select(k => new Column(
+            SiteLabels.Of(k) + (k == EquipmentKind.Other ? "设备" : ""),
+            10,
+            $"数量,0到{MaxEquipmentPerKind}(可空为0)"
+        )),
     ];
 
-    public static string HeaderAt(int column) => column <= Columns.Length ? Columns[column - 1].Header : Infrastructure.Workbooks.SheetReader.ColumnName(column);
+    public static string HeaderAt(int column) =>
+        column <= Columns.Length ? Columns[column - 1].Header : Infrastructure.Workbooks.SheetReader.ColumnName(column);
 
     public const string ContentType = MemberSheet.ContentType;
 
     public static XLWorkbook NewBook(out IXLWorksheet sheet, IReadOnlyList<Column> columns)
     {
-        var (book, s) = MemberSheet.NewBook("站点", columns.Select(c => c.Header).ToList(), columns.Select(c => c.Width).ToList());
+        var (book, s) = MemberSheet.NewBook(
+            "站点",
+            columns.Select(c => c.Header).ToList(),
+            columns.Select(c => c.Width).ToList()
+        );
         sheet = s;
         return book;
     }
@@ -56,7 +73,8 @@ public static class SiteSheet
         }
         help.Column(1).Width = 16;
         help.Column(2).Width = 70;
-        help.Cell(Columns.Length + 3, 1).Value = $"从“站点”表第2行起每行填写一个站点;每次最多导入{SiteImport.MaxRows}个。有任何一处问题,整个文件都不会导入。不要合并单元格,不要使用公式。";
+        help.Cell(Columns.Length + 3, 1).Value =
+            $"从“站点”表第2行起每行填写一个站点;每次最多导入{SiteImport.MaxRows}个。有任何一处问题,整个文件都不会导入。不要合并单元格,不要使用公式。";
         return MemberSheet.Save(book);
     }
 }

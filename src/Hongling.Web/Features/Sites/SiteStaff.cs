@@ -13,9 +13,16 @@ public static class SiteStaff
 
     /// <summary>Empty text means nobody. Digits are a card number; anything else an exact name, which must be unique
     /// in the organization (else the card number is asked for).</summary>
-    public static async Task<Found> ResolveAsync(HonglingDb db, string orgPath, string? text, string role, CancellationToken ct = default)
+    public static async Task<Found> ResolveAsync(
+        HonglingDb db,
+        string orgPath,
+        string? text,
+        string role,
+        CancellationToken ct = default
+    )
     {
-        if (string.IsNullOrWhiteSpace(text)) return new(null, null);
+        if (string.IsNullOrWhiteSpace(text))
+            return new(null, null);
         var q = text.Trim();
         var members = db.AdministeredMembers.InSubtree(orgPath);
         if (q.All(char.IsAsciiDigit))
@@ -32,8 +39,13 @@ public static class SiteStaff
         };
     }
 
-    /// <summary>How a chosen member is shown back in the form: their card number when they have one, else their name.</summary>
+    /// <summary>How a chosen member is shown back in the form: their card number when they have one, else their
+    /// name.</summary>
     public static async Task<string?> DescribeAsync(HonglingDb db, int? memberId, CancellationToken ct = default) =>
-        memberId is not { } id ? null
-            : await db.AdministeredMembers.Where(m => m.Id == id).Select(m => m.CardNumber ?? m.Name).FirstOrDefaultAsync(ct);
+        memberId is not { } id
+            ? null
+            : await db
+                .AdministeredMembers.Where(m => m.Id == id)
+                .Select(m => m.CardNumber ?? m.Name)
+                .FirstOrDefaultAsync(ct);
 }

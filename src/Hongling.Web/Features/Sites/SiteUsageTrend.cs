@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Web.Features.Sites;
 
-/// <summary>One month of a trend: the sites in use, how many met the rule, their average minutes, and all minutes.</summary>
+/// <summary>One month of a trend: the sites in use, how many met the rule, their average minutes, and all
+/// minutes.</summary>
 public sealed record UsagePoint(int Month, int Sites, int SitesMeetingRule, double AverageMinutes, int Minutes)
 {
     public string Label => $"{Month % 100}月";
@@ -16,8 +17,15 @@ public sealed record UsagePoint(int Month, int Sites, int SitesMeetingRule, doub
 /// (Month, OrgPath) index. Sites are those in use today: the registry keeps no history of a site's status.</summary>
 public static class SiteUsageTrend
 {
-    public static async Task<IReadOnlyList<UsagePoint>> ForAsync(HonglingDb db, string path, int lastMonth, int ruleMinutes,
-        int? siteId = null, int months = 12, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<UsagePoint>> ForAsync(
+        HonglingDb db,
+        string path,
+        int lastMonth,
+        int ruleMinutes,
+        int? siteId = null,
+        int months = 12,
+        CancellationToken ct = default
+    )
     {
         var monthList = Enumerable.Range(0, months).Select(i => Shift(lastMonth, i - months + 1)).ToList();
         var (first, last) = (monthList[0], monthList[^1]);
@@ -29,17 +37,42 @@ public static class SiteUsageTrend
             sessions = sessions.Where(v => v.SiteId == id);
         }
         var inUse = await sites.Select(s => s.Id).ToListAsync(ct);
-        var rows = await sessions.Select(v => new { v.SiteId, v.Month, v.StartedAt, v.EndedAt }).ToListAsync(ct);
+        var rows = await sessions
+            .Select(v => new
+            {
+                v.SiteId,
+                v.Month,
+                v.StartedAt,
+                v.EndedAt,
+            })
+            .ToListAsync(ct);
         var byMonth = rows.ToLookup(r => r.Month);
         var points = new List<UsagePoint>(months);
         foreach (var m in monthList)
         {
             var (from, to) = ChinaTime.MonthBounds(m);
-            var perSite = byMonth[m].GroupBy(r => r.SiteId).ToDictionary(g => g.Key,
-                g => (int)Math.Floor(SiteUsageReport.UnionLength(g.Select(r => (r.StartedAt, r.EndedAt)), from, to).TotalMinutes));
+            var perSite = byMonth[m]
+                .GroupBy(r => r.SiteId)
+                .ToDictionary(
+                    g => g.Key,
+                    g =>
+                        (int)
+                            Math.Floor(
+                                SiteUsageReport
+                                    .UnionLength(g.Select(r => (r.StartedAt, r.EndedAt)), from, to)
+                                    .TotalMinutes
+                            )
+                );
             var inUseMinutes = inUse.Select(s => perSite.GetValueOrDefault(s)).ToList();
-            points.Add(new UsagePoint(m, inUse.Count, inUseMinutes.Count(x => x >= ruleMinutes),
-                inUse.Count == 0 ? 0 : inUseMinutes.Average(), perSite.Values.Sum()));
+            points.Add(
+                new UsagePoint(
+                    m,
+                    inUse.Count,
+                    inUseMinutes.Count(x => x >= ruleMinutes),
+                    inUse.Count == 0 ? 0 : inUseMinutes.Average(),
+                    perSite.Values.Sum()
+                )
+            );
         }
         return points;
     }

@@ -20,13 +20,15 @@ public static class TerminalKeys
 
     public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The key from an <c>Authorization: Bearer KEY</c> header, or null.</summary>
     public static string? FromHeader(string? authorization)
     {
         const string Bearer = "Bearer ";
-        if (authorization is null || !authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)) return null;
+        if (authorization is null || !authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+            return null;
         var key = authorization[Bearer.Length..].Trim();
         return key.Length is > 0 and <= 200 ? key : null;
     }

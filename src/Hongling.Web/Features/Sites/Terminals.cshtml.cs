@@ -12,18 +12,32 @@ namespace Hongling.Web.Features.Sites;
 /// tracked save, so the audit log records it; the terminals' own traffic is not audited.</summary>
 public sealed class TerminalsModel(HonglingDb db, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int Id, string Name, string KeyHint, DateTime KeyIssuedAt, DateTime? RevokedAt, DateTime? LastPingAt,
-        DateTime? LastReportAt, long ChainSeq);
+    public sealed record Row(
+        int Id,
+        string Name,
+        string KeyHint,
+        DateTime KeyIssuedAt,
+        DateTime? RevokedAt,
+        DateTime? LastPingAt,
+        DateTime? LastReportAt,
+        long ChainSeq
+    );
 
     public sealed class TerminalInput
     {
-        [Required(ErrorMessage = "请填写终端名称"), StringLength(Terminal.NameLength, ErrorMessage = "终端名称不超过100字"), Display(Name = "终端名称")]
+        [
+            Required(ErrorMessage = "请填写终端名称"),
+            StringLength(Terminal.NameLength, ErrorMessage = "终端名称不超过100字"),
+            Display(Name = "终端名称")
+        ]
         public string? Name { get; set; }
     }
 
-    [BindProperty] public TerminalInput Input { get; set; } = new();
+    [BindProperty]
+    public TerminalInput Input { get; set; } = new();
     public Site Site { get; private set; } = null!;
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
     /// <summary>The key just issued, shown on this answer only.</summary>
     public (string Terminal, string Key)? Issued { get; private set; }
     public string? Status { get; private set; }
@@ -32,26 +46,38 @@ public sealed class TerminalsModel(HonglingDb db, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnPostRegisterAsync(int id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id))
+            return NotFound();
         if (!ModelState.IsValid || string.IsNullOrWhiteSpace(Input.Name))
         {
-            if (ModelState.IsValid) ModelState.AddModelError("Input.Name", "请填写终端名称");
+            if (ModelState.IsValid)
+                ModelState.AddModelError("Input.Name", "请填写终端名称");
             return Page();
         }
         var key = TerminalKeys.New();
         var now = clock.GetUtcNow().UtcDateTime;
-        var terminal = db.Terminals.Add(new Terminal
-        {
-            SiteId = Site.Id, OrganizationId = Site.OrganizationId, Name = Input.Name.Trim(), KeyHash = key.Hash, KeyHint = key.Hint,
-            KeyIssuedAt = now, CreatedAt = now,
-        }).Entity;
+        var terminal = db
+            .Terminals.Add(
+                new Terminal
+                {
+                    SiteId = Site.Id,
+                    OrganizationId = Site.OrganizationId,
+                    Name = Input.Name.Trim(),
+                    KeyHash = key.Hash,
+                    KeyHint = key.Hint,
+                    KeyIssuedAt = now,
+                    CreatedAt = now,
+                }
+            )
+            .Entity;
         await db.SaveChangesAsync();
         return await ShowKeyAsync(terminal.Name, key.Key, $"已登记终端“{terminal.Name}”。");
     }
 
     public async Task<IActionResult> OnPostRotateAsync(int id, int terminalId)
     {
-        if (!await LoadAsync(id) || await FindAsync(terminalId) is not { } terminal) return NotFound();
+        if (!await LoadAsync(id) || await FindAsync(terminalId) is not { } terminal)
+            return NotFound();
         var key = TerminalKeys.New();
         terminal.KeyHash = key.Hash;
         terminal.KeyHint = key.Hint;
@@ -63,7 +89,8 @@ public sealed class TerminalsModel(HonglingDb db, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, int terminalId)
     {
-        if (!await LoadAsync(id) || await FindAsync(terminalId) is not { } terminal) return NotFound();
+        if (!await LoadAsync(id) || await FindAsync(terminalId) is not { } terminal)
+            return NotFound();
         terminal.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
         await LoadAsync(id);
@@ -71,7 +98,8 @@ public sealed class TerminalsModel(HonglingDb db, TimeProvider clock) : PageMode
         return Page();
     }
 
-    private Task<Terminal?> FindAsync(int terminalId) => db.Terminals.FirstOrDefaultAsync(t => t.Id == terminalId && t.SiteId == Site.Id);
+    private Task<Terminal?> FindAsync(int terminalId) =>
+        db.Terminals.FirstOrDefaultAsync(t => t.Id == terminalId && t.SiteId == Site.Id);
 
     private async Task<IActionResult> ShowKeyAsync(string name, string key, string status)
     {
@@ -88,10 +116,25 @@ public sealed class TerminalsModel(HonglingDb db, TimeProvider clock) : PageMode
     /// <summary>The site, if the caller administers it (the scope's filter), and its terminals.</summary>
     private async Task<bool> LoadAsync(int id)
     {
-        if (await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id) is not { } site) return false;
+        if (await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id) is not { } site)
+            return false;
         Site = site;
-        Rows = await db.Terminals.AsNoTracking().Where(t => t.SiteId == id).OrderBy(t => t.RevokedAt != null).ThenBy(t => t.Id)
-            .Select(t => new Row(t.Id, t.Name, t.KeyHint, t.KeyIssuedAt, t.RevokedAt, t.LastPingAt, t.LastReportAt, t.ChainSeq)).ToListAsync();
+        Rows = await db
+            .Terminals.AsNoTracking()
+            .Where(t => t.SiteId == id)
+            .OrderBy(t => t.RevokedAt != null)
+            .ThenBy(t => t.Id)
+            .Select(t => new Row(
+                t.Id,
+                t.Name,
+                t.KeyHint,
+                t.KeyIssuedAt,
+                t.RevokedAt,
+                t.LastPingAt,
+                t.LastReportAt,
+                t.ChainSeq
+            ))
+            .ToListAsync();
         return true;
     }
 }

@@ -12,13 +12,28 @@ namespace Hongling.Web.Features.Study;
 [SignedInPage]
 public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int Id, string Title, MaterialColumn Column, MaterialKind Kind, int EstimatedMinutes, DateTime PublishAt,
-        int Credited, bool Completed);
+    public sealed record Row(
+        int Id,
+        string Title,
+        MaterialColumn Column,
+        MaterialKind Kind,
+        int EstimatedMinutes,
+        DateTime PublishAt,
+        int Credited,
+        bool Completed
+    );
 
-    [BindProperty(SupportsGet = true)] public MaterialColumn? Column { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public bool Unfinished { get; set; }
-    [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
+    [BindProperty(SupportsGet = true)]
+    public MaterialColumn? Column { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Unfinished { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int P { get; set; } = 1;
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool HasMore { get; private set; }
     public DateTime NewSince { get; private set; }
@@ -29,20 +44,47 @@ public sealed class IndexModel(HonglingDb db, TimeProvider clock) : PageModel
         var now = clock.GetUtcNow().UtcDateTime;
         NewSince = now.AddDays(-14);
         var me = db.Scope.MemberId;
-        // The scope's filter admits what is published to the caller's organizations (and, for administrators, their own).
+        // The scope's filter admits what is published to the caller's organizations (and, for administrators, their
+        // own).
         var q = db.Materials.Where(m => !m.Withdrawn && m.PublishAt <= now);
-        if (Column is { } c) q = q.Where(m => m.Column == c);
-        if (!string.IsNullOrWhiteSpace(Q)) q = q.Where(m => m.Title.Contains(Q.Trim()));
-        if (Unfinished) q = q.Where(m => !db.MaterialProgress.Any(p => p.MaterialId == m.Id && p.MemberId == me && p.CompletedAt != null));
-        var rows = await q.OrderByDescending(m => m.PublishAt).ThenByDescending(m => m.Id).Skip((Math.Max(P, 1) - 1) * PageSize).Take(PageSize + 1)
-            .Select(m => new Row(m.Id, m.Title, m.Column, m.Kind, m.EstimatedMinutes, m.PublishAt,
-                db.MaterialProgress.Where(p => p.MaterialId == m.Id && p.MemberId == me).Select(p => p.CreditedMinutes).FirstOrDefault(),
-                db.MaterialProgress.Any(p => p.MaterialId == m.Id && p.MemberId == me && p.CompletedAt != null)))
+        if (Column is { } c)
+            q = q.Where(m => m.Column == c);
+        if (!string.IsNullOrWhiteSpace(Q))
+            q = q.Where(m => m.Title.Contains(Q.Trim()));
+        if (Unfinished)
+            q = q.Where(m =>
+                !db.MaterialProgress.Any(p => p.MaterialId == m.Id && p.MemberId == me && p.CompletedAt != null)
+            );
+        var rows = await q.OrderByDescending(m => m.PublishAt)
+            .ThenByDescending(m => m.Id)
+            .Skip((Math.Max(P, 1) - 1) * PageSize)
+            .Take(PageSize + 1)
+            .Select(m => new Row(
+                m.Id,
+                m.Title,
+                m.Column,
+                m.Kind,
+                m.EstimatedMinutes,
+                m.PublishAt,
+                db.MaterialProgress.Where(p => p.MaterialId == m.Id && p.MemberId == me)
+                    .Select(p => p.CreditedMinutes)
+                    .FirstOrDefault(),
+                db.MaterialProgress.Any(p => p.MaterialId == m.Id && p.MemberId == me && p.CompletedAt != null)
+            ))
             .ToListAsync();
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
     }
 
     public string Link(MaterialColumn? column = null, int? page = null, bool? unfinished = null) =>
-        Url.Page("/Study/Index", new { column = column ?? Column, q = Q, unfinished = (unfinished ?? Unfinished) ? true : (bool?)null, p = page })!;
+        Url.Page(
+            "/Study/Index",
+            new
+            {
+                column = column ?? Column,
+                q = Q,
+                unfinished = (unfinished ?? Unfinished) ? true : (bool?)null,
+                p = page,
+            }
+        )!;
 }

@@ -10,7 +10,10 @@ public static class MaterialQueries
     /// <summary>Materials whose publisher the caller administers (not those published to them from above).</summary>
     public static IQueryable<Material> Owned(HonglingDb db) => db.AdministeredRows<Material>();
 
-    /// <summary>What the caller may open: published and not withdrawn, or their own organizations' in any state.</summary>
-    public static IQueryable<Material> Readable(HonglingDb db, DateTime now) => db.Materials.Where(m =>
-        (!m.Withdrawn && m.PublishAt <= now) || db.AdministeredOrganizations.Any(o => o.Id == m.OrganizationId));
+    /// <summary>What the caller may open: published and not withdrawn, or their own organizations' in any
+    /// state.</summary>
+    public static IQueryable<Material> Readable(HonglingDb db, DateTime now) =>
+        db.Materials.Where(m =>
+            (!m.Withdrawn && m.PublishAt <= now) || db.AdministeredOrganizations.Any(o => o.Id == m.OrganizationId)
+        );
 }

@@ -8,13 +8,33 @@ namespace Hongling.Web.Features.Study;
 
 /// <summary>One heartbeat as the API accepted it, from the signed-in account (the batch resolves its member).
 /// A presence beat (any signed-in page) has no session. Pause says why the page was silent before this beat.</summary>
-public sealed record Beat(string AccountId, Guid? SessionId, long Seq, DateTime At, bool MediaEnded = false,
-    BeatPause Pause = BeatPause.None);
+public sealed record Beat(
+    string AccountId,
+    Guid? SessionId,
+    long Seq,
+    DateTime At,
+    bool MediaEnded = false,
+    BeatPause Pause = BeatPause.None
+);
 
 /// <summary>Why a reading page skipped beats (it says so with its next beat): hidden, or visible but unused.</summary>
-public enum BeatPause { None, Hidden, Idle }
+public enum BeatPause
+{
+    None,
+    Hidden,
+    Idle,
+}
 
-public enum BeatStatus { Accepted, Credited, Replayed, Closed, Unknown, SeqJump, NotMember }
+public enum BeatStatus
+{
+    Accepted,
+    Credited,
+    Replayed,
+    Closed,
+    Unknown,
+    SeqJump,
+    NotMember,
+}
 
 public sealed record BeatOutcome(BeatStatus Status, int CreditedMinutes = 0, bool Completed = false);
 
@@ -24,9 +44,14 @@ public sealed record BeatOutcome(BeatStatus Status, int CreditedMinutes = 0, boo
 public sealed class StudyBeatWriter(IServiceScopeFactory scopes, ILogger<StudyBeatWriter> logger)
     : GroupCommitWriter<Beat, BeatOutcome>(scopes, logger)
 {
-    protected override async Task<IReadOnlyList<BeatOutcome>> CommitAsync(IServiceProvider services, IReadOnlyList<Beat> beats, CancellationToken ct)
+    protected override async Task<IReadOnlyList<BeatOutcome>> CommitAsync(
+        IServiceProvider services,
+        IReadOnlyList<Beat> beats,
+        CancellationToken ct
+    )
     {
-        services.GetRequiredService<OrgScope>().ServeEveryCaller();   // the writer serves every member; each beat's owner is checked below
+        // the writer serves every member; each beat's owner is checked below
+        services.GetRequiredService<OrgScope>().ServeEveryCaller();
         var db = services.GetRequiredService<HonglingDb>();
         var batch = await StudyBatch.LoadAsync(db, beats, ct);
         var outcomes = beats.Select(batch.Apply).ToList();

@@ -7,7 +7,16 @@ namespace Hongling.Web.Features.Study;
 /// numbers, no phones).</summary>
 public static class StudyExport
 {
-    private static readonly string[] Headers = ["姓名", "所在党支部", "学习时长(分钟)", "打开资料", "完成资料", "在线时长(分钟)", "学习积分"];
+    private static readonly string[] Headers =
+    [
+        "姓名",
+        "所在党支部",
+        "学习时长(分钟)",
+        "打开资料",
+        "完成资料",
+        "在线时长(分钟)",
+        "学习积分",
+    ];
     private static readonly double[] Widths = [14, 30, 16, 12, 12, 16, 12];
 
     public static async Task<byte[]> BuildAsync(IQueryable<MemberStudy> members, CancellationToken ct)
@@ -16,7 +25,8 @@ public static class StudyExport
         var (book, sheet) = MemberSheet.NewBook("学习统计", Headers, Widths);
         using (book)
         {
-            for (var c = 3; c <= Headers.Length; c++) sheet.Column(c).Style.NumberFormat.Format = "0";
+            for (var c = 3; c <= Headers.Length; c++)
+                sheet.Column(c).Style.NumberFormat.Format = "0";
             var r = 2;
             foreach (var m in rows)
             {

@@ -15,19 +15,31 @@ public sealed class StudyReminders(TimeProvider clock, IConfiguration config) : 
 
     public async Task<int> RunAsync(HonglingDb db, NotificationQueue queue, CancellationToken ct)
     {
-        if (clock.TodayInChina().Day < config.GetValue("Notifications:StudyReminderDay", 20)) return 0;
+        if (clock.TodayInChina().Day < config.GetValue("Notifications:StudyReminderDay", 20))
+            return 0;
         var month = clock.MonthInChina();
         var sent = 0;
         foreach (var root in await db.Organizations.Where(o => o.ParentId == null).Select(o => o.Id).ToListAsync(ct))
         {
-            var audience = await NotificationAudience.ResolveAsync(db,
-                new AudienceSpec { OrgIds = [root], NotStudiedThisMonth = true }, clock, ct);
-            var draft = new NotificationDraft(root, NotificationCategory.Study, "学习提醒",
-                $"您{month / 100}年{month % 100}月还没有学习记录,请抽时间登录平台学习。")
+            var audience = await NotificationAudience.ResolveAsync(
+                db,
+                new AudienceSpec { OrgIds = [root], NotStudiedThisMonth = true },
+                clock,
+                ct
+            );
+            var draft = new NotificationDraft(
+                root,
+                NotificationCategory.Study,
+                "学习提醒",
+                $"您{month / 100}年{month % 100}月还没有学习记录,请抽时间登录平台学习。"
+            )
             {
-                Link = "/Study/Mine", OnceKey = Key(root, month), AudienceDescription = audience.Description,
+                Link = "/Study/Mine",
+                OnceKey = Key(root, month),
+                AudienceDescription = audience.Description,
             };
-            if (await queue.SendOnceAsync(draft, audience.Members, ct) is not null) sent++;
+            if (await queue.SendOnceAsync(draft, audience.Members, ct) is not null)
+                sent++;
         }
         return sent;
     }

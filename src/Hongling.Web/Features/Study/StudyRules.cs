@@ -18,19 +18,29 @@ namespace Hongling.Web.Features.Study;
 public static class StudyRules
 {
     public const int BeatSeconds = 15;
+
     /// <summary>每月学习目标: the credited minutes a member is asked to reach each China-time month (two hours);
     /// the member's home page shows this month's minutes against it. Study:MonthlyTargetMinutes overrides it.</summary>
     public const int MonthlyTargetMinutes = 120;
-    /// <summary>The beat intervals a page may be set to (Study:BeatSeconds): within the gaps that show study time.</summary>
-    public const int MinBeatSeconds = 12, MaxBeatSeconds = 20;
-    /// <summary>Sequence numbers above this are not from a page (one beat every 15 s for a year is ~2.1 million).</summary>
+
+    /// <summary>The beat intervals a page may be set to (Study:BeatSeconds): within the gaps that show study
+    /// time.</summary>
+    public const int MinBeatSeconds = 12,
+        MaxBeatSeconds = 20;
+
+    /// <summary>Sequence numbers above this are not from a page (one beat every 15 s for a year is ~2.1
+    /// million).</summary>
     public const long MaxSeq = 10_000_000;
+
     /// <summary>A jump in sequence numbers beyond this is refused: a page counts one by one.</summary>
     public const long MaxSeqJump = 1_000;
 
-    /// <summary>Beats closer than this to the page's previous one show no study time (a page beats every 15 s).</summary>
+    /// <summary>Beats closer than this to the page's previous one show no study time (a page beats every 15
+    /// s).</summary>
     public static readonly TimeSpan MinGap = TimeSpan.FromSeconds(10);
-    /// <summary>A longer silence means the page was hidden or idle: the time since its previous beat is not study.</summary>
+
+    /// <summary>A longer silence means the page was hidden or idle: the time since its previous beat is not
+    /// study.</summary>
     public static readonly TimeSpan MaxGap = TimeSpan.FromSeconds(30);
     public const int MinuteMs = 60_000;
 
@@ -40,7 +50,8 @@ public static class StudyRules
     public static TimeSpan Evidence(DateTime previous, DateTime at, DateTime coveredUntil)
     {
         var gap = at - previous;
-        if (gap < MinGap || gap > MaxGap) return TimeSpan.Zero;
+        if (gap < MinGap || gap > MaxGap)
+            return TimeSpan.Zero;
         var from = previous > coveredUntil ? previous : coveredUntil;
         return at > from ? at - from : TimeSpan.Zero;
     }
@@ -53,10 +64,13 @@ public static class StudyRules
     /// day as hidden or idle time, for the member's 学习明细.</summary>
     public static void RecordSilence(StudyDay day, TimeSpan gap, BeatPause pause)
     {
-        if (gap <= MaxGap) return;
+        if (gap <= MaxGap)
+            return;
         var seconds = (int)(gap < MaxSilence ? gap : MaxSilence).TotalSeconds;
-        if (pause == BeatPause.Hidden) day.HiddenSeconds += seconds;
-        else day.IdleSeconds += seconds;
+        if (pause == BeatPause.Hidden)
+            day.HiddenSeconds += seconds;
+        else
+            day.IdleSeconds += seconds;
     }
 
     public static long MinuteOf(DateTime utc) => utc.Ticks / TimeSpan.TicksPerMinute;

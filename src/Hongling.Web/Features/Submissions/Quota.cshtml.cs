@@ -13,13 +13,17 @@ namespace Hongling.Web.Features.Submissions;
 /// China-time month against the quota; district editors change the quota here.</summary>
 public sealed class QuotaModel(HonglingDb db, TimeProvider clock, IConfiguration config) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Month { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public int? Month { get; set; }
+
     [BindProperty, Range(1, 100, ErrorMessage = "每月任务应为1到100条"), Display(Name = "每月选用任务(条)")]
     public int? NewQuota { get; set; }
     public int Quota { get; private set; }
     public bool IsEditor { get; private set; }
     public IReadOnlyList<QuotaTable.Row> Rows { get; private set; } = [];
-    [TempData] public string? Status { get; set; }
+
+    [TempData]
+    public string? Status { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -31,10 +35,17 @@ public sealed class QuotaModel(HonglingDb db, TimeProvider clock, IConfiguration
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
-        if (!IsEditor) return NotFound();
-        if (NewQuota is null) ModelState.AddModelError(nameof(NewQuota), "请填写每月任务条数");
-        if (!ModelState.IsValid) return Page();
-        var root = await db.AdministeredOrganizations.Where(o => o.ParentId == null).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+        if (!IsEditor)
+            return NotFound();
+        if (NewQuota is null)
+            ModelState.AddModelError(nameof(NewQuota), "请填写每月任务条数");
+        if (!ModelState.IsValid)
+            return Page();
+        var root = await db
+            .AdministeredOrganizations.Where(o => o.ParentId == null)
+            .OrderBy(o => o.Id)
+            .Select(o => o.Id)
+            .FirstAsync();
         var setting = await db.SubmissionSettings.FirstOrDefaultAsync(s => s.OrganizationId == root)
             ?? db.SubmissionSettings.Add(new SubmissionSettings { OrganizationId = root }).Entity;
         setting.MonthlyQuota = NewQuota!.Value;

@@ -18,11 +18,11 @@ public static class SubmissionRules
     public static IQueryable<Organization> Units(IQueryable<Organization> orgs) => orgs.Where(o => o.Depth == 1);
 
     /// <summary>The caller administers a root organization (the district).</summary>
-    public static Task<bool> IsEditorAsync(HonglingDb db) => db.AdministeredOrganizations.AnyAsync(o => o.ParentId == null);
+    public static Task<bool> IsEditorAsync(HonglingDb db) =>
+        db.AdministeredOrganizations.AnyAsync(o => o.ParentId == null);
 
     /// <summary>The district's quota: its stored setting, else Submissions:MonthlyQuota, else 3.</summary>
     public static async Task<int> QuotaAsync(HonglingDb db, IConfiguration config) =>
-        await db.SubmissionSettingsOfTheRoots
-            .OrderBy(s => s.Id).Select(s => (int?)s.MonthlyQuota).FirstOrDefaultAsync()
+        await db.SubmissionSettingsOfTheRoots.OrderBy(s => s.Id).Select(s => (int?)s.MonthlyQuota).FirstOrDefaultAsync()
         ?? config.GetValue("Submissions:MonthlyQuota", DefaultQuota);
 }

@@ -10,8 +10,21 @@ namespace Hongling.Web.Features.ThoughtReports;
 public sealed class IndexModel(HonglingDb db) : PageModel
 {
     public const int PageSize = 30;
-    [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
-    public sealed record Row(int Id, string Author, MemberStatus Status, string Branch, string Title, DateTime SubmittedAt, bool HasFile, bool Commented);
+
+    [BindProperty(SupportsGet = true)]
+    public int P { get; set; } = 1;
+
+    public sealed record Row(
+        int Id,
+        string Author,
+        MemberStatus Status,
+        string Branch,
+        string Title,
+        DateTime SubmittedAt,
+        bool HasFile,
+        bool Commented
+    );
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public int Waiting { get; private set; }
@@ -26,7 +39,20 @@ public sealed class IndexModel(HonglingDb db) : PageModel
         var all = db.AdministeredRows<ThoughtReport>();
         Total = await all.CountAsync();
         Waiting = await Unreviewed(db).CountAsync();
-        Rows = await all.OrderBy(r => r.Comment != null).ThenByDescending(r => r.SubmittedAt).Skip((P - 1) * PageSize).Take(PageSize)
-            .Select(r => new Row(r.Id, r.Member.Name, r.Member.Status, r.Organization.Name, r.Title, r.SubmittedAt, r.FileKind != null, r.Comment != null)).ToListAsync();
+        Rows = await all.OrderBy(r => r.Comment != null)
+            .ThenByDescending(r => r.SubmittedAt)
+            .Skip((P - 1) * PageSize)
+            .Take(PageSize)
+            .Select(r => new Row(
+                r.Id,
+                r.Member.Name,
+                r.Member.Status,
+                r.Organization.Name,
+                r.Title,
+                r.SubmittedAt,
+                r.FileKind != null,
+                r.Comment != null
+            ))
+            .ToListAsync();
     }
 }

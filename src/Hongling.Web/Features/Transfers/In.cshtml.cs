@@ -3,8 +3,8 @@ using Hongling.Web.Data;
 using Hongling.Web.Domain;
 using Hongling.Web.Features.Members;
 using Hongling.Web.Infrastructure;
-using Hongling.Web.Infrastructure.Rules;
 using Hongling.Web.Infrastructure.Pii;
+using Hongling.Web.Infrastructure.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -15,18 +15,35 @@ namespace Hongling.Web.Features.Transfers;
 /// <summary>Records a member whose relationship comes from outside the platform (从平台外转入) into one
 /// administered branch: the introduction letter (number, issuing organization) and the member form. An ID
 /// number of a member who once left the platform brings that record back.</summary>
-public sealed class InModel(HonglingDb db, TransferDesk desk, PiiProtector pii, IdNumberRegistry registry, TimeProvider clock) : PageModel
+public sealed class InModel(
+    HonglingDb db,
+    TransferDesk desk,
+    PiiProtector pii,
+    IdNumberRegistry registry,
+    TimeProvider clock
+) : PageModel
 {
     /// <summary>The receiving branch; null while the caller chooses one.</summary>
     public Organization? Branch { get; private set; }
     public IReadOnlyList<SelectListItem> Branches { get; private set; } = [];
 
-    [BindProperty] public MemberInput Input { get; set; } = new();
+    [BindProperty]
+    public MemberInput Input { get; set; } = new();
 
-    [BindProperty, Required(ErrorMessage = "请填写介绍信编号"), StringLength(40, ErrorMessage = "介绍信编号不超过40个字符"), Display(Name = "介绍信编号")]
+    [
+        BindProperty,
+        Required(ErrorMessage = "请填写介绍信编号"),
+        StringLength(40, ErrorMessage = "介绍信编号不超过40个字符"),
+        Display(Name = "介绍信编号")
+    ]
     public string? LetterNumber { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "请填写开具介绍信的党组织"), StringLength(100, ErrorMessage = "党组织名称不超过100字"), Display(Name = "开具介绍信的党组织(全称)")]
+    [
+        BindProperty,
+        Required(ErrorMessage = "请填写开具介绍信的党组织"),
+        StringLength(100, ErrorMessage = "党组织名称不超过100字"),
+        Display(Name = "开具介绍信的党组织(全称)")
+    ]
     public string? FromName { get; set; }
 
     [BindProperty, StringLength(500, ErrorMessage = "备注不超过500字"), Display(Name = "备注")]
@@ -39,14 +56,16 @@ public sealed class InModel(HonglingDb db, TransferDesk desk, PiiProtector pii, 
             Branches = await MemberInput.BranchOptionsAsync(db);
             return Branches.Count == 1 ? RedirectToPage(new { orgId = int.Parse(Branches[0].Value) }) : Page();
         }
-        if (!await LoadAsync(orgId.Value)) return NotFound();
+        if (!await LoadAsync(orgId.Value))
+            return NotFound();
         Input.OrganizationId = Branch!.Id;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int? orgId)
     {
-        if (orgId is null || !await LoadAsync(orgId.Value)) return NotFound();
+        if (orgId is null || !await LoadAsync(orgId.Value))
+            return NotFound();
         // The branch is the page's, whatever the form says.
         ModelState.Remove("Input." + nameof(MemberInput.OrganizationId));
         Input.OrganizationId = Branch!.Id;
@@ -57,13 +76,15 @@ public sealed class InModel(HonglingDb db, TransferDesk desk, PiiProtector pii, 
             var (departed, present) = await desk.HolderOfAsync(Input.IdNumber!, Branch!);
             returning = departed;
             // The field error ("已登记") comes from the form rules; this says what to do instead, and not where.
-            if (present) ModelState.AddModelError("", RuleErrors.TransferPresentMember.Message);
+            if (present)
+                ModelState.AddModelError("", RuleErrors.TransferPresentMember.Message);
         }
         // A returning member's record is the one being edited: its own ID number is no duplicate.
         await Input.ValidateAsync(ModelState, db, pii, registry, today, returning);
         if (!string.IsNullOrWhiteSpace(LetterNumber) && await desk.LetterNumberTakenAsync(LetterNumber))
             ModelState.AddModelError(nameof(LetterNumber), RuleErrors.LetterNumberTaken.Message);
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+            return Page();
         try
         {
             var (_, member) = await desk.ReceiveAsync(Branch, Input, LetterNumber!, FromName!, Note, returning);
@@ -82,8 +103,11 @@ public sealed class InModel(HonglingDb db, TransferDesk desk, PiiProtector pii, 
 
     private async Task<bool> LoadAsync(int orgId)
     {
-        Branch = await db.AdministeredOrganizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId && o.Kind == OrgKind.Branch);
-        if (Branch is not null) Branches = [new SelectListItem(Branch.Name, Branch.Id.ToString())];
+        Branch = await db
+            .AdministeredOrganizations.AsNoTracking()
+            .FirstOrDefaultAsync(o => o.Id == orgId && o.Kind == OrgKind.Branch);
+        if (Branch is not null)
+            Branches = [new SelectListItem(Branch.Name, Branch.Id.ToString())];
         return Branch is not null;
     }
 }

@@ -14,10 +14,19 @@ public sealed class OutModel(HonglingDb db, TransferDesk desk) : PageModel
 {
     public Member Member { get; private set; } = null!;
 
-    [BindProperty, Required(ErrorMessage = "请填写接收党组织的名称"), StringLength(100, ErrorMessage = "接收党组织名称不超过100字"), Display(Name = "接收党组织(全称)")]
+    [
+        BindProperty,
+        Required(ErrorMessage = "请填写接收党组织的名称"),
+        StringLength(100, ErrorMessage = "接收党组织名称不超过100字"),
+        Display(Name = "接收党组织(全称)")
+    ]
     public string? ToName { get; set; }
 
-    [BindProperty, StringLength(40, ErrorMessage = "介绍信编号不超过40个字符"), Display(Name = "介绍信编号(留空则自动生成)")]
+    [
+        BindProperty,
+        StringLength(40, ErrorMessage = "介绍信编号不超过40个字符"),
+        Display(Name = "介绍信编号(留空则自动生成)")
+    ]
     public string? LetterNumber { get; set; }
 
     [BindProperty, StringLength(500, ErrorMessage = "备注不超过500字"), Display(Name = "备注(如转接原因)")]
@@ -27,8 +36,10 @@ public sealed class OutModel(HonglingDb db, TransferDesk desk) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int memberId)
     {
-        if (!await LoadAsync(memberId)) return NotFound();
-        if (!ModelState.IsValid) return Page();
+        if (!await LoadAsync(memberId))
+            return NotFound();
+        if (!ModelState.IsValid)
+            return Page();
         try
         {
             var transfer = await desk.StartOutAsync(memberId, ToName!, LetterNumber, Note);
@@ -45,7 +56,9 @@ public sealed class OutModel(HonglingDb db, TransferDesk desk) : PageModel
 
     private async Task<bool> LoadAsync(int memberId)
     {
-        Member = (await db.AdministeredMembers.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == memberId))!;
+        Member = (
+            await db.AdministeredMembers.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == memberId)
+        )!;
         return Member is not null;
     }
 }

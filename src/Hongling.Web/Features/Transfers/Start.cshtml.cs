@@ -13,7 +13,12 @@ public sealed class StartModel(HonglingDb db, TransferDesk desk) : PageModel
 {
     public Member Member { get; private set; } = null!;
 
-    [BindProperty, Required(ErrorMessage = "请填写接收党支部的组织编码"), StringLength(24, ErrorMessage = "组织编码过长"), Display(Name = "接收党支部的组织编码")]
+    [
+        BindProperty,
+        Required(ErrorMessage = "请填写接收党支部的组织编码"),
+        StringLength(24, ErrorMessage = "组织编码过长"),
+        Display(Name = "接收党支部的组织编码")
+    ]
     public string? ToCode { get; set; }
 
     [BindProperty, StringLength(500, ErrorMessage = "备注不超过500字"), Display(Name = "备注(如转接原因)")]
@@ -23,8 +28,10 @@ public sealed class StartModel(HonglingDb db, TransferDesk desk) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int memberId)
     {
-        if (!await LoadAsync(memberId)) return NotFound();
-        if (!ModelState.IsValid) return Page();
+        if (!await LoadAsync(memberId))
+            return NotFound();
+        if (!ModelState.IsValid)
+            return Page();
         try
         {
             var transfer = await desk.StartAsync(memberId, ToCode!, Note);
@@ -40,7 +47,9 @@ public sealed class StartModel(HonglingDb db, TransferDesk desk) : PageModel
 
     private async Task<bool> LoadAsync(int memberId)
     {
-        Member = (await db.AdministeredMembers.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == memberId))!;
+        Member = (
+            await db.AdministeredMembers.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == memberId)
+        )!;
         return Member is not null;
     }
 }

@@ -63,7 +63,8 @@ public sealed class ProjectsModel(HonglingDb db, VolunteerDesk desk, TimeProvide
 
     /// <summary>The projects published to the member's branch that have not ended, with their own sign-up.</summary>
     public static IQueryable<Row> OpenTo(HonglingDb db, int me, string branch, DateTime now) =>
-        db.VolunteerProjects.Where(Audience.Reaches<VolunteerProject>(branch))
+        db
+            .VolunteerProjects.Where(Audience.Reaches<VolunteerProject>(branch))
             .Where(p => p.EndsAt > now)
             .OrderBy(p => p.StartsAt)
             .Take(100)

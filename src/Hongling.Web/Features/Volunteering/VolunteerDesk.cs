@@ -37,7 +37,8 @@ public sealed class VolunteerDesk(HonglingDb db, TimeProvider clock)
             .FirstOrDefaultAsync(
                 x => x.ProjectId == projectId && x.MemberId == db.Scope.MemberId && x.WithdrawnAt == null,
                 ct
-            ) ?? throw new RuleException(ProjectNotFound);
+            )
+            ?? throw new RuleException(ProjectNotFound);
         await WithdrawAsync(s, ct);
         return s.Project;
     }
@@ -66,14 +67,16 @@ public sealed class VolunteerDesk(HonglingDb db, TimeProvider clock)
                 if (place == 0 || attempt > cap)
                     throw new RuleException(RuleErrors.VolunteerProjectFull);
             }
-            row ??= db.VolunteerSignUps.Add(
+            row ??= db
+                .VolunteerSignUps.Add(
                     new VolunteerSignUp
                     {
                         ProjectId = p.Id,
                         MemberId = memberId,
                         OrganizationId = branchId,
                     }
-                ).Entity;
+                )
+                .Entity;
             (row.WithdrawnAt, row.SignedUpAt, row.Place) = (null, Now, place);
             try
             {

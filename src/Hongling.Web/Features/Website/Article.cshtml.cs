@@ -1,5 +1,5 @@
-using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
+using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +21,8 @@ public sealed class ArticleModel(HonglingDb db) : PageModel
             "update" => await PublicContent.UpdateAsync(db, id),
             _ => null,
         };
-        if (item is null) return NotFound();
+        if (item is null)
+            return NotFound();
         Item = item;
         return Page();
     }

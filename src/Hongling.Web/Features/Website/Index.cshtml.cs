@@ -1,5 +1,5 @@
-using Hongling.Web.Infrastructure;
 using Hongling.Web.Data;
+using Hongling.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -18,22 +18,31 @@ public sealed class IndexModel(HonglingDb db) : PageModel
     public IReadOnlyList<SiteCards.Card> Updates { get; private set; } = [];
     public IReadOnlyList<SiteCards.Photo> Photos { get; private set; } = [];
     public IReadOnlyList<string> Columns { get; private set; } = [];
+
     public sealed record Unit(int Id, string Name);
+
     public IReadOnlyList<Unit> Units { get; private set; } = [];
     public IReadOnlyList<PublicContent.BoardEntry> Board { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var root = await db.OrganizationsOfThePlatform.Where(o => o.ParentId == null).OrderBy(o => o.Id)
-            .Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync();
+        var root = await db
+            .OrganizationsOfThePlatform.Where(o => o.ParentId == null)
+            .OrderBy(o => o.Id)
+            .Select(o => new { o.Id, o.Name })
+            .FirstOrDefaultAsync();
         District = root?.Name;
         News = await SiteCards.NewsAsync(db, 8);
         Updates = await SiteCards.UpdatesAsync(db, 8);
         Photos = await SiteCards.PhotosAsync(db, 8);
         Columns = await SiteColumns.NamesAsync(db, 12);
         if (root is not null)
-            Units = await db.OrganizationsOfThePlatform.Where(o => o.ParentId == root.Id).OrderBy(o => o.Code).Take(30)
-                .Select(o => new Unit(o.Id, o.Name)).ToListAsync();
+            Units = await db
+                .OrganizationsOfThePlatform.Where(o => o.ParentId == root.Id)
+                .OrderBy(o => o.Code)
+                .Take(30)
+                .Select(o => new Unit(o.Id, o.Name))
+                .ToListAsync();
         Board = await PublicContent.BoardEntries(PublicContent.Board(db)).Take(3).ToListAsync();
     }
 }

@@ -14,7 +14,8 @@ namespace Hongling.Web.Features.Website;
 [AllowAnonymous, EnableRateLimiting(RateLimits.PublicMessages)]
 public sealed class LeaveModel(HonglingDb db, PublicChallenge challenge, MessageDesk desk) : PageModel
 {
-    [BindProperty] public PublicMessageInput Input { get; set; } = new();
+    [BindProperty]
+    public PublicMessageInput Input { get; set; } = new();
     public PublicContent.OrgPage Org { get; private set; } = null!;
     public PublicMessageForm Form { get; private set; } = null!;
 
@@ -22,11 +23,14 @@ public sealed class LeaveModel(HonglingDb db, PublicChallenge challenge, Message
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await PublicContent.OrgAsync(db, id) is not { } org) return NotFound();
+        if (await PublicContent.OrgAsync(db, id) is not { } org)
+            return NotFound();
         Org = org;
-        if (challenge.Check(Input.ChallengeToken, Input.ChallengeAnswer) is { } wrong) ModelState.AddModelError("Input.ChallengeAnswer", wrong);
+        if (challenge.Check(Input.ChallengeToken, Input.ChallengeAnswer) is { } wrong)
+            ModelState.AddModelError("Input.ChallengeAnswer", wrong);
         var phone = Input.Phone.NullIfBlank();
-        if (phone is not null && Mobile.Validate(phone) is { } phoneError) ModelState.AddModelError("Input.Phone", phoneError);
+        if (phone is not null && Mobile.Validate(phone) is { } phoneError)
+            ModelState.AddModelError("Input.Phone", phoneError);
         if (!ModelState.IsValid || string.IsNullOrWhiteSpace(Input.Body) || string.IsNullOrWhiteSpace(Input.Name))
         {
             var q = challenge.Create();
@@ -34,7 +38,9 @@ public sealed class LeaveModel(HonglingDb db, PublicChallenge challenge, Message
             Form = new PublicMessageForm(id, Input, q.Text, q.Token);
             return Page();
         }
-        await desk.PostAsync(new MessageDesk.Draft(id, Input.Name!, phone, Input.Body!, Input.IsPublic, MemberId: null));
+        await desk.PostAsync(
+            new MessageDesk.Draft(id, Input.Name!, phone, Input.Body!, Input.IsPublic, MemberId: null)
+        );
         return Redirect($"/site/org/{id}?sent=true#sent");
     }
 }

@@ -14,11 +14,17 @@ namespace Hongling.Web.Features.Website;
 [AllowAnonymous, OutputCache(PolicyName = SiteCache.Policy)]
 public sealed class OrgsModel(HonglingDb db) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Parent { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public int? Parent { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
     public PublicContent.OrgPage? Current { get; private set; }
+
     public sealed record Entry(int Id, string Name, string Kind, int Children);
+
     public IReadOnlyList<Entry> Children { get; private set; } = [];
+
     /// <summary>The ancestors of the organization shown, from the root.</summary>
     public IReadOnlyList<(int Id, string Name)> Trail { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, 0, 50);
@@ -28,16 +34,29 @@ public sealed class OrgsModel(HonglingDb db) : PageModel
         var orgs = db.OrganizationsOfThePlatform;
         var root = orgs.Where(o => o.ParentId == null).OrderBy(o => o.Id).Select(o => (int?)o.Id);
         var id = Parent ?? await root.FirstOrDefaultAsync();
-        if (id is null) return Page();
-        if (await PublicContent.OrgAsync(db, id.Value) is not { } current) return NotFound();
+        if (id is null)
+            return Page();
+        if (await PublicContent.OrgAsync(db, id.Value) is not { } current)
+            return NotFound();
         Current = current;
         var path = current.Path;
-        Trail = [.. (await orgs.Where(o => path.StartsWith(o.Path) && o.Id != current.Id).OrderBy(o => o.Depth)
-            .Select(o => new { o.Id, o.Name }).ToListAsync()).Select(o => (o.Id, o.Name))];
+        Trail =
+        [
+            .. (
+                await orgs.Where(o => path.StartsWith(o.Path) && o.Id != current.Id)
+                    .OrderBy(o => o.Depth)
+                    .Select(o => new { o.Id, o.Name })
+                    .ToListAsync()
+            ).Select(o => (o.Id, o.Name)),
+        ];
         var children = orgs.Where(o => o.ParentId == current.Id);
         Paging = new Paging(Paging.Clamp(PageNumber), await children.CountAsync(), 50);
-        Children = await children.OrderBy(o => o.Code).Skip(Paging.Skip).Take(Paging.Size)
-            .Select(o => new Entry(o.Id, o.Name, Labels.Of(o.Kind), orgs.Count(c => c.ParentId == o.Id))).ToListAsync();
+        Children = await children
+            .OrderBy(o => o.Code)
+            .Skip(Paging.Skip)
+            .Take(Paging.Size)
+            .Select(o => new Entry(o.Id, o.Name, Labels.Of(o.Kind), orgs.Count(c => c.ParentId == o.Id)))
+            .ToListAsync();
         return Page();
     }
 }

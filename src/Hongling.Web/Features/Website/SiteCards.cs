@@ -11,7 +11,9 @@ namespace Hongling.Web.Features.Website;
 public static partial class SiteCards
 {
     public sealed record Card(string Kind, PublicContent.Teaser Teaser, string? Image, string Summary);
+
     public sealed record Photo(int Id, string? Caption, string Album, string OrgName, int OrgId);
+
     public const int SummaryLength = 60;
 
     /// <summary>The latest adopted news as cards: the teasers' order, their bodies read by id in one more
@@ -20,7 +22,9 @@ public static partial class SiteCards
     {
         var list = await PublicContent.NewsTeasers(PublicContent.News(db)).Take(take).ToListAsync();
         var ids = list.Select(t => t.Id).ToList();
-        var bodies = await PublicContent.News(db).Where(s => ids.Contains(s.Id))
+        var bodies = await PublicContent
+            .News(db)
+            .Where(s => ids.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.Body);
         return [.. list.Select(t => ToCard("news", t, bodies.GetValueOrDefault(t.Id, "")))];
     }
@@ -30,15 +34,22 @@ public static partial class SiteCards
     {
         var list = await PublicContent.UpdateTeasers(PublicContent.Updates(db)).Take(take).ToListAsync();
         var ids = list.Select(t => t.Id).ToList();
-        var bodies = await PublicContent.Updates(db).Where(w => ids.Contains(w.Id))
+        var bodies = await PublicContent
+            .Updates(db)
+            .Where(w => ids.Contains(w.Id))
             .ToDictionaryAsync(w => w.Id, w => w.Body);
         return [.. list.Select(t => ToCard("update", t, bodies.GetValueOrDefault(t.Id, "")))];
     }
 
     /// <summary>The newest photos of public albums, from every organization.</summary>
-    public static Task<List<Photo>> PhotosAsync(HonglingDb db, int take) => PublicContent.Photos(db)
-        .OrderByDescending(p => p.UploadedAt).ThenByDescending(p => p.Id).Take(take)
-        .Select(p => new Photo(p.Id, p.Caption, p.Album.Title, p.Organization.Name, p.OrganizationId)).ToListAsync();
+    public static Task<List<Photo>> PhotosAsync(HonglingDb db, int take) =>
+        PublicContent
+            .Photos(db)
+            .OrderByDescending(p => p.UploadedAt)
+            .ThenByDescending(p => p.Id)
+            .Take(take)
+            .Select(p => new Photo(p.Id, p.Caption, p.Album.Title, p.Organization.Name, p.OrganizationId))
+            .ToListAsync();
 
     private static Card ToCard(string kind, PublicContent.Teaser t, string body) =>
         new(kind, t, FirstImage(body), Summary(body));

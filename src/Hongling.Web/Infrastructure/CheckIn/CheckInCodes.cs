@@ -7,13 +7,15 @@ namespace Hongling.Web.Infrastructure.CheckIn;
 /// <summary>QR check-in (扫码签到) codes, shared by activities and lecture sessions. A code is the id of what it
 /// checks into and an expiry, sealed by Data Protection (authenticated encryption with the keys all instances share)
 /// under the caller's purpose: it cannot be forged, altered, or used for another activity, session or feature, and
-/// it stops working a few hours after the end. Time is the platform clock (TimeProvider), not the protector's own.</summary>
+/// it stops working a few hours after the end. Time is the platform clock (TimeProvider), not the protector's
+/// own.</summary>
 public sealed class CheckInCodes(IDataProtectionProvider protection, TimeProvider clock)
 {
     /// <summary>Check-in opens an hour before the start…</summary>
     public static readonly TimeSpan OpensBefore = TimeSpan.FromHours(1);
 
-    /// <summary>…and closes three hours after the end (a meeting that runs late, someone who scans on leaving).</summary>
+    /// <summary>…and closes three hours after the end (a meeting that runs late, someone who scans on
+    /// leaving).</summary>
     public static readonly TimeSpan ClosesAfter = TimeSpan.FromHours(3);
 
     /// <summary>What a scanned code says about the check-in.</summary>
@@ -26,7 +28,8 @@ public sealed class CheckInCodes(IDataProtectionProvider protection, TimeProvide
         NotOpenYet,
     }
 
-    /// <summary>The code for <paramref name="id"/> under <paramref name="purpose"/>, valid until the check-in closes.</summary>
+    /// <summary>The code for <paramref name="id"/> under <paramref name="purpose"/>, valid until the check-in
+    /// closes.</summary>
     public string CodeFor(string purpose, int id, DateTime endsAt) =>
         protection.CreateProtector(purpose).Protect($"{id}:{(endsAt + ClosesAfter).Ticks}");
 

@@ -10,9 +10,12 @@ namespace Hongling.Web.Infrastructure.GroupCommit;
 /// and only then answers each request. An acknowledged item is therefore durable, while the database
 /// sees one commit per batch instead of one per request. A failing batch is retried item by item, so
 /// one bad item fails only its own request. Stopping the host drains what was accepted.</summary>
-public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory scopes, ILogger logger, int maxBatch = 512) : BackgroundService
+public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory scopes, ILogger logger, int maxBatch = 512)
+    : BackgroundService
 {
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(
+        new UnboundedChannelOptions { SingleReader = true }
+    );
 
     private sealed record Pending(TItem Item, TaskCompletionSource<TResult> Done);
 
@@ -20,7 +23,11 @@ public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory sco
     private string Name => GetType().Name;
 
     /// <summary>Commits the items in one transaction and returns one result per item, in order.</summary>
-    protected abstract Task<IReadOnlyList<TResult>> CommitAsync(IServiceProvider services, IReadOnlyList<TItem> items, CancellationToken ct);
+    protected abstract Task<IReadOnlyList<TResult>> CommitAsync(
+        IServiceProvider services,
+        IReadOnlyList<TItem> items,
+        CancellationToken ct
+    );
 
     /// <summary>Completes once the item's batch is committed; throws what its commit threw.</summary>
     public Task<TResult> SubmitAsync(TItem item)
@@ -28,13 +35,14 @@ public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory sco
         var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_queue.Writer.TryWrite(new Pending(item, done)))
             done.SetException(new InvalidOperationException("The writer is stopping."));
-        else HonglingMetrics.Queued(Name, 1);
+        else
+            HonglingMetrics.Queued(Name, 1);
         return done.Task;
     }
 
     public override Task StopAsync(CancellationToken ct)
     {
-        _queue.Writer.TryComplete();   // accept nothing new; ExecuteAsync drains the rest before it ends
+        _queue.Writer.TryComplete(); // accept nothing new; ExecuteAsync drains the rest before it ends
         return base.StopAsync(ct);
     }
 
@@ -44,7 +52,8 @@ public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory sco
         // Not stoppingToken: a graceful stop must still commit everything accepted before it.
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (batch.Count < maxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            while (batch.Count < maxBatch && _queue.Reader.TryRead(out var next))
+                batch.Add(next);
             HonglingMetrics.Queued(Name, -batch.Count);
             var took = Stopwatch.StartNew();
             await CommitBatchAsync(batch);
@@ -58,11 +67,13 @@ public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory sco
         try
         {
             var results = await CommitInScopeAsync([.. batch.Select(p => p.Item)]);
-            for (var i = 0; i < batch.Count; i++) batch[i].Done.SetResult(results[i]);
+            for (var i = 0; i < batch.Count; i++)
+                batch[i].Done.SetResult(results[i]);
         }
         catch (Exception) when (batch.Count > 1)
         {
-            foreach (var one in batch) await CommitBatchAsync([one]);
+            foreach (var one in batch)
+                await CommitBatchAsync([one]);
         }
         catch (Exception e)
         {
@@ -82,7 +93,10 @@ public abstract class GroupCommitWriter<TItem, TResult>(IServiceScopeFactory sco
                 one.Done.SetResult((await CommitInScopeAsync([one.Item]))[0]);
                 return;
             }
-            catch (Exception e) { error = e; }
+            catch (Exception e)
+            {
+                error = e;
+            }
         }
         logger.LogWarning(error, "Group commit of one item failed");
         one.Done.SetException(error);

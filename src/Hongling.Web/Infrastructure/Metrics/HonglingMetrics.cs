@@ -11,13 +11,25 @@ public static class HonglingMetrics
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly UpDownCounter<long> Queue = Meter.CreateUpDownCounter<long>(
-        "hongling.groupcommit.queue.length", "{item}", "Items handed to a group-commit writer, not yet in a batch");
+        "hongling.groupcommit.queue.length",
+        "{item}",
+        "Items handed to a group-commit writer, not yet in a batch"
+    );
     private static readonly Counter<long> Committed = Meter.CreateCounter<long>(
-        "hongling.groupcommit.items", "{item}", "Items committed by a group-commit writer (beats, autosaves, starts)");
+        "hongling.groupcommit.items",
+        "{item}",
+        "Items committed by a group-commit writer (beats, autosaves, starts)"
+    );
     private static readonly Histogram<long> BatchSize = Meter.CreateHistogram<long>(
-        "hongling.groupcommit.batch.size", "{item}", "Items per committed batch");
+        "hongling.groupcommit.batch.size",
+        "{item}",
+        "Items per committed batch"
+    );
     private static readonly Histogram<double> CommitTime = Meter.CreateHistogram<double>(
-        "hongling.groupcommit.commit.duration", "s", "Time of one batch's transaction");
+        "hongling.groupcommit.commit.duration",
+        "s",
+        "Time of one batch's transaction"
+    );
 
     public static void Queued(string writer, int change) =>
         Queue.Add(change, new KeyValuePair<string, object?>("writer", writer));

@@ -13,11 +13,19 @@ public static class MetricsSetup
 
     public static IServiceCollection AddHonglingMetrics(this IServiceCollection services)
     {
-        services.AddOpenTelemetry().WithMetrics(m => m
-            .AddAspNetCoreInstrumentation()
-            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
-                "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Authentication", HonglingMetrics.MeterName)
-            .AddPrometheusExporter());
+        services
+            .AddOpenTelemetry()
+            .WithMetrics(m =>
+                m.AddAspNetCoreInstrumentation()
+                    .AddMeter(
+                        "Microsoft.AspNetCore.Hosting",
+                        "Microsoft.AspNetCore.Server.Kestrel",
+                        "Microsoft.AspNetCore.RateLimiting",
+                        "Microsoft.AspNetCore.Authentication",
+                        HonglingMetrics.MeterName
+                    )
+                    .AddPrometheusExporter()
+            );
         return services;
     }
 
@@ -25,17 +33,21 @@ public static class MetricsSetup
     {
         var listed = app.Configuration.GetSection("Metrics:AllowedFrom").Get<string[]>() ?? [];
         var allowed = listed.Select(Network).ToArray();
-        if (allowed.Length == 0) return app;
-        app.UseOpenTelemetryPrometheusScrapingEndpoint(ctx => ctx.Request.Path == Path
+        if (allowed.Length == 0)
+            return app;
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(ctx =>
+            ctx.Request.Path == Path
             && ctx.Connection.RemoteIpAddress is { } ip
-            && allowed.Any(n => n.Contains(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip)));
+            && allowed.Any(n => n.Contains(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip))
+        );
         return app;
     }
 
     private static System.Net.IPNetwork Network(string entry)
     {
         var text = entry.Trim();
-        if (text.Contains('/')) return System.Net.IPNetwork.Parse(text);
+        if (text.Contains('/'))
+            return System.Net.IPNetwork.Parse(text);
         var address = IPAddress.Parse(text);
         return new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8);
     }

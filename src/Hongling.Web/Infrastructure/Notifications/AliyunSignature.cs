@@ -35,17 +35,23 @@ public static class AliyunSignature
 
     /// <summary>The sorted, encoded name=value pairs joined with &amp;, without any Signature parameter.</summary>
     public static string CanonicalizedQuery(IEnumerable<KeyValuePair<string, string>> parameters) =>
-        string.Join('&', parameters
-            .Where(p => p.Key != "Signature")
-            .Select(p => (Key: PercentEncode(p.Key), Value: PercentEncode(p.Value)))
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => p.Key + "=" + p.Value));
+        string.Join(
+            '&',
+            parameters
+                .Where(p => p.Key != "Signature")
+                .Select(p => (Key: PercentEncode(p.Key), Value: PercentEncode(p.Value)))
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => p.Key + "=" + p.Value)
+        );
 
     public static string StringToSign(string httpMethod, IEnumerable<KeyValuePair<string, string>> parameters) =>
         httpMethod.ToUpperInvariant() + "&" + PercentEncode("/") + "&" + PercentEncode(CanonicalizedQuery(parameters));
 
-    public static string Sign(string httpMethod, IEnumerable<KeyValuePair<string, string>> parameters,
-        string accessKeySecret)
+    public static string Sign(
+        string httpMethod,
+        IEnumerable<KeyValuePair<string, string>> parameters,
+        string accessKeySecret
+    )
     {
         var key = Encoding.UTF8.GetBytes(accessKeySecret + "&");
         var data = Encoding.UTF8.GetBytes(StringToSign(httpMethod, parameters));

@@ -32,14 +32,12 @@ public static class AliyunSmsCodes
         ["isv.PRODUCT_UNSUBSCRIBE"] = (DeliveryOutcome.Permanent, "短信服务未开通"),
         ["isp.RAM_PERMISSION_DENY"] = (DeliveryOutcome.Permanent, "AccessKey 没有发送短信的权限"),
         ["isv.DENY_IP_RANGE"] = (DeliveryOutcome.Permanent, "服务器所在地区被短信平台禁止发送"),
-        ["SignatureDoesNotMatch"] =
-            (DeliveryOutcome.Permanent, "短信平台拒绝了请求签名（AccessKeySecret 不正确）"),
+        ["SignatureDoesNotMatch"] = (DeliveryOutcome.Permanent, "短信平台拒绝了请求签名（AccessKeySecret 不正确）"),
         ["InvalidAccessKeyId.NotFound"] = (DeliveryOutcome.Permanent, "AccessKeyId 不存在"),
         ["InvalidAccessKeyId.Inactive"] = (DeliveryOutcome.Permanent, "AccessKeyId 已停用"),
         ["InvalidTimeStamp.Expired"] = (DeliveryOutcome.Permanent, "服务器时间与短信平台相差过大"),
         // Limits and outages that pass: the outbox retries later.
-        ["isv.BUSINESS_LIMIT_CONTROL"] =
-            (DeliveryOutcome.Transient, "触发短信平台流控（同一号码发送过于频繁）"),
+        ["isv.BUSINESS_LIMIT_CONTROL"] = (DeliveryOutcome.Transient, "触发短信平台流控（同一号码发送过于频繁）"),
         ["isv.DAY_LIMIT_CONTROL"] = (DeliveryOutcome.Transient, "已达到短信日发送限额"),
         ["isv.MONTH_LIMIT_CONTROL"] = (DeliveryOutcome.Transient, "已达到短信月发送限额"),
         ["isv.AMOUNT_NOT_ENOUGH"] = (DeliveryOutcome.Transient, "短信账户余额不足"),

@@ -16,7 +16,8 @@ namespace Hongling.Web.Infrastructure.Notifications;
 /// kept between calls. The outcome says whether retrying can help: unreachable, timed out or 4xx is Transient; a
 /// malformed address, a 5xx refusal or a broken configuration is Permanent with the reason in Chinese.</summary>
 public sealed partial class EmailSender(IOptions<SmtpOptions> options, ILogger<EmailSender> logger)
-    : IMessageSender, IDisposable
+    : IMessageSender,
+        IDisposable
 {
     private readonly SmtpOptions _options = options.Value;
     private readonly ConcurrentBag<Pooled> _idle = [];
@@ -34,7 +35,8 @@ public sealed partial class EmailSender(IOptions<SmtpOptions> options, ILogger<E
 
     public async Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        if (!_options.IsConfigured) return new(DeliveryOutcome.Permanent, Reason: "未配置邮件服务器");
+        if (!_options.IsConfigured)
+            return new(DeliveryOutcome.Permanent, Reason: "未配置邮件服务器");
         if (ParseAddress(message.To) is not { } to)
             return new(DeliveryOutcome.Permanent, Reason: "邮箱地址格式不正确");
 
@@ -69,10 +71,13 @@ public sealed partial class EmailSender(IOptions<SmtpOptions> options, ILogger<E
     internal static MailboxAddress? ParseAddress(string? text)
     {
         var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Any(char.IsWhiteSpace)) return null;
-        if (!MailboxAddress.TryParse(StrictAddresses, trimmed, out var mailbox)) return null;
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Any(char.IsWhiteSpace))
+            return null;
+        if (!MailboxAddress.TryParse(StrictAddresses, trimmed, out var mailbox))
+            return null;
         var at = mailbox.Address.LastIndexOf('@');
-        if (at <= 0 || at == mailbox.Address.Length - 1 || !mailbox.Address[(at + 1)..].Contains('.')) return null;
+        if (at <= 0 || at == mailbox.Address.Length - 1 || !mailbox.Address[(at + 1)..].Contains('.'))
+            return null;
         return mailbox;
     }
 
@@ -138,28 +143,29 @@ public sealed partial class EmailSender(IOptions<SmtpOptions> options, ILogger<E
     private static partial Regex QueuedAs();
 
     /// <summary>What a failure means for the outbox; null for an exception this channel does not expect.</summary>
-    internal static DeliveryResult? Classify(Exception e) => e switch
-    {
-        SmtpCommandException c => FromStatus((int)c.StatusCode, c.ErrorCode, c.Message),
-        AuthenticationException => Permanent("邮件服务器拒绝登录（用户名或密码不正确）"),
-        SslHandshakeException =>
-            Permanent("与邮件服务器建立加密连接失败（请检查 TLS 方式和端口）"),
-        NotSupportedException => Permanent("邮件服务器不支持所配置的 TLS 方式或登录方式"),
-        SocketException { SocketErrorCode: SocketError.ConnectionRefused } =>
-            Transient("无法连接邮件服务器（连接被拒绝）"),
-        SocketException { SocketErrorCode: SocketError.TimedOut } => Transient("连接邮件服务器超时"),
-        SocketException s => Transient($"无法连接邮件服务器（{s.SocketErrorCode}）"),
-        TimeoutException => Transient("连接邮件服务器超时"),
-        SmtpProtocolException or IOException or ServiceNotConnectedException =>
-            Transient("与邮件服务器的连接中断"),
-        _ => null,
-    };
+    internal static DeliveryResult? Classify(Exception e) =>
+        e switch
+        {
+            SmtpCommandException c => FromStatus((int)c.StatusCode, c.ErrorCode, c.Message),
+            AuthenticationException => Permanent("邮件服务器拒绝登录（用户名或密码不正确）"),
+            SslHandshakeException => Permanent("与邮件服务器建立加密连接失败（请检查 TLS 方式和端口）"),
+            NotSupportedException => Permanent("邮件服务器不支持所配置的 TLS 方式或登录方式"),
+            SocketException { SocketErrorCode: SocketError.ConnectionRefused } => Transient(
+                "无法连接邮件服务器（连接被拒绝）"
+            ),
+            SocketException { SocketErrorCode: SocketError.TimedOut } => Transient("连接邮件服务器超时"),
+            SocketException s => Transient($"无法连接邮件服务器（{s.SocketErrorCode}）"),
+            TimeoutException => Transient("连接邮件服务器超时"),
+            SmtpProtocolException or IOException or ServiceNotConnectedException => Transient("与邮件服务器的连接中断"),
+            _ => null,
+        };
 
     /// <summary>RFC 5321: 4xx is a temporary refusal, 5xx a final one.</summary>
     internal static DeliveryResult FromStatus(int status, SmtpErrorCode code, string? serverText)
     {
         var said = $"{status} {Shorten(serverText)}".TrimEnd();
-        if (status is >= 400 and < 500) return Transient($"邮件服务器暂时不能接收（{said}）");
+        if (status is >= 400 and < 500)
+            return Transient($"邮件服务器暂时不能接收（{said}）");
         return code switch
         {
             SmtpErrorCode.RecipientNotAccepted => Permanent($"收件地址被邮件服务器拒绝（{said}）"),
@@ -169,7 +175,9 @@ public sealed partial class EmailSender(IOptions<SmtpOptions> options, ILogger<E
     }
 
     private static string Shorten(string? text) =>
-        text is null ? "" : text.Length <= 120 ? text.Trim() : text[..120].Trim() + "…";
+        text is null ? ""
+        : text.Length <= 120 ? text.Trim()
+        : text[..120].Trim() + "…";
 
     private static DeliveryResult Transient(string reason) => new(DeliveryOutcome.Transient, Reason: reason);
 
@@ -177,7 +185,8 @@ public sealed partial class EmailSender(IOptions<SmtpOptions> options, ILogger<E
 
     public void Dispose()
     {
-        while (_idle.TryTake(out var pooled)) pooled.Client.Dispose();
+        while (_idle.TryTake(out var pooled))
+            pooled.Client.Dispose();
     }
 
     private sealed record Pooled(SmtpClient Client, long ReturnedAt);

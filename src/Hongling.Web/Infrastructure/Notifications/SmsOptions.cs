@@ -24,6 +24,8 @@ public sealed class SmsOptions
     public int TimeoutSeconds { get; set; } = 10;
 
     public bool IsConfigured =>
-        !string.IsNullOrWhiteSpace(AccessKeyId) && !string.IsNullOrWhiteSpace(AccessKeySecret)
-        && !string.IsNullOrWhiteSpace(SignName) && !string.IsNullOrWhiteSpace(TemplateCode);
+        !string.IsNullOrWhiteSpace(AccessKeyId)
+        && !string.IsNullOrWhiteSpace(AccessKeySecret)
+        && !string.IsNullOrWhiteSpace(SignName)
+        && !string.IsNullOrWhiteSpace(TemplateCode);
 }

@@ -28,8 +28,10 @@ public sealed class SmsSender(IHttpClientFactory http, IOptions<SmsOptions> opti
 
     public async Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        if (!_options.IsConfigured) return new(DeliveryOutcome.Permanent, Reason: "未配置短信服务");
-        if (string.IsNullOrWhiteSpace(message.To)) return new(DeliveryOutcome.Permanent, Reason: "手机号码为空");
+        if (!_options.IsConfigured)
+            return new(DeliveryOutcome.Permanent, Reason: "未配置短信服务");
+        if (string.IsNullOrWhiteSpace(message.To))
+            return new(DeliveryOutcome.Permanent, Reason: "手机号码为空");
 
         // The signature's timestamp is the real time: the platform refuses one more than 15 minutes off, whatever
         // clock the rest of the application runs on.
@@ -53,16 +55,19 @@ public sealed class SmsSender(IHttpClientFactory http, IOptions<SmsOptions> opti
         }
         catch (HttpRequestException e)
         {
-            var why = e.HttpRequestError == HttpRequestError.ConnectionError
-                ? "连接失败"
-                : e.HttpRequestError.ToString();
+            var why =
+                e.HttpRequestError == HttpRequestError.ConnectionError ? "连接失败" : e.HttpRequestError.ToString();
             return new(DeliveryOutcome.Transient, Reason: $"无法连接短信平台（{why}）");
         }
     }
 
     /// <summary>The common and SendSms parameters of one request, unsigned.</summary>
-    internal static SortedDictionary<string, string> Parameters(SmsOptions options, OutgoingMessage message,
-        DateTimeOffset now, string nonce)
+    internal static SortedDictionary<string, string> Parameters(
+        SmsOptions options,
+        OutgoingMessage message,
+        DateTimeOffset now,
+        string nonce
+    )
     {
         var template = new Dictionary<string, string> { ["title"] = message.Title, ["link"] = message.Link ?? "" };
         return new(StringComparer.Ordinal)
@@ -88,7 +93,10 @@ public sealed class SmsSender(IHttpClientFactory http, IOptions<SmsOptions> opti
     internal static string SignedUrl(string endpoint, IReadOnlyDictionary<string, string> parameters, string secret)
     {
         var signature = AliyunSignature.Sign("GET", parameters, secret);
-        var query = "Signature=" + AliyunSignature.PercentEncode(signature) + "&"
+        var query =
+            "Signature="
+            + AliyunSignature.PercentEncode(signature)
+            + "&"
             + AliyunSignature.CanonicalizedQuery(parameters);
         return endpoint.TrimEnd('/') + "/?" + query;
     }
@@ -98,27 +106,30 @@ public sealed class SmsSender(IHttpClientFactory http, IOptions<SmsOptions> opti
     internal static DeliveryResult Interpret(HttpStatusCode status, string body)
     {
         var code = (int)status;
-        if (code >= 500) return new(DeliveryOutcome.Transient, Reason: $"短信平台暂时不可用（HTTP {code}）");
+        if (code >= 500)
+            return new(DeliveryOutcome.Transient, Reason: $"短信平台暂时不可用（HTTP {code}）");
         if (status == HttpStatusCode.TooManyRequests)
             return new(DeliveryOutcome.Transient, Reason: "短信平台限流（HTTP 429）");
-        string? answer = null, bizId = null;
+        string? answer = null,
+            bizId = null;
         try
         {
             using var json = JsonDocument.Parse(body);
             if (json.RootElement.ValueKind == JsonValueKind.Object)
             {
-                if (json.RootElement.TryGetProperty("Code", out var c)) answer = c.GetString();
-                if (json.RootElement.TryGetProperty("BizId", out var b)) bizId = b.GetString();
+                if (json.RootElement.TryGetProperty("Code", out var c))
+                    answer = c.GetString();
+                if (json.RootElement.TryGetProperty("BizId", out var b))
+                    bizId = b.GetString();
             }
         }
-        catch (JsonException)
-        {
-        }
+        catch (JsonException) { }
         if (answer is null)
             return code < 300
                 ? new(DeliveryOutcome.Transient, Reason: $"短信平台的应答无法识别（HTTP {code}）")
                 : new(DeliveryOutcome.Permanent, Reason: $"短信平台拒绝请求（HTTP {code}）");
-        if (answer == "OK" && code < 300) return new(DeliveryOutcome.Sent, ProviderId: bizId);
+        if (answer == "OK" && code < 300)
+            return new(DeliveryOutcome.Sent, ProviderId: bizId);
         return AliyunSmsCodes.Refused(answer);
     }
 }

@@ -12,7 +12,8 @@ public static class SmsText
     public static int Segments(string text)
     {
         var length = new System.Globalization.StringInfo(text).LengthInTextElements;
-        if (length == 0) return 0;
+        if (length == 0)
+            return 0;
         return length <= SingleLimit ? 1 : (length + SegmentLength - 1) / SegmentLength;
     }
 }

@@ -9,15 +9,21 @@ namespace Hongling.Web.Infrastructure.OrgScoping;
 public static class Audience
 {
     /// <summary>The rule over a row, for SQL.</summary>
-    public static Expression<Func<T, bool>> Reaches<T>(string branchPath) where T : IPublishedToMembers =>
+    public static Expression<Func<T, bool>> Reaches<T>(string branchPath)
+        where T : IPublishedToMembers =>
         e => branchPath == e.AudiencePath || (e.AudienceIncludesSubtree && branchPath.StartsWith(e.AudiencePath));
 
     /// <summary>The rule over a row already read.</summary>
-    public static bool Reaches(IPublishedToMembers row, string? branchPath) => branchPath is not null
-        && (branchPath == row.AudiencePath || (row.AudienceIncludesSubtree && branchPath.StartsWith(row.AudiencePath, StringComparison.Ordinal)));
+    public static bool Reaches(IPublishedToMembers row, string? branchPath) =>
+        branchPath is not null
+        && (
+            branchPath == row.AudiencePath
+            || (row.AudienceIncludesSubtree && branchPath.StartsWith(row.AudiencePath, StringComparison.Ordinal))
+        );
 
     /// <summary>The rule with the reader as a parameter, for the query filter (which substitutes the caller's
     /// branch and administered subtrees for it).</summary>
-    public static readonly Expression<Func<string?, IPublishedToMembers, bool>> ReachesReader = (reader, e) => reader != null
+    public static readonly Expression<Func<string?, IPublishedToMembers, bool>> ReachesReader = (reader, e) =>
+        reader != null
         && (reader == e.AudiencePath || (e.AudienceIncludesSubtree && reader.StartsWith(e.AudiencePath)));
 }

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Data;
 
 /// <summary>The named escapes from the org-scope filters: every read past the filters goes through one of these,
-/// and each says why. Features never call IgnoreQueryFilters themselves (one grep of this file lists them all).</summary>
+/// and each says why. Features never call IgnoreQueryFilters themselves (one grep of this file lists them
+/// all).</summary>
 public abstract partial class HonglingDb
 {
     /// <summary>Organizations of the whole platform: a code is unique platform-wide, a transfer names its receiving
@@ -15,8 +16,10 @@ public abstract partial class HonglingDb
 
     /// <summary>Member records of the whole platform, departed ones included: an ID number is unique platform-wide
     /// (whose is it?), a transfer's receiving side and its letter read the member it moves, an organization still
-    /// holding departed members' records cannot be deleted, exam candidacy reads the account's own record, and a sign-in
-    /// records the signing member's branch before any scope is loaded (the account's own record, by its member id).</summary>
+    /// holding departed members' records cannot be deleted, exam candidacy reads the account's own record, and a
+    /// sign-in
+    /// records the signing member's branch before any scope is loaded (the account's own record, by its member
+    /// id).</summary>
     public IQueryable<Member> MembersOfThePlatform => Members.IgnoreQueryFilters();
 
     /// <summary>Transfers of the whole platform: a letter number is unique platform-wide, and a member's record shows
@@ -35,7 +38,8 @@ public abstract partial class HonglingDb
     public IQueryable<Account> AccountsOfThePlatform => Users.IgnoreQueryFilters();
 
     /// <summary>Exam candidates' own records, found by their account alone: a registrant (报名人员) and their approvals
-    /// lie outside every administrator's filter of theirs (nobody administers themselves), and so may their exam.</summary>
+    /// lie outside every administrator's filter of theirs (nobody administers themselves), and so may their
+    /// exam.</summary>
     public IQueryable<Registrant> RegistrantsOfThePlatform => Registrants.IgnoreQueryFilters();
 
     /// <inheritdoc cref="RegistrantsOfThePlatform"/>
@@ -68,7 +72,8 @@ public abstract partial class HonglingDb
         BulletinTargets.IgnoreQueryFilters().Where(t => orgPath.StartsWith(t.OrgPath));
 
     /// <summary>The messages a member wrote, to whichever organization: the member administers none of them.</summary>
-    public IQueryable<Message> MessagesWrittenBy(int memberId) => Messages.IgnoreQueryFilters().Where(m => m.MemberId == memberId);
+    public IQueryable<Message> MessagesWrittenBy(int memberId) =>
+        Messages.IgnoreQueryFilters().Where(m => m.MemberId == memberId);
 
     /// <summary>The seat numbers taken in a lecture course, whoever holds them: a member taking a seat must know which
     /// are free, though they read no one else's enrolment. Only the numbers leave.</summary>
@@ -76,6 +81,8 @@ public abstract partial class HonglingDb
         LectureEnrolments.IgnoreQueryFilters().Where(e => e.CourseId == courseId).Select(e => e.SeatNumber);
 
     /// <summary>The anonymous public website shows what the platform publishes to the public, from every
-    /// organization; the website's queries (Features/Website/PublicContent) narrow each type to what is public.</summary>
-    public IQueryable<T> ForThePublicWebsite<T>() where T : class => Set<T>().IgnoreQueryFilters();
+    /// organization; the website's queries (Features/Website/PublicContent) narrow each type to what is
+    /// public.</summary>
+    public IQueryable<T> ForThePublicWebsite<T>()
+        where T : class => Set<T>().IgnoreQueryFilters();
 }

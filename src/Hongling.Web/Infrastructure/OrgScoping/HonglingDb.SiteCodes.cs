@@ -11,6 +11,8 @@ public abstract partial class HonglingDb
         Sites.IgnoreQueryFilters().AnyAsync(s => s.Code == code && s.Id != (exceptSiteId ?? 0), ct);
 
     /// <inheritdoc cref="SiteCodeTakenAsync"/>
-    public async Task<HashSet<string>> SiteCodesTakenAsync(IReadOnlyCollection<string> codes, CancellationToken ct = default) =>
-        [.. await Sites.IgnoreQueryFilters().Where(s => codes.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct)];
+    public async Task<HashSet<string>> SiteCodesTakenAsync(
+        IReadOnlyCollection<string> codes,
+        CancellationToken ct = default
+    ) => [.. await Sites.IgnoreQueryFilters().Where(s => codes.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct)];
 }

@@ -10,6 +10,7 @@ public static class OrgPolicies
 {
     /// <summary>Administers at least one subtree (or the whole tree).</summary>
     public const string Administrator = "Administrator";
+
     /// <summary>The route's {orgId} lies inside the caller's administered subtrees; fails closed without it.</summary>
     public const string OrgInScope = "OrgInScope";
 }
@@ -20,9 +21,13 @@ public sealed class OrgInScopeRequirement : IAuthorizationRequirement;
 
 public sealed class AdministratorHandler(OrgScope scope) : AuthorizationHandler<AdministratorRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AdministratorRequirement requirement)
+    protected override Task HandleRequirementAsync(
+        AuthorizationHandlerContext context,
+        AdministratorRequirement requirement
+    )
     {
-        if (scope.IsAdministrator) context.Succeed(requirement);
+        if (scope.IsAdministrator)
+            context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }
@@ -30,16 +35,26 @@ public sealed class AdministratorHandler(OrgScope scope) : AuthorizationHandler<
 /// <summary>Every registered handler is built for every authorization, whatever the policy, so this one takes
 /// the database context from the request only when it has an organization to look up: built with it, it
 /// cost every signed-in request (an exam start, an autosave) a DbContext it never used.</summary>
-public sealed class OrgInScopeHandler(OrgScope scope, IHttpContextAccessor http) : AuthorizationHandler<OrgInScopeRequirement>
+public sealed class OrgInScopeHandler(OrgScope scope, IHttpContextAccessor http)
+    : AuthorizationHandler<OrgInScopeRequirement>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OrgInScopeRequirement requirement)
+    protected override async Task HandleRequirementAsync(
+        AuthorizationHandlerContext context,
+        OrgInScopeRequirement requirement
+    )
     {
         var raw = http.HttpContext?.GetRouteValue("orgId") as string;
         // Not succeeding leaves the requirement failed; without an orgId it can never succeed (fails closed).
-        if (!int.TryParse(raw, out var orgId)) return;
+        if (!int.TryParse(raw, out var orgId))
+            return;
         var db = http.HttpContext!.RequestServices.GetRequiredService<HonglingDb>();
-        var path = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync();
-        if (path is not null && scope.Administers(path)) context.Succeed(requirement);
+        var path = await db
+            .Organizations.IgnoreQueryFilters()
+            .Where(o => o.Id == orgId)
+            .Select(o => o.Path)
+            .FirstOrDefaultAsync();
+        if (path is not null && scope.Administers(path))
+            context.Succeed(requirement);
     }
 }
 
@@ -50,11 +65,20 @@ public sealed class OrgScopeResultHandler : IAuthorizationMiddlewareResultHandle
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    public Task HandleAsync(
+        RequestDelegate next,
+        HttpContext context,
+        AuthorizationPolicy policy,
+        PolicyAuthorizationResult result
+    )
     {
-        if (result.Forbidden && result.AuthorizationFailure?.FailedRequirements.OfType<OrgInScopeRequirement>().Any() == true)
+        if (
+            result.Forbidden
+            && result.AuthorizationFailure?.FailedRequirements.OfType<OrgInScopeRequirement>().Any() == true
+        )
         {
-            if (ErrorHandling.IsApi(context)) return Problems.WriteAsync(context, RuleErrors.OrgNotFound);
+            if (ErrorHandling.IsApi(context))
+                return Problems.WriteAsync(context, RuleErrors.OrgNotFound);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }

@@ -9,6 +9,7 @@ public sealed class OrgScope
 
     public IReadOnlyList<string> AdminPaths { get; private set; } = [];
     public string? AccountId { get; private set; }
+
     /// <summary>The caller's display name, as the audit log records it.</summary>
     public string ActorName { get; private set; } = "系统";
     public int? MemberId { get; private set; }
@@ -21,16 +22,28 @@ public sealed class OrgScope
     /// their subtrees): which side of a shared row they are on, whether a found record is theirs to show.</summary>
     public bool Administers(string orgPath) => AdminPaths.Any(p => orgPath.StartsWith(p, StringComparison.Ordinal));
 
-    public void Load(IReadOnlyList<string> adminPaths, int? memberId, string? memberOrgPath, string? accountId = null, string? actorName = null)
+    public void Load(
+        IReadOnlyList<string> adminPaths,
+        int? memberId,
+        string? memberOrgPath,
+        string? accountId = null,
+        string? actorName = null
+    )
     {
         AccountId = accountId;
         ActorName = actorName ?? ActorName;
         // Keep only the outermost subtrees: nested prefixes add nothing to the filter.
-        AdminPaths = [.. adminPaths.Order(StringComparer.Ordinal).Aggregate(new List<string>(), (kept, p) =>
-        {
-            if (!kept.Any(k => p.StartsWith(k, StringComparison.Ordinal))) kept.Add(p);
-            return kept;
-        })];
+        AdminPaths =
+        [
+            .. adminPaths
+                .Order(StringComparer.Ordinal)
+                .Aggregate(new List<string>(), (kept, p) =>
+                {
+                    if (!kept.Any(k => p.StartsWith(k, StringComparison.Ordinal)))
+                        kept.Add(p);
+                    return kept;
+                }),
+        ];
         MemberId = memberId;
         MemberOrgPath = memberOrgPath;
     }
@@ -61,7 +74,8 @@ public sealed class OrgScope
     /// transfer's rules were checked by the transfer desk.</summary>
     public IDisposable ForTransfer() => Elevate();
 
-    /// <summary>Named escape: a candidate registers themselves (报名) with an organization nobody made them part of.</summary>
+    /// <summary>Named escape: a candidate registers themselves (报名) with an organization nobody made them part
+    /// of.</summary>
     public IDisposable ForCandidateRegistration() => Elevate();
 
     /// <summary>Named escape: members and visitors leave messages for an organization they do not administer, and

@@ -5,11 +5,19 @@ namespace Hongling.Web.Infrastructure.OrgScoping;
 /// <summary>What the session row's read tells about the signed-in caller (Features/Account/SessionReader reads it
 /// with the session, in the same statement): their account and member record as they are now, and the scope
 /// version the administered subtrees cached under it must carry.</summary>
-public sealed record SignedInCaller(string AccountId, int? MemberId, string? MemberOrgPath, string DisplayName, string? UserName, long? ScopeVersion)
+public sealed record SignedInCaller(
+    string AccountId,
+    int? MemberId,
+    string? MemberOrgPath,
+    string DisplayName,
+    string? UserName,
+    long? ScopeVersion
+)
 {
     private static readonly object Key = new();
 
-    /// <summary>The caller as read with this request's session row (null when the request was not authenticated by one).</summary>
+    /// <summary>The caller as read with this request's session row (null when the request was not authenticated by
+    /// one).</summary>
     public static SignedInCaller? Of(HttpContext context) => context.Items[Key] as SignedInCaller;
 
     public void KeepFor(HttpContext context) => context.Items[Key] = this;
@@ -26,7 +34,8 @@ public sealed record SignedInCaller(string AccountId, int? MemberId, string? Mem
 /// returns them fresh.</summary>
 public sealed class OrgScopeCache
 {
-    /// <summary>Accounts kept per version, at most: past this a request loads its subtrees without caching them.</summary>
+    /// <summary>Accounts kept per version, at most: past this a request loads its subtrees without caching
+    /// them.</summary>
     public const int MaxAccounts = 100_000;
 
     private sealed class Generation(long version)
@@ -53,6 +62,7 @@ public sealed class OrgScopeCache
             var seen = Interlocked.CompareExchange(ref _current, next, current);
             current = ReferenceEquals(seen, current) ? next : seen;
         }
-        if (current.Version == version && current.Paths.Count < MaxAccounts) current.Paths[accountId] = paths;
+        if (current.Version == version && current.Paths.Count < MaxAccounts)
+            current.Paths[accountId] = paths;
     }
 }

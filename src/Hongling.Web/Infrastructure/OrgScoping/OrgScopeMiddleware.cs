@@ -26,8 +26,14 @@ public sealed class OrgScopeMiddleware(RequestDelegate next, OrgScopeCache cache
             else
             {
                 // Loaded after the version was read, so the subtrees are at least as new as it says.
-                await LoadAsync(scope, context.RequestServices.GetRequiredService<HonglingDb>(), accountId, context.RequestAborted);
-                if (version is { } read) cache.Keep(accountId, read, scope.AdminPaths);
+                await LoadAsync(
+                    scope,
+                    context.RequestServices.GetRequiredService<HonglingDb>(),
+                    accountId,
+                    context.RequestAborted
+                );
+                if (version is { } read)
+                    cache.Keep(accountId, read, scope.AdminPaths);
             }
         }
         await next(context);
@@ -37,31 +43,52 @@ public sealed class OrgScopeMiddleware(RequestDelegate next, OrgScopeCache cache
     {
         // The scope is what the filters read, so reading it must bypass them (the one place that does for requests).
         // Runs when the cache cannot answer: the stamped OrgPath copies answer it without joining organizations.
-        var account = await db.Users.AsNoTracking().Where(a => a.Id == accountId)
+        var account = await db
+            .Users.AsNoTracking()
+            .Where(a => a.Id == accountId)
             .Select(a => new
             {
                 a.MemberId,
                 a.DisplayName,
                 a.UserName,
-                MemberOrgPath = db.Members.IgnoreQueryFilters().Where(m => m.Id == a.MemberId).Select(m => m.OrgPath).FirstOrDefault(),
-                IsSystemAdmin = db.UserRoles.Any(ur => ur.UserId == a.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.SystemAdmin)),
+                MemberOrgPath = db
+                    .Members.IgnoreQueryFilters()
+                    .Where(m => m.Id == a.MemberId)
+                    .Select(m => m.OrgPath)
+                    .FirstOrDefault(),
+                IsSystemAdmin = db.UserRoles.Any(ur =>
+                    ur.UserId == a.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.SystemAdmin)
+                ),
             })
             .FirstOrDefaultAsync(ct);
-        if (account is null) return;
+        if (account is null)
+            return;
         var paths = account.IsSystemAdmin
             ? ["/"]
-            : await db.OrgAdministrators.IgnoreQueryFilters().Where(x => x.AccountId == accountId).Select(x => x.OrgPath).ToListAsync(ct);
-        scope.Load(paths, account.MemberId, account.MemberOrgPath, accountId, $"{account.DisplayName}({account.UserName})");
+            : await db
+                .OrgAdministrators.IgnoreQueryFilters()
+                .Where(x => x.AccountId == accountId)
+                .Select(x => x.OrgPath)
+                .ToListAsync(ct);
+        scope.Load(
+            paths,
+            account.MemberId,
+            account.MemberOrgPath,
+            accountId,
+            $"{account.DisplayName}({account.UserName})"
+        );
     }
 }
 
-/// <summary>Marks an endpoint whose request does not load the caller's scope (see <see cref="OrgScopeMiddleware"/>).</summary>
+/// <summary>Marks an endpoint whose request does not load the caller's scope (see <see
+/// cref="OrgScopeMiddleware"/>).</summary>
 public sealed class WithoutOrgScopeMetadata;
 
 public static class OrgScopeEndpoints
 {
     /// <summary>For hot endpoints that touch the database only through a writer or a query that checks the
-    /// caller's rights itself (the study heartbeat, exam autosaves and starts): saves setting up the scope. The request's scope stays empty, so a query made by mistake sees nothing and a save is refused.</summary>
-    public static TBuilder WithoutOrgScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new WithoutOrgScopeMetadata());
+    /// caller's rights itself (the study heartbeat, exam autosaves and starts): saves setting up the scope. The
+    /// request's scope stays empty, so a query made by mistake sees nothing and a save is refused.</summary>
+    public static TBuilder WithoutOrgScope<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new WithoutOrgScopeMetadata());
 }

@@ -14,12 +14,18 @@ public static class OrgScopingSetup
         services.AddScoped<IAuthorizationHandler, AdministratorHandler>();
         services.AddScoped<IAuthorizationHandler, OrgInScopeHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, OrgScopeResultHandler>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(OrgPolicies.Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new AdministratorRequirement()))
-            .AddPolicy(OrgPolicies.OrgInScope, p => p.RequireAuthenticatedUser().AddRequirements(new OrgInScopeRequirement()));
+        services
+            .AddAuthorizationBuilder()
+            .AddPolicy(OrgPolicies.Administrator, p =>
+                p.RequireAuthenticatedUser().AddRequirements(new AdministratorRequirement())
+            )
+            .AddPolicy(OrgPolicies.OrgInScope, p =>
+                p.RequireAuthenticatedUser().AddRequirements(new OrgInScopeRequirement())
+            );
         return services;
     }
 
     /// <summary>Loads the caller's scope after authentication (endpoints marked WithoutOrgScope skip it).</summary>
-    public static IApplicationBuilder UseOrgScoping(this IApplicationBuilder app) => app.UseMiddleware<OrgScopeMiddleware>();
+    public static IApplicationBuilder UseOrgScoping(this IApplicationBuilder app) =>
+        app.UseMiddleware<OrgScopeMiddleware>();
 }

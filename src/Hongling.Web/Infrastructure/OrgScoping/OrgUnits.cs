@@ -25,16 +25,25 @@ public sealed class OrgUnits
     }
 
     public static async Task<OrgUnits> ForAsync(HonglingDb db, ScopedOrg issuer, CancellationToken ct = default) =>
-        new(issuer, await OrgTree.Children(db, issuer.Id).OrderBy(o => o.Code).Select(o => new OrgUnit(o.Id, o.Name, o.Path)).ToListAsync(ct));
+        new(
+            issuer,
+            await OrgTree
+                .Children(db, issuer.Id)
+                .OrderBy(o => o.Code)
+                .Select(o => new OrgUnit(o.Id, o.Name, o.Path))
+                .ToListAsync(ct)
+        );
 
     /// <summary>Whether the path lies in the issuer's subtree.</summary>
     public bool Covers(string? path) => path is not null && path.StartsWith(Issuer.Path, StringComparison.Ordinal);
 
-    /// <summary>The unit holding <paramref name="orgPath"/> (a path inside the issuer's subtree), or the issuer's id.</summary>
+    /// <summary>The unit holding <paramref name="orgPath"/> (a path inside the issuer's subtree), or the issuer's
+    /// id.</summary>
     public int UnitOf(string orgPath)
     {
         var root = Issuer.Path;
-        if (orgPath.Length <= root.Length || !orgPath.StartsWith(root, StringComparison.Ordinal)) return Issuer.Id;
+        if (orgPath.Length <= root.Length || !orgPath.StartsWith(root, StringComparison.Ordinal))
+            return Issuer.Id;
         var end = orgPath.IndexOf('/', root.Length);
         return end < 0 ? Issuer.Id : _byPath.GetValueOrDefault(orgPath[..(end + 1)], Issuer.Id);
     }

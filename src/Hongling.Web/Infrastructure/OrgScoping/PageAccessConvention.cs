@@ -16,9 +16,12 @@ public sealed class PageAccessConvention : IPageApplicationModelConvention
     public void Apply(PageApplicationModel model)
     {
         var type = model.ModelType ?? model.HandlerType;
-        if (type.GetCustomAttribute<AllowAnonymousAttribute>() is not null) return;
-        model.Filters.Add(type.GetCustomAttribute<SignedInPageAttribute>() is not null
-            ? new AuthorizeFilter(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            : new AuthorizeFilter(OrgPolicies.Administrator));
+        if (type.GetCustomAttribute<AllowAnonymousAttribute>() is not null)
+            return;
+        model.Filters.Add(
+            type.GetCustomAttribute<SignedInPageAttribute>() is not null
+                ? new AuthorizeFilter(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+                : new AuthorizeFilter(OrgPolicies.Administrator)
+        );
     }
 }

@@ -10,7 +10,9 @@ public sealed record ScopedOrg(int Id, string Name, string Path, OrgKind Kind, i
 {
     public static async Task<ScopedOrg?> PickAsync(HonglingDb db, int? id)
     {
-        var orgs = id is { } wanted ? db.AdministeredOrganizations.Where(o => o.Id == wanted) : OrgTree.Roots(db).OrderBy(o => o.Path);
+        var orgs = id is { } wanted
+            ? db.AdministeredOrganizations.Where(o => o.Id == wanted)
+            : OrgTree.Roots(db).OrderBy(o => o.Path);
         return await orgs.Select(o => new ScopedOrg(o.Id, o.Name, o.Path, o.Kind, o.Depth)).FirstOrDefaultAsync();
     }
 }

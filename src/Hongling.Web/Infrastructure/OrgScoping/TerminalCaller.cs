@@ -13,13 +13,19 @@ public sealed class TerminalCaller
 {
     internal TerminalCaller(int id, int siteId, int organizationId, string orgPath, long chainSeq, string? chainHead)
     {
-        Id = id; SiteId = siteId; OrganizationId = organizationId; OrgPath = orgPath; ChainSeq = chainSeq; ChainHead = chainHead;
+        Id = id;
+        SiteId = siteId;
+        OrganizationId = organizationId;
+        OrgPath = orgPath;
+        ChainSeq = chainSeq;
+        ChainHead = chainHead;
     }
 
     public int Id { get; }
     public int SiteId { get; }
     public int OrganizationId { get; }
     public string OrgPath { get; }
+
     /// <summary>The chain's head as read when the key was checked.</summary>
     public long ChainSeq { get; }
     public string? ChainHead { get; }
@@ -31,10 +37,14 @@ public sealed class TerminalCaller
 /// checks are here, in one place, and TerminalScopeTests prove it cannot reach another site.</summary>
 public abstract partial class HonglingDb
 {
-    /// <summary>Named escape: the terminal whose current (not revoked) key hashes to <paramref name="keyHash"/>, looked up
+    /// <summary>Named escape: the terminal whose current (not revoked) key hashes to <paramref name="keyHash"/>, looked
+    /// up
     /// across every organization by the unique key-hash index, since the key is all the caller has.</summary>
     public Task<TerminalCaller?> TerminalByKeyAsync(string keyHash, CancellationToken ct) =>
-        Terminals.IgnoreQueryFilters().AsNoTracking().Where(t => t.KeyHash == keyHash && t.RevokedAt == null)
+        Terminals
+            .IgnoreQueryFilters()
+            .AsNoTracking()
+            .Where(t => t.KeyHash == keyHash && t.RevokedAt == null)
             .Select(t => new TerminalCaller(t.Id, t.SiteId, t.OrganizationId, t.OrgPath, t.ChainSeq, t.ChainHead))
             .FirstOrDefaultAsync(ct);
 
@@ -44,27 +54,57 @@ public abstract partial class HonglingDb
 
     /// <summary>The sessions this terminal reported (its own site's, its own terminal's), read-only.</summary>
     public IQueryable<ViewingSession> SessionsOfTerminal(TerminalCaller terminal) =>
-        ViewingSessions.IgnoreQueryFilters().AsNoTracking().Where(s => s.SiteId == terminal.SiteId && s.TerminalId == terminal.Id);
+        ViewingSessions
+            .IgnoreQueryFilters()
+            .AsNoTracking()
+            .Where(s => s.SiteId == terminal.SiteId && s.TerminalId == terminal.Id);
 
     /// <summary>Inserts sessions the terminal reported, in the caller's transaction. Every row must be this terminal's,
     /// at this terminal's site and organization (else <see cref="OrgScopeViolationException"/> and nothing is written);
-    /// the rows get the organization's path stamp as a scoped save would give them. Viewing sessions are not audited.</summary>
-    public async Task InsertTerminalSessionsAsync(TerminalCaller terminal, IReadOnlyCollection<ViewingSession> rows, CancellationToken ct)
+    /// the rows get the organization's path stamp as a scoped save would give them. Viewing sessions are not
+    /// audited.</summary>
+    public async Task InsertTerminalSessionsAsync(
+        TerminalCaller terminal,
+        IReadOnlyCollection<ViewingSession> rows,
+        CancellationToken ct
+    )
     {
-        if (rows.Any(r => r.TerminalId != terminal.Id || r.SiteId != terminal.SiteId || r.OrganizationId != terminal.OrganizationId || r.Manual))
+        if (
+            rows.Any(r =>
+                r.TerminalId != terminal.Id
+                || r.SiteId != terminal.SiteId
+                || r.OrganizationId != terminal.OrganizationId
+                || r.Manual
+            )
+        )
             throw new OrgScopeViolationException("A terminal may write only its own sessions at its own site.");
-        foreach (var row in rows) row.OrgPath = terminal.OrgPath;
+        foreach (var row in rows)
+            row.OrgPath = terminal.OrgPath;
         await InsertRowsAsync(rows, ct);
     }
 
     /// <summary>Updates this terminal's own row with one UPDATE (its last ping, last report, chain head): a terminal's
     /// traffic changes no audited column and so writes no audit entry.</summary>
-    public Task<int> UpdateTerminalAsync(TerminalCaller terminal, Action<UpdateSettersBuilder<Terminal>> set, CancellationToken ct) =>
-        Terminals.IgnoreQueryFilters().Where(t => t.Id == terminal.Id && t.SiteId == terminal.SiteId).ExecuteUpdateAsync(set, ct);
+    public Task<int> UpdateTerminalAsync(
+        TerminalCaller terminal,
+        Action<UpdateSettersBuilder<Terminal>> set,
+        CancellationToken ct
+    ) =>
+        Terminals
+            .IgnoreQueryFilters()
+            .Where(t => t.Id == terminal.Id && t.SiteId == terminal.SiteId)
+            .ExecuteUpdateAsync(set, ct);
 
     /// <summary>Flags earlier sessions of this terminal that a new report overlaps (kept, counted once).</summary>
-    public Task<int> MarkTerminalSessionsOverlappingAsync(TerminalCaller terminal, IReadOnlyCollection<long> ids, CancellationToken ct) =>
-        ids.Count == 0 ? Task.FromResult(0)
-            : ViewingSessions.IgnoreQueryFilters().Where(s => s.SiteId == terminal.SiteId && s.TerminalId == terminal.Id && ids.Contains(s.Id))
+    public Task<int> MarkTerminalSessionsOverlappingAsync(
+        TerminalCaller terminal,
+        IReadOnlyCollection<long> ids,
+        CancellationToken ct
+    ) =>
+        ids.Count == 0
+            ? Task.FromResult(0)
+            : ViewingSessions
+                .IgnoreQueryFilters()
+                .Where(s => s.SiteId == terminal.SiteId && s.TerminalId == terminal.Id && ids.Contains(s.Id))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Overlapping, true), ct);
 }

@@ -5,7 +5,8 @@ namespace Hongling.Web.Infrastructure.Pii;
 
 /// <summary>Encrypts sensitive personal information (ID numbers) with AES-GCM and computes the keyed
 /// hash used for uniqueness and lookup. Both keys are derived from one master key held outside the
-/// database (configuration, or a key file beside the SQLite data), so a stolen database alone reveals nothing.</summary>
+/// database (configuration, or a key file beside the SQLite data), so a stolen database alone reveals
+/// nothing.</summary>
 public sealed class PiiProtector
 {
     private readonly byte[] _encryptionKey;
@@ -13,8 +14,14 @@ public sealed class PiiProtector
 
     public PiiProtector(byte[] masterKey)
     {
-        if (masterKey.Length != 32) throw new ArgumentException("The PII master key must be 32 bytes.");
-        _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "hongling-pii-encrypt"u8.ToArray());
+        if (masterKey.Length != 32)
+            throw new ArgumentException("The PII master key must be 32 bytes.");
+        _encryptionKey = HKDF.DeriveKey(
+            HashAlgorithmName.SHA256,
+            masterKey,
+            32,
+            info: "hongling-pii-encrypt"u8.ToArray()
+        );
         _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "hongling-pii-hash"u8.ToArray());
     }
 
@@ -38,7 +45,8 @@ public sealed class PiiProtector
         return Encoding.UTF8.GetString(plain);
     }
 
-    public string Hash(string plain) => Convert.ToHexStringLower(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(plain)));
+    public string Hash(string plain) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(plain)));
 
     /// <summary>Reads Pii:Key (base64, 32 bytes). Without it, and only for the embedded SQLite database,
     /// a key is generated once into the data folder; PostgreSQL deployments must configure the key so
@@ -46,15 +54,20 @@ public sealed class PiiProtector
     public static PiiProtector FromConfiguration(IConfiguration config, string dataDirectory, bool allowKeyFile)
     {
         var configured = config["Pii:Key"];
-        if (!string.IsNullOrWhiteSpace(configured)) return new PiiProtector(Convert.FromBase64String(configured));
+        if (!string.IsNullOrWhiteSpace(configured))
+            return new PiiProtector(Convert.FromBase64String(configured));
         if (!allowKeyFile)
-            throw new InvalidOperationException("Pii:Key is not configured: set it (base64 of 32 random bytes, e.g. `openssl rand -base64 32`) via the environment variable Pii__Key.");
+            throw new InvalidOperationException(
+                "Pii:Key is not configured: set it (base64 of 32 random bytes, e.g. `openssl rand -base64 32`)"
+                    + " via the environment variable Pii__Key."
+            );
         var file = System.IO.Path.Combine(dataDirectory, "pii.key");
         if (!File.Exists(file))
         {
             Directory.CreateDirectory(dataDirectory);
             File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         return new PiiProtector(Convert.FromBase64String(File.ReadAllText(file).Trim()));
     }

@@ -20,13 +20,14 @@ public static class Problems
     /// <summary>Writes the problem for a named error from middleware or a callback, which return no result.</summary>
     public static Task WriteAsync(HttpContext http, RuleError error) => From(error).ExecuteAsync(http);
 
-    private static ProblemDetails Of(RuleError error) => new()
-    {
-        Status = error.Status,
-        Title = ErrorHandling.TitleOf(error.Status),
-        Detail = error.Message,
-        Extensions = { [CodeKey] = error.Code },
-    };
+    private static ProblemDetails Of(RuleError error) =>
+        new()
+        {
+            Status = error.Status,
+            Title = ErrorHandling.TitleOf(error.Status),
+            Detail = error.Message,
+            Extensions = { [CodeKey] = error.Code },
+        };
 
     /// <summary>Finishes every problem the ProblemDetails service writes (its CustomizeProblemDetails): a rule
     /// refused in an exception keeps its message and code; any other exception's text stays in the log; a problem
@@ -53,10 +54,11 @@ public static class Problems
     }
 
     /// <summary>Statuses the framework gives no type URI; RFC 9457 reads a missing type as about:blank.</summary>
-    private static string TypeOf(int status) => status switch
-    {
-        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-        429 => "https://tools.ietf.org/html/rfc6585#section-4",
-        _ => "about:blank",
-    };
+    private static string TypeOf(int status) =>
+        status switch
+        {
+            413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+            429 => "https://tools.ietf.org/html/rfc6585#section-4",
+            _ => "about:blank",
+        };
 }

@@ -1,6 +1,7 @@
 namespace Hongling.Web.Infrastructure.Uploads;
 
-/// <summary>A supporting document as kept: its bytes, the content type they were recognised as, and a safe name.</summary>
+/// <summary>A supporting document as kept: its bytes, the content type they were recognised as, and a safe
+/// name.</summary>
 public sealed record AcceptedDocument(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Supporting documents (a fee receipt, a certificate): a PDF kept as sent, or a JPEG/PNG photo re-encoded

@@ -5,7 +5,8 @@ namespace Hongling.Web.Infrastructure.Uploads;
 
 /// <summary>What one kind of image upload accepts and what it keeps.</summary>
 /// <param name="MaxBytes">Largest file accepted, checked before a byte is read.</param>
-/// <param name="MaxPixels">Largest width × height the file may declare, checked before decoding (decompression bombs).</param>
+/// <param name="MaxPixels">Largest width × height the file may declare, checked before decoding (decompression
+/// bombs).</param>
 /// <param name="LongestSide">The kept image is scaled down to this longest side (never up).</param>
 /// <param name="ThumbnailSide">The thumbnail's longest side; the aspect ratio is kept.</param>
 public sealed record ImageLimits(long MaxBytes, long MaxPixels, int LongestSide, int ThumbnailSide, int Quality = 85);
@@ -18,6 +19,7 @@ public sealed record ReencodedImage(byte[] Jpeg, byte[] Thumbnail, int Width, in
 public sealed record ImageUploadResult(ReencodedImage? Image, RuleError? Error)
 {
     public string? Refusal => Error?.Message;
+
     public static ImageUploadResult Refused(RuleError error) => new(null, error);
 }
 
@@ -29,6 +31,7 @@ public static class ImageUpload
 {
     /// <summary>The refusals, named in <see cref="RuleErrors"/>.</summary>
     public static RuleError TooLarge(ImageLimits limits) => RuleErrors.ImageTooLarge(limits.MaxBytes);
+
     public static RuleError TooManyPixels(ImageLimits limits) => RuleErrors.ImageTooManyPixels(limits.MaxPixels);
 
     /// <summary>A decode holds up to width × height × 4 bytes and a core for a second or more (a 40-megapixel
@@ -39,12 +42,16 @@ public static class ImageUpload
     private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly SKSamplingOptions Smooth = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 
-    /// <summary>Reads a posted file (size checked first, so an oversize file is never read) and re-encodes it.</summary>
+    /// <summary>Reads a posted file (size checked first, so an oversize file is never read) and re-encodes
+    /// it.</summary>
     public static async Task<ImageUploadResult> ReadAsync(IFormFile? file, ImageLimits limits, CancellationToken ct)
     {
-        if (file is null) return ImageUploadResult.Refused(RuleErrors.ImageMissing);
-        if (file.Length == 0) return ImageUploadResult.Refused(RuleErrors.ImageEmpty);
-        if (file.Length > limits.MaxBytes) return ImageUploadResult.Refused(TooLarge(limits));
+        if (file is null)
+            return ImageUploadResult.Refused(RuleErrors.ImageMissing);
+        if (file.Length == 0)
+            return ImageUploadResult.Refused(RuleErrors.ImageEmpty);
+        if (file.Length > limits.MaxBytes)
+            return ImageUploadResult.Refused(TooLarge(limits));
         return await ReencodeAsync(await BytesAsync(file, ct), limits, ct);
     }
 
@@ -60,27 +67,38 @@ public static class ImageUpload
     public static async Task<ImageUploadResult> ReencodeAsync(byte[] bytes, ImageLimits limits, CancellationToken ct)
     {
         await Decoders.WaitAsync(ct);
-        try { return Reencode(bytes, limits); }
-        finally { Decoders.Release(); }
+        try
+        {
+            return Reencode(bytes, limits);
+        }
+        finally
+        {
+            Decoders.Release();
+        }
     }
 
     /// <summary>The width × height a JPEG or PNG file declares, read from its header without decoding; 0 when
     /// it is not one (the re-encoding then refuses it with its own message).</summary>
     public static long DeclaredPixels(byte[] bytes)
     {
-        if (!IsJpegOrPng(bytes)) return 0;
+        if (!IsJpegOrPng(bytes))
+            return 0;
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         return codec is null ? 0 : Math.Max(0L, (long)codec.Info.Width * codec.Info.Height);
     }
 
-    public static bool IsJpegOrPng(ReadOnlySpan<byte> bytes) => bytes.StartsWith(JpegMagic) || bytes.StartsWith(PngMagic);
+    public static bool IsJpegOrPng(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith(JpegMagic) || bytes.StartsWith(PngMagic);
 
     public static ImageUploadResult Reencode(byte[] bytes, ImageLimits limits)
     {
-        if (bytes.Length == 0) return ImageUploadResult.Refused(RuleErrors.ImageEmpty);
-        if (bytes.LongLength > limits.MaxBytes) return ImageUploadResult.Refused(TooLarge(limits));
-        if (!IsJpegOrPng(bytes)) return ImageUploadResult.Refused(RuleErrors.ImageNotJpegOrPng);
+        if (bytes.Length == 0)
+            return ImageUploadResult.Refused(RuleErrors.ImageEmpty);
+        if (bytes.LongLength > limits.MaxBytes)
+            return ImageUploadResult.Refused(TooLarge(limits));
+        if (!IsJpegOrPng(bytes))
+            return ImageUploadResult.Refused(RuleErrors.ImageNotJpegOrPng);
 
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
@@ -88,14 +106,25 @@ public static class ImageUpload
         if (codec is null || codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png))
             return ImageUploadResult.Refused(RuleErrors.ImageUnreadable);
         var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (width <= 0 || height <= 0) return ImageUploadResult.Refused(RuleErrors.ImageUnreadable);
-        if ((long)width * height > limits.MaxPixels) return ImageUploadResult.Refused(TooManyPixels(limits));
+        if (width <= 0 || height <= 0)
+            return ImageUploadResult.Refused(RuleErrors.ImageUnreadable);
+        if ((long)width * height > limits.MaxPixels)
+            return ImageUploadResult.Refused(TooManyPixels(limits));
 
         using var decoded = Decode(codec, limits.LongestSide);
-        if (decoded is null) return ImageUploadResult.Refused(RuleErrors.ImageUnreadable);
+        if (decoded is null)
+            return ImageUploadResult.Refused(RuleErrors.ImageUnreadable);
         using var upright = Render(decoded, codec.EncodedOrigin, limits.LongestSide);
         using var thumbnail = Render(upright, SKEncodedOrigin.TopLeft, limits.ThumbnailSide);
-        return new ImageUploadResult(new ReencodedImage(Jpeg(upright, limits.Quality), Jpeg(thumbnail, limits.Quality), upright.Width, upright.Height), null);
+        return new ImageUploadResult(
+            new ReencodedImage(
+                Jpeg(upright, limits.Quality),
+                Jpeg(thumbnail, limits.Quality),
+                upright.Width,
+                upright.Height
+            ),
+            null
+        );
     }
 
     /// <summary>Decodes into sRGB at the smallest size the codec offers (JPEG decodes at 1/8, 1/4, 1/2)
@@ -107,11 +136,22 @@ public static class ImageUpload
         foreach (var scale in new[] { 0.125f, 0.25f, 0.5f })
         {
             var scaled = codec.GetScaledDimensions(scale);
-            if (Math.Max(scaled.Width, scaled.Height) >= longestSide) { size = scaled; break; }
+            if (Math.Max(scaled.Width, scaled.Height) >= longestSide)
+            {
+                size = scaled;
+                break;
+            }
         }
-        var info = new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, SKAlphaType.Premul, SKColorSpace.CreateSrgb());
+        var info = new SKImageInfo(
+            size.Width,
+            size.Height,
+            SKImageInfo.PlatformColorType,
+            SKAlphaType.Premul,
+            SKColorSpace.CreateSrgb()
+        );
         var bitmap = new SKBitmap(info);
-        if (codec.GetPixels(info, bitmap.GetPixels()) == SKCodecResult.Success) return bitmap;
+        if (codec.GetPixels(info, bitmap.GetPixels()) == SKCodecResult.Success)
+            return bitmap;
         bitmap.Dispose();
         return null;
     }
@@ -123,8 +163,15 @@ public static class ImageUpload
         var scale = Math.Min(1.0, (double)longestSide / Math.Max(source.Width, source.Height));
         var w = Math.Max(1, (int)Math.Round(source.Width * scale));
         var h = Math.Max(1, (int)Math.Round(source.Height * scale));
-        var turned = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        var target = new SKBitmap(new SKImageInfo(turned ? h : w, turned ? w : h, SKImageInfo.PlatformColorType, SKAlphaType.Opaque));
+        var turned =
+            origin
+            is SKEncodedOrigin.LeftTop
+                or SKEncodedOrigin.RightTop
+                or SKEncodedOrigin.RightBottom
+                or SKEncodedOrigin.LeftBottom;
+        var target = new SKBitmap(
+            new SKImageInfo(turned ? h : w, turned ? w : h, SKImageInfo.PlatformColorType, SKAlphaType.Opaque)
+        );
         using var canvas = new SKCanvas(target);
         canvas.Clear(SKColors.White);
         canvas.SetMatrix(Upright(origin, w, h));
@@ -135,17 +182,18 @@ public static class ImageUpload
 
     /// <summary>The transform that shows a w × h image stored with EXIF <paramref name="origin"/> upright
     /// (Skia's SkEncodedOriginToMatrix).</summary>
-    private static SKMatrix Upright(SKEncodedOrigin origin, int w, int h) => origin switch
-    {
-        SKEncodedOrigin.TopRight => new(-1, 0, w, 0, 1, 0, 0, 0, 1),     // mirrored
-        SKEncodedOrigin.BottomRight => new(-1, 0, w, 0, -1, h, 0, 0, 1), // 180°
-        SKEncodedOrigin.BottomLeft => new(1, 0, 0, 0, -1, h, 0, 0, 1),   // mirrored vertically
-        SKEncodedOrigin.LeftTop => new(0, 1, 0, 1, 0, 0, 0, 0, 1),       // transposed
-        SKEncodedOrigin.RightTop => new(0, -1, h, 1, 0, 0, 0, 0, 1),     // 90° clockwise (a phone held upright)
-        SKEncodedOrigin.RightBottom => new(0, -1, h, -1, 0, w, 0, 0, 1), // transverse
-        SKEncodedOrigin.LeftBottom => new(0, 1, 0, -1, 0, w, 0, 0, 1),   // 90° counter-clockwise
-        _ => SKMatrix.Identity,
-    };
+    private static SKMatrix Upright(SKEncodedOrigin origin, int w, int h) =>
+        origin switch
+        {
+            SKEncodedOrigin.TopRight => new(-1, 0, w, 0, 1, 0, 0, 0, 1), // mirrored
+            SKEncodedOrigin.BottomRight => new(-1, 0, w, 0, -1, h, 0, 0, 1), // 180°
+            SKEncodedOrigin.BottomLeft => new(1, 0, 0, 0, -1, h, 0, 0, 1), // mirrored vertically
+            SKEncodedOrigin.LeftTop => new(0, 1, 0, 1, 0, 0, 0, 0, 1), // transposed
+            SKEncodedOrigin.RightTop => new(0, -1, h, 1, 0, 0, 0, 0, 1), // 90° clockwise (a phone held upright)
+            SKEncodedOrigin.RightBottom => new(0, -1, h, -1, 0, w, 0, 0, 1), // transverse
+            SKEncodedOrigin.LeftBottom => new(0, 1, 0, -1, 0, w, 0, 0, 1), // 90° counter-clockwise
+            _ => SKMatrix.Identity,
+        };
 
     private static byte[] Jpeg(SKBitmap bitmap, int quality)
     {

@@ -7,9 +7,15 @@ namespace Hongling.Web.Infrastructure.Uploads;
 /// every use, so a replaced or removed image, or one that left the viewer's scope, is never shown stale.</summary>
 public static class PrivateImage
 {
-    public static async Task<IResult> ServeAsync(HttpContext http, DateTime? version, bool thumbnail, Func<Task<byte[]?>> load)
+    public static async Task<IResult> ServeAsync(
+        HttpContext http,
+        DateTime? version,
+        bool thumbnail,
+        Func<Task<byte[]?>> load
+    )
     {
-        if (version is null) return Results.NotFound();
+        if (version is null)
+            return Results.NotFound();
         var etag = new EntityTagHeaderValue($"\"{version.Value.Ticks:x}{(thumbnail ? "-t" : "")}\"");
         http.Response.Headers.CacheControl = "private, no-cache";
         if (http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))

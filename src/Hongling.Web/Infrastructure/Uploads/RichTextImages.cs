@@ -23,7 +23,12 @@ namespace Hongling.Web.Infrastructure.Uploads;
 public static class RichTextImages
 {
     /// <summary>As album photos: a phone photo as it comes (10 MB), kept at 1600 px, enough for any screen.</summary>
-    public static readonly ImageLimits Limits = new(MaxBytes: 10 * 1024 * 1024, MaxPixels: 40_000_000, LongestSide: 1600, ThumbnailSide: 320);
+    public static readonly ImageLimits Limits = new(
+        MaxBytes: 10 * 1024 * 1024,
+        MaxPixels: 40_000_000,
+        LongestSide: 1600,
+        ThumbnailSide: 320
+    );
 
     /// <summary>The file at its limit and the form around it; a larger body is refused before it is read.</summary>
     public const long MaxRequestBytes = 10 * 1024 * 1024 + 64 * 1024;
@@ -36,31 +41,52 @@ public static class RichTextImages
 
     public static IEndpointRouteBuilder MapRichTextImages(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/orgs/{orgId:int}/rich-text-images", UploadAsync).RequireAuthorization(OrgPolicies.OrgInScope).WithTags("RichText")
-            .WithSummary("上传正文图片(JPEG 或 PNG,不超过 10 MB,按文件内容识别并重新编码);表单字段 file,请求头 RequestVerificationToken;返回图片地址");
+        app.MapPost("/api/orgs/{orgId:int}/rich-text-images", UploadAsync)
+            .RequireAuthorization(OrgPolicies.OrgInScope)
+            .WithTags("RichText")
+            .WithSummary(
+                "上传正文图片(JPEG 或 PNG,不超过 10 MB,按文件内容识别并重新编码);表单字段 file,请求头 RequestVerificationToken;返回图片地址"
+            );
         // The images themselves: no sign-in and no scope to load (see the class comment).
         app.MapGet("/media/{id:guid}.jpg", ServeAsync).AllowAnonymous().WithoutOrgScope().ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> UploadAsync(int orgId, HttpContext http, IAntiforgery antiforgery, HonglingDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(
+        int orgId,
+        HttpContext http,
+        IAntiforgery antiforgery,
+        HonglingDb db,
+        TimeProvider clock,
+        CancellationToken ct
+    )
     {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxRequestBytes;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxRequestBytes;
         if (http.Request.ContentLength > MaxRequestBytes)
             return Problems.From(ImageUpload.TooLarge(Limits) with { Status = StatusCodes.Status413PayloadTooLarge });
-        if (!await antiforgery.IsRequestValidAsync(http)) return Problems.From(RuleErrors.ImageFormExpired);
-        if (!http.Request.HasFormContentType) return Problems.From(RuleErrors.ImageMissing);
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Problems.From(RuleErrors.ImageFormExpired);
+        if (!http.Request.HasFormContentType)
+            return Problems.From(RuleErrors.ImageMissing);
         var form = await http.Request.ReadFormAsync(ct);
         var result = await ImageUpload.ReadAsync(form.Files.GetFile(FormField), Limits, ct);
-        if (result.Image is not { } image) return Problems.From(result.Error!);
+        if (result.Image is not { } image)
+            return Problems.From(result.Error!);
 
         var row = new RichTextImage
         {
-            Id = new Guid(RandomNumberGenerator.GetBytes(16)), OrganizationId = orgId, Image = image.Jpeg, Width = image.Width, Height = image.Height,
-            UploadedAt = clock.GetUtcNow().UtcDateTime, AccountId = db.Scope.AccountId!, UploadedBy = db.Scope.ActorName,
+            Id = new Guid(RandomNumberGenerator.GetBytes(16)),
+            OrganizationId = orgId,
+            Image = image.Jpeg,
+            Width = image.Width,
+            Height = image.Height,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+            AccountId = db.Scope.AccountId!,
+            UploadedBy = db.Scope.ActorName,
         };
         db.RichTextImages.Add(row);
-        await db.SaveChangesAsync(ct);   // the save check refuses an organization outside the scope as well
+        await db.SaveChangesAsync(ct); // the save check refuses an organization outside the scope as well
         var url = RichText.ImageUrl(row.Id);
         return TypedResults.Created(url, new Uploaded(url, image.Width, image.Height));
     }
@@ -68,8 +94,13 @@ public static class RichTextImages
     private static async Task<IResult> ServeAsync(Guid id, HttpContext http, HonglingDb db, CancellationToken ct)
     {
         // The visible opt-out of the org scope: the unguessable id is the permission (see the class comment).
-        var bytes = await db.RichTextImages.IgnoreQueryFilters().Where(i => i.Id == id).Select(i => i.Image).FirstOrDefaultAsync(ct);
-        if (bytes is null) return Results.NotFound();
+        var bytes = await db
+            .RichTextImages.IgnoreQueryFilters()
+            .Where(i => i.Id == id)
+            .Select(i => i.Image)
+            .FirstOrDefaultAsync(ct);
+        if (bytes is null)
+            return Results.NotFound();
         http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(bytes, "image/jpeg");

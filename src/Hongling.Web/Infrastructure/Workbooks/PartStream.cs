@@ -8,14 +8,22 @@ namespace Hongling.Web.Infrastructure.Workbooks;
 /// (UTF-8, as spreadsheet programs write), so a part that starts as UTF-16 is refused as unreadable.</summary>
 internal sealed class PartStream(Stream inner, WorkbookPackage package) : Stream
 {
-    private enum Scan { Text, Open, Tag, Quoted, Special }
+    private enum Scan
+    {
+        Text,
+        Open,
+        Tag,
+        Quoted,
+        Special,
+    }
 
     private Scan _state;
     private long _markup;
     private byte _quote;
-    private byte _prev1, _prev2;
-    private bool _special;   // the markup opened with "<!" (comment, CDATA) rather than "<?"
-    private int _start;      // the first two bytes, to recognise UTF-16
+    private byte _prev1,
+        _prev2;
+    private bool _special; // the markup opened with "<!" (comment, CDATA) rather than "<?"
+    private int _start; // the first two bytes, to recognise UTF-16
     private int _seen;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -27,7 +35,8 @@ internal sealed class PartStream(Stream inner, WorkbookPackage package) : Stream
         for (var i = 0; i < n && _seen < 2; i++, _seen++)
         {
             _start = _start << 8 | buffer[i];
-            if (_seen == 1 && _start is 0xFFFE or 0xFEFF or 0x3C00 or 0x003C) throw new InvalidDataException("A UTF-16 part.");
+            if (_seen == 1 && _start is 0xFFFE or 0xFEFF or 0x3C00 or 0x003C)
+                throw new InvalidDataException("A UTF-16 part.");
         }
         Check(buffer[..n]);
         return n;
@@ -42,7 +51,8 @@ internal sealed class PartStream(Stream inner, WorkbookPackage package) : Stream
             {
                 case Scan.Text:
                     at = data.IndexOf((byte)'<');
-                    if (at < 0) return;
+                    if (at < 0)
+                        return;
                     _state = Scan.Open;
                     _markup = 0;
                     data = data[(at + 1)..];
@@ -54,15 +64,28 @@ internal sealed class PartStream(Stream inner, WorkbookPackage package) : Stream
                     break;
                 case Scan.Tag:
                     at = data.IndexOfAny((byte)'>', (byte)'"', (byte)'\'');
-                    if (at < 0) { Grow(data.Length); return; }
+                    if (at < 0)
+                    {
+                        Grow(data.Length);
+                        return;
+                    }
                     Grow(at + 1);
-                    if (data[at] == '>') _state = Scan.Text;
-                    else { _quote = data[at]; _state = Scan.Quoted; }
+                    if (data[at] == '>')
+                        _state = Scan.Text;
+                    else
+                    {
+                        _quote = data[at];
+                        _state = Scan.Quoted;
+                    }
                     data = data[(at + 1)..];
                     break;
                 case Scan.Quoted:
                     at = data.IndexOf(_quote);
-                    if (at < 0) { Grow(data.Length); return; }
+                    if (at < 0)
+                    {
+                        Grow(data.Length);
+                        return;
+                    }
                     Grow(at + 1);
                     _state = Scan.Tag;
                     data = data[(at + 1)..];
@@ -73,7 +96,15 @@ internal sealed class PartStream(Stream inner, WorkbookPackage package) : Stream
                     for (; i < data.Length && _state == Scan.Special; i++)
                     {
                         var b = data[i];
-                        if (b == '>' && (_special ? (_prev1 == '-' && _prev2 == '-') || (_prev1 == ']' && _prev2 == ']') : _prev1 == '?')) _state = Scan.Text;
+                        if (
+                            b == '>'
+                            && (
+                                _special
+                                    ? (_prev1 == '-' && _prev2 == '-') || (_prev1 == ']' && _prev2 == ']')
+                                    : _prev1 == '?'
+                            )
+                        )
+                            _state = Scan.Text;
                         _prev2 = _prev1;
                         _prev1 = b;
                     }
@@ -88,12 +119,15 @@ internal sealed class PartStream(Stream inner, WorkbookPackage package) : Stream
     {
         _markup += bytes;
         if (_markup > SheetReader.MaxMarkupBytes)
-            throw new WorkbookLimitException($"文件中有超过{SheetReader.MaxMarkupBytes / 1024}KB的XML标记,不是常规的Excel文件,请用Excel另存后再导入");
+            throw new WorkbookLimitException(
+                $"文件中有超过{SheetReader.MaxMarkupBytes / 1024}KB的XML标记,不是常规的Excel文件,请用Excel另存后再导入"
+            );
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) inner.Dispose();
+        if (disposing)
+            inner.Dispose();
         base.Dispose(disposing);
     }
 
@@ -101,9 +135,17 @@ internal sealed class PartStream(Stream inner, WorkbookPackage package) : Stream
     public override bool CanSeek => false;
     public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
     public override void Flush() { }
+
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
     public override void SetLength(long value) => throw new NotSupportedException();
+
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

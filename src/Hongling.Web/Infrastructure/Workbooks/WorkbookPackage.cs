@@ -10,7 +10,7 @@ internal sealed class WorkbookPackage : IDisposable
 {
     private static readonly XmlReaderSettings Settings = new()
     {
-        DtdProcessing = DtdProcessing.Prohibit,   // no entities, so no expansion either
+        DtdProcessing = DtdProcessing.Prohibit, // no entities, so no expansion either
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         CloseInput = true,
@@ -26,13 +26,15 @@ internal sealed class WorkbookPackage : IDisposable
     {
         _zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         // Part names are case-insensitive (OPC); the first entry of a name wins.
-        foreach (var entry in _zip.Entries) _entries.TryAdd(entry.FullName, entry);
+        foreach (var entry in _zip.Entries)
+            _entries.TryAdd(entry.FullName, entry);
     }
 
     public bool Has(string path) => _entries.ContainsKey(path);
 
     public XmlReader Open(string path) =>
-        _entries.TryGetValue(path, out var entry) ? XmlReader.Create(new PartStream(entry.Open(), this), Settings)
+        _entries.TryGetValue(path, out var entry)
+            ? XmlReader.Create(new PartStream(entry.Open(), this), Settings)
             : throw new InvalidDataException($"No part {path}.");
 
     /// <summary>Counts inflated bytes, stopping the read past the workbook's limit.</summary>
@@ -40,7 +42,9 @@ internal sealed class WorkbookPackage : IDisposable
     {
         _inflated += bytes;
         if (_inflated > SheetReader.MaxInflatedBytes)
-            throw new WorkbookLimitException($"文件解压后超过{SheetReader.MaxInflatedBytes / (1024 * 1024)}MB,请分批导入");
+            throw new WorkbookLimitException(
+                $"文件解压后超过{SheetReader.MaxInflatedBytes / (1024 * 1024)}MB,请分批导入"
+            );
     }
 
     /// <summary>The internal relationships of a part ("" for the package), by id: the type's last segment
@@ -52,14 +56,26 @@ internal sealed class WorkbookPackage : IDisposable
         var folder = part[..(slash + 1)];
         var rels = $"{folder}_rels/{part[(slash + 1)..]}.rels";
         var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        if (!Has(rels)) return result;
+        if (!Has(rels))
+            return result;
         using var xml = Open(rels);
         var chunk = new char[1024];
         while (ReadMarkup(xml, chunk))
         {
-            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "Relationship" || xml.NamespaceURI != PackageRelationships) continue;
-            if (xml.GetAttribute("TargetMode") == "External") continue;
-            if (xml.GetAttribute("Id") is not { } id || xml.GetAttribute("Type") is not { } type || xml.GetAttribute("Target") is not { } target) continue;
+            if (
+                xml.NodeType != XmlNodeType.Element
+                || xml.LocalName != "Relationship"
+                || xml.NamespaceURI != PackageRelationships
+            )
+                continue;
+            if (xml.GetAttribute("TargetMode") == "External")
+                continue;
+            if (
+                xml.GetAttribute("Id") is not { } id
+                || xml.GetAttribute("Type") is not { } type
+                || xml.GetAttribute("Target") is not { } target
+            )
+                continue;
             result.TryAdd(id, (type[(type.LastIndexOf('/') + 1)..], Resolve(folder, target)));
         }
         return result;
@@ -74,14 +90,21 @@ internal sealed class WorkbookPackage : IDisposable
         var parts = new List<string>();
         foreach (var segment in path.Split('/'))
         {
-            if (segment is "" or ".") continue;
-            if (segment == "..") { if (parts.Count > 0) parts.RemoveAt(parts.Count - 1); }
-            else parts.Add(segment);
+            if (segment is "" or ".")
+                continue;
+            if (segment == "..")
+            {
+                if (parts.Count > 0)
+                    parts.RemoveAt(parts.Count - 1);
+            }
+            else
+                parts.Add(segment);
         }
         return string.Join('/', parts);
     }
 
-    public static bool IsText(XmlNodeType type) => type is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace;
+    public static bool IsText(XmlNodeType type) =>
+        type is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace;
 
     /// <summary>Moves to the next node that is not text, taking any text on the way in chunks (into
     /// <paramref name="chunk"/>, then dropped), so that no text node is ever held whole.</summary>
@@ -89,7 +112,8 @@ internal sealed class WorkbookPackage : IDisposable
     {
         while (xml.Read())
         {
-            if (!IsText(xml.NodeType)) return true;
+            if (!IsText(xml.NodeType))
+                return true;
             while (xml.ReadValueChunk(chunk, 0, chunk.Length) > 0) { }
         }
         return false;

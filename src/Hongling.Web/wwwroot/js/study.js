@@ -28,7 +28,8 @@
   }
 
   async function open() {
-    const r = await fetch('/api/study/sessions', { method: 'POST', headers: json, body: JSON.stringify({ materialId }) });
+    const request = JSON.stringify({ materialId });
+    const r = await fetch('/api/study/sessions', { method: 'POST', headers: json, body: request });
     if (!r.ok) return;
     const body = await r.json();
     session = body.sessionId; seq = 0;
@@ -49,7 +50,8 @@
       const r = await fetch('/api/study/heartbeat', { method: 'POST', headers: json, body });
       paused = null;
       if (r.ok) show(await r.json());
-      else if (r.status === 409 || r.status === 404) session = null;   // closed elsewhere: open a new session on the next beat
+      // closed elsewhere: open a new session on the next beat
+      else if (r.status === 409 || r.status === 404) session = null;
     } catch (e) { /* offline: the next beat tries again */ }
     finally { busy = false; }
   }
@@ -58,7 +60,8 @@
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') beat(); });
   if (media) media.addEventListener('ended', () => { ended = true; beat(); });
   window.addEventListener('pagehide', () => {
-    if (session) navigator.sendBeacon('/api/study/sessions/' + session + '/close', new Blob(['{}'], { type: 'application/json' }));
+    const empty = new Blob(['{}'], { type: 'application/json' });
+    if (session) navigator.sendBeacon('/api/study/sessions/' + session + '/close', empty);
     session = null;
   });
   beat();

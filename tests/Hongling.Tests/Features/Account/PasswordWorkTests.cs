@@ -11,13 +11,22 @@ namespace Hongling.Tests.Features.Account;
 /// verifications (a decorator around it), not by timing.</summary>
 public sealed class PasswordWorkTests(TestApp app) : IClassFixture<TestApp>
 {
-    private sealed class Counter { public int Verifications; }
-
-    private sealed class CountingHasher(IPasswordHasher<Hongling.Web.Domain.Account> inner, Counter counter) : IPasswordHasher<Hongling.Web.Domain.Account>
+    private sealed class Counter
     {
-        public string HashPassword(Hongling.Web.Domain.Account user, string password) => inner.HashPassword(user, password);
+        public int Verifications;
+    }
 
-        public PasswordVerificationResult VerifyHashedPassword(Hongling.Web.Domain.Account user, string hashedPassword, string providedPassword)
+    private sealed class CountingHasher(IPasswordHasher<Hongling.Web.Domain.Account> inner, Counter counter)
+        : IPasswordHasher<Hongling.Web.Domain.Account>
+    {
+        public string HashPassword(Hongling.Web.Domain.Account user, string password) =>
+            inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(
+            Hongling.Web.Domain.Account user,
+            string hashedPassword,
+            string providedPassword
+        )
         {
             Interlocked.Increment(ref counter.Verifications);
             return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
@@ -25,17 +34,29 @@ public sealed class PasswordWorkTests(TestApp app) : IClassFixture<TestApp>
     }
 
     /// <summary>An instance of the app whose password hasher is the registered one wrapped in a counter.</summary>
-    private static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Counted(TestApp app, Counter counter) =>
-        app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            var registered = s.Last(d => d.ServiceType == typeof(IPasswordHasher<Hongling.Web.Domain.Account>));
-            s.RemoveAll<IPasswordHasher<Hongling.Web.Domain.Account>>();
-            s.AddScoped<IPasswordHasher<Hongling.Web.Domain.Account>>(sp => new CountingHasher(
-                (IPasswordHasher<Hongling.Web.Domain.Account>)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!), counter));
-        }));
+    private static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Counted(
+        TestApp app,
+        Counter counter
+    ) =>
+        app.WithWebHostBuilder(b =>
+            b.ConfigureServices(s =>
+            {
+                var registered = s.Last(d => d.ServiceType == typeof(IPasswordHasher<Hongling.Web.Domain.Account>));
+                s.RemoveAll<IPasswordHasher<Hongling.Web.Domain.Account>>();
+                s.AddScoped<IPasswordHasher<Hongling.Web.Domain.Account>>(sp => new CountingHasher(
+                    (IPasswordHasher<Hongling.Web.Domain.Account>)
+                        ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!),
+                    counter
+                ));
+            })
+        );
 
     private static async Task<(HttpStatusCode Status, string Html, int Verifications)> SignInAsync(
-        Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> instance, Counter counter, string name, string password)
+        Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> instance,
+        Counter counter,
+        string name,
+        string password
+    )
     {
         var client = instance.CreateClient(new() { AllowAutoRedirect = false });
         var before = counter.Verifications;
@@ -54,7 +75,12 @@ public sealed class PasswordWorkTests(TestApp app) : IClassFixture<TestApp>
 
         var known = await SignInAsync(counted, counter, card, "wrong-pass-1");
         var unknownCard = await SignInAsync(counted, counter, TestApp.NewCard(), "wrong-pass-1");
-        var unknownMobile = await SignInAsync(counted, counter, "139" + Random.Shared.Next(10_000_000, 99_999_999), "wrong-pass-1");
+        var unknownMobile = await SignInAsync(
+            counted,
+            counter,
+            "139" + Random.Shared.Next(10_000_000, 99_999_999),
+            "wrong-pass-1"
+        );
 
         Assert.Equal(1, known.Verifications);
         Assert.Equal(1, unknownCard.Verifications);
@@ -70,7 +96,8 @@ public sealed class PasswordWorkTests(TestApp app) : IClassFixture<TestApp>
         var (_, branch) = await app.AddTownAsync("锁定哈希镇");
         var card = TestApp.NewCard();
         await app.AddAccountAsync(card, await app.AddMemberAsync(branch, "郑锁定"));
-        for (var i = 0; i < 5; i++) await SignInAsync(counted, counter, card, "wrong-pass-" + i);
+        for (var i = 0; i < 5; i++)
+            await SignInAsync(counted, counter, card, "wrong-pass-" + i);
 
         var locked = await SignInAsync(counted, counter, card, TestApp.Password);
         Assert.Contains(LoginModel.LockedOut, locked.Html);

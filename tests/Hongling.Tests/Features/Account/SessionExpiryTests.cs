@@ -39,7 +39,7 @@ public sealed class SessionExpiryTests(TestApp app) : IClassFixture<TestApp>
         Wait(TimeSpan.FromMinutes(29));
         Assert.True(await SignedInAsync(admin));
         Wait(TimeSpan.FromMinutes(29));
-        Assert.True(await SignedInAsync(admin));   // 58 minutes in, never 30 idle
+        Assert.True(await SignedInAsync(admin)); // 58 minutes in, never 30 idle
         Wait(TimeSpan.FromMinutes(31));
         Assert.False(await SignedInAsync(admin));
         Assert.False(await SignedInAsync(WithCookie(app, cookie)));
@@ -111,11 +111,18 @@ public sealed class SessionExpiryTests(TestApp app) : IClassFixture<TestApp>
     {
         var card = await MemberAsync("清理镇");
         var (member, _) = await SignInAsync(app, card);
-        var accountId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == card).Select(u => u.Id).SingleAsync());
-        Task<int> RowsAsync() => app.WithDbAsync(db => db.AccountSessions.IgnoreQueryFilters().CountAsync(s => s.AccountId == accountId));
+        var accountId = await app.WithDbAsync(db =>
+            db.Users.Where(u => u.UserName == card).Select(u => u.Id).SingleAsync()
+        );
+        Task<int> RowsAsync() =>
+            app.WithDbAsync(db => db.AccountSessions.IgnoreQueryFilters().CountAsync(s => s.AccountId == accountId));
         Assert.Equal(1, await RowsAsync());
         Wait(TimeSpan.FromHours(9));
-        await app.Services.GetServices<IHostedService>().OfType<SessionCleanupJob>().Single().RunOnceAsync(TestContext.Current.CancellationToken);
+        await app
+            .Services.GetServices<IHostedService>()
+            .OfType<SessionCleanupJob>()
+            .Single()
+            .RunOnceAsync(TestContext.Current.CancellationToken);
         Assert.Equal(0, await RowsAsync());
         Assert.False(await SignedInAsync(member));
     }

@@ -8,7 +8,10 @@ namespace Hongling.Tests.Features.Account;
 /// <summary>Sessions live on the server: ending one refuses its cookie at once, wherever it is replayed.</summary>
 public sealed class SessionTests(TestApp app) : IClassFixture<TestApp>
 {
-    private async Task<(string Card, Member Member, Organization Branch)> MemberWithCardAsync(string town = "会话镇", bool mustChange = false)
+    private async Task<(string Card, Member Member, Organization Branch)> MemberWithCardAsync(
+        string town = "会话镇",
+        bool mustChange = false
+    )
     {
         var (_, branch) = await app.AddTownAsync(town);
         var member = await app.AddMemberAsync(branch, "王会话");
@@ -17,17 +20,20 @@ public sealed class SessionTests(TestApp app) : IClassFixture<TestApp>
         return (card, member, branch);
     }
 
-    private static Dictionary<string, string> NewPassword(string password) => new()
-    {
-        ["Input.CurrentPassword"] = TestApp.Password, ["Input.NewPassword"] = password, ["Input.ConfirmPassword"] = password,
-    };
+    private static Dictionary<string, string> NewPassword(string password) =>
+        new()
+        {
+            ["Input.CurrentPassword"] = TestApp.Password,
+            ["Input.NewPassword"] = password,
+            ["Input.ConfirmPassword"] = password,
+        };
 
     [Fact]
     public async Task SignOut_TheOldCookieReplayed_IsRefused()
     {
         var (card, _, _) = await MemberWithCardAsync();
         var (client, cookie) = await SignInAsync(app, card);
-        Assert.True(await SignedInAsync(WithCookie(app, cookie)));   // a copy of the cookie works while signed in
+        Assert.True(await SignedInAsync(WithCookie(app, cookie))); // a copy of the cookie works while signed in
 
         var response = await TestApp.PostFormAsync(client, "/", new Dictionary<string, string>(), "/Account/Logout");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -49,7 +55,10 @@ public sealed class SessionTests(TestApp app) : IClassFixture<TestApp>
         Assert.True(await SignedInAsync(phone));
         Assert.False(await SignedInAsync(computer));
         Assert.False(await SignedInAsync(WithCookie(app, computerCookie)));
-        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(app.NewClient(), card, "changed-pass-8")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await TestApp.SignInAsync(app.NewClient(), card, "changed-pass-8")).StatusCode
+        );
     }
 
     [Fact]
@@ -60,7 +69,10 @@ public sealed class SessionTests(TestApp app) : IClassFixture<TestApp>
         var (computer, _) = await SignInAsync(app, card, WindowsEdge);
         var form = NewPassword("changed-pass-8");
         form["Input.CurrentPassword"] = "not-my-pass-1";
-        Assert.Contains("原密码不正确", await (await TestApp.PostFormAsync(phone, "/Account/ChangePassword", form)).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "原密码不正确",
+            await (await TestApp.PostFormAsync(phone, "/Account/ChangePassword", form)).Content.ReadAsStringAsync()
+        );
         Assert.True(await SignedInAsync(computer));
     }
 
@@ -73,7 +85,12 @@ public sealed class SessionTests(TestApp app) : IClassFixture<TestApp>
         var admin = await app.SignedInClientAsync(adminCard);
         var (phone, _) = await SignInAsync(app, card, Android);
 
-        var reset = await TestApp.PostFormAsync(admin, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=ResetPassword");
+        var reset = await TestApp.PostFormAsync(
+            admin,
+            $"/Members/Detail/{member.Id}",
+            new Dictionary<string, string>(),
+            $"/Members/Detail/{member.Id}?handler=ResetPassword"
+        );
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
 
         Assert.False(await SignedInAsync(phone));
@@ -90,21 +107,39 @@ public sealed class SessionTests(TestApp app) : IClassFixture<TestApp>
         var (phone, cookie) = await SignInAsync(app, card, Android);
         Assert.True(await SignedInAsync(phone));
 
-        var started = await TestApp.PostFormAsync(admin, $"/Transfers/Out/{member.Id}",
-            new Dictionary<string, string> { ["ToName"] = "外省某党支部", ["LetterNumber"] = "", ["Note"] = "迁居" });
+        var started = await TestApp.PostFormAsync(
+            admin,
+            $"/Transfers/Out/{member.Id}",
+            new Dictionary<string, string>
+            {
+                ["ToName"] = "外省某党支部",
+                ["LetterNumber"] = "",
+                ["Note"] = "迁居",
+            }
+        );
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var transfer = await app.WithDbAsync(db => db.Transfers.Where(t => t.MemberId == member.Id).Select(t => t.Id).SingleAsync());
-        Assert.True(await SignedInAsync(phone));   // still a member until the receipt comes back
-        var done = await TestApp.PostFormAsync(admin, "/Transfers", new Dictionary<string, string>(), $"/Transfers?handler=Accept&id={transfer}");
+        var transfer = await app.WithDbAsync(db =>
+            db.Transfers.Where(t => t.MemberId == member.Id).Select(t => t.Id).SingleAsync()
+        );
+        Assert.True(await SignedInAsync(phone)); // still a member until the receipt comes back
+        var done = await TestApp.PostFormAsync(
+            admin,
+            "/Transfers",
+            new Dictionary<string, string>(),
+            $"/Transfers?handler=Accept&id={transfer}"
+        );
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
 
         Assert.False(await SignedInAsync(phone));
         Assert.False(await SignedInAsync(WithCookie(app, cookie)));
-        Assert.Equal(0, await app.WithDbAsync(async db =>
-        {
-            var account = await db.Users.SingleAsync(u => u.UserName == card);
-            return await db.AccountSessions.IgnoreQueryFilters().CountAsync(s => s.AccountId == account.Id);
-        }));
+        Assert.Equal(
+            0,
+            await app.WithDbAsync(async db =>
+            {
+                var account = await db.Users.SingleAsync(u => u.UserName == card);
+                return await db.AccountSessions.IgnoreQueryFilters().CountAsync(s => s.AccountId == account.Id);
+            })
+        );
     }
 
     [Fact]
@@ -130,12 +165,15 @@ public sealed class SessionTests(TestApp app) : IClassFixture<TestApp>
         var (card, _, _) = await MemberWithCardAsync("双实例会话镇");
         await using var second = app.SecondInstance();
         var (onFirst, cookie) = await SignInAsync(app, card, Android);
-        Assert.True(await SignedInAsync(onFirst));   // this instance now holds the ticket in memory
+        Assert.True(await SignedInAsync(onFirst)); // this instance now holds the ticket in memory
 
         var onSecond = WithCookie(second, cookie, Android);
         Assert.True(await SignedInAsync(onSecond));
         var token = await TestApp.TokenAsync(onSecond, "/");
-        var signOut = await onSecond.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var signOut = await onSecond.PostAsync(
+            "/Account/Logout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })
+        );
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
 
         Assert.False(await SignedInAsync(onFirst));

@@ -20,7 +20,12 @@ public sealed partial class SessionsPageTests(TestApp app) : IClassFixture<TestA
         SessionItem().Matches(html).Single(m => m.Groups["device"].Value.Trim() == device).Groups["handle"].Value;
 
     private static Task<HttpResponseMessage> EndAsync(HttpClient client, string handle) =>
-        TestApp.PostFormAsync(client, "/Account/Sessions", new Dictionary<string, string> { ["handle"] = handle }, "/Account/Sessions?handler=End");
+        TestApp.PostFormAsync(
+            client,
+            "/Account/Sessions",
+            new Dictionary<string, string> { ["handle"] = handle },
+            "/Account/Sessions?handler=End"
+        );
 
     [Fact]
     public async Task Sessions_ListsEveryDevice_MarksThisOne_AndEndsAnother()
@@ -36,7 +41,10 @@ public sealed partial class SessionsPageTests(TestApp app) : IClassFixture<TestA
         Assert.Contains("Windows 电脑 · Edge", html);
         Assert.Contains("iPhone · 微信", html);
         Assert.Single(Regex.Matches(html, "当前设备"));
-        Assert.Contains("当前设备", SessionItem().Matches(html).Single(m => m.Groups["device"].Value.Trim() == "Android 手机 · Chrome").Value);
+        Assert.Contains(
+            "当前设备",
+            SessionItem().Matches(html).Single(m => m.Groups["device"].Value.Trim() == "Android 手机 · Chrome").Value
+        );
         Assert.DoesNotContain(computerCookie, html);
         Assert.Contains("登录于", html);
         Assert.Contains("最近活动", html);
@@ -60,7 +68,12 @@ public sealed partial class SessionsPageTests(TestApp app) : IClassFixture<TestA
         var (computer, _) = await SignInAsync(app, card, WindowsEdge);
         var (wechat, _) = await SignInAsync(app, card, IPhoneWeChat);
 
-        var response = await TestApp.PostFormAsync(phone, "/Account/Sessions", new Dictionary<string, string>(), "/Account/Sessions?handler=EndOthers");
+        var response = await TestApp.PostFormAsync(
+            phone,
+            "/Account/Sessions",
+            new Dictionary<string, string>(),
+            "/Account/Sessions?handler=EndOthers"
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var html = await phone.GetStringAsync("/Account/Sessions");
         Assert.Contains("已退出其他 2 个设备上的登录", html);
@@ -91,7 +104,10 @@ public sealed partial class SessionsPageTests(TestApp app) : IClassFixture<TestA
         var card = await CardAsync("令牌镇");
         var (phone, _) = await SignInAsync(app, card, Android);
         var (computer, _) = await SignInAsync(app, card, WindowsEdge);
-        var response = await phone.PostAsync("/Account/Sessions?handler=EndOthers", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        var response = await phone.PostAsync(
+            "/Account/Sessions?handler=EndOthers",
+            new FormUrlEncodedContent(new Dictionary<string, string>())
+        );
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(await SignedInAsync(computer));
     }

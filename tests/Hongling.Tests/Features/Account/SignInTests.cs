@@ -38,9 +38,13 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     public async Task SignIn_WrongPasswordOrUnknownCard_SameChineseMessage_NoHint()
     {
         var (card, _) = await MemberWithCardAsync();
-        var wrong = await (await TestApp.SignInAsync(app.NewClient(), card, "wrong-pass-1")).Content.ReadAsStringAsync();
+        var wrong = await (
+            await TestApp.SignInAsync(app.NewClient(), card, "wrong-pass-1")
+        ).Content.ReadAsStringAsync();
         var unknownCard = TestApp.NewCard();
-        var unknown = await (await TestApp.SignInAsync(app.NewClient(), unknownCard, "wrong-pass-1")).Content.ReadAsStringAsync();
+        var unknown = await (
+            await TestApp.SignInAsync(app.NewClient(), unknownCard, "wrong-pass-1")
+        ).Content.ReadAsStringAsync();
         Assert.Contains(LoginModel.BadCredentials, wrong);
         Assert.Contains(LoginModel.BadCredentials, unknown);
         Assert.DoesNotContain("Exception", wrong);
@@ -57,8 +61,12 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
         var unknownCard = TestApp.NewCard();
         foreach (var c in new[] { card, unknownCard })
         {
-            var first = await (await TestApp.SignInAsync(app.NewClient(), c, "wrong-pass-1")).Content.ReadAsStringAsync();
-            var second = await (await TestApp.SignInAsync(app.NewClient(), c, "wrong-pass-2")).Content.ReadAsStringAsync();
+            var first = await (
+                await TestApp.SignInAsync(app.NewClient(), c, "wrong-pass-1")
+            ).Content.ReadAsStringAsync();
+            var second = await (
+                await TestApp.SignInAsync(app.NewClient(), c, "wrong-pass-2")
+            ).Content.ReadAsStringAsync();
             Assert.Contains(LoginModel.TriesLeft(4), first);
             Assert.Contains("还可以再试3次", second);
             Assert.Contains("所在党支部的管理员", second);
@@ -68,8 +76,13 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task SignIn_EmptyFields_AskForBoth()
     {
-        var html = await (await TestApp.PostFormAsync(app.NewClient(), "/Account/Login",
-            new Dictionary<string, string> { ["Input.CardNumber"] = "", ["Input.Password"] = "" })).Content.ReadAsStringAsync();
+        var html = await (
+            await TestApp.PostFormAsync(
+                app.NewClient(),
+                "/Account/Login",
+                new Dictionary<string, string> { ["Input.CardNumber"] = "", ["Input.Password"] = "" }
+            )
+        ).Content.ReadAsStringAsync();
         Assert.Contains("请输入卡号", html);
         Assert.Contains("请输入密码", html);
     }
@@ -78,7 +91,8 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     public async Task SignIn_FiveFailures_LockTheAccountEvenForTheRightPassword()
     {
         var (card, _) = await MemberWithCardAsync();
-        for (var i = 0; i < 5; i++) await TestApp.SignInAsync(app.NewClient(), card, "wrong-pass-" + i);
+        for (var i = 0; i < 5; i++)
+            await TestApp.SignInAsync(app.NewClient(), card, "wrong-pass-" + i);
         var response = await TestApp.SignInAsync(app.NewClient(), card);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(LoginModel.LockedOut, await response.Content.ReadAsStringAsync());
@@ -89,7 +103,8 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     public async Task SignIn_UnknownCard_LocksOutAlike_SoLockoutRevealsNothing()
     {
         var card = TestApp.NewCard();
-        for (var i = 0; i < 5; i++) await TestApp.SignInAsync(app.NewClient(), card, "wrong-pass-" + i);
+        for (var i = 0; i < 5; i++)
+            await TestApp.SignInAsync(app.NewClient(), card, "wrong-pass-" + i);
         var html = await (await TestApp.SignInAsync(app.NewClient(), card, "any-pass-9")).Content.ReadAsStringAsync();
         Assert.Contains(LoginModel.LockedOut, html);
     }
@@ -112,10 +127,12 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
     {
         var (card, _) = await MemberWithCardAsync();
         var client = app.NewClient();
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.CardNumber"] = card, ["Input.Password"] = TestApp.Password,
-        }));
+        var response = await client.PostAsync(
+            "/Account/Login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["Input.CardNumber"] = card, ["Input.Password"] = TestApp.Password }
+            )
+        );
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("请求无效", await response.Content.ReadAsStringAsync());
         Assert.Empty(await RecordsAsync(card));
@@ -131,19 +148,38 @@ public sealed class SignInTests(TestApp app) : IClassFixture<TestApp>
         var elsewhere = await client.GetAsync("/");
         Assert.Equal("/Account/ChangePassword", elsewhere.Headers.Location?.OriginalString);
 
-        var same = await TestApp.PostFormAsync(client, "/Account/ChangePassword", new Dictionary<string, string>
-        {
-            ["Input.CurrentPassword"] = TestApp.Password, ["Input.NewPassword"] = "short1", ["Input.ConfirmPassword"] = "short1",
-        });
+        var same = await TestApp.PostFormAsync(
+            client,
+            "/Account/ChangePassword",
+            new Dictionary<string, string>
+            {
+                ["Input.CurrentPassword"] = TestApp.Password,
+                ["Input.NewPassword"] = "short1",
+                ["Input.ConfirmPassword"] = "short1",
+            }
+        );
         Assert.Contains("密码至少需要8位", await same.Content.ReadAsStringAsync());
 
-        var changed = await TestApp.PostFormAsync(client, "/Account/ChangePassword", new Dictionary<string, string>
-        {
-            ["Input.CurrentPassword"] = TestApp.Password, ["Input.NewPassword"] = "my-new-pass-7", ["Input.ConfirmPassword"] = "my-new-pass-7",
-        });
+        var changed = await TestApp.PostFormAsync(
+            client,
+            "/Account/ChangePassword",
+            new Dictionary<string, string>
+            {
+                ["Input.CurrentPassword"] = TestApp.Password,
+                ["Input.NewPassword"] = "my-new-pass-7",
+                ["Input.ConfirmPassword"] = "my-new-pass-7",
+            }
+        );
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(app.NewClient(), card, "my-new-pass-7")).StatusCode);
-        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.UserName == card).Select(u => u.MustChangePassword).SingleAsync()));
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await TestApp.SignInAsync(app.NewClient(), card, "my-new-pass-7")).StatusCode
+        );
+        Assert.False(
+            await app.WithDbAsync(db =>
+                db.Users.Where(u => u.UserName == card).Select(u => u.MustChangePassword).SingleAsync()
+            )
+        );
     }
 }

@@ -41,10 +41,13 @@ public sealed class WhoAmITests(TestApp app) : IClassFixture<TestApp>
         var member = await app.AddMemberAsync(branch, "李无域");
         var client = await app.SignInAsNewAccountAsync(TestApp.NewCard(), member);
         // The scope load reads the caller's administered subtrees; without their table it fails.
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"OrgAdministrators\" RENAME TO \"OrgAdministratorsAway\""));
+        await app.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync("ALTER TABLE \"OrgAdministrators\" RENAME TO \"OrgAdministratorsAway\"")
+        );
         try
         {
-            Assert.Equal(HttpStatusCode.InternalServerError, (await client.GetAsync("/api/me")).StatusCode);   // loads the scope
+            // loads the scope
+            Assert.Equal(HttpStatusCode.InternalServerError, (await client.GetAsync("/api/me")).StatusCode);
 
             var whoami = await client.GetAsync("/api/whoami");
 
@@ -53,14 +56,18 @@ public sealed class WhoAmITests(TestApp app) : IClassFixture<TestApp>
         }
         finally
         {
-            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"OrgAdministratorsAway\" RENAME TO \"OrgAdministrators\""));
+            await app.WithDbAsync(db =>
+                db.Database.ExecuteSqlRawAsync("ALTER TABLE \"OrgAdministratorsAway\" RENAME TO \"OrgAdministrators\"")
+            );
         }
     }
 
     [Fact]
     public void IsMarkedWithoutOrgScope()
     {
-        var endpoint = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoint = app
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
             .Single(e => e.RoutePattern.RawText == "/api/whoami");
 
         Assert.NotNull(endpoint.Metadata.GetMetadata<WithoutOrgScopeMetadata>());

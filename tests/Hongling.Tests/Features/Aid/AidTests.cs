@@ -281,7 +281,8 @@ public sealed class AidTests(TestApp app) : IClassFixture<TestApp>
         var other = await SetupAsync("他镇");
         Assert.Equal(HttpStatusCode.NotFound, (await other.TownAdmin.GetAsync($"/Aid/Detail/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.MemberClient.GetAsync($"/Aid/Detail/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await s.MemberClient.GetAsync($"/Aid/Detail/{id}")).StatusCode); // a fellow member
+        // a fellow member
+        Assert.Equal(HttpStatusCode.NotFound, (await s.MemberClient.GetAsync($"/Aid/Detail/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.TownAdmin.GetAsync($"/Aid/Fund/{s.Fund.Id}")).StatusCode);
         // The token comes from a page the outsider may open: the decision itself answers 404.
         Assert.Equal(
@@ -328,7 +329,9 @@ public sealed class AidTests(TestApp app) : IClassFixture<TestApp>
 
     private Task<List<ReviewLevel>> StepsOfAsync(int applicationId) =>
         app.WithDbAsync(db =>
-            db.AidReviews.Where(r => r.ApplicationId == applicationId).OrderBy(r => r.Order).Select(r => r.Level)
+            db.AidReviews.Where(r => r.ApplicationId == applicationId)
+                .OrderBy(r => r.Order)
+                .Select(r => r.Level)
                 .ToListAsync()
         );
 
@@ -355,10 +358,18 @@ public sealed class AidTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal([ReviewLevel.Unit, ReviewLevel.Fund], await StepsOfAsync(after));
 
         // No steps chosen: the fund's own organization alone.
-        await TestApp.PostFormAsync(s.TownAdmin, $"/Aid/Fund/{s.Fund.Id}", new Dictionary<string, string>(),
-            $"/Aid/Fund/{s.Fund.Id}?handler=Steps");
-        Assert.Equal("Fund", await app.WithDbAsync(db =>
-            db.Funds.Where(f => f.Id == s.Fund.Id).Select(f => f.ReviewLevels).SingleAsync()));
+        await TestApp.PostFormAsync(
+            s.TownAdmin,
+            $"/Aid/Fund/{s.Fund.Id}",
+            new Dictionary<string, string>(),
+            $"/Aid/Fund/{s.Fund.Id}?handler=Steps"
+        );
+        Assert.Equal(
+            "Fund",
+            await app.WithDbAsync(db =>
+                db.Funds.Where(f => f.Id == s.Fund.Id).Select(f => f.ReviewLevels).SingleAsync()
+            )
+        );
 
         var (otherTown, _) = await app.AddTownAsync("别镇步骤");
         var outsider = await app.SignInAsAdministratorOfAsync(otherTown);
@@ -371,8 +382,12 @@ public sealed class AidTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         // The branch's administrator reads the fund's name but does not manage it.
         Assert.Equal(HttpStatusCode.NotFound, (await s.BranchAdmin.GetAsync($"/Aid/Fund/{s.Fund.Id}")).StatusCode);
-        Assert.Equal("Fund", await app.WithDbAsync(db =>
-            db.Funds.Where(f => f.Id == s.Fund.Id).Select(f => f.ReviewLevels).SingleAsync()));
+        Assert.Equal(
+            "Fund",
+            await app.WithDbAsync(db =>
+                db.Funds.Where(f => f.Id == s.Fund.Id).Select(f => f.ReviewLevels).SingleAsync()
+            )
+        );
     }
 
     [Fact]
@@ -428,7 +443,10 @@ public sealed class AidTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains($"\"id\":{s.Member.Id}", found);
         var (_, otherBranch) = await app.AddTownAsync("别镇走访");
         var stranger = await app.AddMemberAsync(otherBranch, "外镇党员");
-        Assert.DoesNotContain("外镇党员", await s.TownAdmin.GetStringAsync("/api/members?q=" + Uri.EscapeDataString("外镇")));
+        Assert.DoesNotContain(
+            "外镇党员",
+            await s.TownAdmin.GetStringAsync("/api/members?q=" + Uri.EscapeDataString("外镇"))
+        );
         var outside = await TestApp.PostFormAsync(
             s.TownAdmin,
             "/Aid/Visits",

@@ -22,11 +22,23 @@ public sealed partial class AlbumTests
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/site/photos/{photoId}/thumbnail")).StatusCode);
 
         // Another subtree's administrator cannot publish it.
-        var foreign = await TestApp.PostFormAsync(b.Admin, "/Albums", new Dictionary<string, string> { ["isPublic"] = "true" }, $"/Albums/Detail/{albumId}?handler=Public");
+        var foreign = await TestApp.PostFormAsync(
+            b.Admin,
+            "/Albums",
+            new Dictionary<string, string> { ["isPublic"] = "true" },
+            $"/Albums/Detail/{albumId}?handler=Public"
+        );
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
-        Assert.False(await app.WithDbAsync(db => db.Albums.Where(x => x.Id == albumId).Select(x => x.IsPublic).SingleAsync()));
+        Assert.False(
+            await app.WithDbAsync(db => db.Albums.Where(x => x.Id == albumId).Select(x => x.IsPublic).SingleAsync())
+        );
 
-        var published = await TestApp.PostFormAsync(a.Admin, "/Albums", new Dictionary<string, string> { ["isPublic"] = "true" }, $"/Albums/Detail/{albumId}?handler=Public");
+        var published = await TestApp.PostFormAsync(
+            a.Admin,
+            "/Albums",
+            new Dictionary<string, string> { ["isPublic"] = "true" },
+            $"/Albums/Detail/{albumId}?handler=Public"
+        );
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Contains($"/site/photos/{photoId}/thumbnail", await visitor.GetStringAsync($"/site/org/{a.Org.Id}"));
         var thumbnail = await visitor.GetAsync($"/site/photos/{photoId}/thumbnail");

@@ -25,18 +25,38 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         return new Branch(org, await app.SignInAsAdministratorOfAsync(org), member, card);
     }
 
-    private static async Task<int> CreateAlbumAsync(HttpClient admin, Organization org, string title, int? activityId = null)
+    private static async Task<int> CreateAlbumAsync(
+        HttpClient admin,
+        Organization org,
+        string title,
+        int? activityId = null
+    )
     {
-        var fields = new Dictionary<string, string> { ["Input.OrganizationId"] = org.Id.ToString(), ["Input.Title"] = title };
-        if (activityId is { } a) fields["Input.ActivityId"] = a.ToString();
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.OrganizationId"] = org.Id.ToString(),
+            ["Input.Title"] = title,
+        };
+        if (activityId is { } a)
+            fields["Input.ActivityId"] = a.ToString();
         var response = await TestApp.PostFormAsync(admin, "/Albums", fields, "/Albums?handler=Create");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return int.Parse(Regex.Match(response.Headers.Location!.OriginalString, @"/Albums/Detail/(\d+)").Groups[1].Value);
+        return int.Parse(
+            Regex.Match(response.Headers.Location!.OriginalString, @"/Albums/Detail/(\d+)").Groups[1].Value
+        );
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient admin, int albumId, params (byte[] Bytes, string Name)[] files)
+    private static async Task<HttpResponseMessage> UploadAsync(
+        HttpClient admin,
+        int albumId,
+        params (byte[] Bytes, string Name)[] files
+    )
     {
-        using var form = new MultipartFormDataContent { { new StringContent(await TestApp.TokenAsync(admin, "/Albums")), "__RequestVerificationToken" }, { new StringContent("重温入党誓词"), "caption" } };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await TestApp.TokenAsync(admin, "/Albums")), "__RequestVerificationToken" },
+            { new StringContent("重温入党誓词"), "caption" },
+        };
         foreach (var (bytes, name) in files)
         {
             var file = new ByteArrayContent(bytes);
@@ -46,7 +66,8 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         return await admin.PostAsync($"/Albums/Detail/{albumId}?handler=Upload", form);
     }
 
-    private Task<List<int>> PhotoIdsAsync(int albumId) => app.WithDbAsync(db => db.AlbumPhotos.Where(p => p.AlbumId == albumId).Select(p => p.Id).ToListAsync());
+    private Task<List<int>> PhotoIdsAsync(int albumId) =>
+        app.WithDbAsync(db => db.AlbumPhotos.Where(p => p.AlbumId == albumId).Select(p => p.Id).ToListAsync());
 
     [Fact]
     public async Task Upload_JpegAndPng_ReencodedWithThumbnails_MembersOfTheBranchSeeThem_OthersGet404()
@@ -55,7 +76,12 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         var b = await BranchAsync("相册乙");
         var albumId = await CreateAlbumAsync(a.Admin, a.Org, "七一主题党日");
         var secret = "GPS 29.29N 106.25E";
-        var response = await UploadAsync(a.Admin, albumId, (TestImages.WithExif(TestImages.Jpeg(), 1, secret), "a.jpg"), (TestImages.Png(), "b.png"));
+        var response = await UploadAsync(
+            a.Admin,
+            albumId,
+            (TestImages.WithExif(TestImages.Jpeg(), 1, secret), "a.jpg"),
+            (TestImages.Png(), "b.png")
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var ids = await PhotoIdsAsync(albumId);
         Assert.Equal(2, ids.Count);
@@ -64,35 +90,51 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("七一主题党日", await member.GetStringAsync("/Albums"));
         var page = await member.GetStringAsync($"/Albums/Detail/{albumId}");
         Assert.Contains(AlbumPhotoEndpoints.ThumbnailUrl(ids[0]), page);
-        Assert.DoesNotContain("upload-form", page);   // members view, administrators manage
+        Assert.DoesNotContain("upload-form", page); // members view, administrators manage
         var image = await member.GetAsync(AlbumPhotoEndpoints.ImageUrl(ids[0]));
         Assert.Equal("image/jpeg", image.Content.Headers.ContentType!.MediaType);
         var bytes = await image.Content.ReadAsByteArrayAsync();
         Assert.True(ImageUpload.IsJpegOrPng(bytes));
         Assert.DoesNotContain(secret, Encoding.ASCII.GetString(bytes));
-        var thumb = await (await member.GetAsync(AlbumPhotoEndpoints.ThumbnailUrl(ids[1]))).Content.ReadAsByteArrayAsync();
+        var thumb = await (
+            await member.GetAsync(AlbumPhotoEndpoints.ThumbnailUrl(ids[1]))
+        ).Content.ReadAsByteArrayAsync();
         Assert.True(thumb.Length > 0 && thumb.Length < bytes.Length * 4);
         // A member's upload is refused like any write outside their scope.
-        Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(member, albumId, (TestImages.Jpeg(), "m.jpg"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await UploadAsync(member, albumId, (TestImages.Jpeg(), "m.jpg"))).StatusCode
+        );
 
         var outsider = await app.SignedInClientAsync(b.MemberCard);
         Assert.DoesNotContain("七一主题党日", await outsider.GetStringAsync("/Albums"));
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Albums/Detail/{albumId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(AlbumPhotoEndpoints.ImageUrl(ids[0]))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await b.Admin.GetAsync(AlbumPhotoEndpoints.ThumbnailUrl(ids[0]))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await outsider.GetAsync(AlbumPhotoEndpoints.ImageUrl(ids[0]))).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await b.Admin.GetAsync(AlbumPhotoEndpoints.ThumbnailUrl(ids[0]))).StatusCode
+        );
         Assert.Equal(2, (await PhotoIdsAsync(albumId)).Count);
     }
 
-    public static TheoryData<string, string, string> BadFiles => new()
-    {
-        { "<?php system($_GET['c']); ?>", "shell.jpg", RuleErrors.ImageNotJpegOrPng.Message },
-        { "<html><script>alert(1)</script></html>", "page.jpg", RuleErrors.ImageNotJpegOrPng.Message },
-        { "", "empty.jpg", RuleErrors.ImageEmpty.Message },
-    };
+    public static TheoryData<string, string, string> BadFiles =>
+        new()
+        {
+            { "<?php system($_GET['c']); ?>", "shell.jpg", RuleErrors.ImageNotJpegOrPng.Message },
+            { "<html><script>alert(1)</script></html>", "page.jpg", RuleErrors.ImageNotJpegOrPng.Message },
+            { "", "empty.jpg", RuleErrors.ImageEmpty.Message },
+        };
 
     [Theory]
     [MemberData(nameof(BadFiles))]
-    public async Task Upload_ARenamedScriptOrAnEmptyFile_RefusedInChinese_NothingStored(string content, string name, string message)
+    public async Task Upload_ARenamedScriptOrAnEmptyFile_RefusedInChinese_NothingStored(
+        string content,
+        string name,
+        string message
+    )
     {
         var a = await BranchAsync("坏文件" + name);
         var albumId = await CreateAlbumAsync(a.Admin, a.Org, "相册");
@@ -111,7 +153,12 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         TestImages.Jpeg().CopyTo(huge, 0);
         var response = await UploadAsync(a.Admin, albumId, (huge, "huge.jpg"));
         Assert.Contains(ImageUpload.TooLarge(AlbumPhotos.Limits).Message, await response.Content.ReadAsStringAsync());
-        var mixed = await UploadAsync(a.Admin, albumId, (TestImages.Jpeg(), "good.jpg"), (Encoding.UTF8.GetBytes("<?php ?>"), "bad.jpg"));
+        var mixed = await UploadAsync(
+            a.Admin,
+            albumId,
+            (TestImages.Jpeg(), "good.jpg"),
+            (Encoding.UTF8.GetBytes("<?php ?>"), "bad.jpg")
+        );
         var html = await mixed.Content.ReadAsStringAsync();
         Assert.Contains("bad.jpg", html);
         Assert.Contains("本次上传的照片均未保存", html);
@@ -125,10 +172,15 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         var albumId = await CreateAlbumAsync(a.Admin, a.Org, "相册");
         // Five files each declaring 6000 × 6000 (36 megapixels, within the per-file limit): 180 in all. Their
         // pixels are not really there, so decoding any of them would refuse it as damaged instead.
-        var claims = Enumerable.Range(1, 5).Select(i => (TestImages.PngClaimingSize(TestImages.Png(), 6000, 6000), $"p{i}.png")).ToArray();
+        var claims = Enumerable
+            .Range(1, 5)
+            .Select(i => (TestImages.PngClaimingSize(TestImages.Png(), 6000, 6000), $"p{i}.png"))
+            .ToArray();
         var response = await UploadAsync(a.Admin, albumId, claims);
-        Assert.Contains(RuleErrors.ImageTooManyPixelsInAll(AlbumPhotos.MaxPixelsPerUpload).Message,
-            await response.Content.ReadAsStringAsync());
+        Assert.Contains(
+            RuleErrors.ImageTooManyPixelsInAll(AlbumPhotos.MaxPixelsPerUpload).Message,
+            await response.Content.ReadAsStringAsync()
+        );
         Assert.Empty(await PhotoIdsAsync(albumId));
     }
 
@@ -139,7 +191,8 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
         var albumId = await CreateAlbumAsync(a.Admin, a.Org, "相册");
         // Every decoder busy (as under four albums of large uploads at once): the upload waits its turn.
         var held = 0;
-        while (ImageUpload.Decoders.Wait(0)) held++;
+        while (ImageUpload.Decoders.Wait(0))
+            held++;
         Task<HttpResponseMessage> upload;
         try
         {
@@ -148,7 +201,10 @@ public sealed partial class AlbumTests(TestApp app) : IClassFixture<TestApp>
             Assert.False(upload.IsCompleted);
             Assert.Empty(await PhotoIdsAsync(albumId));
         }
-        finally { ImageUpload.Decoders.Release(held); }
+        finally
+        {
+            ImageUpload.Decoders.Release(held);
+        }
         Assert.Equal(HttpStatusCode.Redirect, (await upload).StatusCode);
         Assert.Single(await PhotoIdsAsync(albumId));
     }

@@ -13,8 +13,12 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
         return (await app.SignInAsNewAccountAsync(card, administers: [branch]), branch, card);
     }
 
-    private Task<List<AuditEntry>> EntriesAsync(int memberId) => app.WithDbAsync(db =>
-        db.AuditEntries.Where(a => a.EntityType == "Member" && a.EntityId == memberId.ToString()).OrderBy(a => a.Id).ToListAsync());
+    private Task<List<AuditEntry>> EntriesAsync(int memberId) =>
+        app.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.EntityType == "Member" && a.EntityId == memberId.ToString())
+                .OrderBy(a => a.Id)
+                .ToListAsync()
+        );
 
     [Fact]
     public async Task MemberCreateAndEdit_AreLoggedWithWhoAndFieldsFromTo_WithoutTheIdNumberOrFullPhone()
@@ -23,18 +27,31 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
         var id = TestApp.NextIdNumber();
         var form = new Dictionary<string, string>
         {
-            ["Input.Name"] = "日志甲", ["Input.Gender"] = "Male", ["Input.Ethnicity"] = "汉族", ["Input.BirthDate"] = IdNumber.BirthDate(id)!.Value.ToString("yyyy-MM-dd"),
-            ["Input.IdNumber"] = id, ["Input.Mobile"] = "13912345678", ["Input.Education"] = "Bachelor", ["Input.JoinedOn"] = "2015-07-01",
-            ["Input.Status"] = "Full", ["Input.OrganizationId"] = branch.Id.ToString(),
+            ["Input.Name"] = "日志甲",
+            ["Input.Gender"] = "Male",
+            ["Input.Ethnicity"] = "汉族",
+            ["Input.BirthDate"] = IdNumber.BirthDate(id)!.Value.ToString("yyyy-MM-dd"),
+            ["Input.IdNumber"] = id,
+            ["Input.Mobile"] = "13912345678",
+            ["Input.Education"] = "Bachelor",
+            ["Input.JoinedOn"] = "2015-07-01",
+            ["Input.Status"] = "Full",
+            ["Input.OrganizationId"] = branch.Id.ToString(),
         };
         var created = await TestApp.PostFormAsync(client, "/Members/Create", form);
         var memberId = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
         form["Input.IdNumber"] = "";
         form["Input.Mobile"] = "13700001111";
         form["Input.Status"] = "Probationary";
-        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(client, $"/Members/Edit/{memberId}", form)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await TestApp.PostFormAsync(client, $"/Members/Edit/{memberId}", form)).StatusCode
+        );
         // Saving unchanged data writes nothing.
-        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(client, $"/Members/Edit/{memberId}", form)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await TestApp.PostFormAsync(client, $"/Members/Edit/{memberId}", form)).StatusCode
+        );
 
         var entries = await EntriesAsync(memberId);
         Assert.Equal([AuditAction.Created, AuditAction.Updated], entries.Select(e => e.Action));
@@ -53,6 +70,7 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private static readonly Dictionary<string, string> Reason = new() { ["reason"] = "核对党员信息" };
+
     private static string Reveal(int memberId) => $"/Members/Detail/{memberId}?handler=RevealIdNumber";
 
     [Fact]
@@ -82,8 +100,14 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
         var member = await app.AddMemberAsync(branchA, "甲方党员");
         await TestApp.PostFormAsync(clientA, $"/Members/Detail/{member.Id}", Reason, Reveal(member.Id));
         Assert.Contains("甲方党员", await clientA.GetStringAsync("/Audit"));
-        Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/Audit?type=Member&id={member.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/Audit?type=Organization&id={branchA.Id}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await clientB.GetAsync($"/Audit?type=Member&id={member.Id}")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await clientB.GetAsync($"/Audit?type=Organization&id={branchA.Id}")).StatusCode
+        );
         Assert.Contains("甲方党员", await clientA.GetStringAsync($"/Audit?type=Member&id={member.Id}"));
         // A member of A's branch with no history yet (written by the system) is still A's: an empty page, not 404.
         var quiet = await app.AddMemberAsync(branchA, "无记录党员");

@@ -18,28 +18,49 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
 
     private int NextMonth => ChinaTime.NextMonth(app.Clock.MonthInChina());
 
-    private static Dictionary<string, string> SettingsForm(string weights = "1") => new()
-    {
-        ["Settings.RatesFromMonth"] = "3", ["Settings.SubmissionMonths"] = "2", ["Settings.Automatic"] = "false",
-        ["Settings.Weights.Profiles"] = "2", ["Settings.Weights.Administrators"] = weights, ["Settings.Weights.MemberInfo"] = weights,
-        ["Settings.Weights.Activities"] = weights, ["Settings.Weights.WorkUpdates"] = weights, ["Settings.Weights.Notices"] = weights,
-        ["Settings.Weights.AlbumPhotos"] = weights, ["Settings.Weights.AdministratorSignIns"] = weights, ["Settings.Weights.MemberUsage"] = "0.5",
-        ["Settings.Weights.DuesStandards"] = weights, ["Settings.Weights.MemberPhotos"] = "0",
-    };
+    private static Dictionary<string, string> SettingsForm(string weights = "1") =>
+        new()
+        {
+            ["Settings.RatesFromMonth"] = "3",
+            ["Settings.SubmissionMonths"] = "2",
+            ["Settings.Automatic"] = "false",
+            ["Settings.Weights.Profiles"] = "2",
+            ["Settings.Weights.Administrators"] = weights,
+            ["Settings.Weights.MemberInfo"] = weights,
+            ["Settings.Weights.Activities"] = weights,
+            ["Settings.Weights.WorkUpdates"] = weights,
+            ["Settings.Weights.Notices"] = weights,
+            ["Settings.Weights.AlbumPhotos"] = weights,
+            ["Settings.Weights.AdministratorSignIns"] = weights,
+            ["Settings.Weights.MemberUsage"] = "0.5",
+            ["Settings.Weights.DuesStandards"] = weights,
+            ["Settings.Weights.MemberPhotos"] = "0",
+        };
 
-    private Dictionary<string, string> TargetsForm(int month) => new()
-    {
-        ["Targets.Month"] = TargetsInput.MonthValue(month),
-        ["Targets.ActivitiesPerBranch"] = "2", ["Targets.AlbumPhotosPerBranch"] = "3", ["Targets.WorkUpdatesPerBranch"] = "1",
-        ["Targets.NoticesPerBranch"] = "4", ["Targets.ThoughtReportsPerProbationary"] = "2",
-        ["Targets.OrganSignInRate"] = "100", ["Targets.OverallSignInRate"] = "45.5", ["Targets.AdminSignInRate"] = "90",
-        ["Targets.CompletenessRate"] = "100", ["Targets.DuesRate"] = "80",
-        ["Targets.CatchUpBy"] = $"{month / 100:D4}-{month % 100:D2}-10",
-    };
+    private Dictionary<string, string> TargetsForm(int month) =>
+        new()
+        {
+            ["Targets.Month"] = TargetsInput.MonthValue(month),
+            ["Targets.ActivitiesPerBranch"] = "2",
+            ["Targets.AlbumPhotosPerBranch"] = "3",
+            ["Targets.WorkUpdatesPerBranch"] = "1",
+            ["Targets.NoticesPerBranch"] = "4",
+            ["Targets.ThoughtReportsPerProbationary"] = "2",
+            ["Targets.OrganSignInRate"] = "100",
+            ["Targets.OverallSignInRate"] = "45.5",
+            ["Targets.AdminSignInRate"] = "90",
+            ["Targets.CompletenessRate"] = "100",
+            ["Targets.DuesRate"] = "80",
+            ["Targets.CatchUpBy"] = $"{month / 100:D4}-{month % 100:D2}-10",
+        };
 
-    private static Dictionary<string, string> With(Dictionary<string, string> form, params (string Key, string Value)[] changes)
+    private static Dictionary<string, string> With(
+        Dictionary<string, string> form,
+        params (string Key, string Value)[] changes
+    )
     {
-        foreach (var (key, value) in changes) form[key] = value;
+        foreach (var (key, value) in changes)
+            form[key] = value;
         return form;
     }
 
@@ -53,10 +74,24 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
 
         var row = await app.WithDbAsync(db => db.BulletinSettings.SingleAsync(s => s.OrganizationId == d.Root.Id));
-        Assert.Equal((3, 2, false, d.Root.Path), (row.RatesFromMonth, row.SubmissionMonths, row.Automatic, row.OrgPath));
-        Assert.Equal(new CompositeWeights(Profiles: 2, MemberUsage: 0.5m, MemberPhotos: 0), CompositeWeights.Parse(row.CompositeWeights));
-        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a =>
-            a.EntityType == nameof(BulletinSettings) && a.EntityId == row.Id.ToString() && a.Action == AuditAction.Created)));
+        Assert.Equal(
+            (3, 2, false, d.Root.Path),
+            (row.RatesFromMonth, row.SubmissionMonths, row.Automatic, row.OrgPath)
+        );
+        Assert.Equal(
+            new CompositeWeights(Profiles: 2, MemberUsage: 0.5m, MemberPhotos: 0),
+            CompositeWeights.Parse(row.CompositeWeights)
+        );
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db =>
+                db.AuditEntries.CountAsync(a =>
+                    a.EntityType == nameof(BulletinSettings)
+                    && a.EntityId == row.Id.ToString()
+                    && a.Action == AuditAction.Created
+                )
+            )
+        );
 
         // The page shows what was saved; the schedule now follows the row (automatic off for this root).
         var page = await client.GetDocumentAsync(Url(d.Root));
@@ -64,13 +99,32 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Null(page.One("#Settings_Automatic").GetAttribute("checked"));
         Assert.Equal("3", page.One("#Settings_RatesFromMonth option[selected]").GetAttribute("value"));
         Assert.Equal("0.5", page.One("#Settings_Weights_MemberUsage").GetAttribute("value"));
-        Assert.DoesNotContain(await app.WithDbAsync(db => BulletinSchedule.IssuersAsync(db, default)), o => o.Id == d.Root.Id);
+        Assert.DoesNotContain(await app.WithDbAsync(db => BulletinSchedule.IssuersAsync(db, default)), o =>
+            o.Id == d.Root.Id
+        );
 
         // Saving again changes the same row (one per organization) and is audited as a change.
-        await TestApp.PostFormAsync(client, Url(d.Root), With(SettingsForm(), ("Settings.Automatic", "true")), Url(d.Root, "Settings"));
-        Assert.True(await app.WithDbAsync(db => db.BulletinSettings.Where(s => s.OrganizationId == d.Root.Id).Select(s => s.Automatic).SingleAsync()));
-        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a =>
-            a.EntityType == nameof(BulletinSettings) && a.EntityId == row.Id.ToString() && a.Action == AuditAction.Updated)));
+        await TestApp.PostFormAsync(
+            client,
+            Url(d.Root),
+            With(SettingsForm(), ("Settings.Automatic", "true")),
+            Url(d.Root, "Settings")
+        );
+        Assert.True(
+            await app.WithDbAsync(db =>
+                db.BulletinSettings.Where(s => s.OrganizationId == d.Root.Id).Select(s => s.Automatic).SingleAsync()
+            )
+        );
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db =>
+                db.AuditEntries.CountAsync(a =>
+                    a.EntityType == nameof(BulletinSettings)
+                    && a.EntityId == row.Id.ToString()
+                    && a.Action == AuditAction.Updated
+                )
+            )
+        );
     }
 
     [Fact]
@@ -82,7 +136,9 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
         var root = await client.GetDocumentAsync(Url(d.Root));
         Assert.NotNull(root.One("#Settings_Automatic").GetAttribute("checked"));
         Assert.Contains("自动生成", root.TextOf("#settings-default"));
-        Assert.Contains(await app.WithDbAsync(db => BulletinSchedule.IssuersAsync(db, default)), o => o.Id == d.Root.Id);
+        Assert.Contains(await app.WithDbAsync(db => BulletinSchedule.IssuersAsync(db, default)), o =>
+            o.Id == d.Root.Id
+        );
 
         var town = await client.GetDocumentAsync(Url(d.East));
         Assert.Null(town.One("#Settings_Automatic").GetAttribute("checked"));
@@ -91,7 +147,10 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
         var townClient = await app.SignInAsAdministratorOfAsync(d.East1, d.West);
         Assert.Contains("西镇党委", (await townClient.GetDocumentAsync("/Bulletins/Settings")).TextOf("h1"));
         // The bulletins page links here.
-        Assert.Contains("/Bulletins/Settings", (await client.GetDocumentAsync("/Bulletins")).LinkHrefs("#settings-link"));
+        Assert.Contains(
+            "/Bulletins/Settings",
+            (await client.GetDocumentAsync("/Bulletins")).LinkHrefs("#settings-link")
+        );
     }
 
     [Fact]
@@ -102,7 +161,10 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
 
         // The form opens on next month, with the seed's defaults.
         var blank = await client.GetDocumentAsync(Url(d.Root));
-        Assert.Equal(("month", TargetsInput.MonthValue(NextMonth)), (blank.One("#month").GetAttribute("type"), blank.One("#month").GetAttribute("value")));
+        Assert.Equal(
+            ("month", TargetsInput.MonthValue(NextMonth)),
+            (blank.One("#month").GetAttribute("type"), blank.One("#month").GetAttribute("value"))
+        );
         Assert.Equal(TargetsInput.MonthValue(NextMonth), blank.One("#Targets_Month").GetAttribute("value"));
         Assert.Equal("40", blank.One("#Targets_OverallSignInRate").GetAttribute("value"));
         Assert.Empty(blank.QuerySelectorAll("#targets-preview"));
@@ -110,11 +172,30 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
         var answer = await TestApp.PostFormAsync(client, Url(d.Root), TargetsForm(NextMonth), Url(d.Root, "Targets"));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         var row = await app.WithDbAsync(db => db.BulletinTargets.SingleAsync(t => t.OrganizationId == d.Root.Id));
-        Assert.Equal((NextMonth, 2, 3, 1, 4, 2), (row.Month, row.ActivitiesPerBranch, row.AlbumPhotosPerBranch, row.WorkUpdatesPerBranch,
-            row.NoticesPerBranch, row.ThoughtReportsPerProbationary));
-        Assert.Equal((1m, 0.455m, 0.9m, 1m, 0.8m), (row.OrganSignInRate, row.OverallSignInRate, row.AdminSignInRate, row.CompletenessRate, row.DuesRate));
+        Assert.Equal(
+            (NextMonth, 2, 3, 1, 4, 2),
+            (
+                row.Month,
+                row.ActivitiesPerBranch,
+                row.AlbumPhotosPerBranch,
+                row.WorkUpdatesPerBranch,
+                row.NoticesPerBranch,
+                row.ThoughtReportsPerProbationary
+            )
+        );
+        Assert.Equal(
+            (1m, 0.455m, 0.9m, 1m, 0.8m),
+            (row.OrganSignInRate, row.OverallSignInRate, row.AdminSignInRate, row.CompletenessRate, row.DuesRate)
+        );
         Assert.Equal(new DateOnly(NextMonth / 100, NextMonth % 100, 10), row.CatchUpBy);
-        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(BulletinTargets) && a.EntityId == row.Id.ToString())));
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db =>
+                db.AuditEntries.CountAsync(a =>
+                    a.EntityType == nameof(BulletinTargets) && a.EntityId == row.Id.ToString()
+                )
+            )
+        );
 
         var saved = await client.GetDocumentAsync(answer.Headers.Location!.OriginalString);
         Assert.Equal("45.5", saved.One("#Targets_OverallSignInRate").GetAttribute("value"));
@@ -124,10 +205,23 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains($"在{NextMonth % 100}月10日前完成", preview);
 
         // The bulletin of this month (the month before) says next month's targets are these.
-        var bulletin = await app.WithDbAsync(async (db, sp) => (await sp.GetRequiredService<BulletinGenerator>()
-            .GenerateAsync((await ScopedOrg.PickAsync(db, d.Root.Id))!, app.Clock.MonthInChina(), automatic: false, default))!);
+        var bulletin = await app.WithDbAsync(
+            async (db, sp) =>
+                (
+                    await sp.GetRequiredService<BulletinGenerator>()
+                        .GenerateAsync(
+                            (await ScopedOrg.PickAsync(db, d.Root.Id))!,
+                            app.Clock.MonthInChina(),
+                            automatic: false,
+                            default
+                        )
+                )!
+        );
         var next = BulletinContent.FromJson(bulletin.Content).Targets;
-        Assert.Equal((NextMonth, true, 2, 0.455m), (next.NextMonth, next.Next.SetByIssuer, next.Next.ActivitiesPerBranch, next.Next.OverallSignInRate));
+        Assert.Equal(
+            (NextMonth, true, 2, 0.455m),
+            (next.NextMonth, next.Next.SetByIssuer, next.Next.ActivitiesPerBranch, next.Next.OverallSignInRate)
+        );
         var printed = (await client.GetDocumentAsync($"/Bulletins/{bulletin.Id}")).TextOf("#section-targets");
         Assert.Contains("每个支部至少发起组织活动2次", printed);
         Assert.Contains("全体党员登录率达到45.5%以上", printed);
@@ -139,9 +233,19 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
         var d = await BulletinDistrict.BuildAsync(app);
         var client = await app.SignInAsAdministratorOfAsync(d.Root);
 
-        var answer = await TestApp.PostFormAsync(client, Url(d.Root), With(SettingsForm(),
-            ("Settings.RatesFromMonth", "13"), ("Settings.SubmissionMonths", ""), ("Settings.Weights.Profiles", "-1"),
-            ("Settings.Weights.Notices", "很多"), ("Settings.Weights.MemberUsage", "0.125")), Url(d.Root, "Settings"));
+        var answer = await TestApp.PostFormAsync(
+            client,
+            Url(d.Root),
+            With(
+                SettingsForm(),
+                ("Settings.RatesFromMonth", "13"),
+                ("Settings.SubmissionMonths", ""),
+                ("Settings.Weights.Profiles", "-1"),
+                ("Settings.Weights.Notices", "很多"),
+                ("Settings.Weights.MemberUsage", "0.125")
+            ),
+            Url(d.Root, "Settings")
+        );
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var page = await Html.ParseAsync(answer);
         string Error(string field) => page.TextOf($"[data-valmsg-for='{field}']");
@@ -153,12 +257,27 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("很多", page.One("#Settings_Weights_Notices").GetAttribute("value"));
 
         // All weights zero: the composite has nothing to weigh.
-        var zero = await TestApp.PostFormAsync(client, Url(d.Root), With(SettingsForm("0"),
-            ("Settings.Weights.Profiles", "0"), ("Settings.Weights.MemberUsage", "0")), Url(d.Root, "Settings"));
-        Assert.Equal(CompositeWeights.InvalidMessage, (await Html.ParseAsync(zero)).TextOf("[data-valmsg-for='Settings.Weights']"));
+        var zero = await TestApp.PostFormAsync(
+            client,
+            Url(d.Root),
+            With(SettingsForm("0"), ("Settings.Weights.Profiles", "0"), ("Settings.Weights.MemberUsage", "0")),
+            Url(d.Root, "Settings")
+        );
+        Assert.Equal(
+            CompositeWeights.InvalidMessage,
+            (await Html.ParseAsync(zero)).TextOf("[data-valmsg-for='Settings.Weights']")
+        );
 
-        Assert.Equal(0, await app.WithDbAsync(db => db.BulletinSettings.CountAsync(s => s.OrganizationId == d.Root.Id)));
-        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(BulletinSettings) && a.OrgPath == d.Root.Path)));
+        Assert.Equal(
+            0,
+            await app.WithDbAsync(db => db.BulletinSettings.CountAsync(s => s.OrganizationId == d.Root.Id))
+        );
+        Assert.Equal(
+            0,
+            await app.WithDbAsync(db =>
+                db.AuditEntries.CountAsync(a => a.EntityType == nameof(BulletinSettings) && a.OrgPath == d.Root.Path)
+            )
+        );
     }
 
     [Fact]
@@ -168,9 +287,20 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
         var client = await app.SignInAsAdministratorOfAsync(d.Root);
         var lastMonth = ChinaTime.PreviousMonth(app.Clock.MonthInChina());
 
-        var answer = await TestApp.PostFormAsync(client, Url(d.Root), With(TargetsForm(NextMonth),
-            ("Targets.ActivitiesPerBranch", "101"), ("Targets.AlbumPhotosPerBranch", "1.5"), ("Targets.NoticesPerBranch", ""),
-            ("Targets.OverallSignInRate", "120"), ("Targets.DuesRate", "33.333"), ("Targets.CatchUpBy", "2001-01-10")), Url(d.Root, "Targets"));
+        var answer = await TestApp.PostFormAsync(
+            client,
+            Url(d.Root),
+            With(
+                TargetsForm(NextMonth),
+                ("Targets.ActivitiesPerBranch", "101"),
+                ("Targets.AlbumPhotosPerBranch", "1.5"),
+                ("Targets.NoticesPerBranch", ""),
+                ("Targets.OverallSignInRate", "120"),
+                ("Targets.DuesRate", "33.333"),
+                ("Targets.CatchUpBy", "2001-01-10")
+            ),
+            Url(d.Root, "Targets")
+        );
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var page = await Html.ParseAsync(answer);
         string Error(string field) => page.TextOf($"[data-valmsg-for='{field}']");
@@ -184,8 +314,16 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
 
         // A month that has passed, and a month typed as a number instead of chosen, are refused too.
         var past = await TestApp.PostFormAsync(client, Url(d.Root), TargetsForm(lastMonth), Url(d.Root, "Targets"));
-        Assert.Equal("只能为本月或以后的月份设定目标", (await Html.ParseAsync(past)).TextOf("[data-valmsg-for='Targets.Month']"));
-        var typed = await TestApp.PostFormAsync(client, Url(d.Root), With(TargetsForm(NextMonth), ("Targets.Month", NextMonth.ToString())), Url(d.Root, "Targets"));
+        Assert.Equal(
+            "只能为本月或以后的月份设定目标",
+            (await Html.ParseAsync(past)).TextOf("[data-valmsg-for='Targets.Month']")
+        );
+        var typed = await TestApp.PostFormAsync(
+            client,
+            Url(d.Root),
+            With(TargetsForm(NextMonth), ("Targets.Month", NextMonth.ToString())),
+            Url(d.Root, "Targets")
+        );
         Assert.Equal("请选择目标月份", (await Html.ParseAsync(typed)).TextOf("[data-valmsg-for='Targets.Month']"));
 
         Assert.Equal(0, await app.WithDbAsync(db => db.BulletinTargets.CountAsync(t => t.OrganizationId == d.Root.Id)));
@@ -200,17 +338,42 @@ public sealed class BulletinSettingsTests(TestApp app) : IClassFixture<TestApp>
         var town = await app.SignInAsAdministratorOfAsync(d.East);
 
         Assert.Equal(HttpStatusCode.OK, (await outsider.GetAsync("/Bulletins/Settings")).StatusCode);
-        foreach (var (client, org) in new[] { (outsider, d.Root), (outsider, d.East), (town, d.Root), (town, d.West), (town, d.East1) })
+        foreach (
+            var (client, org) in new[]
+            {
+                (outsider, d.Root),
+                (outsider, d.East),
+                (town, d.Root),
+                (town, d.West),
+                (town, d.East1),
+            }
+        )
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Url(org))).StatusCode);
             // The token comes from the caller's own page; the post names the other organization.
-            var settings = await TestApp.PostFormAsync(client, "/Bulletins/Settings", SettingsForm(), Url(org, "Settings"));
+            var settings = await TestApp.PostFormAsync(
+                client,
+                "/Bulletins/Settings",
+                SettingsForm(),
+                Url(org, "Settings")
+            );
             Assert.Equal(HttpStatusCode.NotFound, settings.StatusCode);
-            var targets = await TestApp.PostFormAsync(client, "/Bulletins/Settings", TargetsForm(NextMonth), Url(org, "Targets"));
+            var targets = await TestApp.PostFormAsync(
+                client,
+                "/Bulletins/Settings",
+                TargetsForm(NextMonth),
+                Url(org, "Targets")
+            );
             Assert.Equal(HttpStatusCode.NotFound, targets.StatusCode);
         }
-        Assert.Equal(0, await app.WithDbAsync(db => db.BulletinSettings.CountAsync(s => s.OrgPath.StartsWith(d.Root.Path))));
-        Assert.Equal(0, await app.WithDbAsync(db => db.BulletinTargets.CountAsync(t => t.OrgPath.StartsWith(d.Root.Path))));
+        Assert.Equal(
+            0,
+            await app.WithDbAsync(db => db.BulletinSettings.CountAsync(s => s.OrgPath.StartsWith(d.Root.Path)))
+        );
+        Assert.Equal(
+            0,
+            await app.WithDbAsync(db => db.BulletinTargets.CountAsync(t => t.OrgPath.StartsWith(d.Root.Path)))
+        );
 
         // A member who administers nothing has no page here at all.
         var (_, member) = await app.SignInAsMemberAsync(d.East1);

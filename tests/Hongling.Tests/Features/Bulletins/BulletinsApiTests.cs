@@ -20,7 +20,10 @@ public sealed class BulletinsApiTests(TestApp app) : IClassFixture<TestApp>
         var d = await BulletinDistrict.BuildAsync(app);
         var client = await app.SignInAsAdministratorOfAsync(d.Root);
 
-        var response = await client.PostAsJsonAsync("/api/bulletins", new { organizationId = d.Root.Id, month = Text(LastMonth) });
+        var response = await client.PostAsJsonAsync(
+            "/api/bulletins",
+            new { organizationId = d.Root.Id, month = Text(LastMonth) }
+        );
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -32,10 +35,15 @@ public sealed class BulletinsApiTests(TestApp app) : IClassFixture<TestApp>
         var timing = string.Join(", ", response.Headers.GetValues("Server-Timing"));
         var parts = timing.Split(", ").Select(p => p.Split(";dur=")).ToList();
         Assert.Equal(["sites", "submissions", "platform", "targets", "quality", "store"], parts.Select(p => p[0]));
-        Assert.All(parts, p => Assert.True(double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture) >= 0, timing));
+        Assert.All(parts, p =>
+            Assert.True(double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture) >= 0, timing)
+        );
 
         // Again (and with "yyyyMM"): a new version of the same bulletin.
-        var again = await client.PostAsJsonAsync("/api/bulletins", new { organizationId = d.Root.Id, month = LastMonth.ToString() });
+        var again = await client.PostAsJsonAsync(
+            "/api/bulletins",
+            new { organizationId = d.Root.Id, month = LastMonth.ToString() }
+        );
         Assert.Equal(2, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
     }
 
@@ -45,10 +53,16 @@ public sealed class BulletinsApiTests(TestApp app) : IClassFixture<TestApp>
         var d = await BulletinDistrict.BuildAsync(app);
         var client = await app.SignInAsAdministratorOfAsync(d.East);
 
-        var response = await client.PostAsJsonAsync("/api/bulletins", new { organizationId = d.West.Id, month = Text(LastMonth) });
+        var response = await client.PostAsJsonAsync(
+            "/api/bulletins",
+            new { organizationId = d.West.Id, month = Text(LastMonth) }
+        );
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("org_not_found", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(
+            "org_not_found",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()
+        );
         Assert.False(await app.WithDbAsync(db => db.Bulletins.AnyAsync(b => b.OrganizationId == d.West.Id)));
     }
 
@@ -63,7 +77,14 @@ public sealed class BulletinsApiTests(TestApp app) : IClassFixture<TestApp>
         var d = await BulletinDistrict.BuildAsync(app);
         var client = await app.SignInAsAdministratorOfAsync(d.Root);
 
-        var response = await client.PostAsJsonAsync("/api/bulletins", new { organizationId = d.Root.Id, month = month == "next" ? Text(ChinaTime.NextMonth(app.Clock.MonthInChina())) : month });
+        var response = await client.PostAsJsonAsync(
+            "/api/bulletins",
+            new
+            {
+                organizationId = d.Root.Id,
+                month = month == "next" ? Text(ChinaTime.NextMonth(app.Clock.MonthInChina())) : month,
+            }
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

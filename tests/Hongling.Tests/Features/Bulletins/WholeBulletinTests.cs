@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hongling.Tests.Features.Bulletins;
 
-/// <summary>The whole bulletin of <see cref="SectionsWorld"/> (August 2029, submissions over July–August): every section
+/// <summary>The whole bulletin of <see cref="SectionsWorld"/> (August 2029, submissions over July–August): every
+/// section
 /// computed by the generator, frozen, and shown alike on the page, in the .docx and in the .xlsx attachments.</summary>
 public sealed class WholeBulletinTests(TestApp app) : IClassFixture<TestApp>
 {
@@ -15,13 +16,18 @@ public sealed class WholeBulletinTests(TestApp app) : IClassFixture<TestApp>
     public async Task TheGenerator_FreezesEverySection_AndThePageTheDocxAndTheWorkbookSayTheSame()
     {
         var w = await SectionsWorld.BuildAsync(app);
-        var bulletin = await app.WithDbAsync(async (db, sp) =>
-        {
-            db.BulletinSettings.Add(new BulletinSettings { OrganizationId = w.District.Id, SubmissionMonths = 2 });
-            await db.SaveChangesAsync();
-            var issuer = (await ScopedOrg.PickAsync(db, w.District.Id))!;
-            return (await sp.GetRequiredService<BulletinGenerator>().GenerateAsync(issuer, SectionsWorld.Month, automatic: false, default))!;
-        });
+        var bulletin = await app.WithDbAsync(
+            async (db, sp) =>
+            {
+                db.BulletinSettings.Add(new BulletinSettings { OrganizationId = w.District.Id, SubmissionMonths = 2 });
+                await db.SaveChangesAsync();
+                var issuer = (await ScopedOrg.PickAsync(db, w.District.Id))!;
+                return (
+                    await sp.GetRequiredService<BulletinGenerator>()
+                        .GenerateAsync(issuer, SectionsWorld.Month, automatic: false, default)
+                )!;
+            }
+        );
         Assert.Equal(SectionsWorld.FirstMonth, bulletin.FirstMonth);
 
         // Frozen and read back: the sections survive the JSON, with the figures the sections' own tests count by hand.
@@ -38,14 +44,24 @@ public sealed class WholeBulletinTests(TestApp app) : IClassFixture<TestApp>
         var url = $"/Bulletins/{bulletin.Id}";
         var page = await client.GetDocumentAsync(url);
         var text = page.TextOf("#bulletin");
-        foreach (var heading in new[] { "一、远程教育终端站点使用情况", "二、信息及栏目素材报送情况", "三、12371党建信息平台使用维护情况", "四、下月工作重点" })
+        foreach (
+            var heading in new[]
+            {
+                "一、远程教育终端站点使用情况",
+                "二、信息及栏目素材报送情况",
+                "三、12371党建信息平台使用维护情况",
+                "四、下月工作重点",
+            }
+        )
             Assert.Contains(heading, text);
         Assert.Equal("2", page.TextOf("#bulletin-sites [data-figure='sites.rule_met']"));
         Assert.NotNull(page.QuerySelector("#chart-site-minutes"));
         Assert.NotNull(page.QuerySelector("#chart-site-minutes-table"));
         // Each attachment is a child of the article marked as one, which the style sheet places after every section.
-        Assert.Equal(["bulletin-annex1", "bulletin-annex2", "bulletin-annex3"],
-            page.QuerySelectorAll("#bulletin > .bulletin-attachment").Select(a => a.Id).Order());
+        Assert.Equal(
+            ["bulletin-annex1", "bulletin-annex2", "bulletin-annex3"],
+            page.QuerySelectorAll("#bulletin > .bulletin-attachment").Select(a => a.Id).Order()
+        );
 
         var docx = await client.GetByteArrayAsync($"{url}?handler=Docx");
         using (var doc = WordprocessingDocument.Open(new MemoryStream(docx), false))
@@ -64,7 +80,7 @@ public sealed class WholeBulletinTests(TestApp app) : IClassFixture<TestApp>
         var annex1 = book.Worksheet("附件1");
         Assert.Contains("远程教育", annex1.Cell(1, 1).GetString());
         var rowA = annex1.RowsUsed().Single(r => r.Cell(2).GetString() == "甲镇党委");
-        Assert.Equal(3, rowA.Cell(3).GetValue<int>());   // 甲镇's sites in use
+        Assert.Equal(3, rowA.Cell(3).GetValue<int>()); // 甲镇's sites in use
         Assert.Equal(["附件1", "附件2", "附件3"], book.Worksheets.Select(s => s.Name));
         Assert.Contains("12371", book.Worksheet("附件2").Cell(1, 1).GetString());
         Assert.Contains(book.Worksheet("附件2").RowsUsed(), r => r.Cell(1).GetString() == "乙镇党委");

@@ -27,7 +27,12 @@ public sealed class DevelopmentRulesTests
     public void CheckStep_OneStageAtATime_DatedInOrder_AfterAYearOfTraining()
     {
         var today = new DateOnly(2026, 6, 1);
-        var r = new Recruit { Name = "甲", Stage = DevelopmentStage.Applicant, AppliedOn = new DateOnly(2024, 3, 1) };
+        var r = new Recruit
+        {
+            Name = "甲",
+            Stage = DevelopmentStage.Applicant,
+            AppliedOn = new DateOnly(2024, 3, 1),
+        };
         string? Check(DevelopmentStage to, DateOnly on) => DevelopmentRules.CheckStep(r, to, on, today)?.Message;
         Assert.Contains("不能跳过“入党积极分子”", Check(DevelopmentStage.Candidate, today));
         Assert.Contains("不能重复", Check(DevelopmentStage.Applicant, today));

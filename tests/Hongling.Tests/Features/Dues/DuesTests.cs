@@ -10,17 +10,23 @@ namespace Hongling.Tests.Features.Dues;
 public sealed class DuesTests(TestApp app) : IClassFixture<TestApp>
 {
     [Theory]
-    [InlineData(2000, 10.00)]      // 0.5%
+    [InlineData(2000, 10.00)] // 0.5%
     [InlineData(3000, 15.00)]
-    [InlineData(4000, 40.00)]      // 1%
-    [InlineData(8000, 120.00)]     // 1.5%
-    [InlineData(12345, 246.90)]    // 2%
-    public void Rule_AppliesTheIncomeBands(decimal incomeBase, decimal expected) => Assert.Equal(expected, DuesRule.MonthlyAmount(incomeBase));
+    [InlineData(4000, 40.00)] // 1%
+    [InlineData(8000, 120.00)] // 1.5%
+    [InlineData(12345, 246.90)] // 2%
+    public void Rule_AppliesTheIncomeBands(decimal incomeBase, decimal expected) =>
+        Assert.Equal(expected, DuesRule.MonthlyAmount(incomeBase));
 
     private async Task<(HttpClient Client, Organization Branch, Member[] Members)> BranchAsync(string name)
     {
         var (_, branch) = await app.AddTownAsync(name);
-        var members = new[] { await app.AddMemberAsync(branch, "甲"), await app.AddMemberAsync(branch, "乙"), await app.AddMemberAsync(branch, "丙") };
+        var members = new[]
+        {
+            await app.AddMemberAsync(branch, "甲"),
+            await app.AddMemberAsync(branch, "乙"),
+            await app.AddMemberAsync(branch, "丙"),
+        };
         await app.WithDbAsync(async db =>
         {
             (await db.Members.SingleAsync(m => m.Id == members[0].Id)).DuesAmount = 10.00m;
@@ -30,11 +36,24 @@ public sealed class DuesTests(TestApp app) : IClassFixture<TestApp>
         return (await app.SignInAsAdministratorOfAsync(branch), branch, members);
     }
 
-    private static Task<HttpResponseMessage> PayAsync(HttpClient client, Organization org, int memberId, string amount) =>
-        TestApp.PostFormAsync(client, $"/Dues?org={org.Id}&month=202611", new Dictionary<string, string>
-        {
-            ["MemberId"] = memberId.ToString(), ["Amount"] = amount, ["PaidOn"] = "2026-11-05", ["Method"] = "WeChat",
-        }, $"/Dues?handler=Pay&org={org.Id}&month=202611");
+    private static Task<HttpResponseMessage> PayAsync(
+        HttpClient client,
+        Organization org,
+        int memberId,
+        string amount
+    ) =>
+        TestApp.PostFormAsync(
+            client,
+            $"/Dues?org={org.Id}&month=202611",
+            new Dictionary<string, string>
+            {
+                ["MemberId"] = memberId.ToString(),
+                ["Amount"] = amount,
+                ["PaidOn"] = "2026-11-05",
+                ["Method"] = "WeChat",
+            },
+            $"/Dues?handler=Pay&org={org.Id}&month=202611"
+        );
 
     private static string Figure(string html, string id) => Html.Parse(html).TextOf("#" + id);
 
@@ -59,10 +78,18 @@ public sealed class DuesTests(TestApp app) : IClassFixture<TestApp>
     {
         var (client, branch, members) = await BranchAsync("重复镇");
         await PayAsync(client, branch, members[1].Id, "25.50");
-        Assert.Contains("本月党费已登记", await (await PayAsync(client, branch, members[1].Id, "25.50")).Content.ReadAsStringAsync());
-        Assert.Contains("金额应大于0", await (await PayAsync(client, branch, members[2].Id, "0")).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "本月党费已登记",
+            await (await PayAsync(client, branch, members[1].Id, "25.50")).Content.ReadAsStringAsync()
+        );
+        Assert.Contains(
+            "金额应大于0",
+            await (await PayAsync(client, branch, members[2].Id, "0")).Content.ReadAsStringAsync()
+        );
         Assert.Equal(1, await app.WithDbAsync(db => db.DuesPayments.CountAsync(p => p.OrganizationId == branch.Id)));
-        var audit = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(DuesPayment) && a.OrgPath == branch.Path));
+        var audit = await app.WithDbAsync(db =>
+            db.AuditEntries.CountAsync(a => a.EntityType == nameof(DuesPayment) && a.OrgPath == branch.Path)
+        );
         Assert.Equal(1, audit);
     }
 
@@ -84,6 +111,10 @@ public sealed class DuesTests(TestApp app) : IClassFixture<TestApp>
 
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<OrgScope>().Load([], membersA[1].Id, branchA.Path);
-        Assert.Empty(await scope.ServiceProvider.GetRequiredService<HonglingDb>().DuesPayments.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(
+            await scope
+                .ServiceProvider.GetRequiredService<HonglingDb>()
+                .DuesPayments.ToListAsync(TestContext.Current.CancellationToken)
+        );
     }
 }

@@ -5,7 +5,8 @@ using static Hongling.Tests.Features.Exams.ExamSteps;
 
 namespace Hongling.Tests.Features.Exams;
 
-/// <summary>Drawing a paper from the bank: every rule respected, papers differ, retired questions leave the next draw, and
+/// <summary>Drawing a paper from the bank: every rule respected, papers differ, retired questions leave the next draw,
+/// and
 /// an edited question does not change a paper already drawn.</summary>
 public sealed class ExamDrawTests(TestApp app) : IClassFixture<TestApp>
 {
@@ -17,14 +18,22 @@ public sealed class ExamDrawTests(TestApp app) : IClassFixture<TestApp>
         var (branch, bank) = await app.AddBranchWithBankAsync("抽题");
         await app.WithDbAsync(async db =>
         {
-            for (var i = 0; i < 30; i++) db.Questions.Add(ExamFixture.Single(branch, i % 2 == 0 ? bank.Root : bank.Child, "补充" + i, 1 + i % 5));
+            for (var i = 0; i < 30; i++)
+                db.Questions.Add(
+                    ExamFixture.Single(branch, i % 2 == 0 ? bank.Root : bank.Child, "补充" + i, 1 + i % 5)
+                );
             return await db.SaveChangesAsync();
         });
         var exam = await app.AddExamAsync(branch, bank, attempts: 1);
         await app.WithDbAsync(async db =>
         {
             var e = await db.Exams.SingleAsync(x => x.Id == exam.Id);
-            e.Rules = [new(QuestionType.Single, bank.Child.Id, 3, 2, 4, 5), new(QuestionType.Single, bank.Root.Id, 6, 1, 5, 5), new(QuestionType.TrueFalse, null, 1, 1, 5, 2)];
+            e.Rules =
+            [
+                new(QuestionType.Single, bank.Child.Id, 3, 2, 4, 5),
+                new(QuestionType.Single, bank.Root.Id, 6, 1, 5, 5),
+                new(QuestionType.TrueFalse, null, 1, 1, 5, 2),
+            ];
             return await db.SaveChangesAsync();
         });
         var questions = await app.WithDbAsync(db => db.Questions.AsNoTracking().ToDictionaryAsync(q => q.Id));
@@ -32,11 +41,20 @@ public sealed class ExamDrawTests(TestApp app) : IClassFixture<TestApp>
         for (var c = 0; c < 4; c++)
         {
             var (_, client) = await app.CandidateAsync(branch, "抽" + c);
-            var items = (await app.AttemptAsync(await StartedAsync(client, exam))).Items.OrderBy(i => i.Position).ToList();
+            var items = (await app.AttemptAsync(await StartedAsync(client, exam)))
+                .Items.OrderBy(i => i.Position)
+                .ToList();
             Assert.Equal(10, items.Count);
             Assert.Equal(10, items.Select(i => i.QuestionId).Distinct().Count());
-            Assert.All(items.Take(3), i => Assert.True(questions[i.QuestionId].CategoryId == bank.Child.Id && questions[i.QuestionId].Difficulty is >= 2 and <= 4));
-            Assert.All(items.Skip(3).Take(6), i => Assert.Contains(questions[i.QuestionId].CategoryId, new[] { bank.Root.Id, bank.Child.Id }));
+            Assert.All(items.Take(3), i =>
+                Assert.True(
+                    questions[i.QuestionId].CategoryId == bank.Child.Id
+                        && questions[i.QuestionId].Difficulty is >= 2 and <= 4
+                )
+            );
+            Assert.All(items.Skip(3).Take(6), i =>
+                Assert.Contains(questions[i.QuestionId].CategoryId, new[] { bank.Root.Id, bank.Child.Id })
+            );
             Assert.Equal(QuestionType.TrueFalse, items[9].Type);
             Assert.All(items, i => Assert.Equal(i.Type == QuestionType.TrueFalse ? 2 : 5, i.Points));
             papers.Add(items);
@@ -51,18 +69,35 @@ public sealed class ExamDrawTests(TestApp app) : IClassFixture<TestApp>
         var (branch, bank) = await app.AddBranchWithBankAsync("停用");
         var exam = await app.AddExamAsync(branch, bank);
         var (_, first) = await app.CandidateAsync(branch, "先考");
-        await StartedAsync(first, exam);   // the exam's pool is now in memory
+        await StartedAsync(first, exam); // the exam's pool is now in memory
         var admin = await app.SignInAsAdministratorOfAsync(branch);
         // The rule takes 4 singles from the 党史 tree, which holds 10: retire all but 4 through the bank page.
-        var singles = await app.WithDbAsync(db => db.Questions.IgnoreQueryFilters().AsNoTracking()
-            .Where(q => q.OrganizationId == branch.Id && q.Type == QuestionType.Single).OrderBy(q => q.Id).ToListAsync());
+        var singles = await app.WithDbAsync(db =>
+            db.Questions.IgnoreQueryFilters()
+                .AsNoTracking()
+                .Where(q => q.OrganizationId == branch.Id && q.Type == QuestionType.Single)
+                .OrderBy(q => q.Id)
+                .ToListAsync()
+        );
         foreach (var q in singles.Skip(4))
-            Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(admin, "/Exams/Questions",
-                new Dictionary<string, string> { ["id"] = q.Id.ToString() }, "/Exams/Questions?handler=Retire")).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.Redirect,
+                (
+                    await TestApp.PostFormAsync(
+                        admin,
+                        "/Exams/Questions",
+                        new Dictionary<string, string> { ["id"] = q.Id.ToString() },
+                        "/Exams/Questions?handler=Retire"
+                    )
+                ).StatusCode
+            );
 
         var (_, second) = await app.CandidateAsync(branch, "后考");
         var paper = await PaperAsync(second, await StartedAsync(second, exam));
-        Assert.Equal(singles.Take(4).Select(q => q.Stem).Order(), paper.Items.Where(i => i.Type == "Single").Select(i => i.Stem).Order());
+        Assert.Equal(
+            singles.Take(4).Select(q => q.Stem).Order(),
+            paper.Items.Where(i => i.Type == "Single").Select(i => i.Stem).Order()
+        );
     }
 
     [Fact]
@@ -73,14 +108,21 @@ public sealed class ExamDrawTests(TestApp app) : IClassFixture<TestApp>
         var exam = await app.AddExamAsync(branch, bank);
         var id = await StartedAsync(client, exam);
         var before = await PaperAsync(client, id);
-        Task<List<int>> Versions() => app.WithDbAsync(db => db.QuestionVersions.Where(v => v.Owner.OrganizationId == branch.Id)
-            .GroupBy(v => v.QuestionId).Select(g => g.Count() * 100 + g.Max(v => v.Version)).ToListAsync());
-        Assert.All(await Versions(), v => Assert.Equal(101, v));   // one version each, version 1
-        Task Edit(Action<Question> change) => app.WithDbAsync(async db =>
-        {
-            foreach (var q in await db.Questions.Where(q => q.OrganizationId == branch.Id).ToListAsync()) change(q);
-            return await db.SaveChangesAsync();
-        });
+        Task<List<int>> Versions() =>
+            app.WithDbAsync(db =>
+                db.QuestionVersions.Where(v => v.Owner.OrganizationId == branch.Id)
+                    .GroupBy(v => v.QuestionId)
+                    .Select(g => g.Count() * 100 + g.Max(v => v.Version))
+                    .ToListAsync()
+            );
+        Assert.All(await Versions(), v => Assert.Equal(101, v)); // one version each, version 1
+        Task Edit(Action<Question> change) =>
+            app.WithDbAsync(async db =>
+            {
+                foreach (var q in await db.Questions.Where(q => q.OrganizationId == branch.Id).ToListAsync())
+                    change(q);
+                return await db.SaveChangesAsync();
+            });
 
         // Saving new content makes each question's next version, stored beside the one the paper drew.
         await Edit(q => q.Stem = "改过的题干");

@@ -5,7 +5,8 @@ using static Hongling.Tests.Features.Exams.ExamSteps;
 
 namespace Hongling.Tests.Features.Exams;
 
-/// <summary>Who reaches an exam: another candidate's attempt and another branch's exams and questions answer 404, and the
+/// <summary>Who reaches an exam: another candidate's attempt and another branch's exams and questions answer 404, and
+/// the
 /// start follows the exam's audience as 我的考试 lists it.</summary>
 public sealed class ExamScopeTests(TestApp app) : IClassFixture<TestApp>
 {
@@ -22,16 +23,28 @@ public sealed class ExamScopeTests(TestApp app) : IClassFixture<TestApp>
         var id = await StartedAsync(owner, exam);
         var paper = await PaperAsync(owner, id);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/exams/attempts/{id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await SaveAsync(stranger, id, 1, 1, paper.Items[0].Options[0].Key)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await SaveAsync(stranger, id, 1, 1, paper.Items[0].Options[0].Key)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await stranger.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct)).StatusCode
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Exams/Take/{id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Exams/Review/{id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/exams/attempts/{Guid.NewGuid()}", Ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await owner.GetAsync($"/api/exams/attempts/{Guid.NewGuid()}", Ct)).StatusCode
+        );
 
         var adminB = await app.SignInAsAdministratorOfAsync(branchB);
         var question = await app.WithDbAsync(db => db.Questions.FirstAsync(q => q.OrganizationId == branchA.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await adminB.GetAsync($"/Exams/Edit?id={exam.Id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await adminB.GetAsync($"/Exams/Questions/Edit?id={question.Id}", Ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await adminB.GetAsync($"/Exams/Questions/Edit?id={question.Id}", Ct)).StatusCode
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await adminB.GetAsync($"/Exams/Review/{id}", Ct)).StatusCode);
         Assert.DoesNotContain(exam.Title, await adminB.GetStringAsync("/Exams", Ct));
         Assert.DoesNotContain("单选题0", await adminB.GetStringAsync("/Exams/Questions", Ct));
@@ -51,14 +64,18 @@ public sealed class ExamScopeTests(TestApp app) : IClassFixture<TestApp>
         var (probationer, probationary) = await app.CandidateAsync(town, "预备党员");
         await app.WithDbAsync(async db =>
         {
-            await db.Members.Where(m => m.Id == probationer.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MemberStatus.Probationary));
+            await db
+                .Members.Where(m => m.Id == probationer.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MemberStatus.Probationary));
             return 0;
         });
         var townOnly = await app.AddExamAsync(town, bank);
         var fullOnly = await app.AddExamAsync(town, bank);
         await app.WithDbAsync(async db =>
         {
-            await db.Exams.Where(e => e.Id == townOnly.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.AudienceIncludesSubtree, false));
+            await db
+                .Exams.Where(e => e.Id == townOnly.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.AudienceIncludesSubtree, false));
             var e = await db.Exams.SingleAsync(x => x.Id == fullOnly.Id);
             e.AudienceStatuses = [MemberStatus.Full];
             await db.SaveChangesAsync();
@@ -75,6 +92,9 @@ public sealed class ExamScopeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, (await StartAsync(probationary, fullOnly)).StatusCode);
         await StartedAsync(probationary, townOnly);
         // No such exam at all.
-        Assert.Equal(HttpStatusCode.NotFound, (await StartAsync(inBranch, new Exam { Id = 987654, Title = "无" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await StartAsync(inBranch, new Exam { Id = 987654, Title = "无" })).StatusCode
+        );
     }
 }

@@ -4,7 +4,8 @@ using static Hongling.Tests.Features.Exams.ExamSteps;
 
 namespace Hongling.Tests.Features.Exams;
 
-/// <summary>No answer leaves the server before it may: nothing while the attempt is in progress, and after submission only
+/// <summary>No answer leaves the server before it may: nothing while the attempt is in progress, and after submission
+/// only
 /// when the exam shows answers (after the window closes, even to an administrator taking it).</summary>
 public sealed class ExamSecrecyTests(TestApp app) : IClassFixture<TestApp>
 {
@@ -27,9 +28,11 @@ public sealed class ExamSecrecyTests(TestApp app) : IClassFixture<TestApp>
             await one.GetStringAsync($"/Exams/Take/{a}", Ct),
             await one.GetStringAsync("/Exams/Mine", Ct),
             await (await SaveAsync(one, a, item.Position, 1, item.Options[0].Key)).Content.ReadAsStringAsync(Ct),
-            await (await SaveAsync(one, a, item.Position, 1, item.Options[0].Key)).Content.ReadAsStringAsync(Ct),   // replay
+            // replay
+            await (await SaveAsync(one, a, item.Position, 1, item.Options[0].Key)).Content.ReadAsStringAsync(Ct),
             await (await SaveAsync(one, a, 999, 2, "x")).Content.ReadAsStringAsync(Ct),
-            await one.GetStringAsync($"/Exams/Review/{a}", Ct).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "", Ct),
+            await one.GetStringAsync($"/Exams/Review/{a}", Ct)
+                .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "", Ct),
         };
         foreach (var body in responses)
         {
@@ -52,7 +55,10 @@ public sealed class ExamSecrecyTests(TestApp app) : IClassFixture<TestApp>
         var client = await app.SignInAsNewAccountAsync(card, member, administers: [branch]);
         var exam = await app.AddExamAsync(branch, bank, closesIn: TimeSpan.FromHours(2), show: ShowAnswers.AfterClose);
         var id = await StartedAsync(client, exam);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await client.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct)).StatusCode
+        );
         var hidden = await client.GetStringAsync($"/Exams/Review/{id}", Ct);
         Assert.Contains("答案将在考试结束", hidden);
         Assert.DoesNotContain(ExamFixture.ExplanationMarker, hidden);

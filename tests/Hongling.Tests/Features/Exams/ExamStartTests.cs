@@ -33,7 +33,7 @@ public sealed class ExamStartTests(TestApp app) : IClassFixture<TestApp>
         var both = await Task.WhenAll(StartAsync(client, exam), StartAsync(client, exam));
         Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(1, await app.WithDbAsync(db => db.Attempts.CountAsync(a => a.MemberId == member.Id)));
-        var id = await StartedAsync(client, exam);   // resumes the open attempt
+        var id = await StartedAsync(client, exam); // resumes the open attempt
         await client.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct);
         var again = await StartAsync(client, exam);
         Assert.Equal("/Exams/Mine", again.Headers.Location!.ToString());
@@ -48,13 +48,17 @@ public sealed class ExamStartTests(TestApp app) : IClassFixture<TestApp>
         var exam = await app.AddExamAsync(branch, bank);
         var (_, mine) = await app.CandidateAsync(branch, "本人");
         var (_, other) = await app.CandidateAsync(branch, "他人");
-        await TestApp.TokenAsync(mine, "/Exams/Mine");   // the candidate has the page, and its antiforgery cookie, open
-        Task<HttpResponseMessage> Post(Dictionary<string, string> form) => mine.PostAsync("/Exams/Start", new FormUrlEncodedContent(form), Ct);
+        await TestApp.TokenAsync(mine, "/Exams/Mine"); // the candidate has the page, and its antiforgery cookie, open
+        Task<HttpResponseMessage> Post(Dictionary<string, string> form) =>
+            mine.PostAsync("/Exams/Start", new FormUrlEncodedContent(form), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, (await Post(new() { ["examId"] = exam.Id.ToString() })).StatusCode);
         var foreign = await TestApp.TokenAsync(other, "/Exams/Mine");
-        Assert.Equal(HttpStatusCode.BadRequest, (await Post(new() { ["examId"] = exam.Id.ToString(), ["__RequestVerificationToken"] = foreign })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await Post(new() { ["examId"] = exam.Id.ToString(), ["__RequestVerificationToken"] = foreign })).StatusCode
+        );
         Assert.Equal(0, await app.WithDbAsync(db => db.Attempts.CountAsync(a => a.ExamId == exam.Id, Ct)));
-        await StartedAsync(mine, exam);   // with the page's own token it starts
+        await StartedAsync(mine, exam); // with the page's own token it starts
     }
 
     [Fact]
@@ -64,8 +68,11 @@ public sealed class ExamStartTests(TestApp app) : IClassFixture<TestApp>
         var exam = await app.AddExamAsync(branch, bank, attempts: 1);
         var (_, client) = await app.CandidateAsync(branch);
         var id = await StartedAsync(client, exam);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct)).StatusCode);
-        var again = await StartAsync(client, exam);   // a second tab still showing 开始考试
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await client.PostAsync($"/api/exams/attempts/{id}/submit", null, Ct)).StatusCode
+        );
+        var again = await StartAsync(client, exam); // a second tab still showing 开始考试
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal("/Exams/Mine", again.Headers.Location!.ToString());
         Assert.Contains("您已用完", await client.GetStringAsync("/Exams/Mine", Ct));

@@ -11,12 +11,28 @@ public static class ExamSteps
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public sealed record Option(string Key, string Text);
-    public sealed record Item(int Position, string Type, string Stem, decimal Points, List<Option> Options, int Blanks, List<string>? Answer, long Seq);
+
+    public sealed record Item(
+        int Position,
+        string Type,
+        string Stem,
+        decimal Points,
+        List<Option> Options,
+        int Blanks,
+        List<string>? Answer,
+        long Seq
+    );
+
     public sealed record Paper(Guid Id, DateTime Deadline, bool Open, decimal MaxScore, List<Item> Items);
 
     /// <summary>Starts through the page (as a candidate does) and returns the attempt id from the redirect.</summary>
     public static async Task<HttpResponseMessage> StartAsync(HttpClient client, Exam exam) =>
-        await TestApp.PostFormAsync(client, "/Exams/Mine", new Dictionary<string, string> { ["examId"] = exam.Id.ToString() }, "/Exams/Start");
+        await TestApp.PostFormAsync(
+            client,
+            "/Exams/Mine",
+            new Dictionary<string, string> { ["examId"] = exam.Id.ToString() },
+            "/Exams/Start"
+        );
 
     public static async Task<Guid> StartedAsync(HttpClient client, Exam exam)
     {
@@ -30,6 +46,11 @@ public static class ExamSteps
     public static async Task<Paper> PaperAsync(HttpClient client, Guid id) =>
         (await client.GetFromJsonAsync<Paper>($"/api/exams/attempts/{id}", Ct))!;
 
-    public static Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid id, int position, long seq, params string[] answer) =>
-        client.PutAsJsonAsync($"/api/exams/attempts/{id}/answers/{position}", new { seq, answer }, Ct);
+    public static Task<HttpResponseMessage> SaveAsync(
+        HttpClient client,
+        Guid id,
+        int position,
+        long seq,
+        params string[] answer
+    ) => client.PutAsJsonAsync($"/api/exams/attempts/{id}/answers/{position}", new { seq, answer }, Ct);
 }

@@ -15,7 +15,9 @@ public sealed class QuestionImportTests(TestApp app) : IClassFixture<TestApp>
         var token = await TestApp.TokenAsync(client, "/Exams/Questions/Import");
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(bankId.ToString()), "bankId" }, { new ByteArrayContent(file), "file", "题目.xlsx" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(bankId.ToString()), "bankId" },
+            { new ByteArrayContent(file), "file", "题目.xlsx" },
         };
         var response = await client.PostAsync("/Exams/Questions/Import", form, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -28,7 +30,8 @@ public sealed class QuestionImportTests(TestApp app) : IClassFixture<TestApp>
         var sheet = book.Worksheet(1);
         sheet.Row(2).Clear();
         for (var r = 0; r < rows.Length; r++)
-            for (var c = 0; c < rows[r].Length; c++) sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
+        for (var c = 0; c < rows[r].Length; c++)
+            sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
         using var stream = new MemoryStream();
         book.SaveAs(stream);
         return stream.ToArray();
@@ -42,7 +45,22 @@ public sealed class QuestionImportTests(TestApp app) : IClassFixture<TestApp>
         var admin = await app.SignInAsAdministratorOfAsync(branch);
         var template = await admin.GetByteArrayAsync("/Exams/Questions/Import?handler=Template", Ct);
         var before = await app.WithDbAsync(db => db.Questions.CountAsync(q => q.OrganizationId == branch.Id));
-        string[] good = ["单选题", "党史", "遵义会议召开于哪一年?", "1935年", "1934年", "", "", "", "", "A", "2", "2", ""];
+        string[] good =
+        [
+            "单选题",
+            "党史",
+            "遵义会议召开于哪一年?",
+            "1935年",
+            "1934年",
+            "",
+            "",
+            "",
+            "",
+            "A",
+            "2",
+            "2",
+            "",
+        ];
         var file = Workbook(template, good, good);
         using (var book = new XLWorkbook(new MemoryStream(file)))
         {
@@ -70,15 +88,64 @@ public sealed class QuestionImportTests(TestApp app) : IClassFixture<TestApp>
         var template = await admin.GetByteArrayAsync("/Exams/Questions/Import?handler=Template", Ct);
         var before = await app.WithDbAsync(db => db.Questions.CountAsync(q => q.OrganizationId == branch.Id));
 
-        string[] good1 = ["单选题", "党史", "遵义会议召开于哪一年?", "1935年", "1934年", "1936年", "", "", "", "A", "2", "2", "转折点"];
-        string[] good2 = ["多选题", "党史/新中国史", "以下哪些属于“四个自信”?", "道路自信", "理论自信", "历史自信", "", "", "", "AB", "3", "4", ""];
-        string[] good3 = ["填空题", "党章党规", "党的最高理想是实现____。", "", "", "", "", "", "", "共产主义|共产主义社会", "", "", ""];
+        string[] good1 =
+        [
+            "单选题",
+            "党史",
+            "遵义会议召开于哪一年?",
+            "1935年",
+            "1934年",
+            "1936年",
+            "",
+            "",
+            "",
+            "A",
+            "2",
+            "2",
+            "转折点",
+        ];
+        string[] good2 =
+        [
+            "多选题",
+            "党史/新中国史",
+            "以下哪些属于“四个自信”?",
+            "道路自信",
+            "理论自信",
+            "历史自信",
+            "",
+            "",
+            "",
+            "AB",
+            "3",
+            "4",
+            "",
+        ];
+        string[] good3 =
+        [
+            "填空题",
+            "党章党规",
+            "党的最高理想是实现____。",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "共产主义|共产主义社会",
+            "",
+            "",
+            "",
+        ];
         string[] good4 = ["判断题", "党章党规", "预备期为一年。", "", "", "", "", "", "", "正确", "1", "1", ""];
         string[] badCategory = ["单选题", "不存在的分类", "题干", "甲", "乙", "", "", "", "", "A", "3", "1", ""];
         string[] badAnswer = ["单选题", "党史", "题干", "甲", "乙", "", "", "", "", "E", "3", "1", ""];
         string[] badType = ["论述题", "党史", "题干", "", "", "", "", "", "", "", "3", "1", ""];
         string[] badDifficulty = ["判断题", "党史", "题干", "", "", "", "", "", "", "正确", "9", "1", ""];
-        var html = await ImportAsync(admin, Workbook(template, good1, badCategory, badAnswer, badType, badDifficulty), branch.Id);
+        var html = await ImportAsync(
+            admin,
+            Workbook(template, good1, badCategory, badAnswer, badType, badDifficulty),
+            branch.Id
+        );
         Assert.Contains("文件未导入", html);
         Assert.Contains("第3行 “分类”列:分类“不存在的分类”在该题库中不存在", html);
         Assert.Contains("第4行 “正确答案”列", html);
@@ -90,11 +157,22 @@ public sealed class QuestionImportTests(TestApp app) : IClassFixture<TestApp>
 
         html = await ImportAsync(admin, Workbook(template, good1, good2, good3, good4), branch.Id);
         Assert.Contains("已导入 4 道题目", html);
-        var imported = await app.WithDbAsync(db => db.Questions.AsNoTracking().Where(q => q.OrganizationId == branch.Id).OrderByDescending(q => q.Id).Take(4).ToListAsync());
+        var imported = await app.WithDbAsync(db =>
+            db.Questions.AsNoTracking()
+                .Where(q => q.OrganizationId == branch.Id)
+                .OrderByDescending(q => q.Id)
+                .Take(4)
+                .ToListAsync()
+        );
         var multiple = imported.Single(q => q.Type == QuestionType.Multiple);
         Assert.Equal(bank.Child.Id, multiple.CategoryId);
         Assert.Equal([true, true, false], multiple.Options.Select(o => o.Correct));
-        Assert.Equal([["共产主义", "共产主义社会"]], imported.Single(q => q.Type == QuestionType.FillIn).Blanks);
+        Assert.Equal(
+            [
+                ["共产主义", "共产主义社会"],
+            ],
+            imported.Single(q => q.Type == QuestionType.FillIn).Blanks
+        );
 
         var export = await admin.GetAsync($"/Exams/Questions/Import?handler=Export&bankId={branch.Id}", Ct);
         using var book = new XLWorkbook(await export.Content.ReadAsStreamAsync(Ct));
@@ -107,8 +185,16 @@ public sealed class QuestionImportTests(TestApp app) : IClassFixture<TestApp>
         // Another branch's bank: 404, nothing imported.
         var (_, other) = await app.AddTownAsync("导题乙");
         var token = await TestApp.TokenAsync(admin, "/Exams/Questions/Import");
-        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(other.Id.ToString()), "bankId" }, { new ByteArrayContent(Workbook(template, good4)), "file", "x.xlsx" } };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(other.Id.ToString()), "bankId" },
+            { new ByteArrayContent(Workbook(template, good4)), "file", "x.xlsx" },
+        };
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/Exams/Questions/Import", form, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Exams/Questions/Import?handler=Export&bankId={other.Id}", Ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await admin.GetAsync($"/Exams/Questions/Import?handler=Export&bankId={other.Id}", Ct)).StatusCode
+        );
     }
 }

@@ -58,7 +58,9 @@ public sealed class HealthAndErrorTests(TestApp app) : IClassFixture<TestApp>
     {
         var response = await app.NewClient().GetAsync("/Account/Login");
         var cookies = response.Headers.GetValues("Set-Cookie").ToList();
-        Assert.Contains(cookies, c => c.StartsWith("hongling.af=") && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(cookies, c =>
+            c.StartsWith("hongling.af=") && c.Contains("httponly", StringComparison.OrdinalIgnoreCase)
+        );
         Assert.Contains("__RequestVerificationToken", await response.Content.ReadAsStringAsync());
     }
 }

@@ -7,10 +7,12 @@ namespace Hongling.Tests.Features.Home;
 public sealed class ElderlyModeTests(TestApp app) : IClassFixture<TestApp>
 {
     private static Task<HttpResponseMessage> SwitchAsync(HttpClient client, bool on, string returnUrl) =>
-        TestApp.PostFormAsync(client, "/", new Dictionary<string, string>
-        {
-            ["on"] = on ? "true" : "false", ["returnUrl"] = returnUrl,
-        }, "/Home/Elderly");
+        TestApp.PostFormAsync(
+            client,
+            "/",
+            new Dictionary<string, string> { ["on"] = on ? "true" : "false", ["returnUrl"] = returnUrl },
+            "/Home/Elderly"
+        );
 
     [Fact]
     public async Task Switch_KeptOnTheAccount_SeenOnAnotherDevice_AndNeedsTheToken()
@@ -21,8 +23,10 @@ public sealed class ElderlyModeTests(TestApp app) : IClassFixture<TestApp>
         var phone = await app.SignInAsNewAccountAsync(card, member);
         Assert.DoesNotContain("class=\"elderly\"", await phone.GetStringAsync("/"));
 
-        var noToken = await phone.PostAsync("/Home/Elderly", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["on"] = "true" }));
+        var noToken = await phone.PostAsync(
+            "/Home/Elderly",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["on"] = "true" })
+        );
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.DoesNotContain("class=\"elderly\"", await phone.GetStringAsync("/"));
 
@@ -31,8 +35,10 @@ public sealed class ElderlyModeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("/Study/Mine", on.Headers.Location?.OriginalString);
         var home = await phone.GetDocumentAsync("/");
         Assert.Equal("elderly", home.DocumentElement.ClassName);
-        Assert.Equal(["学习", "考试", "活动", "消息"],
-            home.QuerySelectorAll("#elderly-home a").Select(a => a.FirstChild!.TextContent.Trim()).ToArray());
+        Assert.Equal(
+            ["学习", "考试", "活动", "消息"],
+            home.QuerySelectorAll("#elderly-home a").Select(a => a.FirstChild!.TextContent.Trim()).ToArray()
+        );
 
         var computer = await app.SignedInClientAsync(card);
         Assert.Equal("elderly", (await computer.GetDocumentAsync("/Study")).DocumentElement.ClassName);

@@ -235,7 +235,12 @@ public sealed class LectureTests(TestApp app) : IClassFixture<TestApp>
         {
             var e = await db.LectureEnrolments.SingleAsync(x => x.CourseId == course.Id);
             db.LectureAttendance.Add(
-                new LectureAttendance { EnrolmentId = e.Id, SessionId = session.Id, At = DateTime.UtcNow }
+                new LectureAttendance
+                {
+                    EnrolmentId = e.Id,
+                    SessionId = session.Id,
+                    At = DateTime.UtcNow,
+                }
             );
             return await db.SaveChangesAsync();
         });

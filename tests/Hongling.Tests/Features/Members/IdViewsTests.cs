@@ -9,13 +9,19 @@ namespace Hongling.Tests.Features.Members;
 public sealed class IdViewsTests(TestApp app) : IClassFixture<TestApp>
 {
     private static Task<HttpResponseMessage> RevealAsync(HttpClient admin, int memberId, string? reason) =>
-        TestApp.PostFormAsync(admin, $"/Members/Detail/{memberId}",
+        TestApp.PostFormAsync(
+            admin,
+            $"/Members/Detail/{memberId}",
             reason is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["reason"] = reason },
-            $"/Members/Detail/{memberId}?handler=RevealIdNumber");
+            $"/Members/Detail/{memberId}?handler=RevealIdNumber"
+        );
 
-    private Task<int> ViewsOfAsync(int memberId) => app.WithDbAsync(db => db.AuditEntries
-        .CountAsync(a => a.Action == AuditAction.Viewed && a.EntityType == nameof(Member)
-            && a.EntityId == memberId.ToString()));
+    private Task<int> ViewsOfAsync(int memberId) =>
+        app.WithDbAsync(db =>
+            db.AuditEntries.CountAsync(a =>
+                a.Action == AuditAction.Viewed && a.EntityType == nameof(Member) && a.EntityId == memberId.ToString()
+            )
+        );
 
     [Fact]
     public async Task Reveal_WithoutAReason_ShowsNothing_AndLogsNothing()
@@ -46,9 +52,11 @@ public sealed class IdViewsTests(TestApp app) : IClassFixture<TestApp>
         var shown = await RevealAsync(admin, me.Id, "办理组织关系转接");
         Assert.Contains($"<span id=\"full-id\">{id}</span>", await shown.Content.ReadAsStringAsync());
         await RevealAsync(admin, neighbour.Id, "核对党员信息");
-        var actor = await app.WithDbAsync(db => db.AuditEntries
-            .Where(a => a.EntityId == me.Id.ToString() && a.Action == AuditAction.Viewed)
-            .Select(a => a.ActorName).SingleAsync());
+        var actor = await app.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.EntityId == me.Id.ToString() && a.Action == AuditAction.Viewed)
+                .Select(a => a.ActorName)
+                .SingleAsync()
+        );
 
         var myClient = await app.SignInAsMemberAsync(me);
         var mine = await myClient.GetDocumentAsync("/Members/IdViews");

@@ -15,15 +15,29 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         return (await app.SignInAsAdministratorOfAsync(branch), branch);
     }
 
-    private static Dictionary<string, string> Form(Organization branch, string id, string name = "王五", string mobile = "13912345678", string? birth = null) => new()
-    {
-        ["Input.Name"] = name, ["Input.Gender"] = "Male", ["Input.Ethnicity"] = "汉族",
-        ["Input.BirthDate"] = birth ?? IdNumber.BirthDate(id)!.Value.ToString("yyyy-MM-dd"), ["Input.IdNumber"] = id,
-        ["Input.Mobile"] = mobile, ["Input.Education"] = "Bachelor", ["Input.JoinedOn"] = "2015-07-01",
-        ["Input.Status"] = "Full", ["Input.OrganizationId"] = branch.Id.ToString(),
-    };
+    private static Dictionary<string, string> Form(
+        Organization branch,
+        string id,
+        string name = "王五",
+        string mobile = "13912345678",
+        string? birth = null
+    ) =>
+        new()
+        {
+            ["Input.Name"] = name,
+            ["Input.Gender"] = "Male",
+            ["Input.Ethnicity"] = "汉族",
+            ["Input.BirthDate"] = birth ?? IdNumber.BirthDate(id)!.Value.ToString("yyyy-MM-dd"),
+            ["Input.IdNumber"] = id,
+            ["Input.Mobile"] = mobile,
+            ["Input.Education"] = "Bachelor",
+            ["Input.JoinedOn"] = "2015-07-01",
+            ["Input.Status"] = "Full",
+            ["Input.OrganizationId"] = branch.Id.ToString(),
+        };
 
-    private Task<int> CountAsync(Organization branch) => app.WithDbAsync(db => db.Members.CountAsync(m => m.OrganizationId == branch.Id));
+    private Task<int> CountAsync(Organization branch) =>
+        app.WithDbAsync(db => db.Members.CountAsync(m => m.OrganizationId == branch.Id));
 
     [Fact]
     public async Task Create_ValidMember_IsSavedWithTheIdNumberEncryptedHashedAndMasked()
@@ -37,15 +51,17 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(IdNumber.Mask(id), detail);
         Assert.DoesNotContain(id, detail);
 
-        await app.WithDbAsync(async (db, sp) =>
-        {
-            var m = await db.Members.SingleAsync(x => x.OrganizationId == branch.Id);
-            Assert.Equal(id, sp.GetRequiredService<PiiProtector>().Decrypt(m.IdNumberCipher));
-            Assert.DoesNotContain(id, System.Text.Encoding.UTF8.GetString(m.IdNumberCipher));
-            Assert.Equal(IdNumber.Mask(id), m.IdNumberMasked);
-            Assert.Equal(sp.GetRequiredService<PiiProtector>().Hash(id), m.IdNumberHash);
-            return 0;
-        });
+        await app.WithDbAsync(
+            async (db, sp) =>
+            {
+                var m = await db.Members.SingleAsync(x => x.OrganizationId == branch.Id);
+                Assert.Equal(id, sp.GetRequiredService<PiiProtector>().Decrypt(m.IdNumberCipher));
+                Assert.DoesNotContain(id, System.Text.Encoding.UTF8.GetString(m.IdNumberCipher));
+                Assert.Equal(IdNumber.Mask(id), m.IdNumberMasked);
+                Assert.Equal(sp.GetRequiredService<PiiProtector>().Hash(id), m.IdNumberHash);
+                return 0;
+            }
+        );
     }
 
     [Fact]
@@ -55,7 +71,8 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         var form = Form(branch, TestApp.NextIdNumber(), name: "流动者");
         form["Input.IsFloating"] = "true";
         var html = await (await TestApp.PostFormAsync(client, "/Members/Create", form)).Content.ReadAsStringAsync();
-        foreach (var message in new[] { "请选择流出或流入", "请填写流向何处", "请填写流动开始日期" }) Assert.Contains(message, html);
+        foreach (var message in new[] { "请选择流出或流入", "请填写流向何处", "请填写流动开始日期" })
+            Assert.Contains(message, html);
         Assert.Equal(0, await CountAsync(branch));
 
         form["Input.FloatingDirection"] = "Out";
@@ -64,7 +81,10 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         form["Input.FloatingContact"] = "13700000000";
         var created = await TestApp.PostFormAsync(client, "/Members/Create", form);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        Assert.Contains("流出,流向广东省深圳市,2025-03-01 起", await client.GetStringAsync(created.Headers.Location!.OriginalString));
+        Assert.Contains(
+            "流出,流向广东省深圳市,2025-03-01 起",
+            await client.GetStringAsync(created.Headers.Location!.OriginalString)
+        );
         await app.AddMemberAsync(branch, "不流动");
         var floating = await client.GetStringAsync("/Members?floating=true");
         Assert.Contains("流动者", floating);
@@ -77,10 +97,16 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         var (client, branch) = await BranchAdminAsync();
         var form = Form(branch, TestApp.NextIdNumber());
         form["Input.DuesAmount"] = "-1";
-        Assert.Contains("党费标准应在0到1000000元之间", await (await TestApp.PostFormAsync(client, "/Members/Create", form)).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "党费标准应在0到1000000元之间",
+            await (await TestApp.PostFormAsync(client, "/Members/Create", form)).Content.ReadAsStringAsync()
+        );
         form["Input.DuesAmount"] = "";
         form["Input.DuesBase"] = "4000";
-        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(client, "/Members/Create", form)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await TestApp.PostFormAsync(client, "/Members/Create", form)).StatusCode
+        );
         var saved = await app.WithDbAsync(db => db.Members.SingleAsync(m => m.OrganizationId == branch.Id));
         Assert.Equal(40.00m, saved.DuesAmount);
     }
@@ -89,7 +115,12 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
     [InlineData("110105194912310021", null, "身份证号码校验位不正确", "Input.IdNumber")]
     [InlineData("11010519491231002", null, "身份证号码应为18位", "Input.IdNumber")]
     [InlineData("11010519491231002X", "1950-01-01", "出生日期与身份证号码不一致", "Input.BirthDate")]
-    public async Task Create_BadIdNumber_ShowsFieldErrorAndSavesNothing(string id, string? birth, string message, string field)
+    public async Task Create_BadIdNumber_ShowsFieldErrorAndSavesNothing(
+        string id,
+        string? birth,
+        string message,
+        string field
+    )
     {
         var (client, branch) = await BranchAdminAsync();
         var form = Form(branch, "11010519491231002X", birth: birth ?? "1949-12-31");
@@ -109,7 +140,9 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         var (_, elsewhere) = await app.AddTownAsync("别处镇");
         var id = TestApp.NextIdNumber();
         await app.AddMemberAsync(elsewhere, "赵六", id);
-        var html = await (await TestApp.PostFormAsync(client, "/Members/Create", Form(branch, id))).Content.ReadAsStringAsync();
+        var html = await (
+            await TestApp.PostFormAsync(client, "/Members/Create", Form(branch, id))
+        ).Content.ReadAsStringAsync();
         Assert.Contains("该身份证号码已登记", html);
         Assert.Equal(0, await CountAsync(branch));
     }
@@ -121,7 +154,9 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
     public async Task Create_BadMobile_ShowsFieldErrorAndSavesNothing(string mobile)
     {
         var (client, branch) = await BranchAdminAsync();
-        var html = await (await TestApp.PostFormAsync(client, "/Members/Create", Form(branch, TestApp.NextIdNumber(), mobile: mobile))).Content.ReadAsStringAsync();
+        var html = await (
+            await TestApp.PostFormAsync(client, "/Members/Create", Form(branch, TestApp.NextIdNumber(), mobile: mobile))
+        ).Content.ReadAsStringAsync();
         Assert.Contains(mobile == "" ? "请填写手机号码" : "手机号码应为以1开头的11位数字", html);
         Assert.Equal(0, await CountAsync(branch));
     }
@@ -133,7 +168,21 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         // What a browser sends for an untouched form: every field, empty.
         var empty = Form(branch, "11010519491231002X").ToDictionary(kv => kv.Key, _ => "");
         var html = await (await TestApp.PostFormAsync(client, "/Members/Create", empty)).Content.ReadAsStringAsync();
-        foreach (var message in new[] { "请填写姓名", "请选择性别", "请填写民族", "请填写出生日期", "请填写身份证号码", "请填写手机号码", "请选择学历", "请填写入党日期", "请选择党员类别", "请选择所在党支部" })
+        foreach (
+            var message in new[]
+            {
+                "请填写姓名",
+                "请选择性别",
+                "请填写民族",
+                "请填写出生日期",
+                "请填写身份证号码",
+                "请填写手机号码",
+                "请选择学历",
+                "请填写入党日期",
+                "请选择党员类别",
+                "请选择所在党支部",
+            }
+        )
             Assert.Contains(message, html);
         Assert.Equal(0, await CountAsync(branch));
     }
@@ -143,7 +192,9 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
     {
         var (town, _) = await app.AddTownAsync("非支部镇");
         var client = await app.SignInAsAdministratorOfAsync(town);
-        var html = await (await TestApp.PostFormAsync(client, "/Members/Create", Form(town, TestApp.NextIdNumber()))).Content.ReadAsStringAsync();
+        var html = await (
+            await TestApp.PostFormAsync(client, "/Members/Create", Form(town, TestApp.NextIdNumber()))
+        ).Content.ReadAsStringAsync();
         Assert.Contains("党员只能编入党支部", html);
     }
 
@@ -173,7 +224,14 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
     {
         var (client, branch) = await BranchAdminAsync();
         var member = await app.AddMemberAsync(branch, "周八");
-        var issued = await Html.ParseAsync(await TestApp.PostFormAsync(client, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=IssueCard"));
+        var issued = await Html.ParseAsync(
+            await TestApp.PostFormAsync(
+                client,
+                $"/Members/Detail/{member.Id}",
+                new Dictionary<string, string>(),
+                $"/Members/Detail/{member.Id}?handler=IssueCard"
+            )
+        );
         var card = issued.TextOf("#issued-card");
         var password = issued.TextOf("#issued-password");
         Assert.Matches("^[2-9][0-9]{9}$", card);
@@ -184,31 +242,53 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         var signIn = await TestApp.SignInAsync(memberClient, card, password);
         Assert.Equal("/Account/ChangePassword", signIn.Headers.Location?.OriginalString);
 
-        var reset = await Html.ParseAsync(await TestApp.PostFormAsync(client, $"/Members/Detail/{member.Id}", new Dictionary<string, string>(), $"/Members/Detail/{member.Id}?handler=ResetPassword"));
+        var reset = await Html.ParseAsync(
+            await TestApp.PostFormAsync(
+                client,
+                $"/Members/Detail/{member.Id}",
+                new Dictionary<string, string>(),
+                $"/Members/Detail/{member.Id}?handler=ResetPassword"
+            )
+        );
         var newPassword = reset.TextOf("#issued-password");
         Assert.Matches("^[a-z0-9]{8}$", newPassword);
         Assert.NotEqual(password, newPassword);
-        Assert.Equal(HttpStatusCode.OK, (await TestApp.SignInAsync(app.NewClient(), card, password)).StatusCode);   // old password no longer works
-        Assert.Equal("/Account/ChangePassword", (await TestApp.SignInAsync(app.NewClient(), card, newPassword)).Headers.Location?.OriginalString);
+        // old password no longer works
+        Assert.Equal(HttpStatusCode.OK, (await TestApp.SignInAsync(app.NewClient(), card, password)).StatusCode);
+        Assert.Equal(
+            "/Account/ChangePassword",
+            (await TestApp.SignInAsync(app.NewClient(), card, newPassword)).Headers.Location?.OriginalString
+        );
     }
 
     [Fact]
     public async Task List_NameSearchWithVeryManyMatches_StopsCountingAt1000()
     {
         var (client, branch) = await BranchAdminAsync();
-        await app.WithDbAsync(async (db, sp) =>
-        {
-            var pii = sp.GetRequiredService<PiiProtector>();
-            for (var i = 0; i < MemberSearch.CountCap + 1; i++)
+        await app.WithDbAsync(
+            async (db, sp) =>
             {
-                var id = TestApp.NextIdNumber();
-                var m = new Member { Name = "多多" + i, BirthDate = IdNumber.BirthDate(id)!.Value, Mobile = "13800138000", OrganizationId = branch.Id, JoinedOn = new DateOnly(2010, 1, 1) };
-                pii.SetIdNumber(m, id);
-                db.Members.Add(m);
+                var pii = sp.GetRequiredService<PiiProtector>();
+                for (var i = 0; i < MemberSearch.CountCap + 1; i++)
+                {
+                    var id = TestApp.NextIdNumber();
+                    var m = new Member
+                    {
+                        Name = "多多" + i,
+                        BirthDate = IdNumber.BirthDate(id)!.Value,
+                        Mobile = "13800138000",
+                        OrganizationId = branch.Id,
+                        JoinedOn = new DateOnly(2010, 1, 1),
+                    };
+                    pii.SetIdNumber(m, id);
+                    db.Members.Add(m);
+                }
+                return await db.SaveChangesAsync();
             }
-            return await db.SaveChangesAsync();
-        });
-        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/Members?q={Uri.EscapeDataString("多多")}"));
+        );
+        var html = System.Net.WebUtility.HtmlDecode(
+            await client.GetStringAsync($"/Members?q={Uri.EscapeDataString("多多")}")
+        );
         Assert.Contains("共 1000+ 名党员", html);
         var all = await client.GetStringAsync("/Members");
         Assert.Contains("共 1001 名党员", all[all.IndexOf("共 ")..(all.IndexOf("共 ") + 20)]);
@@ -232,7 +312,7 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
             Assert.Contains("138****8000", html);
             Assert.DoesNotContain("13800138000", html);
         }
-        Assert.Contains("共 0 名党员", await client.GetStringAsync("/Members?q=%25"));   // a literal %, not a wildcard
+        Assert.Contains("共 0 名党员", await client.GetStringAsync("/Members?q=%25")); // a literal %, not a wildcard
         var probationary = await client.GetStringAsync("/Members?status=Probationary");
         Assert.DoesNotContain("欧阳明", probationary);
     }
@@ -249,7 +329,12 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
             await app.AddMemberAsync(elsewhere, "他处党员" + i, id);
             outsiders.Add(id);
         }
-        async Task<string> CreateAsync(string id) => WebUtility.HtmlDecode(await (await TestApp.PostFormAsync(client, "/Members/Create", Form(branch, id))).Content.ReadAsStringAsync());
+        async Task<string> CreateAsync(string id) =>
+            WebUtility.HtmlDecode(
+                await (
+                    await TestApp.PostFormAsync(client, "/Members/Create", Form(branch, id))
+                ).Content.ReadAsStringAsync()
+            );
 
         foreach (var id in outsiders.Take(TestApp.OutsideIdChecksPerHour))
             Assert.Contains("该身份证号码已登记,不能重复录入", await CreateAsync(id));
@@ -260,15 +345,24 @@ public sealed class MemberFormTests(TestApp app) : IClassFixture<TestApp>
         var own = TestApp.NextIdNumber();
         await app.AddMemberAsync(branch, "本支部党员", own);
         Assert.Contains("该身份证号码已登记,不能重复录入", await CreateAsync(own));
-        Assert.Equal(1, await CountAsync(branch));   // nothing was created
+        Assert.Equal(1, await CountAsync(branch)); // nothing was created
 
-        var logged = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == Hongling.Web.Data.HonglingDb.IdNumberCheck)
-            .Select(a => new { a.EntityName, a.OrgPath }).ToListAsync());
-        Assert.Equal(outsiders.Take(TestApp.OutsideIdChecksPerHour).Select(IdNumber.Mask).Order(), logged.Where(l => l.OrgPath == branch.Path).Select(l => l.EntityName).Order());
+        var logged = await app.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.EntityType == Hongling.Web.Data.HonglingDb.IdNumberCheck)
+                .Select(a => new { a.EntityName, a.OrgPath })
+                .ToListAsync()
+        );
+        Assert.Equal(
+            outsiders.Take(TestApp.OutsideIdChecksPerHour).Select(IdNumber.Mask).Order(),
+            logged.Where(l => l.OrgPath == branch.Path).Select(l => l.EntityName).Order()
+        );
         var log = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit"));
         Assert.Contains("身份证号码核查", log);
         Assert.Contains(IdNumber.Mask(outsiders[0]), log);
         var otherAdmin = await app.SignInAsAdministratorOfAsync(elsewhere);
-        Assert.DoesNotContain(IdNumber.Mask(outsiders[0]), WebUtility.HtmlDecode(await otherAdmin.GetStringAsync("/Audit")));
+        Assert.DoesNotContain(
+            IdNumber.Mask(outsiders[0]),
+            WebUtility.HtmlDecode(await otherAdmin.GetStringAsync("/Audit"))
+        );
     }
 }

@@ -8,15 +8,30 @@ namespace Hongling.Tests.Features.Messages;
 public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
 {
     private static Task<HttpResponseMessage> WriteAsync(HttpClient member, int org, string body) =>
-        TestApp.PostFormAsync(member, "/Messages/Mine", new Dictionary<string, string> { ["Input.OrganizationId"] = org.ToString(), ["Input.Body"] = body });
+        TestApp.PostFormAsync(
+            member,
+            "/Messages/Mine",
+            new Dictionary<string, string> { ["Input.OrganizationId"] = org.ToString(), ["Input.Body"] = body }
+        );
 
     private static Task<HttpResponseMessage> ReplyAsync(HttpClient admin, int id, string reply) =>
-        TestApp.PostFormAsync(admin, $"/Messages/Detail/{id}", new Dictionary<string, string> { ["Reply"] = reply }, $"/Messages/Detail/{id}?handler=Reply");
+        TestApp.PostFormAsync(
+            admin,
+            $"/Messages/Detail/{id}",
+            new Dictionary<string, string> { ["Reply"] = reply },
+            $"/Messages/Detail/{id}?handler=Reply"
+        );
 
     private static Task<HttpResponseMessage> RateAsync(HttpClient member, int id, string rating) =>
-        TestApp.PostFormAsync(member, "/Messages/Mine", new Dictionary<string, string> { ["rating"] = rating }, $"/Messages/Mine?handler=Rate&id={id}");
+        TestApp.PostFormAsync(
+            member,
+            "/Messages/Mine",
+            new Dictionary<string, string> { ["rating"] = rating },
+            $"/Messages/Mine?handler=Rate&id={id}"
+        );
 
-    private Task<Message> MessageAsync(string body) => app.WithDbAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.Body == body));
+    private Task<Message> MessageAsync(string body) =>
+        app.WithDbAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.Body == body));
 
     [Fact]
     public async Task MemberWrites_AdminReplies_ResponseTimesAndTheirAverageAreShown_MemberRatesOnce()
@@ -33,7 +48,10 @@ public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(MessageState.Unanswered, first.State);
 
         // Rating before a reply is refused.
-        Assert.Contains("留言尚未回复", await (await RateAsync(member, first.Id, "Satisfied")).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "留言尚未回复",
+            await (await RateAsync(member, first.Id, "Satisfied")).Content.ReadAsStringAsync()
+        );
         Assert.Contains("支部何时开会?", await admin.GetStringAsync($"/Messages?org={town.Id}"));
 
         app.Clock.Advance(TimeSpan.FromHours(2));
@@ -41,7 +59,8 @@ public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Redirect, (await ReplyAsync(admin, first.Id, "本周五下午")).StatusCode);
         app.Clock.Advance(TimeSpan.FromHours(2));
         admin = await app.SignedInClientAsync(adminCard);
-        Assert.Equal(HttpStatusCode.Redirect, (await ReplyAsync(admin, first.Id, "改为周六上午")).StatusCode);   // amending keeps the first reply time
+        // amending keeps the first reply time
+        Assert.Equal(HttpStatusCode.Redirect, (await ReplyAsync(admin, first.Id, "改为周六上午")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ReplyAsync(admin, second.Id, "下周一")).StatusCode);
         first = await MessageAsync("支部何时开会?");
         Assert.Equal(MessageState.Answered, first.State);
@@ -50,7 +69,8 @@ public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(4 * 3600, (await MessageAsync("党委何时开会?")).ResponseSeconds);
 
         var stats = await admin.GetDocumentAsync($"/Messages?org={town.Id}&state=");
-        Assert.Equal(["1", "1", "2 小时 0 分"], stats.RowCells($"tr[data-org='{branch.Id}']")[1..4]);   // received, replied, average reply time
+        // received, replied, average reply time
+        Assert.Equal(["1", "1", "2 小时 0 分"], stats.RowCells($"tr[data-org='{branch.Id}']")[1..4]);
         // Another message at the branch, replied in 4 hours: the branch's average is 3 hours.
         Assert.Equal(HttpStatusCode.Redirect, (await WriteAsync(member, branch.Id, "党费标准?")).StatusCode);
         app.Clock.Advance(TimeSpan.FromHours(4));
@@ -62,7 +82,10 @@ public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
         var mine = await member.GetStringAsync("/Messages/Mine");
         Assert.Contains("改为周六上午", mine);
         Assert.Equal(HttpStatusCode.Redirect, (await RateAsync(member, first.Id, "Satisfied")).StatusCode);
-        Assert.Contains("已经评价过了", await (await RateAsync(member, first.Id, "Unsatisfied")).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "已经评价过了",
+            await (await RateAsync(member, first.Id, "Unsatisfied")).Content.ReadAsStringAsync()
+        );
         Assert.Equal(MessageRating.Satisfied, (await MessageAsync("支部何时开会?")).Rating);
     }
 
@@ -83,7 +106,7 @@ public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.Equal(HttpStatusCode.NotFound, (await WriteAsync(writer, elsewhere.Id, "写到别处")).StatusCode);
         Assert.False(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "写到别处")));
-        Assert.Equal(HttpStatusCode.OK, (await WriteAsync(writer, branch.Id, "")).StatusCode);   // empty: form error
+        Assert.Equal(HttpStatusCode.OK, (await WriteAsync(writer, branch.Id, "")).StatusCode); // empty: form error
     }
 
     [Fact]
@@ -94,17 +117,44 @@ public sealed class MessageTests(TestApp app) : IClassFixture<TestApp>
         var admin = await app.SignInAsAdministratorOfAsync(branch);
         var foreign = await app.WithDbAsync(async db =>
         {
-            var m = new Message { OrganizationId = otherBranch.Id, AuthorName = "群众", Body = "乙的留言", PostedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), State = MessageState.Unanswered };
+            var m = new Message
+            {
+                OrganizationId = otherBranch.Id,
+                AuthorName = "群众",
+                Body = "乙的留言",
+                PostedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+                State = MessageState.Unanswered,
+            };
             db.Messages.Add(m);
             await db.SaveChangesAsync();
             return m;
         });
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Messages/Detail/{foreign.Id}")).StatusCode);
         var token = await TestApp.TokenAsync(admin, $"/Messages?org={branch.Id}");
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/Messages/Detail/{foreign.Id}?handler=Reply",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Reply"] = "越权回复" }))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/Messages/Detail/{foreign.Id}?handler=Close",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (
+                await admin.PostAsync(
+                    $"/Messages/Detail/{foreign.Id}?handler=Reply",
+                    new FormUrlEncodedContent(
+                        new Dictionary<string, string>
+                        {
+                            ["__RequestVerificationToken"] = token,
+                            ["Reply"] = "越权回复",
+                        }
+                    )
+                )
+            ).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (
+                await admin.PostAsync(
+                    $"/Messages/Detail/{foreign.Id}?handler=Close",
+                    new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })
+                )
+            ).StatusCode
+        );
         var after = await MessageAsync("乙的留言");
         Assert.Null(after.Reply);
         Assert.Equal(MessageState.Unanswered, after.State);

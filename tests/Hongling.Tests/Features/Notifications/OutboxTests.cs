@@ -36,7 +36,8 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var china = now.ToChina();
         var target = china.Date.AddHours(hour);
-        if (target <= china) target = target.AddDays(1);
+        if (target <= china)
+            target = target.AddDays(1);
         app.Clock.Advance(target - china);
     }
 
@@ -45,7 +46,8 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
     {
         var (branch, members) = await MembersAsync("抢占镇", 3);
         var ids = members.Select(m => m.Id).ToList();
-        for (var i = 0; i < 40; i++) await NotificationFixture.SendAsync(app, branch, ids, email: true);
+        for (var i = 0; i < 40; i++)
+            await NotificationFixture.SendAsync(app, branch, ids, email: true);
         var claimedBy = new[] { new List<long>(), new List<long>() };
         async Task ClaimAllAsync(int who)
         {
@@ -55,9 +57,21 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
             var empty = 0;
             while (empty < 3)
             {
-                var got = await OutboxClaims.ClaimAsync(db, NotificationChannel.Email, $"claimer{who}/{Guid.NewGuid():N}", 7,
-                    app.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(5), default);
-                if (got.Count == 0) { empty++; await Task.Delay(5); continue; }
+                var got = await OutboxClaims.ClaimAsync(
+                    db,
+                    NotificationChannel.Email,
+                    $"claimer{who}/{Guid.NewGuid():N}",
+                    7,
+                    app.Clock.GetUtcNow().UtcDateTime,
+                    TimeSpan.FromMinutes(5),
+                    default
+                );
+                if (got.Count == 0)
+                {
+                    empty++;
+                    await Task.Delay(5);
+                    continue;
+                }
                 claimedBy[who].AddRange(got.Select(g => g.Id));
             }
         }
@@ -74,12 +88,17 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
         var sender = new ScriptedSender(NotificationChannel.Email);
         sender.Script["m0@example.com"] = new([DeliveryOutcome.Transient, DeliveryOutcome.Transient]);
         sender.Script["m1@example.com"] = new([DeliveryOutcome.Permanent]);
-        sender.Script["m2@example.com"] = new([DeliveryOutcome.Transient, DeliveryOutcome.Transient, DeliveryOutcome.Transient]);
+        sender.Script["m2@example.com"] = new([
+            DeliveryOutcome.Transient,
+            DeliveryOutcome.Transient,
+            DeliveryOutcome.Transient,
+        ]);
         var n = await NotificationFixture.SendAsync(app, branch, [.. members.Select(m => m.Id)], email: true);
         var outbox = NotificationFixture.Sender(app, sender);
 
         await outbox.RunOnceAsync();
-        var rows = (await NotificationFixture.RowsAsync(app, n.Id)).Where(r => r.Channel == NotificationChannel.Email)
+        var rows = (await NotificationFixture.RowsAsync(app, n.Id))
+            .Where(r => r.Channel == NotificationChannel.Email)
             .ToDictionary(r => r.Address);
         Assert.Equal(OutboxState.Queued, rows["m0@example.com"].State);
         Assert.Equal("服务器暂时不可用", rows["m0@example.com"].Reason);
@@ -97,7 +116,8 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(5, sender.Calls.Count);
         app.Clock.Advance(TimeSpan.FromSeconds(60));
         await outbox.RunOnceAsync();
-        rows = (await NotificationFixture.RowsAsync(app, n.Id)).Where(r => r.Channel == NotificationChannel.Email)
+        rows = (await NotificationFixture.RowsAsync(app, n.Id))
+            .Where(r => r.Channel == NotificationChannel.Email)
             .ToDictionary(r => r.Address);
         Assert.Equal(OutboxState.Sent, rows["m0@example.com"].State);
         Assert.Equal(3, rows["m0@example.com"].Attempts);
@@ -108,13 +128,32 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
 
         // A row left mid-send by a dead instance is taken over once its lease expires, not before.
         var again = await NotificationFixture.SendAsync(app, branch, [members[0].Id], email: true);
-        await app.WithDbAsync(async db => await OutboxClaims.ClaimAsync(db, NotificationChannel.Email, "dead/1", 10,
-            app.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(2), default));
+        await app.WithDbAsync(async db =>
+            await OutboxClaims.ClaimAsync(
+                db,
+                NotificationChannel.Email,
+                "dead/1",
+                10,
+                app.Clock.GetUtcNow().UtcDateTime,
+                TimeSpan.FromMinutes(2),
+                default
+            )
+        );
         await outbox.RunOnceAsync();
-        Assert.Equal(OutboxState.Sending, (await NotificationFixture.RowsAsync(app, again.Id)).Single(r => r.Channel == NotificationChannel.Email).State);
+        Assert.Equal(
+            OutboxState.Sending,
+            (await NotificationFixture.RowsAsync(app, again.Id))
+                .Single(r => r.Channel == NotificationChannel.Email)
+                .State
+        );
         app.Clock.Advance(TimeSpan.FromMinutes(3));
         await outbox.RunOnceAsync();
-        Assert.Equal(OutboxState.Sent, (await NotificationFixture.RowsAsync(app, again.Id)).Single(r => r.Channel == NotificationChannel.Email).State);
+        Assert.Equal(
+            OutboxState.Sent,
+            (await NotificationFixture.RowsAsync(app, again.Id))
+                .Single(r => r.Channel == NotificationChannel.Email)
+                .State
+        );
     }
 
     [Fact]
@@ -126,17 +165,33 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
         AdvanceToChinaHour(23);
         var quiet = await NotificationFixture.SendAsync(app, branch, [members[0].Id], sms: true);
         var urgent = await NotificationFixture.SendAsync(app, branch, [members[0].Id], sms: true, urgent: true);
-        var row = (await NotificationFixture.RowsAsync(app, quiet.Id)).Single(r => r.Channel == NotificationChannel.Sms);
+        var row = (await NotificationFixture.RowsAsync(app, quiet.Id)).Single(r =>
+            r.Channel == NotificationChannel.Sms
+        );
         Assert.Equal(8, row.NextAttemptAt.ToChina().Hour);
         await outbox.RunOnceAsync();
-        Assert.Equal(OutboxState.Sent, (await NotificationFixture.RowsAsync(app, urgent.Id)).Single(r => r.Channel == NotificationChannel.Sms).State);
-        Assert.Equal(OutboxState.Queued, (await NotificationFixture.RowsAsync(app, quiet.Id)).Single(r => r.Channel == NotificationChannel.Sms).State);
+        Assert.Equal(
+            OutboxState.Sent,
+            (await NotificationFixture.RowsAsync(app, urgent.Id))
+                .Single(r => r.Channel == NotificationChannel.Sms)
+                .State
+        );
+        Assert.Equal(
+            OutboxState.Queued,
+            (await NotificationFixture.RowsAsync(app, quiet.Id)).Single(r => r.Channel == NotificationChannel.Sms).State
+        );
         AdvanceToChinaHour(7);
         await outbox.RunOnceAsync();
-        Assert.Equal(OutboxState.Queued, (await NotificationFixture.RowsAsync(app, quiet.Id)).Single(r => r.Channel == NotificationChannel.Sms).State);
+        Assert.Equal(
+            OutboxState.Queued,
+            (await NotificationFixture.RowsAsync(app, quiet.Id)).Single(r => r.Channel == NotificationChannel.Sms).State
+        );
         AdvanceToChinaHour(8);
         await outbox.RunOnceAsync();
-        Assert.Equal(OutboxState.Sent, (await NotificationFixture.RowsAsync(app, quiet.Id)).Single(r => r.Channel == NotificationChannel.Sms).State);
+        Assert.Equal(
+            OutboxState.Sent,
+            (await NotificationFixture.RowsAsync(app, quiet.Id)).Single(r => r.Channel == NotificationChannel.Sms).State
+        );
     }
 
     [Fact]
@@ -145,21 +200,35 @@ public sealed class OutboxTests(TestApp app) : IClassFixture<TestApp>
         var (branch, members) = await MembersAsync("退订镇", 1);
         AdvanceToChinaHour(10);
         var member = await app.SignedInClientAsync(_cards[members[0].Id]);
-        var r = await TestApp.PostFormAsync(member, "/Notifications/Settings", new Dictionary<string, string>
-        {
-            ["Off"] = "General:Sms",
-        });
+        var r = await TestApp.PostFormAsync(
+            member,
+            "/Notifications/Settings",
+            new Dictionary<string, string> { ["Off"] = "General:Sms" }
+        );
         Assert.Equal(System.Net.HttpStatusCode.Redirect, r.StatusCode);
         var sms = new ScriptedSender(NotificationChannel.Sms);
         var outbox = NotificationFixture.Sender(app, sms);
         var optional = await NotificationFixture.SendAsync(app, branch, [members[0].Id], sms: true);
-        var mandatory = await NotificationFixture.SendAsync(app, branch, [members[0].Id], sms: true, mandatory: true,
-            category: NotificationCategory.Transfer);
+        var mandatory = await NotificationFixture.SendAsync(
+            app,
+            branch,
+            [members[0].Id],
+            sms: true,
+            mandatory: true,
+            category: NotificationCategory.Transfer
+        );
         await outbox.RunOnceAsync();
-        var skipped = (await NotificationFixture.RowsAsync(app, optional.Id)).Single(x => x.Channel == NotificationChannel.Sms);
+        var skipped = (await NotificationFixture.RowsAsync(app, optional.Id)).Single(x =>
+            x.Channel == NotificationChannel.Sms
+        );
         Assert.Equal(OutboxState.Skipped, skipped.State);
         Assert.Equal("本人已退订此类消息", skipped.Reason);
-        Assert.Equal(OutboxState.Sent, (await NotificationFixture.RowsAsync(app, mandatory.Id)).Single(x => x.Channel == NotificationChannel.Sms).State);
+        Assert.Equal(
+            OutboxState.Sent,
+            (await NotificationFixture.RowsAsync(app, mandatory.Id))
+                .Single(x => x.Channel == NotificationChannel.Sms)
+                .State
+        );
         Assert.Single(sms.Calls);
         // The member's own settings page shows the choice; the inbox still got both.
         var settings = await member.GetDocumentAsync("/Notifications/Settings");

@@ -30,12 +30,19 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Members/Edit/{inB.Id}")).StatusCode);
     }
 
-    private static Dictionary<string, string> EditForm(Member member, string name, Organization branch) => new()
-    {
-        ["Input.Name"] = name, ["Input.Gender"] = "Male", ["Input.Ethnicity"] = "汉族", ["Input.BirthDate"] = member.BirthDate.ToString("yyyy-MM-dd"),
-        ["Input.Mobile"] = "13912345678", ["Input.Education"] = "Bachelor", ["Input.JoinedOn"] = "2015-07-01", ["Input.Status"] = "Full",
-        ["Input.OrganizationId"] = branch.Id.ToString(),
-    };
+    private static Dictionary<string, string> EditForm(Member member, string name, Organization branch) =>
+        new()
+        {
+            ["Input.Name"] = name,
+            ["Input.Gender"] = "Male",
+            ["Input.Ethnicity"] = "汉族",
+            ["Input.BirthDate"] = member.BirthDate.ToString("yyyy-MM-dd"),
+            ["Input.Mobile"] = "13912345678",
+            ["Input.Education"] = "Bachelor",
+            ["Input.JoinedOn"] = "2015-07-01",
+            ["Input.Status"] = "Full",
+            ["Input.OrganizationId"] = branch.Id.ToString(),
+        };
 
     [Fact]
     public async Task AdminOfA_WritesToMemberOfB_Gets404_AndNothingChanges()
@@ -44,9 +51,18 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
         var form = EditForm(inB, "篡改", a);
         var edit = await TestApp.PostFormAsync(client, $"/Members/Detail/{inA.Id}", form, $"/Members/Edit/{inB.Id}");
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
-        var card = await TestApp.PostFormAsync(client, $"/Members/Detail/{inA.Id}", new Dictionary<string, string>(), $"/Members/Detail/{inB.Id}?handler=IssueCard");
+        var card = await TestApp.PostFormAsync(
+            client,
+            $"/Members/Detail/{inA.Id}",
+            new Dictionary<string, string>(),
+            $"/Members/Detail/{inB.Id}?handler=IssueCard"
+        );
         Assert.Equal(HttpStatusCode.NotFound, card.StatusCode);
-        var stored = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Members, m => m.Id == inB.Id));
+        var stored = await app.WithDbAsync(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Members, m =>
+                m.Id == inB.Id
+            )
+        );
         Assert.Equal("乙党员", stored.Name);
         Assert.Null(stored.CardNumber);
     }
@@ -56,9 +72,20 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
     {
         var (client, _, b, inA, _) = await TwoBranchesAsync();
         var form = EditForm(inA, "甲党员", b);
-        var html = await (await TestApp.PostFormAsync(client, $"/Members/Edit/{inA.Id}", form)).Content.ReadAsStringAsync();
+        var html = await (
+            await TestApp.PostFormAsync(client, $"/Members/Edit/{inA.Id}", form)
+        ).Content.ReadAsStringAsync();
         Assert.Contains("请选择您管辖范围内的党支部", html);
-        Assert.Equal(inA.OrganizationId, (await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Members, m => m.Id == inA.Id))).OrganizationId);
+        Assert.Equal(
+            inA.OrganizationId,
+            (
+                await app.WithDbAsync(db =>
+                    Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Members, m =>
+                        m.Id == inA.Id
+                    )
+                )
+            ).OrganizationId
+        );
     }
 
     [Fact]
@@ -67,7 +94,16 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
         var (client, a, b, inA, inB) = await TwoBranchesAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/members/{inA.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/orgs/{a.Id}/members")).StatusCode);
-        foreach (var url in new[] { $"/api/members/{inB.Id}", $"/api/orgs/{b.Id}", $"/api/orgs/{b.Id}/members", $"/api/orgs/{b.Id}/children", "/api/orgs/999999/members" })
+        foreach (
+            var url in new[]
+            {
+                $"/api/members/{inB.Id}",
+                $"/api/orgs/{b.Id}",
+                $"/api/orgs/{b.Id}/members",
+                $"/api/orgs/{b.Id}/children",
+                "/api/orgs/999999/members",
+            }
+        )
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -91,6 +127,7 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private sealed record MemberPage(List<MemberRow> Rows, int Total);
+
     private sealed record MemberRow(int Id, string Name, string Organization, string IdNumber, string Mobile);
 
     [Fact]
@@ -106,7 +143,7 @@ public sealed class ScopeTests(TestApp app) : IClassFixture<TestApp>
         }
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/members")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/orgs/{a.Id}/members")).StatusCode);
-        Assert.Contains("甲党员", await client.GetStringAsync("/"));   // their own record, on their home page
+        Assert.Contains("甲党员", await client.GetStringAsync("/")); // their own record, on their home page
     }
 
     [Fact]

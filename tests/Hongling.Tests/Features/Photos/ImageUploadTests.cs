@@ -44,19 +44,28 @@ public sealed class ImageUploadTests
     }
 
     [Theory]
-    [InlineData(1, 300, 200, "red")]     // as stored
-    [InlineData(2, 300, 200, "green")]   // mirrored
-    [InlineData(3, 300, 200, "yellow")]  // upside down
-    [InlineData(6, 200, 300, "blue")]    // phone held upright: turn 90° clockwise
-    [InlineData(8, 200, 300, "green")]   // turn 90° counter-clockwise
+    [InlineData(1, 300, 200, "red")] // as stored
+    [InlineData(2, 300, 200, "green")] // mirrored
+    [InlineData(3, 300, 200, "yellow")] // upside down
+    [InlineData(6, 200, 300, "blue")] // phone held upright: turn 90° clockwise
+    [InlineData(8, 200, 300, "green")] // turn 90° counter-clockwise
     public void ExifOrientation_IsApplied(ushort orientation, int width, int height, string topLeft)
     {
         var image = Accepted(WithExif(Jpeg(300, 200), orientation, "x"));
         using var bitmap = Decoded(image.Jpeg);
         Assert.Equal((width, height), (bitmap.Width, bitmap.Height));
         Assert.Equal((width, height), (image.Width, image.Height));
-        var expected = topLeft switch { "red" => Red, "green" => Green, "blue" => Blue, _ => Yellow };
-        Assert.True(Near(ColorAt(bitmap, 0.1, 0.1), expected), $"top-left is {ColorAt(bitmap, 0.1, 0.1)}, expected {topLeft}");
+        var expected = topLeft switch
+        {
+            "red" => Red,
+            "green" => Green,
+            "blue" => Blue,
+            _ => Yellow,
+        };
+        Assert.True(
+            Near(ColorAt(bitmap, 0.1, 0.1), expected),
+            $"top-left is {ColorAt(bitmap, 0.1, 0.1)}, expected {topLeft}"
+        );
     }
 
     [Fact]
@@ -100,6 +109,8 @@ public sealed class ImageUploadTests
 
     [Fact]
     public void JpegMagicFollowedByNonsense_IsUnreadable() =>
-        Assert.Equal("照片文件已损坏或不完整,无法读取,请重新选择。",
-            ImageUpload.Reencode([0xFF, 0xD8, 0xFF, .. "not really a photo"u8.ToArray()], Limits).Refusal);
+        Assert.Equal(
+            "照片文件已损坏或不完整,无法读取,请重新选择。",
+            ImageUpload.Reencode([0xFF, 0xD8, 0xFF, .. "not really a photo"u8.ToArray()], Limits).Refusal
+        );
 }

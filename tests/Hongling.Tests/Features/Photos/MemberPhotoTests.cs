@@ -18,9 +18,18 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
     }
 
     /// <summary>Posts the detail page's upload form as a browser does: multipart, with the antiforgery token.</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int memberId, byte[]? bytes, string fileName = "photo.jpg", string contentType = "image/jpeg")
+    private static async Task<HttpResponseMessage> UploadAsync(
+        HttpClient client,
+        int memberId,
+        byte[]? bytes,
+        string fileName = "photo.jpg",
+        string contentType = "image/jpeg"
+    )
     {
-        using var form = new MultipartFormDataContent { { new StringContent(await TestApp.TokenAsync(client, "/")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await TestApp.TokenAsync(client, "/")), "__RequestVerificationToken" },
+        };
         if (bytes is not null)
         {
             var file = new ByteArrayContent(bytes);
@@ -31,13 +40,29 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private static async Task<HttpResponseMessage> RemoveAsync(HttpClient client, int memberId) =>
-        await TestApp.PostFormAsync(client, "/", new Dictionary<string, string>(), $"/Members/Detail/{memberId}?handler=RemovePhoto");
+        await TestApp.PostFormAsync(
+            client,
+            "/",
+            new Dictionary<string, string>(),
+            $"/Members/Detail/{memberId}?handler=RemovePhoto"
+        );
 
-    private Task<(Member Member, MemberPhoto? Photo)> StoredAsync(int memberId) => app.WithDbAsync(async db =>
-        (await db.Members.SingleAsync(m => m.Id == memberId), await db.MemberPhotos.SingleOrDefaultAsync(p => p.MemberId == memberId)));
+    private Task<(Member Member, MemberPhoto? Photo)> StoredAsync(int memberId) =>
+        app.WithDbAsync(async db =>
+            (
+                await db.Members.SingleAsync(m => m.Id == memberId),
+                await db.MemberPhotos.SingleOrDefaultAsync(p => p.MemberId == memberId)
+            )
+        );
 
-    private Task<List<AuditEntry>> PhotoAuditsAsync(int memberId) => app.WithDbAsync(db =>
-        db.AuditEntries.Where(a => a.EntityType == "Member" && a.EntityId == memberId.ToString() && a.Changes.Contains("Photo")).OrderBy(a => a.Id).ToListAsync());
+    private Task<List<AuditEntry>> PhotoAuditsAsync(int memberId) =>
+        app.WithDbAsync(db =>
+            db.AuditEntries.Where(a =>
+                    a.EntityType == "Member" && a.EntityId == memberId.ToString() && a.Changes.Contains("Photo")
+                )
+                .OrderBy(a => a.Id)
+                .ToListAsync()
+        );
 
     [Fact]
     public async Task PhoneJpeg_IsStoredUprightWithoutItsMetadata_WithAThumbnail_AndTheRecordCountsAsUpdated()
@@ -59,7 +84,7 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
         Assert.False(Contains(photo.Thumbnail, "HONGLING-SECRET"));
         using var image = SKBitmap.Decode(photo.Image);
         using var thumbnail = SKBitmap.Decode(photo.Thumbnail);
-        Assert.Equal((200, 300), (image.Width, image.Height));      // turned upright
+        Assert.Equal((200, 300), (image.Width, image.Height)); // turned upright
         Assert.Equal((200, 300), (photo.Width, photo.Height));
         Assert.True(Near(ColorAt(image, 0.1, 0.1), Blue));
         Assert.Equal((160, 240), (thumbnail.Width, thumbnail.Height));
@@ -81,7 +106,10 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
     {
         var (client, branch) = await AdminAsync("图镇");
         var member = await app.AddMemberAsync(branch, "图乙");
-        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, member.Id, Png(), "photo.png", "image/png")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await UploadAsync(client, member.Id, Png(), "photo.png", "image/png")).StatusCode
+        );
 
         var response = await client.GetAsync($"/photos/members/{member.Id}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -90,22 +118,26 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal((300, 200), (served.Width, served.Height));
     }
 
-    public static TheoryData<string, string> Refusals => new()
-    {
-        { "gif", "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。" },
-        { "webp", "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。" },
-        { "svg", "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。" },
-        { "text renamed .jpg", "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。" },
-        { "empty", "上传的文件是空的,请重新选择照片。" },
-        { "no file", "请选择要上传的照片。" },
-        { "truncated jpeg", "照片文件已损坏或不完整,无法读取,请重新选择。" },
-        { "truncated png", "照片文件已损坏或不完整,无法读取,请重新选择。" },
-        { "over 10 MB", "照片文件不能超过 10 MB,请压缩后再上传。" },
-        { "over 40 megapixels", "照片尺寸过大(超过 4000 万像素),请缩小后再上传。" },
-    };
+    public static TheoryData<string, string> Refusals =>
+        new()
+        {
+            { "gif", "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。" },
+            { "webp", "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。" },
+            { "svg", "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。" },
+            { "text renamed .jpg", "只能上传 JPEG 或 PNG 格式的照片(按文件内容识别,修改扩展名无效)。" },
+            { "empty", "上传的文件是空的,请重新选择照片。" },
+            { "no file", "请选择要上传的照片。" },
+            { "truncated jpeg", "照片文件已损坏或不完整,无法读取,请重新选择。" },
+            { "truncated png", "照片文件已损坏或不完整,无法读取,请重新选择。" },
+            { "over 10 MB", "照片文件不能超过 10 MB,请压缩后再上传。" },
+            { "over 40 megapixels", "照片尺寸过大(超过 4000 万像素),请缩小后再上传。" },
+        };
 
     [Theory, MemberData(nameof(Refusals))]
-    public async Task AnythingButAReadableJpegOrPng_IsRefusedWithAMessage_AndNothingIsStored(string kind, string message)
+    public async Task AnythingButAReadableJpegOrPng_IsRefusedWithAMessage_AndNothingIsStored(
+        string kind,
+        string message
+    )
     {
         var (client, branch) = await AdminAsync("拒收镇");
         var member = await app.AddMemberAsync(branch, "拒收丙");
@@ -155,8 +187,10 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
         Assert.False(image.Headers.CacheControl.Public);
         Assert.NotNull(image.Headers.ETag);
         Assert.NotEqual(image.Headers.ETag, thumbnail.Headers.ETag);
-        using (var full = SKBitmap.Decode(await image.Content.ReadAsByteArrayAsync())) Assert.Equal(1024, full.Width);
-        using (var small = SKBitmap.Decode(await thumbnail.Content.ReadAsByteArrayAsync())) Assert.Equal(240, small.Width);
+        using (var full = SKBitmap.Decode(await image.Content.ReadAsByteArrayAsync()))
+            Assert.Equal(1024, full.Width);
+        using (var small = SKBitmap.Decode(await thumbnail.Content.ReadAsByteArrayAsync()))
+            Assert.Equal(240, small.Width);
 
         var again = new HttpRequestMessage(HttpMethod.Get, $"/photos/members/{member.Id}");
         again.Headers.IfNoneMatch.Add(image.Headers.ETag!);
@@ -182,7 +216,10 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
         await UploadAsync(client, member.Id, Jpeg());
         var first = (await StoredAsync(member.Id)).Member.PhotoUpdatedAt;
         app.Clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, member.Id, Png(120, 160), "new.png", "image/png")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await UploadAsync(client, member.Id, Png(120, 160), "new.png", "image/png")).StatusCode
+        );
         var (replaced, photo) = await StoredAsync(member.Id);
         Assert.True(replaced.PhotoUpdatedAt > first);
         Assert.Equal((120, 160), (photo!.Width, photo.Height));
@@ -200,7 +237,12 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("照片已删除。", page);
         Assert.Contains("暂无照片", page);
 
-        Assert.Equal(["已上传", "已更换", ""], (await PhotoAuditsAsync(member.Id)).Select(a => System.Text.Json.JsonDocument.Parse(a.Changes).RootElement[0].GetProperty("To").GetString()));
+        Assert.Equal(
+            ["已上传", "已更换", ""],
+            (await PhotoAuditsAsync(member.Id)).Select(a =>
+                System.Text.Json.JsonDocument.Parse(a.Changes).RootElement[0].GetProperty("To").GetString()
+            )
+        );
     }
 
     [Fact]
@@ -215,7 +257,10 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(clientB, member.Id, Png())).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await RemoveAsync(clientB, member.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/photos/members/{member.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await clientB.GetAsync($"/photos/members/{member.Id}/thumbnail")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await clientB.GetAsync($"/photos/members/{member.Id}/thumbnail")).StatusCode
+        );
 
         var after = await StoredAsync(member.Id);
         Assert.Equal(before.Member.PhotoUpdatedAt, after.Member.PhotoUpdatedAt);
@@ -238,7 +283,10 @@ public sealed class MemberPhotoTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("image/jpeg", mine.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/photos/members/{me.Id}/thumbnail")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/photos/members/{other.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/photos/members/{other.Id}/thumbnail")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await client.GetAsync($"/photos/members/{other.Id}/thumbnail")).StatusCode
+        );
 
         var before = (await StoredAsync(me.Id)).Member.PhotoUpdatedAt;
         var upload = await UploadAsync(client, me.Id, Png());

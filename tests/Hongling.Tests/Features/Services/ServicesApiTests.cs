@@ -21,7 +21,8 @@ public sealed class ServicesApiTests(TestApp app) : IClassFixture<TestApp>
         return new Towns(town, branch, other, member);
     }
 
-    private Task<T> AddAsync<T>(T row) where T : class =>
+    private Task<T> AddAsync<T>(T row)
+        where T : class =>
         app.WithDbAsync(async db =>
         {
             db.Add(row);
@@ -68,33 +69,50 @@ public sealed class ServicesApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain(foreign.Id, ids);
         var week = await t.Member.GetFromJsonAsync<JsonElement>($"/api/bookings/resources/{room.Id}/slots");
         Assert.Equal(7, week.GetArrayLength());
-        await ProblemAsync(await t.Member.GetAsync($"/api/bookings/resources/{foreign.Id}/slots"),
-            HttpStatusCode.NotFound, "booking_not_found");
+        await ProblemAsync(
+            await t.Member.GetAsync($"/api/bookings/resources/{foreign.Id}/slots"),
+            HttpStatusCode.NotFound,
+            "booking_not_found"
+        );
 
         var slot = DateTime.SpecifyKind(
-            app.Clock.TodayInChina().AddDays(2).ToDateTime(new TimeOnly(9, 0)) - ChinaTime.Offset, DateTimeKind.Utc);
+            app.Clock.TodayInChina().AddDays(2).ToDateTime(new TimeOnly(9, 0)) - ChinaTime.Offset,
+            DateTimeKind.Utc
+        );
         var booked = await t.Member.PostAsJsonAsync($"/api/bookings/resources/{room.Id}", new { startsAt = slot });
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var bookingId = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         await ProblemAsync(
             await t.Member.PostAsJsonAsync($"/api/bookings/resources/{room.Id}", new { startsAt = slot }),
-            HttpStatusCode.Conflict, "booking_already_yours");
+            HttpStatusCode.Conflict,
+            "booking_already_yours"
+        );
         var night = await ProblemAsync(
             await t.Member.PostAsJsonAsync($"/api/bookings/resources/{room.Id}", new { startsAt = slot.AddHours(12) }),
-            HttpStatusCode.BadRequest, "booking_outside_opening_hours");
+            HttpStatusCode.BadRequest,
+            "booking_outside_opening_hours"
+        );
         Assert.Contains("不在开放时间内", night.GetProperty("detail").GetString());
         await ProblemAsync(
             await t.Member.PostAsJsonAsync($"/api/bookings/resources/{foreign.Id}", new { startsAt = slot }),
-            HttpStatusCode.NotFound, "booking_not_found");
+            HttpStatusCode.NotFound,
+            "booking_not_found"
+        );
         week = await t.Member.GetFromJsonAsync<JsonElement>($"/api/bookings/resources/{room.Id}/slots");
-        Assert.Contains(week.EnumerateArray().SelectMany(d => d.GetProperty("slots").EnumerateArray()),
-            s => s.GetProperty("mine").GetBoolean() && s.GetProperty("taken").GetInt32() == 1);
+        Assert.Contains(week.EnumerateArray().SelectMany(d => d.GetProperty("slots").EnumerateArray()), s =>
+            s.GetProperty("mine").GetBoolean() && s.GetProperty("taken").GetInt32() == 1
+        );
 
         var (_, stranger) = await app.SignInAsMemberAsync(t.Branch, "李接口预约");
-        await ProblemAsync(await stranger.PostAsync($"/api/bookings/{bookingId}/cancel", null),
-            HttpStatusCode.NotFound, "booking_not_found");
-        Assert.Equal(HttpStatusCode.OK,
-            (await t.Member.PostAsync($"/api/bookings/{bookingId}/cancel", null)).StatusCode);
+        await ProblemAsync(
+            await stranger.PostAsync($"/api/bookings/{bookingId}/cancel", null),
+            HttpStatusCode.NotFound,
+            "booking_not_found"
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await t.Member.PostAsync($"/api/bookings/{bookingId}/cancel", null)).StatusCode
+        );
         var mine = await t.Member.GetFromJsonAsync<JsonElement>("/api/bookings/mine");
         Assert.NotEqual(JsonValueKind.Null, mine.EnumerateArray().Single().GetProperty("cancelledAt").ValueKind);
     }
@@ -106,7 +124,10 @@ public sealed class ServicesApiTests(TestApp app) : IClassFixture<TestApp>
         Fund Fund(Organization org) =>
             new()
             {
-                OrganizationId = org.Id, AudiencePath = org.Path, Name = org.Name + "互助金", Kind = FundKind.MutualAid,
+                OrganizationId = org.Id,
+                AudiencePath = org.Path,
+                Name = org.Name + "互助金",
+                Kind = FundKind.MutualAid,
             };
         var fund = await AddAsync(Fund(t.Town));
         var foreign = await AddAsync(Fund(t.Other));
@@ -127,18 +148,27 @@ public sealed class ServicesApiTests(TestApp app) : IClassFixture<TestApp>
                 form.Add(new ByteArrayContent("%PDF-1.4\n%%EOF"u8.ToArray()), "files", "住院证明.pdf");
             return await t.Member.PostAsync("/api/aid/applications", form);
         }
-        var noFile = await ProblemAsync(await Apply(fund.Id, "500", false), HttpStatusCode.BadRequest,
-            "aid_attachment_required");
+        var noFile = await ProblemAsync(
+            await Apply(fund.Id, "500", false),
+            HttpStatusCode.BadRequest,
+            "aid_attachment_required"
+        );
         Assert.Contains("请上传证明材料", noFile.GetProperty("detail").GetString());
         await ProblemAsync(await Apply(fund.Id, "五百", true), HttpStatusCode.BadRequest, "aid_amount_not_positive");
         await ProblemAsync(await Apply(foreign.Id, "500", true), HttpStatusCode.NotFound, "fund_not_found");
-        Assert.Equal(0, await app.WithDbAsync(db =>
-            db.AidApplications.CountAsync(a => a.FundId == fund.Id || a.FundId == foreign.Id)));
+        Assert.Equal(
+            0,
+            await app.WithDbAsync(db =>
+                db.AidApplications.CountAsync(a => a.FundId == fund.Id || a.FundId == foreign.Id)
+            )
+        );
 
         Assert.Equal(HttpStatusCode.Created, (await Apply(fund.Id, "500", true)).StatusCode);
         var mine = (await t.Member.GetFromJsonAsync<JsonElement>("/api/aid/applications")).EnumerateArray().Single();
-        Assert.Equal(("审核中", 500m),
-            (mine.GetProperty("statusText").GetString(), mine.GetProperty("amountAsked").GetDecimal()));
+        Assert.Equal(
+            ("审核中", 500m),
+            (mine.GetProperty("statusText").GetString(), mine.GetProperty("amountAsked").GetDecimal())
+        );
     }
 
     [Fact]
@@ -148,30 +178,50 @@ public sealed class ServicesApiTests(TestApp app) : IClassFixture<TestApp>
         LectureCourse Course(Organization org) =>
             new()
             {
-                OrganizationId = org.Id, AudiencePath = org.Path, Title = org.Name + "党课",
-                Target = LectureTarget.AllMembers, Seats = 5, CompletionSessions = 1, CreatedBy = "测试",
+                OrganizationId = org.Id,
+                AudiencePath = org.Path,
+                Title = org.Name + "党课",
+                Target = LectureTarget.AllMembers,
+                Seats = 5,
+                CompletionSessions = 1,
+                CreatedBy = "测试",
             };
         var course = await AddAsync(Course(t.Town));
         var foreign = await AddAsync(Course(t.Other));
         var list = await t.Member.GetFromJsonAsync<JsonElement>("/api/lectures");
-        Assert.Equal([course.Id],
-            list.GetProperty("offered").EnumerateArray().Select(c => c.GetProperty("id").GetInt32()));
+        Assert.Equal(
+            [course.Id],
+            list.GetProperty("offered").EnumerateArray().Select(c => c.GetProperty("id").GetInt32())
+        );
 
         var enrolled = await t.Member.PostAsync($"/api/lectures/{course.Id}/enrolment", null);
         Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
         Assert.Equal(1, (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("seat").GetInt32());
-        await ProblemAsync(await t.Member.PostAsync($"/api/lectures/{course.Id}/enrolment", null),
-            HttpStatusCode.Conflict, "lecture_already_enrolled");
-        await ProblemAsync(await t.Member.PostAsync($"/api/lectures/{foreign.Id}/enrolment", null),
-            HttpStatusCode.NotFound, "lecture_not_found");
+        await ProblemAsync(
+            await t.Member.PostAsync($"/api/lectures/{course.Id}/enrolment", null),
+            HttpStatusCode.Conflict,
+            "lecture_already_enrolled"
+        );
+        await ProblemAsync(
+            await t.Member.PostAsync($"/api/lectures/{foreign.Id}/enrolment", null),
+            HttpStatusCode.NotFound,
+            "lecture_not_found"
+        );
         list = await t.Member.GetFromJsonAsync<JsonElement>("/api/lectures");
-        Assert.Equal(course.Id,
-            list.GetProperty("enrolled").EnumerateArray().Single().GetProperty("courseId").GetInt32());
+        Assert.Equal(
+            course.Id,
+            list.GetProperty("enrolled").EnumerateArray().Single().GetProperty("courseId").GetInt32()
+        );
 
-        Assert.Equal(HttpStatusCode.NoContent,
-            (await t.Member.DeleteAsync($"/api/lectures/{course.Id}/enrolment")).StatusCode);
-        await ProblemAsync(await t.Member.DeleteAsync($"/api/lectures/{course.Id}/enrolment"),
-            HttpStatusCode.NotFound, "lecture_enrolment_not_found");
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await t.Member.DeleteAsync($"/api/lectures/{course.Id}/enrolment")).StatusCode
+        );
+        await ProblemAsync(
+            await t.Member.DeleteAsync($"/api/lectures/{course.Id}/enrolment"),
+            HttpStatusCode.NotFound,
+            "lecture_enrolment_not_found"
+        );
         Assert.Equal(0, await app.WithDbAsync(db => db.LectureEnrolments.CountAsync(e => e.CourseId == course.Id)));
     }
 
@@ -183,8 +233,14 @@ public sealed class ServicesApiTests(TestApp app) : IClassFixture<TestApp>
         VolunteerProject Project(Organization org) =>
             new()
             {
-                OrganizationId = org.Id, AudiencePath = org.Path, Title = org.Name + "义诊", Place = "广场",
-                StartsAt = now.AddDays(1), EndsAt = now.AddDays(1).AddHours(3), Capacity = 1, CreatedAt = now,
+                OrganizationId = org.Id,
+                AudiencePath = org.Path,
+                Title = org.Name + "义诊",
+                Place = "广场",
+                StartsAt = now.AddDays(1),
+                EndsAt = now.AddDays(1).AddHours(3),
+                Capacity = 1,
+                CreatedAt = now,
                 CreatedBy = "测试",
             };
         var project = await AddAsync(Project(t.Town));
@@ -192,20 +248,32 @@ public sealed class ServicesApiTests(TestApp app) : IClassFixture<TestApp>
         var list = await t.Member.GetFromJsonAsync<JsonElement>("/api/volunteering/projects");
         Assert.Equal([project.Id], list.EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
 
-        Assert.Equal(HttpStatusCode.OK,
-            (await t.Member.PostAsync($"/api/volunteering/projects/{project.Id}/signup", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await t.Member.PostAsync($"/api/volunteering/projects/{project.Id}/signup", null)).StatusCode
+        );
         var (_, second) = await app.SignInAsMemberAsync(t.Branch, "李接口志愿");
-        var full = await ProblemAsync(await second.PostAsync($"/api/volunteering/projects/{project.Id}/signup", null),
-            HttpStatusCode.Conflict, "volunteer_project_full");
+        var full = await ProblemAsync(
+            await second.PostAsync($"/api/volunteering/projects/{project.Id}/signup", null),
+            HttpStatusCode.Conflict,
+            "volunteer_project_full"
+        );
         Assert.Contains("报名人数已满", full.GetProperty("detail").GetString());
-        await ProblemAsync(await t.Member.PostAsync($"/api/volunteering/projects/{foreign.Id}/signup", null),
-            HttpStatusCode.NotFound, "volunteer_project_not_found");
+        await ProblemAsync(
+            await t.Member.PostAsync($"/api/volunteering/projects/{foreign.Id}/signup", null),
+            HttpStatusCode.NotFound,
+            "volunteer_project_not_found"
+        );
         list = await t.Member.GetFromJsonAsync<JsonElement>("/api/volunteering/projects");
         Assert.True(list.EnumerateArray().Single().GetProperty("signedUp").GetBoolean());
 
-        Assert.Equal(HttpStatusCode.OK,
-            (await t.Member.PostAsync($"/api/volunteering/projects/{project.Id}/withdraw", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK,
-            (await second.PostAsync($"/api/volunteering/projects/{project.Id}/signup", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await t.Member.PostAsync($"/api/volunteering/projects/{project.Id}/withdraw", null)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await second.PostAsync($"/api/volunteering/projects/{project.Id}/signup", null)).StatusCode
+        );
     }
 }

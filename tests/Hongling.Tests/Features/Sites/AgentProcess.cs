@@ -8,11 +8,17 @@ public static class AgentProcess
 {
     public static async Task<(int Code, string Output)> RunAsync(string dataDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hongling-terminal.dll"));
         info.ArgumentList.Add("--data");
         info.ArgumentList.Add(dataDirectory);
-        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var a in args)
+            info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

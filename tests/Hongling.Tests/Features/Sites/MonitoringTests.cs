@@ -5,7 +5,8 @@ namespace Hongling.Tests.Features.Sites;
 
 /// <summary>在线监测 on the fake clock: a terminal pinged two minutes ago is online, ten minutes ago offline; a site whose
 /// terminal neither pinged nor reported for eight days is silent (SilentDays is 7); sites in use without a terminal
-/// (or with a revoked one only) are 无终端; stopped sites are not listed; equipment in 故障 is listed with its date.</summary>
+/// (or with a revoked one only) are 无终端; stopped sites are not listed; equipment in 故障 is listed with its
+/// date.</summary>
 public sealed class MonitoringTests(TestApp app) : IClassFixture<TestApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -31,10 +32,34 @@ public sealed class MonitoringTests(TestApp app) : IClassFixture<TestApp>
         await app.AddTerminalAsync(b1, "乙镇终端", lastPing: now.AddDays(-30));
         var faulty = await app.WithDbAsync(async db =>
         {
-            var e = new Equipment { SiteId = m1.Id, OrganizationId = m1.OrganizationId, Kind = EquipmentKind.SetTopBox, Model = "DVB-100", State = EquipmentState.Faulty };
-            e.History.Add(new EquipmentStateChange { OrganizationId = m1.OrganizationId, From = EquipmentState.Normal, To = EquipmentState.Faulty, ChangedAt = new DateTime(2029, 8, 3, 2, 0, 0, DateTimeKind.Utc), ChangedBy = "操作员" });
+            var e = new Equipment
+            {
+                SiteId = m1.Id,
+                OrganizationId = m1.OrganizationId,
+                Kind = EquipmentKind.SetTopBox,
+                Model = "DVB-100",
+                State = EquipmentState.Faulty,
+            };
+            e.History.Add(
+                new EquipmentStateChange
+                {
+                    OrganizationId = m1.OrganizationId,
+                    From = EquipmentState.Normal,
+                    To = EquipmentState.Faulty,
+                    ChangedAt = new DateTime(2029, 8, 3, 2, 0, 0, DateTimeKind.Utc),
+                    ChangedBy = "操作员",
+                }
+            );
             db.Equipment.Add(e);
-            db.Equipment.Add(new Equipment { SiteId = m2.Id, OrganizationId = m2.OrganizationId, Kind = EquipmentKind.Television, State = EquipmentState.Normal });
+            db.Equipment.Add(
+                new Equipment
+                {
+                    SiteId = m2.Id,
+                    OrganizationId = m2.OrganizationId,
+                    Kind = EquipmentKind.Television,
+                    State = EquipmentState.Normal,
+                }
+            );
             await db.SaveChangesAsync();
             return e;
         });
@@ -44,13 +69,25 @@ public sealed class MonitoringTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("60", response.Headers.GetValues("Refresh").Single());
         var page = Html.Parse(await response.Content.ReadAsStringAsync(Ct));
-        Assert.Equal(("3", "1", "2", "1", "2", "1"), (page.TextOf("#count-terminals"), page.TextOf("#count-online"), page.TextOf("#count-offline"),
-            page.TextOf("#count-silent"), page.TextOf("#count-no-terminal"), page.TextOf("#count-faulty")));
+        Assert.Equal(
+            ("3", "1", "2", "1", "2", "1"),
+            (
+                page.TextOf("#count-terminals"),
+                page.TextOf("#count-online"),
+                page.TextOf("#count-offline"),
+                page.TextOf("#count-silent"),
+                page.TextOf("#count-no-terminal"),
+                page.TextOf("#count-faulty")
+            )
+        );
         Assert.Equal("在线", page.TextOf($"#terminals tr[data-terminal='{t1.Id}'] td:first-child"));
         Assert.Equal("离线", page.TextOf($"#terminals tr[data-terminal='{t2.Id}'] td:first-child"));
         Assert.Equal([m3.Id.ToString()], page.DataOf("#silent tr[data-site]", "site"));
         Assert.Equal([m4.Id.ToString(), m6.Id.ToString()], page.DataOf("#no-terminal li", "site"));
-        Assert.Equal(["监测一号站点", "机顶盒", "DVB-100", "", "8月3日 10:00"], page.RowCells($"#faulty tr[data-equipment='{faulty.Id}']"));
+        Assert.Equal(
+            ["监测一号站点", "机顶盒", "DVB-100", "", "8月3日 10:00"],
+            page.RowCells($"#faulty tr[data-equipment='{faulty.Id}']")
+        );
         Assert.DoesNotContain("乙镇", page.Body!.TextContent);
         Assert.Null(page.QuerySelector($"#terminals tr[data-terminal='{t3.Id}'] .text-bg-success"));
     }
@@ -62,9 +99,17 @@ public sealed class MonitoringTests(TestApp app) : IClassFixture<TestApp>
         var town = await app.AddOrgAsync(district, "范围甲镇");
         var other = await app.AddOrgAsync(district, "范围乙镇");
         var client = await app.SignInAsAdministratorOfAsync(town);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Sites/Monitoring?orgId={other.Id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Sites/Monitoring?orgId={district.Id}", Ct)).StatusCode);
-        var (_, member) = await app.SignInAsMemberAsync(await app.AddOrgAsync(town, "范围甲镇一村党支部", OrgKind.Branch));
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await client.GetAsync($"/Sites/Monitoring?orgId={other.Id}", Ct)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await client.GetAsync($"/Sites/Monitoring?orgId={district.Id}", Ct)).StatusCode
+        );
+        var (_, member) = await app.SignInAsMemberAsync(
+            await app.AddOrgAsync(town, "范围甲镇一村党支部", OrgKind.Branch)
+        );
         Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync("/Sites/Monitoring", Ct)).StatusCode);
     }
 }

@@ -6,9 +6,24 @@ namespace Hongling.Tests.Features.Sites;
 
 public sealed class RegistryCostTests(TestApp app) : IClassFixture<TestApp>
 {
-    private static Task<HttpResponseMessage> RecordAsync(HttpClient client, int siteId, string date, string work, string cost) =>
-        TestApp.PostFormAsync(client, $"/Sites/{siteId}", new Dictionary<string, string> { ["Record.Date"] = date, ["Record.Work"] = work, ["Record.Cost"] = cost },
-            $"/Sites/{siteId}?handler=Maintenance");
+    private static Task<HttpResponseMessage> RecordAsync(
+        HttpClient client,
+        int siteId,
+        string date,
+        string work,
+        string cost
+    ) =>
+        TestApp.PostFormAsync(
+            client,
+            $"/Sites/{siteId}",
+            new Dictionary<string, string>
+            {
+                ["Record.Date"] = date,
+                ["Record.Work"] = work,
+                ["Record.Cost"] = cost,
+            },
+            $"/Sites/{siteId}?handler=Maintenance"
+        );
 
     [Fact]
     public async Task Maintenance_CostsAreExactDecimals_SummedPerTownForTheChosenYear()
@@ -22,18 +37,38 @@ public sealed class RegistryCostTests(TestApp app) : IClassFixture<TestApp>
         var siteB = await app.AddSiteAsync(branchB, "乙一");
         var client = await app.SignInAsAdministratorOfAsync(root);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await RecordAsync(client, siteA1.Id, "2025-03-01", "更换机顶盒电源", "0.10")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await RecordAsync(client, siteA2.Id, "2025-07-15", "调试卫星天线", "0.20")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await RecordAsync(client, siteB.Id, "2025-12-31", "维修电视机", "1234.56")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await RecordAsync(client, siteB.Id, "2024-12-31", "上一年的维修", "99")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await RecordAsync(client, siteA1.Id, "2025-03-01", "更换机顶盒电源", "0.10")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await RecordAsync(client, siteA2.Id, "2025-07-15", "调试卫星天线", "0.20")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await RecordAsync(client, siteB.Id, "2025-12-31", "维修电视机", "1234.56")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await RecordAsync(client, siteB.Id, "2024-12-31", "上一年的维修", "99")).StatusCode
+        );
 
         var page = await client.GetDocumentAsync("/Sites/Costs?year=2025");
         var rows = page.TableRows("#costs").ToDictionary(r => r[0]);
         Assert.Equal(["经费甲镇党委", "2", "2", "0.30"], rows["经费甲镇党委"]);
         Assert.Equal(["经费乙镇党委", "1", "1", "1234.56"], rows["经费乙镇党委"]);
         Assert.Equal("1234.86", rows["合计"][3]);
-        Assert.Equal("99.00", (await client.GetDocumentAsync("/Sites/Costs?year=2024")).TableRows("#costs").Single(r => r[0] == "合计")[3]);
-        Assert.Equal(0.30m, await app.WithDbAsync(db => db.SiteMaintenance.Where(m => m.OrganizationId == branchA.Id).SumAsync(m => m.Cost)));
+        Assert.Equal(
+            "99.00",
+            (await client.GetDocumentAsync("/Sites/Costs?year=2024")).TableRows("#costs").Single(r => r[0] == "合计")[3]
+        );
+        Assert.Equal(
+            0.30m,
+            await app.WithDbAsync(db =>
+                db.SiteMaintenance.Where(m => m.OrganizationId == branchA.Id).SumAsync(m => m.Cost)
+            )
+        );
         Assert.Contains("0.10", (await client.GetDocumentAsync($"/Sites/{siteA1.Id}")).TextOf("#maintenance-records"));
 
         // A town's administrator sees its branches as the "towns" of its own summary, and nothing of the other town.

@@ -21,14 +21,16 @@ public sealed class SignalsTests(TestApp app) : IClassFixture<TestApp>
     private Task<IReadOnlyList<UsageSignal>> SignalsAsync(Site site) =>
         app.WithDbAsync(async db => await UsageSignals.ForAsync(db, site.OrgPath, Month, site.Id, Ct));
 
-    private async Task<UsageSignal?> KindAsync(Site site, SignalKind kind) => (await SignalsAsync(site)).SingleOrDefault(s => s.Kind == kind);
+    private async Task<UsageSignal?> KindAsync(Site site, SignalKind kind) =>
+        (await SignalsAsync(site)).SingleOrDefault(s => s.Kind == kind);
 
     [Fact]
     public async Task LastDays_MoreThanHalfInTheLastThreeDays_IsSignalled()
     {
         var (_, chased) = await SiteAsync("突击");
         await app.AddSessionAsync(chased, China(2029, 8, 5, 9), 60, attendees: 4);
-        var last = await app.AddSessionAsync(chased, China(2029, 8, 30, 9), 200, attendees: 4);   // 29, 30, 31 August are the last three days
+        // 29, 30, 31 August are the last three days
+        var last = await app.AddSessionAsync(chased, China(2029, 8, 30, 9), 200, attendees: 4);
         var signal = await KindAsync(chased, SignalKind.LastDays);
         Assert.NotNull(signal);
         Assert.Equal([last.Id], signal.Sessions.Select(s => s.Id));
@@ -43,7 +45,8 @@ public sealed class SignalsTests(TestApp app) : IClassFixture<TestApp>
     public async Task SameMinute_FiveEmptySessionsAtOneMinute_IsSignalled()
     {
         var (_, chased) = await SiteAsync("定时");
-        for (var d = 1; d <= 5; d++) await app.AddSessionAsync(chased, China(2029, 8, d, 20, 0), 60, attendees: d % 2 == 0 ? 0 : null);
+        for (var d = 1; d <= 5; d++)
+            await app.AddSessionAsync(chased, China(2029, 8, d, 20, 0), 60, attendees: d % 2 == 0 ? 0 : null);
         await app.AddSessionAsync(chased, China(2029, 8, 9, 9, 30), 60, attendees: 12);
         var signal = await KindAsync(chased, SignalKind.SameMinute);
         Assert.NotNull(signal);
@@ -52,7 +55,8 @@ public sealed class SignalsTests(TestApp app) : IClassFixture<TestApp>
 
         // The same five, but one had attendees: not signalled.
         var (_, attended) = await SiteAsync("有人");
-        for (var d = 1; d <= 5; d++) await app.AddSessionAsync(attended, China(2029, 8, d, 20, 0), 60, attendees: d == 3 ? 8 : null);
+        for (var d = 1; d <= 5; d++)
+            await app.AddSessionAsync(attended, China(2029, 8, d, 20, 0), 60, attendees: d == 3 ? 8 : null);
         Assert.Null(await KindAsync(attended, SignalKind.SameMinute));
     }
 
@@ -76,17 +80,30 @@ public sealed class SignalsTests(TestApp app) : IClassFixture<TestApp>
     {
         var (town, looped) = await SiteAsync("循环");
         for (var d = 1; d <= 10; d++)
-            await app.AddSessionAsync(looped, China(2029, 8, d, 8 + d % 5), 45, d <= 8 ? (d % 2 == 0 ? "乡村振兴实用技术 " : "乡村振兴实用技术") : "党章学习", attendees: 6);
+            await app.AddSessionAsync(
+                looped,
+                China(2029, 8, d, 8 + d % 5),
+                45,
+                d <= 8 ? (d % 2 == 0 ? "乡村振兴实用技术 " : "乡村振兴实用技术") : "党章学习",
+                attendees: 6
+            );
         var signal = await KindAsync(looped, SignalKind.Loop);
         Assert.NotNull(signal);
         Assert.Equal(8, signal.Sessions.Count);
 
         var (_, varied) = await SiteAsync("多样");
         for (var d = 1; d <= 10; d++)
-            await app.AddSessionAsync(varied, China(2029, 8, d, 8 + d % 5), 45, d <= 7 ? "乡村振兴实用技术" : "党章学习", attendees: 6);
+            await app.AddSessionAsync(
+                varied,
+                China(2029, 8, d, 8 + d % 5),
+                45,
+                d <= 7 ? "乡村振兴实用技术" : "党章学习",
+                attendees: 6
+            );
         Assert.Null(await KindAsync(varied, SignalKind.Loop));
 
-        // Shown on the usage page and on the site's page, with the sessions behind them; the figures keep every session.
+        // Shown on the usage page and on the site's page, with the sessions behind them; the figures keep every
+        // session.
         var client = await app.SignInAsAdministratorOfAsync(town);
         var page = await client.GetDocumentAsync($"/Sites/Usage?month={Month}");
         Assert.Equal(["Loop"], page.DataOf($"#signals details[data-site='{looped.Id}']", "signal"));

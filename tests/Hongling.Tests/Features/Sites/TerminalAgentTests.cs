@@ -36,10 +36,18 @@ public sealed class TerminalAgentTests : IAsyncLifetime
     {
         await app.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException) { }
     }
 
-    private static readonly SyncOptions Quick = new(BatchSize: 20, Attempts: 3, FirstDelay: TimeSpan.FromMilliseconds(20));
+    private static readonly SyncOptions Quick = new(
+        BatchSize: 20,
+        Attempts: 3,
+        FirstDelay: TimeSpan.FromMilliseconds(20)
+    );
 
     private async Task<(Site Site, string Key)> StartServerWithTerminalAsync()
     {
@@ -51,13 +59,17 @@ public sealed class TerminalAgentTests : IAsyncLifetime
     }
 
     private Task<List<ViewingSession>> ServerSessionsAsync(int siteId) =>
-        app.WithDbAsync(db => db.ViewingSessions.AsNoTracking().Where(s => s.SiteId == siteId).OrderBy(s => s.ChainSeq).ToListAsync());
+        app.WithDbAsync(db =>
+            db.ViewingSessions.AsNoTracking().Where(s => s.SiteId == siteId).OrderBy(s => s.ChainSeq).ToListAsync()
+        );
 
-    /// <summary>Fails the sync the way a crash right after the server answered would: the first batch reaches the server
+    /// <summary>Fails the sync the way a crash right after the server answered would: the first batch reaches the
+    /// server
     /// and is kept, its answer never reaches the agent's queue.</summary>
     private sealed class CrashAfterFirstBatch : DelegatingHandler
     {
-        public CrashAfterFirstBatch() : base(new SocketsHttpHandler()) { }
+        public CrashAfterFirstBatch()
+            : base(new SocketsHttpHandler()) { }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
@@ -80,7 +92,13 @@ public sealed class TerminalAgentTests : IAsyncLifetime
             for (var i = 0; i < 50; i++)
             {
                 var start = now.AddDays(-50 + i).AddHours(-3);
-                store.Append(start, start.AddMinutes(60 + i), $"课件{i + 1}", 10 + i % 5, i % 10 == 0 ? ["1000000001", "1000000002"] : []);
+                store.Append(
+                    start,
+                    start.AddMinutes(60 + i),
+                    $"课件{i + 1}",
+                    10 + i % 5,
+                    i % 10 == 0 ? ["1000000001", "1000000002"] : []
+                );
             }
             // The server is not up: sync retries with backoff, then leaves every record queued.
             var offline = await agent.SyncAsync(Quick);
@@ -113,7 +131,9 @@ public sealed class TerminalAgentTests : IAsyncLifetime
             Assert.All(server, s => Assert.Null(s.ChainBreak));
             Assert.Equal(local.Select(r => r.EndedAt - r.StartedAt), server.Select(s => s.EndedAt - s.StartedAt));
             Assert.Equal(["1000000001", "1000000002"], server[0].AttendeeCards);
-            var terminal = await app.WithDbAsync(db => db.Terminals.AsNoTracking().SingleAsync(t => t.SiteId == site.Id));
+            var terminal = await app.WithDbAsync(db =>
+                db.Terminals.AsNoTracking().SingleAsync(t => t.SiteId == site.Id)
+            );
             Assert.Equal((50L, local[^1].Hash), (terminal.ChainSeq, terminal.ChainHead));
             Assert.NotNull(terminal.LastPingAt);
         }
@@ -124,7 +144,16 @@ public sealed class TerminalAgentTests : IAsyncLifetime
             await file.OpenAsync();
             var r = new AgentStore(data).All()[^1];
             var end = r.EndedAt.AddHours(3);
-            var hash = SessionHash.Of(r.ClientId, r.Seq, r.PrevHash, r.StartedAt, end, r.Courseware, r.AttendeeCount, r.AttendeeCards);
+            var hash = SessionHash.Of(
+                r.ClientId,
+                r.Seq,
+                r.PrevHash,
+                r.StartedAt,
+                end,
+                r.Courseware,
+                r.AttendeeCount,
+                r.AttendeeCards
+            );
             var edit = file.CreateCommand();
             edit.CommandText = "UPDATE records SET ended_at = $e, hash = $h WHERE seq = 50";
             edit.Parameters.AddWithValue("$e", SessionHash.Time(end));
@@ -180,12 +209,30 @@ public sealed class TerminalAgentTests : IAsyncLifetime
         for (var i = 1; i <= 3; i++)
         {
             var start = now.AddDays(-i);
-            var recorded = await RunAsync("record", "--start", start.ToString("O"), "--end", start.AddMinutes(45).ToString("O"), "--courseware", $"党课{i}", "--attendees", "9");
+            var recorded = await RunAsync(
+                "record",
+                "--start",
+                start.ToString("O"),
+                "--end",
+                start.AddMinutes(45).ToString("O"),
+                "--courseware",
+                $"党课{i}",
+                "--attendees",
+                "9"
+            );
             Assert.Equal(0, recorded.Code);
         }
         Assert.Equal(0, (await RunAsync("start", "--courseware", "正在播放")).Code);
         Assert.Contains("queued: 3", (await RunAsync("status")).Output);
-        var bad = await RunAsync("record", "--start", now.ToString("O"), "--end", now.AddHours(-1).ToString("O"), "--courseware", "x");
+        var bad = await RunAsync(
+            "record",
+            "--start",
+            now.ToString("O"),
+            "--end",
+            now.AddHours(-1).ToString("O"),
+            "--courseware",
+            "x"
+        );
         Assert.NotEqual(0, bad.Code);
         Assert.Contains("结束时间必须晚于开始时间", bad.Output);
 

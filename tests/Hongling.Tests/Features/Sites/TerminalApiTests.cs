@@ -21,7 +21,8 @@ public sealed class TerminalApiTests : IClassFixture<TestApp>
     public TerminalApiTests(TestApp app)
     {
         this.app = app;
-        if (app.Clock.GetUtcNow() < MidMonth) app.Clock.SetUtcNow(MidMonth);
+        if (app.Clock.GetUtcNow() < MidMonth)
+            app.Clock.SetUtcNow(MidMonth);
     }
 
     private DateTime Now => SessionHash.ToSecond(app.Clock.GetUtcNow().UtcDateTime);
@@ -35,7 +36,9 @@ public sealed class TerminalApiTests : IClassFixture<TestApp>
     }
 
     private Task<List<ViewingSession>> SessionsAsync(int siteId) =>
-        app.WithDbAsync(db => db.ViewingSessions.AsNoTracking().Where(s => s.SiteId == siteId).OrderBy(s => s.ChainSeq).ToListAsync());
+        app.WithDbAsync(db =>
+            db.ViewingSessions.AsNoTracking().Where(s => s.SiteId == siteId).OrderBy(s => s.ChainSeq).ToListAsync()
+        );
 
     [Fact]
     public async Task Ping_WithKey_RecordsLastPingWithoutAuditEntry()
@@ -80,7 +83,9 @@ public sealed class TerminalApiTests : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(3, body.GetProperty("received").GetInt32());
-        Assert.All(body.GetProperty("records").EnumerateArray(), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("chainBreak").ValueKind));
+        Assert.All(body.GetProperty("records").EnumerateArray(), r =>
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("chainBreak").ValueKind)
+        );
 
         var stored = await SessionsAsync(site.Id);
         Assert.Equal(records.Select(r => r.ClientId), stored.Select(s => s.ClientId));
@@ -128,16 +133,17 @@ public sealed class TerminalApiTests : IClassFixture<TestApp>
         Assert.Equal(records[1].EndedAt, stored[1].EndedAt);
     }
 
-    public static TheoryData<string, string> BadRecords => new()
-    {
-        { "ends_before_start", "session_ends_before_start" },
-        { "too_long", "session_too_long" },
-        { "future", "session_in_future" },
-        { "no_courseware", "session_courseware_required" },
-        { "bad_hash", "terminal_hash_malformed" },
-        { "seq_zero", "terminal_seq_invalid" },
-        { "repeated_id", "terminal_client_id_repeated" },
-    };
+    public static TheoryData<string, string> BadRecords =>
+        new()
+        {
+            { "ends_before_start", "session_ends_before_start" },
+            { "too_long", "session_too_long" },
+            { "future", "session_in_future" },
+            { "no_courseware", "session_courseware_required" },
+            { "bad_hash", "terminal_hash_malformed" },
+            { "seq_zero", "terminal_seq_invalid" },
+            { "repeated_id", "terminal_client_id_repeated" },
+        };
 
     [Theory, MemberData(nameof(BadRecords))]
     public async Task Report_OneBadRecord_RejectsTheWholeBatch(string kind, string code)
@@ -176,13 +182,28 @@ public sealed class TerminalApiTests : IClassFixture<TestApp>
     public async Task Report_OverLimitEmptyOrMalformed_400()
     {
         var (site, _, client) = await NewTerminalAsync();
-        var big = Chain(SessionIngest.MaxBatch + 1, Now.AddDays(-40).AddSeconds(0)).Select((r, i) => r with { StartedAt = Now.AddHours(-2000 + i), EndedAt = Now.AddHours(-2000 + i).AddMinutes(30) }).ToList();
+        var big = Chain(SessionIngest.MaxBatch + 1, Now.AddDays(-40).AddSeconds(0))
+            .Select(
+                (r, i) =>
+                    r with
+                    {
+                        StartedAt = Now.AddHours(-2000 + i),
+                        EndedAt = Now.AddHours(-2000 + i).AddMinutes(30),
+                    }
+            )
+            .ToList();
         Assert.Equal("terminal_batch_too_large", await CodeAsync(await client.ReportAsync(big)));
         Assert.Equal("terminal_batch_empty", await CodeAsync(await client.ReportAsync([])));
-        var malformed = await client.PostAsync("/api/terminal/sessions", new StringContent("{\"sessions\":[{\"clientId\":", Encoding.UTF8, "application/json"));
+        var malformed = await client.PostAsync(
+            "/api/terminal/sessions",
+            new StringContent("{\"sessions\":[{\"clientId\":", Encoding.UTF8, "application/json")
+        );
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("terminal_json_malformed", await CodeAsync(malformed));
-        var wrongType = await client.PostAsync("/api/terminal/sessions", new StringContent("{\"sessions\":[{\"seq\":\"one\"}]}", Encoding.UTF8, "application/json"));
+        var wrongType = await client.PostAsync(
+            "/api/terminal/sessions",
+            new StringContent("{\"sessions\":[{\"seq\":\"one\"}]}", Encoding.UTF8, "application/json")
+        );
         Assert.Equal("terminal_json_malformed", await CodeAsync(wrongType));
         Assert.Empty(await SessionsAsync(site.Id));
     }
@@ -282,7 +303,14 @@ public sealed class TerminalApiTests : IClassFixture<TestApp>
         Assert.True(post.GetProperty("responses").TryGetProperty("401", out _));
         Assert.True(post.TryGetProperty("requestBody", out _));
         Assert.Equal(TerminalApi.Scheme, post.GetProperty("security")[0].EnumerateObject().Single().Name);
-        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty(TerminalApi.Scheme).GetProperty("scheme").GetString());
+        Assert.Equal(
+            "bearer",
+            doc.GetProperty("components")
+                .GetProperty("securitySchemes")
+                .GetProperty(TerminalApi.Scheme)
+                .GetProperty("scheme")
+                .GetString()
+        );
         Assert.True(doc.GetProperty("paths").TryGetProperty("/api/terminal/ping", out _));
     }
 }

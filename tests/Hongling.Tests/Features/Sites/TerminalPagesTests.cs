@@ -15,7 +15,8 @@ public sealed class TerminalPagesTests : IClassFixture<TestApp>
     public TerminalPagesTests(TestApp app)
     {
         this.app = app;
-        if (app.Clock.GetUtcNow() < TerminalApiTests.MidMonth) app.Clock.SetUtcNow(TerminalApiTests.MidMonth);
+        if (app.Clock.GetUtcNow() < TerminalApiTests.MidMonth)
+            app.Clock.SetUtcNow(TerminalApiTests.MidMonth);
     }
 
     private async Task<(Organization Town, Site Site, HttpClient Admin)> NewSiteAsync()
@@ -37,16 +38,30 @@ public sealed class TerminalPagesTests : IClassFixture<TestApp>
     {
         var (_, site, admin) = await NewSiteAsync();
         var url = $"/Sites/{site.Id}/Terminals";
-        var key = await IssuedKeyAsync(await TestApp.PostFormAsync(admin, url, new Dictionary<string, string> { ["Input.Name"] = "活动室电脑" }, url + "?handler=Register"));
+        var key = await IssuedKeyAsync(
+            await TestApp.PostFormAsync(
+                admin,
+                url,
+                new Dictionary<string, string> { ["Input.Name"] = "活动室电脑" },
+                url + "?handler=Register"
+            )
+        );
         Assert.Equal(43, key.Length);
 
         var terminal = await app.WithDbAsync(db => db.Terminals.AsNoTracking().SingleAsync(t => t.SiteId == site.Id));
         Assert.Equal(TerminalKeys.HashOf(key), terminal.KeyHash);
         Assert.Equal(key[^TerminalKeys.HintLength..], terminal.KeyHint);
         Assert.DoesNotContain(key, await admin.GetStringAsync(url));
-        Assert.Equal(HttpStatusCode.OK, (await app.TerminalClient(key).PostAsync("/api/terminal/ping", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await app.TerminalClient(key).PostAsync("/api/terminal/ping", null)).StatusCode
+        );
         // The registration is in the audit log, and the key itself is nowhere in it.
-        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Terminal) && a.EntityId == terminal.Id.ToString()).ToListAsync());
+        var audit = await app.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking()
+                .Where(a => a.EntityType == nameof(Terminal) && a.EntityId == terminal.Id.ToString())
+                .ToListAsync()
+        );
         Assert.Equal(AuditAction.Created, Assert.Single(audit).Action);
         Assert.DoesNotContain(key, audit[0].Changes);
     }
@@ -57,16 +72,44 @@ public sealed class TerminalPagesTests : IClassFixture<TestApp>
         var (_, site, admin) = await NewSiteAsync();
         var (terminal, oldKey) = await app.AddTerminalAsync(site);
         var url = $"/Sites/{site.Id}/Terminals";
-        var newKey = await IssuedKeyAsync(await TestApp.PostFormAsync(admin, url, new Dictionary<string, string>(), $"{url}?handler=Rotate&terminalId={terminal.Id}"));
+        var newKey = await IssuedKeyAsync(
+            await TestApp.PostFormAsync(
+                admin,
+                url,
+                new Dictionary<string, string>(),
+                $"{url}?handler=Rotate&terminalId={terminal.Id}"
+            )
+        );
         Assert.NotEqual(oldKey, newKey);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.TerminalClient(oldKey).PostAsync("/api/terminal/ping", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.TerminalClient(newKey).PostAsync("/api/terminal/ping", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await app.TerminalClient(oldKey).PostAsync("/api/terminal/ping", null)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await app.TerminalClient(newKey).PostAsync("/api/terminal/ping", null)).StatusCode
+        );
 
-        var revoked = await TestApp.PostFormAsync(admin, url, new Dictionary<string, string>(), $"{url}?handler=Revoke&terminalId={terminal.Id}");
+        var revoked = await TestApp.PostFormAsync(
+            admin,
+            url,
+            new Dictionary<string, string>(),
+            $"{url}?handler=Revoke&terminalId={terminal.Id}"
+        );
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.TerminalClient(newKey).PostAsync("/api/terminal/ping", null)).StatusCode);
-        var audits = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(Terminal) && a.EntityId == terminal.Id.ToString() && a.Action == AuditAction.Updated).CountAsync());
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await app.TerminalClient(newKey).PostAsync("/api/terminal/ping", null)).StatusCode
+        );
+        var audits = await app.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking()
+                .Where(a =>
+                    a.EntityType == nameof(Terminal)
+                    && a.EntityId == terminal.Id.ToString()
+                    && a.Action == AuditAction.Updated
+                )
+                .CountAsync()
+        );
         Assert.Equal(2, audits);
     }
 
@@ -75,16 +118,31 @@ public sealed class TerminalPagesTests : IClassFixture<TestApp>
     {
         var (_, site, admin) = await NewSiteAsync();
         var url = $"/Sites/{site.Id}/Terminals";
-        var response = await TestApp.PostFormAsync(admin, url, new Dictionary<string, string> { ["Input.Name"] = "  " }, url + "?handler=Register");
+        var response = await TestApp.PostFormAsync(
+            admin,
+            url,
+            new Dictionary<string, string> { ["Input.Name"] = "  " },
+            url + "?handler=Register"
+        );
         Assert.Contains("请填写终端名称", await response.Content.ReadAsStringAsync());
         Assert.False(await app.WithDbAsync(db => db.Terminals.AnyAsync(t => t.SiteId == site.Id)));
     }
 
-    private static Dictionary<string, string> Manual(DateOnly date, string start, string end, string courseware = "学习十九大精神", string attendees = "15") => new()
-    {
-        ["Input.Date"] = date.ToString("yyyy-MM-dd"), ["Input.Start"] = start, ["Input.End"] = end, ["Input.Courseware"] = courseware,
-        ["Input.AttendeeCount"] = attendees,
-    };
+    private static Dictionary<string, string> Manual(
+        DateOnly date,
+        string start,
+        string end,
+        string courseware = "学习十九大精神",
+        string attendees = "15"
+    ) =>
+        new()
+        {
+            ["Input.Date"] = date.ToString("yyyy-MM-dd"),
+            ["Input.Start"] = start,
+            ["Input.End"] = end,
+            ["Input.Courseware"] = courseware,
+            ["Input.AttendeeCount"] = attendees,
+        };
 
     [Fact]
     public async Task ManualEntry_IsSavedAsManualWithWhoEnteredIt_AndShownSo()
@@ -96,7 +154,9 @@ public sealed class TerminalPagesTests : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Contains("已录入", page.TextOf("#status"));
-        var session = await app.WithDbAsync(db => db.ViewingSessions.AsNoTracking().SingleAsync(s => s.SiteId == site.Id));
+        var session = await app.WithDbAsync(db =>
+            db.ViewingSessions.AsNoTracking().SingleAsync(s => s.SiteId == site.Id)
+        );
         Assert.True(session.Manual);
         Assert.Null(session.TerminalId);
         Assert.Null(session.Hash);
@@ -111,7 +171,11 @@ public sealed class TerminalPagesTests : IClassFixture<TestApp>
     [Theory]
     [InlineData("20:00", "19:00", "结束时间必须晚于开始时间")]
     [InlineData("19:00", "19:00", "结束时间必须晚于开始时间")]
-    public async Task ManualEntry_BrokenRule_ShowsChineseMessageAndSavesNothing(string start, string end, string message)
+    public async Task ManualEntry_BrokenRule_ShowsChineseMessageAndSavesNothing(
+        string start,
+        string end,
+        string message
+    )
     {
         var (_, site, admin) = await NewSiteAsync();
         var url = $"/Sites/{site.Id}/Sessions";
@@ -132,7 +196,10 @@ public sealed class TerminalPagesTests : IClassFixture<TestApp>
         await TestApp.PostFormAsync(admin, url, Manual(new DateOnly(2026, 12, 20), "19:00", "20:00"));
         var late = await app.WithDbAsync(db => db.ViewingSessions.AsNoTracking().SingleAsync(s => s.SiteId == site.Id));
         Assert.True(late.Late);
-        Assert.Contains("迟报", (await admin.GetDocumentAsync(url + "?month=202612")).One($"[data-session='{late.Id}']").Text());
+        Assert.Contains(
+            "迟报",
+            (await admin.GetDocumentAsync(url + "?month=202612")).One($"[data-session='{late.Id}']").Text()
+        );
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class TerminalScopeTests : IClassFixture<TestApp>
     public TerminalScopeTests(TestApp app)
     {
         this.app = app;
-        if (app.Clock.GetUtcNow() < TerminalApiTests.MidMonth) app.Clock.SetUtcNow(TerminalApiTests.MidMonth);
+        if (app.Clock.GetUtcNow() < TerminalApiTests.MidMonth)
+            app.Clock.SetUtcNow(TerminalApiTests.MidMonth);
     }
 
     [Fact]
@@ -41,17 +42,32 @@ public sealed class TerminalScopeTests : IClassFixture<TestApp>
             form["__RequestVerificationToken"] = token;
             return (await intruder.PostAsync(url, new FormUrlEncodedContent(form))).StatusCode;
         }
-        Assert.Equal(HttpStatusCode.NotFound, await Post(terminals + "?handler=Register", new() { ["Input.Name"] = "入侵终端" }));
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            await Post(terminals + "?handler=Register", new() { ["Input.Name"] = "入侵终端" })
+        );
         Assert.Equal(HttpStatusCode.NotFound, await Post($"{terminals}?handler=Rotate&terminalId={terminal.Id}", []));
         Assert.Equal(HttpStatusCode.NotFound, await Post($"{terminals}?handler=Revoke&terminalId={terminal.Id}", []));
-        Assert.Equal(HttpStatusCode.NotFound, await Post(sessions, new()
-        {
-            ["Input.Date"] = "2027-01-18", ["Input.Start"] = "19:00", ["Input.End"] = "20:00", ["Input.Courseware"] = "课件",
-        }));
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            await Post(
+                sessions,
+                new()
+                {
+                    ["Input.Date"] = "2027-01-18",
+                    ["Input.Start"] = "19:00",
+                    ["Input.End"] = "20:00",
+                    ["Input.Courseware"] = "课件",
+                }
+            )
+        );
         var after = await app.WithDbAsync(db => db.Terminals.AsNoTracking().SingleAsync(t => t.SiteId == site.Id));
         Assert.Equal((terminal.KeyHash, (DateTime?)null), (after.KeyHash, after.RevokedAt));
         Assert.False(await app.WithDbAsync(db => db.ViewingSessions.AnyAsync(s => s.SiteId == site.Id)));
-        Assert.Equal(HttpStatusCode.OK, (await app.TerminalClient(key).PostAsync("/api/terminal/ping", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await app.TerminalClient(key).PostAsync("/api/terminal/ping", null)).StatusCode
+        );
     }
 
     [Fact]
@@ -64,9 +80,16 @@ public sealed class TerminalScopeTests : IClassFixture<TestApp>
         var (terminal, _) = await app.AddTerminalAsync(theirs);
         var admin = await app.SignInAsAdministratorOfAsync(town);
         var url = $"/Sites/{mine.Id}/Terminals";
-        var response = await TestApp.PostFormAsync(admin, url, new Dictionary<string, string>(), $"{url}?handler=Revoke&terminalId={terminal.Id}");
+        var response = await TestApp.PostFormAsync(
+            admin,
+            url,
+            new Dictionary<string, string>(),
+            $"{url}?handler=Revoke&terminalId={terminal.Id}"
+        );
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Null((await app.WithDbAsync(db => db.Terminals.AsNoTracking().SingleAsync(t => t.Id == terminal.Id))).RevokedAt);
+        Assert.Null(
+            (await app.WithDbAsync(db => db.Terminals.AsNoTracking().SingleAsync(t => t.Id == terminal.Id))).RevokedAt
+        );
     }
 
     [Fact]
@@ -84,27 +107,54 @@ public sealed class TerminalScopeTests : IClassFixture<TestApp>
         await app.TerminalClient(keyA).ReportAsync(Chain(2, start, prefix: "b"));
 
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();   // an empty scope, as a terminal's request has
+        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>(); // an empty scope, as a terminal's request has
         var a = (await db.TerminalByKeyAsync(Hongling.Web.Features.Sites.TerminalKeys.HashOf(keyA), default))!;
         Assert.Equal(siteA.Id, a.SiteId);
         Assert.All(await db.SessionsOfTerminal(a).ToListAsync(), s => Assert.Equal(siteA.Id, s.SiteId));
         Assert.Equal(2, await db.SessionsOfTerminal(a).CountAsync());
 
-        // Writing a session of another site, or as another terminal, through A's capability is refused, and nothing is written.
+        // Writing a session of another site, or as another terminal, through A's capability is refused, and nothing is
+        // written.
         var foreign = new ViewingSession
         {
-            SiteId = siteB.Id, TerminalId = a.Id, OrganizationId = siteB.OrganizationId, ClientId = "x", Courseware = "课件",
-            StartedAt = start, EndedAt = start.AddHours(1), Month = 202701, ReceivedAt = start,
+            SiteId = siteB.Id,
+            TerminalId = a.Id,
+            OrganizationId = siteB.OrganizationId,
+            ClientId = "x",
+            Courseware = "课件",
+            StartedAt = start,
+            EndedAt = start.AddHours(1),
+            Month = 202701,
+            ReceivedAt = start,
         };
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            await Assert.ThrowsAsync<OrgScopeViolationException>(() => db.InsertTerminalSessionsAsync(a, [foreign], default));
-            await Assert.ThrowsAsync<OrgScopeViolationException>(() => db.InsertTerminalSessionsAsync(a,
-                [new ViewingSession { SiteId = siteA.Id, TerminalId = terminalB.Id, OrganizationId = siteA.OrganizationId, ClientId = "y", Courseware = "课件" }], default));
+            await Assert.ThrowsAsync<OrgScopeViolationException>(() =>
+                db.InsertTerminalSessionsAsync(a, [foreign], default)
+            );
+            await Assert.ThrowsAsync<OrgScopeViolationException>(() =>
+                db.InsertTerminalSessionsAsync(
+                    a,
+                    [
+                        new ViewingSession
+                        {
+                            SiteId = siteA.Id,
+                            TerminalId = terminalB.Id,
+                            OrganizationId = siteA.OrganizationId,
+                            ClientId = "y",
+                            Courseware = "课件",
+                        },
+                    ],
+                    default
+                )
+            );
         }
         // Its updates reach its own row only.
         Assert.Equal(1, await db.UpdateTerminalAsync(a, u => u.SetProperty(t => t.Name, "改名"), default));
-        Assert.Equal("活动室电脑", (await app.WithDbAsync(d => d.Terminals.AsNoTracking().SingleAsync(t => t.Id == terminalB.Id))).Name);
+        Assert.Equal(
+            "活动室电脑",
+            (await app.WithDbAsync(d => d.Terminals.AsNoTracking().SingleAsync(t => t.Id == terminalB.Id))).Name
+        );
         Assert.Equal(2, await app.WithDbAsync(d => d.ViewingSessions.CountAsync(s => s.SiteId == siteB.Id)));
         // And the ordinary (scoped) queries of that request see nothing at all.
         Assert.Equal(0, await db.ViewingSessions.CountAsync());

@@ -5,8 +5,10 @@ using Hongling.Web.Infrastructure.OrgScoping;
 
 namespace Hongling.Tests.Features.Sites;
 
-/// <summary>The demo district's viewing sessions (Data/DemoViewing) over sites made here: last month most sites meet the
-/// rule, some fall short, a few record nothing, some sessions are manual or late, and one site shows every signal.</summary>
+/// <summary>The demo district's viewing sessions (Data/DemoViewing) over sites made here: last month most sites meet
+/// the
+/// rule, some fall short, a few record nothing, some sessions are manual or late, and one site shows every
+/// signal.</summary>
 public sealed class UsageDemoTests(TestApp app) : IClassFixture<TestApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -17,13 +19,16 @@ public sealed class UsageDemoTests(TestApp app) : IClassFixture<TestApp>
         var district = await app.AddDistrictAsync("演示用时区委");
         var towns = new[] { await app.AddOrgAsync(district, "演示甲镇"), await app.AddOrgAsync(district, "演示乙镇") };
         var sites = new List<Site>();
-        for (var i = 0; i < 60; i++) sites.Add(await app.AddSiteAsync(towns[i % 2], $"演示站点{i:D2}"));
+        for (var i = 0; i < 60; i++)
+            sites.Add(await app.AddSiteAsync(towns[i % 2], $"演示站点{i:D2}"));
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var added = await app.WithDbAsync(db => DemoViewing.AddAsync(db, now, Ct));
         Assert.True(added > 60 * 12 * 2, $"{added} sessions");
 
         var month = SiteUsageReport.LastMonth(app.Clock);
-        var report = await app.WithDbAsync(async db => await SiteUsageReport.ForAsync(db, (await ScopedOrg.PickAsync(db, district.Id))!, month, 240, Ct));
+        var report = await app.WithDbAsync(async db =>
+            await SiteUsageReport.ForAsync(db, (await ScopedOrg.PickAsync(db, district.Id))!, month, 240, Ct)
+        );
         var t = report.Total;
         Assert.Equal(60, t.Sites);
         Assert.True(t.SitesMeetingRule > 40 && t.SitesMeetingRule < 60, $"{t.SitesMeetingRule} met");
@@ -34,8 +39,10 @@ public sealed class UsageDemoTests(TestApp app) : IClassFixture<TestApp>
 
         var signals = await app.WithDbAsync(db => UsageSignals.ForAsync(db, district.Path, month, ct: Ct));
         var chased = sites[30].Id;
-        Assert.Equal([SignalKind.LastDays, SignalKind.SameMinute, SignalKind.LongSession, SignalKind.Loop],
-            signals.Where(s => s.SiteId == chased).Select(s => s.Kind));
+        Assert.Equal(
+            [SignalKind.LastDays, SignalKind.SameMinute, SignalKind.LongSession, SignalKind.Loop],
+            signals.Where(s => s.SiteId == chased).Select(s => s.Kind)
+        );
 
         var trend = await app.WithDbAsync(db => SiteUsageTrend.ForAsync(db, district.Path, month, 240, ct: Ct));
         Assert.Equal(12, trend.Count);

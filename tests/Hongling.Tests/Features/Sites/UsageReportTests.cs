@@ -19,7 +19,17 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
     private const int Month = 202908;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed record World(Organization District, Organization TownA, Organization TownB, Organization TownC, Site S1, Site S2, Site S3, Site S4, Site S5);
+    private sealed record World(
+        Organization District,
+        Organization TownA,
+        Organization TownB,
+        Organization TownC,
+        Site S1,
+        Site S2,
+        Site S3,
+        Site S4,
+        Site S5
+    );
 
     private async Task<World> BuildAsync()
     {
@@ -39,7 +49,8 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
         await app.AddSessionAsync(s1, China(2029, 8, 3, 9), 120, attendees: 10);
         await app.AddSessionAsync(s1, China(2029, 8, 3, 10), 120, attendees: 5);
         await app.AddSessionAsync(s1, China(2029, 8, 10, 9), 90, manual: true);
-        // S2: 31 August 22:00 to 1 September 02:00 China time: 120 minutes in August; a late record is kept, not counted.
+        // S2: 31 August 22:00 to 1 September 02:00 China time: 120 minutes in August; a late record is kept, not
+        // counted.
         await app.AddSessionAsync(s2, China(2029, 8, 31, 22), 240, attendees: 3);
         await app.AddSessionAsync(s2, China(2029, 8, 20, 9), 480, attendees: 30, late: true);
         await app.AddSessionAsync(s4, China(2029, 8, 5, 9), 60);
@@ -49,8 +60,10 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
         return new World(district, townA, townB, townC, s1, s2, s3, s4, s5);
     }
 
-    private Task<SiteUsageReport> ReportAsync(Organization issuer) => app.WithDbAsync(async db =>
-        await SiteUsageReport.ForAsync(db, (await ScopedOrg.PickAsync(db, issuer.Id))!, Month, 240, Ct));
+    private Task<SiteUsageReport> ReportAsync(Organization issuer) =>
+        app.WithDbAsync(async db =>
+            await SiteUsageReport.ForAsync(db, (await ScopedOrg.PickAsync(db, issuer.Id))!, Month, 240, Ct)
+        );
 
     [Fact]
     public async Task Report_SmallDistrict_FiguresAsComputedByHand()
@@ -59,8 +72,28 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
         var r = await ReportAsync(w.District);
 
         var site = r.Sites.ToDictionary(s => s.SiteId);
-        Assert.Equal((270, 3, 15, 1, 0, true), (site[w.S1.Id].Minutes, site[w.S1.Id].Sessions, site[w.S1.Id].Attendees, site[w.S1.Id].ManualSessions, site[w.S1.Id].LateSessions, site[w.S1.Id].RuleMet));
-        Assert.Equal((120, 1, 3, 0, 1, false), (site[w.S2.Id].Minutes, site[w.S2.Id].Sessions, site[w.S2.Id].Attendees, site[w.S2.Id].ManualSessions, site[w.S2.Id].LateSessions, site[w.S2.Id].RuleMet));
+        Assert.Equal(
+            (270, 3, 15, 1, 0, true),
+            (
+                site[w.S1.Id].Minutes,
+                site[w.S1.Id].Sessions,
+                site[w.S1.Id].Attendees,
+                site[w.S1.Id].ManualSessions,
+                site[w.S1.Id].LateSessions,
+                site[w.S1.Id].RuleMet
+            )
+        );
+        Assert.Equal(
+            (120, 1, 3, 0, 1, false),
+            (
+                site[w.S2.Id].Minutes,
+                site[w.S2.Id].Sessions,
+                site[w.S2.Id].Attendees,
+                site[w.S2.Id].ManualSessions,
+                site[w.S2.Id].LateSessions,
+                site[w.S2.Id].RuleMet
+            )
+        );
         Assert.Equal((0, 0), (site[w.S3.Id].Minutes, site[w.S3.Id].Sessions));
         Assert.Equal((60, false), (site[w.S4.Id].Minutes, site[w.S4.Id].RuleMet));
         Assert.Equal((300, 1, true), (site[w.S5.Id].Minutes, site[w.S5.Id].Sessions, site[w.S5.Id].RuleMet));
@@ -75,7 +108,17 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal((null, 0), (c.Rank, c.Sites));
         Assert.Equal([w.TownB.Id, w.TownA.Id, w.TownC.Id], r.Units.Select(u => u.Id));
 
-        Assert.Equal((4, 2, 0.5, 172.5, 1, 1), (r.Total.Sites, r.Total.SitesMeetingRule, r.Total.Share, r.Total.AverageMinutes, r.Total.ManualSessions, r.Total.LateSessions));
+        Assert.Equal(
+            (4, 2, 0.5, 172.5, 1, 1),
+            (
+                r.Total.Sites,
+                r.Total.SitesMeetingRule,
+                r.Total.Share,
+                r.Total.AverageMinutes,
+                r.Total.ManualSessions,
+                r.Total.LateSessions
+            )
+        );
         Assert.Equal(["甲一村二号站点"], r.Total.ZeroSites.Select(z => z.Name));
     }
 
@@ -97,10 +140,20 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
     {
         var w = await BuildAsync();
         var client = await app.SignInAsAdministratorOfAsync(w.District);
-        var body = await client.GetFromJsonAsync<JsonElement>($"/api/sites/usage?month={Month}&orgId={w.District.Id}", Ct);
+        var body = await client.GetFromJsonAsync<JsonElement>(
+            $"/api/sites/usage?month={Month}&orgId={w.District.Id}",
+            Ct
+        );
         Assert.Equal(Month, body.GetProperty("month").GetInt32());
         var total = body.GetProperty("total");
-        Assert.Equal((4, 2, 172.5), (total.GetProperty("sites").GetInt32(), total.GetProperty("sitesMeetingRule").GetInt32(), total.GetProperty("averageMinutes").GetDouble()));
+        Assert.Equal(
+            (4, 2, 172.5),
+            (
+                total.GetProperty("sites").GetInt32(),
+                total.GetProperty("sitesMeetingRule").GetInt32(),
+                total.GetProperty("averageMinutes").GetDouble()
+            )
+        );
         Assert.Equal(5, body.GetProperty("sites").GetArrayLength());
         Assert.Equal(w.TownB.Id, body.GetProperty("units")[0].GetProperty("id").GetInt32());
     }
@@ -124,8 +177,22 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
         var before = await ReportAsync(w.District);
         await app.AddSessionAsync(w.S3, China(2029, 8, 15, 9), 300, attendees: 9, late: true);
         var after = await ReportAsync(w.District);
-        Assert.Equal((before.Total.Sites, before.Total.SitesMeetingRule, before.Total.Minutes, before.Total.Sessions, before.Total.Attendees),
-            (after.Total.Sites, after.Total.SitesMeetingRule, after.Total.Minutes, after.Total.Sessions, after.Total.Attendees));
+        Assert.Equal(
+            (
+                before.Total.Sites,
+                before.Total.SitesMeetingRule,
+                before.Total.Minutes,
+                before.Total.Sessions,
+                before.Total.Attendees
+            ),
+            (
+                after.Total.Sites,
+                after.Total.SitesMeetingRule,
+                after.Total.Minutes,
+                after.Total.Sessions,
+                after.Total.Attendees
+            )
+        );
         Assert.Equal(["甲一村二号站点"], after.Total.ZeroSites.Select(z => z.Name));
         Assert.Equal(before.Total.LateSessions + 1, after.Total.LateSessions);
     }
@@ -138,7 +205,10 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
         var page = await client.GetDocumentAsync($"/Sites/Usage?month={Month}&orgId={w.District.Id}");
         var rows = page.TableRows("#units");
         Assert.Equal(["1", "乙镇党委", "1", "1", "100.0%", "300.0", "0", "0", "1", "20", "0", "0"], rows[0]);
-        Assert.Equal(["2", "甲镇党委", "3", "1", "33.3%", "130.0", "1:甲一村二号站点", "1", "5", "18", "1", "1"], rows[1]);
+        Assert.Equal(
+            ["2", "甲镇党委", "3", "1", "33.3%", "130.0", "1:甲一村二号站点", "1", "5", "18", "1", "1"],
+            rows[1]
+        );
         Assert.Equal("—", rows[2][0]);
         Assert.Contains("甲镇党委还有站点本月使用记录为“0”分钟", page.TextOf("#summary"));
         Assert.Contains("1 场收看记录在月结之后", page.TextOf("#late"));
@@ -168,7 +238,10 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
         var sheet = book.Worksheet(1);
         Assert.Equal("2029年8月镇街远程教育使用情况统计表", sheet.Cell(1, 1).GetString());
-        Assert.Equal(SiteUsageExport.Headers, Enumerable.Range(1, SiteUsageExport.Headers.Length).Select(c => sheet.Cell(3, c).GetString()));
+        Assert.Equal(
+            SiteUsageExport.Headers,
+            Enumerable.Range(1, SiteUsageExport.Headers.Length).Select(c => sheet.Cell(3, c).GetString())
+        );
         Assert.Equal(["2", "甲镇党委", "3", "1"], Enumerable.Range(1, 4).Select(c => sheet.Cell(5, c).GetString()));
         Assert.Equal("甲一村二号站点", sheet.Cell(5, 8).GetString());
         Assert.Equal(["合计", "4", "2"], Enumerable.Range(2, 3).Select(c => sheet.Cell(7, c).GetString()));
@@ -180,11 +253,26 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
     {
         var w = await BuildAsync();
         var client = await app.SignInAsAdministratorOfAsync(w.TownA);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Sites/Usage?month={Month}&orgId={w.TownB.Id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Sites/Usage?month={Month}&orgId={w.District.Id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Sites/Usage?handler=Export&month={Month}&orgId={w.TownB.Id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Sites/UsageSite/{w.S5.Id}?month={Month}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/sites/usage?month={Month}&orgId={w.TownB.Id}", Ct)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await client.GetAsync($"/Sites/Usage?month={Month}&orgId={w.TownB.Id}", Ct)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await client.GetAsync($"/Sites/Usage?month={Month}&orgId={w.District.Id}", Ct)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await client.GetAsync($"/Sites/Usage?handler=Export&month={Month}&orgId={w.TownB.Id}", Ct)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await client.GetAsync($"/Sites/UsageSite/{w.S5.Id}?month={Month}", Ct)).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await client.GetAsync($"/api/sites/usage?month={Month}&orgId={w.TownB.Id}", Ct)).StatusCode
+        );
 
         // Its own page and the API without an org show 甲镇 alone.
         var page = await client.GetDocumentAsync($"/Sites/Usage?month={Month}");
@@ -194,7 +282,9 @@ public sealed class UsageReportTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(4, body.GetProperty("sites").GetArrayLength());
 
         // A member (not an administrator) gets nothing.
-        var (_, member) = await app.SignInAsMemberAsync(await app.AddOrgAsync(w.TownA, "甲镇三村党支部", OrgKind.Branch));
+        var (_, member) = await app.SignInAsMemberAsync(
+            await app.AddOrgAsync(w.TownA, "甲镇三村党支部", OrgKind.Branch)
+        );
         Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync($"/api/sites/usage?month={Month}", Ct)).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync($"/Sites/Usage?month={Month}", Ct)).StatusCode);
     }

@@ -15,13 +15,15 @@ public sealed class StudyCreditBoundTests(TestApp app) : IClassFixture<TestApp>
 
     private void Advance(double seconds) => app.Clock.Advance(TimeSpan.FromSeconds(seconds));
 
-    /// <summary>Moves the clock to the next wall-clock minute's start plus <paramref name="seconds"/> (may be negative).</summary>
+    /// <summary>Moves the clock to the next wall-clock minute's start plus <paramref name="seconds"/> (may be
+    /// negative).</summary>
     private void ToMinuteBoundary(double seconds)
     {
         var now = app.Clock.GetUtcNow();
         var boundary = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(1);
         var target = boundary.AddSeconds(seconds);
-        if (target <= now) target = target.AddMinutes(1);
+        if (target <= now)
+            target = target.AddMinutes(1);
         app.Clock.Advance(target - now);
     }
 
@@ -59,7 +61,11 @@ public sealed class StudyCreditBoundTests(TestApp app) : IClassFixture<TestApp>
             }
         }
         Assert.Equal(0, await StudyMinutesAsync(member.Id));
-        Assert.Null(await app.WithDbAsync(db => db.MaterialProgress.Where(p => p.MemberId == member.Id).Select(p => p.CompletedAt).SingleAsync()));
+        Assert.Null(
+            await app.WithDbAsync(db =>
+                db.MaterialProgress.Where(p => p.MemberId == member.Id).Select(p => p.CompletedAt).SingleAsync()
+            )
+        );
     }
 
     [Fact]
@@ -68,12 +74,13 @@ public sealed class StudyCreditBoundTests(TestApp app) : IClassFixture<TestApp>
         var (_, _, member, card, material) = await ReaderAsync(app, "十分镇", estimatedMinutes: 30);
         var client = await app.SignedInClientAsync(card);
         var tab = await OpenAsync(client, material.Id);
-        ToMinuteBoundary(50);   // the first beat late in a minute: the next minute is not credited from 10 s of it
+        ToMinuteBoundary(50); // the first beat late in a minute: the next minute is not credited from 10 s of it
         var start = Now;
         var credits = new List<double>();
         for (var seq = 1; seq <= 41; seq++)
         {
-            if ((await BeatOkAsync(client, tab, seq)).Credited) credits.Add((Now - start).TotalSeconds);
+            if ((await BeatOkAsync(client, tab, seq)).Credited)
+                credits.Add((Now - start).TotalSeconds);
             Advance(StudyRules.BeatSeconds);
         }
         Assert.Equal(10, credits.Count);
@@ -95,8 +102,8 @@ public sealed class StudyCreditBoundTests(TestApp app) : IClassFixture<TestApp>
         var devices = new[] { await app.SignedInClientAsync(card), await app.SignedInClientAsync(card) };
         var pages = new List<(HttpClient Device, Guid Session, long Seq)>();
         foreach (var device in devices)
-            foreach (var material in new[] { first, second })
-                pages.Add((device, await OpenAsync(device, material.Id), 0));
+        foreach (var material in new[] { first, second })
+            pages.Add((device, await OpenAsync(device, material.Id), 0));
 
         var random = new Random(seed);
         var times = new List<DateTime>();
@@ -106,13 +113,18 @@ public sealed class StudyCreditBoundTests(TestApp app) : IClassFixture<TestApp>
         for (var i = 0; i < 160; i++)
         {
             var roll = random.NextDouble();
-            if (roll < 0.4) Advance(random.NextDouble() * 2);                       // a burst
-            else if (roll < 0.6) ToMinuteBoundary(random.NextDouble() * 0.6 - 0.3);   // right at a minute's edge
-            else Advance(5 + random.NextDouble() * 65);                              // a page's pace, or slower
-            if (random.NextDouble() < 0.3) p = random.Next(pages.Count);   // mostly the same page again
+            if (roll < 0.4)
+                Advance(random.NextDouble() * 2); // a burst
+            else if (roll < 0.6)
+                ToMinuteBoundary(random.NextDouble() * 0.6 - 0.3); // right at a minute's edge
+            else
+                Advance(5 + random.NextDouble() * 65); // a page's pace, or slower
+            if (random.NextDouble() < 0.3)
+                p = random.Next(pages.Count); // mostly the same page again
             var page = pages[p];
             pages[p] = page with { Seq = page.Seq + 1 };
-            if ((await BeatOkAsync(page.Device, page.Session, page.Seq + 1)).Credited) total++;
+            if ((await BeatOkAsync(page.Device, page.Session, page.Seq + 1)).Credited)
+                total++;
             times.Add(Now);
             totals.Add(total);
         }
@@ -121,10 +133,15 @@ public sealed class StudyCreditBoundTests(TestApp app) : IClassFixture<TestApp>
         Assert.True(total > 0, "a schedule this long reads for some minutes");
         for (var j = 0; j < times.Count; j++)
         {
-            Assert.True(totals[j] <= (int)((times[j] - times[0]).TotalSeconds / 60), $"{totals[j]} minutes by {times[j] - times[0]}");
+            Assert.True(
+                totals[j] <= (int)((times[j] - times[0]).TotalSeconds / 60),
+                $"{totals[j]} minutes by {times[j] - times[0]}"
+            );
             for (var i = 0; i < j; i++)
-                Assert.True(totals[j] - totals[i] <= (int)Math.Ceiling((times[j] - times[i]).TotalSeconds / 60),
-                    $"{totals[j] - totals[i]} minutes between {times[i]:HH:mm:ss.fff} and {times[j]:HH:mm:ss.fff}");
+                Assert.True(
+                    totals[j] - totals[i] <= (int)Math.Ceiling((times[j] - times[i]).TotalSeconds / 60),
+                    $"{totals[j] - totals[i]} minutes between {times[i]:HH:mm:ss.fff} and {times[j]:HH:mm:ss.fff}"
+                );
         }
     }
 }

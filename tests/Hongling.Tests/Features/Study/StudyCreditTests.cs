@@ -17,15 +17,24 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
     private void ToNextMinute(int plusSeconds)
     {
         var now = app.Clock.GetUtcNow();
-        var next = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(1).AddSeconds(plusSeconds);
+        var next = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero)
+            .AddMinutes(1)
+            .AddSeconds(plusSeconds);
         app.Clock.Advance(next - now);
     }
 
-    private Task<(int Study, int Online, int Credited, int MinutesMarked)> TotalsAsync(int memberId, int materialId) => app.WithDbAsync(async db => (
-        await db.StudyDays.Where(d => d.MemberId == memberId).SumAsync(d => d.StudyMinutes),
-        await db.StudyDays.Where(d => d.MemberId == memberId).SumAsync(d => d.OnlineMinutes),
-        await db.MaterialProgress.Where(p => p.MemberId == memberId && p.MaterialId == materialId).Select(p => p.CreditedMinutes).SingleAsync(),
-        await db.ActiveMinutes.CountAsync(a => a.MemberId == memberId && a.MaterialId == materialId)));
+    private Task<(int Study, int Online, int Credited, int MinutesMarked)> TotalsAsync(int memberId, int materialId) =>
+        app.WithDbAsync(async db =>
+            (
+                await db.StudyDays.Where(d => d.MemberId == memberId).SumAsync(d => d.StudyMinutes),
+                await db.StudyDays.Where(d => d.MemberId == memberId).SumAsync(d => d.OnlineMinutes),
+                await db
+                    .MaterialProgress.Where(p => p.MemberId == memberId && p.MaterialId == materialId)
+                    .Select(p => p.CreditedMinutes)
+                    .SingleAsync(),
+                await db.ActiveMinutes.CountAsync(a => a.MemberId == memberId && a.MaterialId == materialId)
+            )
+        );
 
     [Fact]
     public async Task ThreeTabs_BeatingForFiveMinutes_CreditAtMostFive()
@@ -33,17 +42,23 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         var (_, _, member, card, material) = await ReaderAsync(app, "三页镇", estimatedMinutes: 30);
         var client = await app.SignedInClientAsync(card);
         ToNextMinute(10);
-        var tabs = new[] { await OpenAsync(client, material.Id), await OpenAsync(client, material.Id), await OpenAsync(client, material.Id) };
-        for (var seq = 1; seq <= 21; seq++)   // beats at 0 s, 15 s, …, 300 s
+        var tabs = new[]
         {
-            foreach (var tab in tabs) Assert.Equal(HttpStatusCode.OK, (await BeatAsync(client, tab, seq)).StatusCode);
+            await OpenAsync(client, material.Id),
+            await OpenAsync(client, material.Id),
+            await OpenAsync(client, material.Id),
+        };
+        for (var seq = 1; seq <= 21; seq++) // beats at 0 s, 15 s, …, 300 s
+        {
+            foreach (var tab in tabs)
+                Assert.Equal(HttpStatusCode.OK, (await BeatAsync(client, tab, seq)).StatusCode);
             Tick();
         }
         var (study, online, credited, marked) = await TotalsAsync(member.Id, material.Id);
         Assert.Equal(5, study);
         Assert.Equal(5, credited);
         Assert.Equal(5, marked);
-        Assert.Equal(6, online);   // the sixth minute saw one beat: online, not study
+        Assert.Equal(6, online); // the sixth minute saw one beat: online, not study
     }
 
     [Fact]
@@ -53,8 +68,12 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         var client = await app.SignedInClientAsync(card);
         ToNextMinute(5);
         var session = await OpenAsync(client, material.Id);
-        for (var seq = 1; seq <= 4; seq++) { Assert.Equal(HttpStatusCode.OK, (await BeatAsync(client, session, seq)).StatusCode); Tick(); }
-        var first = await BeatAsync(client, session, 5);   // a minute after the first beat
+        for (var seq = 1; seq <= 4; seq++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await BeatAsync(client, session, seq)).StatusCode);
+            Tick();
+        }
+        var first = await BeatAsync(client, session, 5); // a minute after the first beat
         Assert.True((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("credited").GetBoolean());
         ToNextMinute(5);
         foreach (var seq in new[] { 5, 1, 5 })
@@ -80,10 +99,16 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         Tick();
         // Another member's beat on this session: not found, nothing changes.
         Assert.Equal(HttpStatusCode.NotFound, (await BeatAsync(intruder, session, 2)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostAsync($"/api/study/sessions/{session}/close", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await intruder.PostAsync($"/api/study/sessions/{session}/close", null)).StatusCode
+        );
         Assert.Equal(0, (await TotalsAsync(member.Id, material.Id)).Credited);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/study/sessions/{session}/close", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await client.PostAsync($"/api/study/sessions/{session}/close", null)).StatusCode
+        );
         var late = await BeatAsync(client, session, 2);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Contains("已经结束", await late.Content.ReadAsStringAsync());
@@ -113,17 +138,27 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
             }
         }
         var (study, _, credited, _) = await TotalsAsync(member.Id, material.Id);
-        Assert.Equal(6, credited);   // 3 × 2 minutes, though nine minutes were beaten
+        Assert.Equal(6, credited); // 3 × 2 minutes, though nine minutes were beaten
         Assert.Equal(6, study);
         var progress = await app.WithDbAsync(db => db.MaterialProgress.SingleAsync(p => p.MemberId == member.Id));
         Assert.Equal(completedWhen, progress.CompletedAt);
-        Assert.Equal(1, await app.WithDbAsync(db => db.StudyDays.Where(d => d.MemberId == member.Id).SumAsync(d => d.MaterialsCompleted)));
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db =>
+                db.StudyDays.Where(d => d.MemberId == member.Id).SumAsync(d => d.MaterialsCompleted)
+            )
+        );
     }
 
     [Fact]
     public async Task MediaEnd_CompletesOnlyAfterHalfTheEstimate()
     {
-        var (_, _, member, card, material) = await ReaderAsync(app, "视频镇", estimatedMinutes: 4, kind: MaterialKind.Video);
+        var (_, _, member, card, material) = await ReaderAsync(
+            app,
+            "视频镇",
+            estimatedMinutes: 4,
+            kind: MaterialKind.Video
+        );
         var client = await app.SignedInClientAsync(card);
         ToNextMinute(0);
         var session = await OpenAsync(client, material.Id);
@@ -132,7 +167,11 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         // Seeking to the end at once completes nothing.
         var early = await (await BeatAsync(client, session, 2, ended: true)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(early.GetProperty("completed").GetBoolean());
-        for (var seq = 3; seq <= 8; seq++) { Tick(); await BeatAsync(client, session, seq); }
+        for (var seq = 3; seq <= 8; seq++)
+        {
+            Tick();
+            await BeatAsync(client, session, seq);
+        }
         Tick();
         var late = await (await BeatAsync(client, session, 9, ended: true)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(2, late.GetProperty("creditedMinutes").GetInt32());
@@ -150,8 +189,14 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         var (_, _, member, card, material) = await ReaderAsync(app, "时区镇");
         var client = await app.SignedInClientAsync(card);
         var session = await OpenAsync(client, material.Id);
-        for (var seq = 1; seq <= 9; seq++) { await BeatAsync(client, session, seq); Tick(); }
-        var days = await app.WithDbAsync(db => db.StudyDays.Where(d => d.MemberId == member.Id).OrderBy(d => d.Day).ToListAsync());
+        for (var seq = 1; seq <= 9; seq++)
+        {
+            await BeatAsync(client, session, seq);
+            Tick();
+        }
+        var days = await app.WithDbAsync(db =>
+            db.StudyDays.Where(d => d.MemberId == member.Id).OrderBy(d => d.Day).ToListAsync()
+        );
         Assert.Equal(2, days.Count);
         Assert.Equal(DateOnly.FromDateTime(target.UtcDateTime.AddHours(8)), days[0].Day);
         Assert.Equal(days[0].Day.AddDays(1), days[1].Day);
@@ -165,19 +210,27 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         var (_, _, member, card, material) = await ReaderAsync(app, "坏心跳镇");
         var client = await app.SignedInClientAsync(card);
         var session = await OpenAsync(client, material.Id);
-        foreach (var (body, expected) in new (string, string)[]
+        foreach (
+            var (body, expected) in new (string, string)[]
+            {
+                ("{\"sessionId\":\"" + session + "\",\"seq\":-5}", "序号无效"),
+                ("{\"sessionId\":\"" + session + "\",\"seq\":99999999999}", "序号无效"),
+                ("{\"seq\":3}", "缺少学习编号"),
+            }
+        )
         {
-            ("{\"sessionId\":\"" + session + "\",\"seq\":-5}", "序号无效"),
-            ("{\"sessionId\":\"" + session + "\",\"seq\":99999999999}", "序号无效"),
-            ("{\"seq\":3}", "缺少学习编号"),
-        })
-        {
-            var response = await client.PostAsync("/api/study/heartbeat", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            var response = await client.PostAsync(
+                "/api/study/heartbeat",
+                new StringContent(body, System.Text.Encoding.UTF8, "application/json")
+            );
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Contains(expected, await response.Content.ReadAsStringAsync());
         }
-        var malformed = await client.PostAsync("/api/study/heartbeat", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        var malformed = await client.PostAsync(
+            "/api/study/heartbeat",
+            new StringContent("{not json", System.Text.Encoding.UTF8, "application/json")
+        );
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await BeatAsync(client, session, 1)).StatusCode);
@@ -209,10 +262,15 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/study/presence", null)).StatusCode);
 
         // The account loses its member record: its next beat (same cookie) is refused at once.
-        await app.WithDbAsync(db => db.Users.Where(a => a.UserName == card).ExecuteUpdateAsync(u => u.SetProperty(a => a.MemberId, (int?)null)));
+        await app.WithDbAsync(db =>
+            db.Users.Where(a => a.UserName == card).ExecuteUpdateAsync(u => u.SetProperty(a => a.MemberId, (int?)null))
+        );
         Tick();
         Assert.Equal(HttpStatusCode.Forbidden, (await BeatAsync(client, session, 2)).StatusCode);
-        Assert.Equal(1, await app.WithDbAsync(db => db.StudySessions.Where(s => s.Id == session).Select(s => s.Beats).SingleAsync()));
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db => db.StudySessions.Where(s => s.Id == session).Select(s => s.Beats).SingleAsync())
+        );
         Assert.Equal(0, (await TotalsAsync(member.Id, material.Id)).Credited);
         Assert.Equal(1, (await TotalsAsync(member.Id, material.Id)).Online);
     }
@@ -236,7 +294,8 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
         var client = await app.SignedInClientAsync(card);
         var session = await OpenAsync(client, material.Id);
         var statuses = new List<HttpStatusCode>();
-        for (var seq = 1; seq <= 650; seq++) statuses.Add((await BeatAsync(client, session, seq)).StatusCode);
+        for (var seq = 1; seq <= 650; seq++)
+            statuses.Add((await BeatAsync(client, session, seq)).StatusCode);
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         var limited = await BeatAsync(client, session, 651);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
@@ -244,6 +303,9 @@ public sealed class StudyCreditTests(TestApp app) : IClassFixture<TestApp>
 
         var calm = await app.AddMemberAsync(branch, "平静");
         var calmClient = await app.SignInAsMemberAsync(calm);
-        Assert.Equal(HttpStatusCode.OK, (await BeatAsync(calmClient, await OpenAsync(calmClient, material.Id), 1)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await BeatAsync(calmClient, await OpenAsync(calmClient, material.Id), 1)).StatusCode
+        );
     }
 }

@@ -17,14 +17,27 @@ public sealed class StudyDayTests(TestApp app) : IClassFixture<TestApp>
     {
         var now = app.Clock.GetUtcNow();
         var noon = new DateTimeOffset(now.UtcDateTime.Date.AddHours(4), TimeSpan.Zero).AddSeconds(10);
-        if (noon <= now) noon = noon.AddDays(1);
+        if (noon <= now)
+            noon = noon.AddDays(1);
         app.Clock.Advance(noon - now);
         return noon.AddHours(8).ToString("yyyy-MM-dd");
     }
 
     private static async Task BeatAsync(HttpClient client, Guid session, long seq, string? paused = null) =>
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/study/heartbeat",
-            new { sessionId = session, seq, paused })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await client.PostAsJsonAsync(
+                    "/api/study/heartbeat",
+                    new
+                    {
+                        sessionId = session,
+                        seq,
+                        paused,
+                    }
+                )
+            ).StatusCode
+        );
 
     [Fact]
     public async Task Day_ShowsMinutesByMaterial_AndHiddenIdleAndCappedTime_OwnSessionsOnly()
@@ -35,11 +48,15 @@ public sealed class StudyDayTests(TestApp app) : IClassFixture<TestApp>
         var day = ToChinaNoon();
         var session = await OpenAsync(client, material.Id);
         long seq = 0;
-        for (var i = 0; i <= 20; i++) { await BeatAsync(client, session, ++seq); Tick(); }   // five minutes shown
+        for (var i = 0; i <= 20; i++)
+        {
+            await BeatAsync(client, session, ++seq);
+            Tick();
+        } // five minutes shown
         Tick(120 - StudyRules.BeatSeconds);
-        await BeatAsync(client, session, ++seq, "hidden");   // two minutes in the background
+        await BeatAsync(client, session, ++seq, "hidden"); // two minutes in the background
         Tick(180);
-        await BeatAsync(client, session, ++seq, "idle");     // three minutes without a touch
+        await BeatAsync(client, session, ++seq, "idle"); // three minutes without a touch
 
         var page = await client.GetDocumentAsync($"/Study/Day?date={day}");
         Assert.Equal("3", page.TextOf("#credited-minutes"));

@@ -7,8 +7,13 @@ namespace Hongling.Tests.Features.Study;
 /// <summary>Small builders for study tests: a town with a published material and a member who reads it.</summary>
 internal static class StudyFixture
 {
-    public static async Task<(Organization Town, Organization Branch, Member Member, string Card, Material Material)> ReaderAsync(
-        TestApp app, string town, int estimatedMinutes = 10, MaterialKind kind = MaterialKind.Article)
+    public static async Task<(
+        Organization Town,
+        Organization Branch,
+        Member Member,
+        string Card,
+        Material Material
+    )> ReaderAsync(TestApp app, string town, int estimatedMinutes = 10, MaterialKind kind = MaterialKind.Article)
     {
         var (t, branch) = await app.AddTownAsync(town);
         var member = await app.AddMemberAsync(branch, "学员");
@@ -18,19 +23,34 @@ internal static class StudyFixture
         return (t, branch, member, card, material);
     }
 
-    public static Task<Material> AddMaterialAsync(TestApp app, Organization publisher, int estimatedMinutes = 10, MaterialKind kind = MaterialKind.Article,
-        string title = "学习党章", MaterialColumn column = MaterialColumn.KnowledgeBase) => app.WithDbAsync(async db =>
-    {
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        var m = new Material
+    public static Task<Material> AddMaterialAsync(
+        TestApp app,
+        Organization publisher,
+        int estimatedMinutes = 10,
+        MaterialKind kind = MaterialKind.Article,
+        string title = "学习党章",
+        MaterialColumn column = MaterialColumn.KnowledgeBase
+    ) =>
+        app.WithDbAsync(async db =>
         {
-            Title = title, Column = column, Kind = kind, Body = "<p>正文</p>", EstimatedMinutes = estimatedMinutes,
-            PublishAt = now.AddMinutes(-1), CreatedAt = now, CreatedBy = "测试", OrganizationId = publisher.Id, Audiences = [new() { Path = publisher.Path }],
-        };
-        db.Materials.Add(m);
-        await db.SaveChangesAsync();
-        return m;
-    });
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var m = new Material
+            {
+                Title = title,
+                Column = column,
+                Kind = kind,
+                Body = "<p>正文</p>",
+                EstimatedMinutes = estimatedMinutes,
+                PublishAt = now.AddMinutes(-1),
+                CreatedAt = now,
+                CreatedBy = "测试",
+                OrganizationId = publisher.Id,
+                Audiences = [new() { Path = publisher.Path }],
+            };
+            db.Materials.Add(m);
+            await db.SaveChangesAsync();
+            return m;
+        });
 
     public static async Task<Guid> OpenAsync(HttpClient client, int materialId)
     {
@@ -40,5 +60,13 @@ internal static class StudyFixture
     }
 
     public static Task<HttpResponseMessage> BeatAsync(HttpClient client, Guid session, long seq, bool ended = false) =>
-        client.PostAsJsonAsync("/api/study/heartbeat", new { sessionId = session, seq, ended });
+        client.PostAsJsonAsync(
+            "/api/study/heartbeat",
+            new
+            {
+                sessionId = session,
+                seq,
+                ended,
+            }
+        );
 }

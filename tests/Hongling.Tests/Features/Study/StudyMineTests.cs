@@ -14,17 +14,38 @@ public sealed class StudyMineTests(TestApp app) : IClassFixture<TestApp>
 
     private void ClockTo(DateTimeOffset at)
     {
-        if (app.Clock.GetUtcNow() < at) app.Clock.Advance(at - app.Clock.GetUtcNow());
+        if (app.Clock.GetUtcNow() < at)
+            app.Clock.Advance(at - app.Clock.GetUtcNow());
     }
 
-    internal static Task AddDayAsync(TestApp app, Member m, DateOnly day, int minutes, int opened = 0, int completed = 0, int online = 0) =>
+    internal static Task AddDayAsync(
+        TestApp app,
+        Member m,
+        DateOnly day,
+        int minutes,
+        int opened = 0,
+        int completed = 0,
+        int online = 0
+    ) =>
         app.WithDbAsync(async db =>
         {
-            db.StudyDays.Add(new StudyDay { MemberId = m.Id, Day = day, OrganizationId = m.OrganizationId, StudyMinutes = minutes, MaterialsOpened = opened, MaterialsCompleted = completed, OnlineMinutes = online });
+            db.StudyDays.Add(
+                new StudyDay
+                {
+                    MemberId = m.Id,
+                    Day = day,
+                    OrganizationId = m.OrganizationId,
+                    StudyMinutes = minutes,
+                    MaterialsOpened = opened,
+                    MaterialsCompleted = completed,
+                    OnlineMinutes = online,
+                }
+            );
             return await db.SaveChangesAsync();
         });
 
-    private static string Field(IDocument page, string period, string field) => page.TextOf($"#period-{period} [data-field={field}]");
+    private static string Field(IDocument page, string period, string field) =>
+        page.TextOf($"#period-{period} [data-field={field}]");
 
     [Fact]
     public async Task Mine_PeriodsInChinaTime_SumOwnDaysAndScore()
@@ -33,12 +54,13 @@ public sealed class StudyMineTests(TestApp app) : IClassFixture<TestApp>
         var (_, branch) = await app.AddTownAsync("我的学习镇");
         var me = await app.AddMemberAsync(branch, "学习者");
         var other = await app.AddMemberAsync(branch, "旁人");
-        await AddDayAsync(app, me, new DateOnly(2030, 5, 1), 10, opened: 2, completed: 1, online: 30);   // today
-        await AddDayAsync(app, me, new DateOnly(2030, 4, 30), 20, opened: 1, online: 25);                // this week, last month
-        await AddDayAsync(app, me, new DateOnly(2030, 4, 28), 7);                                        // last week (Sunday)
+        await AddDayAsync(app, me, new DateOnly(2030, 5, 1), 10, opened: 2, completed: 1, online: 30); // today
+        await AddDayAsync(app, me, new DateOnly(2030, 4, 30), 20, opened: 1, online: 25); // this week, last month
+        await AddDayAsync(app, me, new DateOnly(2030, 4, 28), 7); // last week (Sunday)
         await AddDayAsync(app, me, new DateOnly(2030, 4, 10), 40, opened: 3, completed: 2, online: 50);
         await AddDayAsync(app, me, new DateOnly(2030, 1, 5), 100, opened: 4, completed: 1, online: 120);
-        await AddDayAsync(app, me, new DateOnly(2029, 12, 31), 1000, opened: 9, completed: 9, online: 1000);   // last year
+        // last year
+        await AddDayAsync(app, me, new DateOnly(2029, 12, 31), 1000, opened: 9, completed: 9, online: 1000);
         await AddDayAsync(app, other, new DateOnly(2030, 5, 1), 999, opened: 9, completed: 9, online: 999);
 
         var html = await (await app.SignInAsMemberAsync(me)).GetStringAsync("/Study/Mine");
@@ -46,7 +68,10 @@ public sealed class StudyMineTests(TestApp app) : IClassFixture<TestApp>
 
         var expected = new Dictionary<string, (int Minutes, int Opened, int Completed, int Online)>
         {
-            ["today"] = (10, 2, 1, 30), ["week"] = (30, 3, 1, 55), ["month"] = (10, 2, 1, 30), ["year"] = (177, 10, 4, 225),
+            ["today"] = (10, 2, 1, 30),
+            ["week"] = (30, 3, 1, 55),
+            ["month"] = (10, 2, 1, 30),
+            ["year"] = (177, 10, 4, 225),
         };
         foreach (var (period, e) in expected)
         {
@@ -54,7 +79,10 @@ public sealed class StudyMineTests(TestApp app) : IClassFixture<TestApp>
             Assert.Equal(e.Opened.ToString(), Field(page, period, "opened"));
             Assert.Equal(e.Completed.ToString(), Field(page, period, "completed"));
             Assert.Equal(e.Online.ToString(), Field(page, period, "online"));
-            Assert.Equal(StudyRules.Score(e.Minutes, e.Opened, e.Completed, e.Online).ToString(), Field(page, period, "score"));
+            Assert.Equal(
+                StudyRules.Score(e.Minutes, e.Opened, e.Completed, e.Online).ToString(),
+                Field(page, period, "score")
+            );
         }
         // The documented formula: minutes + 5 per completed + 1 per opened + 1 per ten online minutes.
         Assert.Equal("20", Field(page, "today", "score"));

@@ -13,7 +13,17 @@ public sealed class StudyStatsTests(TestApp app) : IClassFixture<TestApp>
 {
     private const int Month = 202902;
 
-    private sealed record World(Organization Town1, Organization A1, Organization A2, Organization Town2, Organization B1, Member[] M, HttpClient TownAdmin, HttpClient BranchAdmin, HttpClient DistrictAdmin);
+    private sealed record World(
+        Organization Town1,
+        Organization A1,
+        Organization A2,
+        Organization Town2,
+        Organization B1,
+        Member[] M,
+        HttpClient TownAdmin,
+        HttpClient BranchAdmin,
+        HttpClient DistrictAdmin
+    );
 
     private async Task<World> BuildAsync()
     {
@@ -21,7 +31,13 @@ public sealed class StudyStatsTests(TestApp app) : IClassFixture<TestApp>
         var a2 = await app.WithDbAsync(async db =>
         {
             var parent = await db.Organizations.FindAsync(town1.Id);
-            var o = new Organization { Code = TestApp.UniqueCode("B"), Name = "统计甲镇第二党支部", Kind = OrgKind.Branch, Category = OrgCategory.Village };
+            var o = new Organization
+            {
+                Code = TestApp.UniqueCode("B"),
+                Name = "统计甲镇第二党支部",
+                Kind = OrgKind.Branch,
+                Category = OrgCategory.Village,
+            };
             o.PlaceUnder(parent);
             db.Organizations.Add(o);
             await db.SaveChangesAsync();
@@ -30,14 +46,18 @@ public sealed class StudyStatsTests(TestApp app) : IClassFixture<TestApp>
         var (town2, b1) = await app.AddTownAsync("统计乙镇");
         Member[] m =
         [
-            await app.AddMemberAsync(a1, "甲一"), await app.AddMemberAsync(a1, "甲二"), await app.AddMemberAsync(a1, "甲三"),
-            await app.AddMemberAsync(a2, "甲四"), await app.AddMemberAsync(a2, "甲五"),
-            await app.AddMemberAsync(b1, "乙一"), await app.AddMemberAsync(b1, "乙二"),
+            await app.AddMemberAsync(a1, "甲一"),
+            await app.AddMemberAsync(a1, "甲二"),
+            await app.AddMemberAsync(a1, "甲三"),
+            await app.AddMemberAsync(a2, "甲四"),
+            await app.AddMemberAsync(a2, "甲五"),
+            await app.AddMemberAsync(b1, "乙一"),
+            await app.AddMemberAsync(b1, "乙二"),
         ];
-        await AddDayAsync(app, m[0], new DateOnly(2029, 2, 1), 40, opened: 1, online: 45);      // the 1st counts in February
+        await AddDayAsync(app, m[0], new DateOnly(2029, 2, 1), 40, opened: 1, online: 45); // the 1st counts in February
         await AddDayAsync(app, m[0], new DateOnly(2029, 2, 28), 20, opened: 1, online: 20);
-        await AddDayAsync(app, m[0], new DateOnly(2029, 1, 31), 500, completed: 5);                // January does not
-        await AddDayAsync(app, m[1], new DateOnly(2029, 2, 3), 0, online: 3);                      // online only: did not study
+        await AddDayAsync(app, m[0], new DateOnly(2029, 1, 31), 500, completed: 5); // January does not
+        await AddDayAsync(app, m[1], new DateOnly(2029, 2, 3), 0, online: 3); // online only: did not study
         await AddDayAsync(app, m[2], new DateOnly(2029, 2, 10), 20, opened: 2, completed: 1, online: 40);
         await AddDayAsync(app, m[3], new DateOnly(2029, 2, 11), 30, opened: 1, completed: 1, online: 30);
         await AddDayAsync(app, m[5], new DateOnly(2029, 2, 12), 10, opened: 1, online: 10);
@@ -48,8 +68,10 @@ public sealed class StudyStatsTests(TestApp app) : IClassFixture<TestApp>
         return new World(town1, a1, a2, town2, b1, m, townAdmin, branchAdmin, districtAdmin);
     }
 
-    /// <summary>members, studied, share, minutes, average, completed of an organization's row in the 下级组织 table.</summary>
-    private static string OrgRow(IDocument page, Organization org) => string.Join(" ", page.RowCells($"#children tr[data-org='{org.Id}']").Skip(1));
+    /// <summary>members, studied, share, minutes, average, completed of an organization's row in the 下级组织
+    /// table.</summary>
+    private static string OrgRow(IDocument page, Organization org) =>
+        string.Join(" ", page.RowCells($"#children tr[data-org='{org.Id}']").Skip(1));
 
     [Fact]
     public async Task Stats_TownMonth_AggregatesRankingsMembersAndIdle_ExportAndScope()
@@ -73,10 +95,16 @@ public sealed class StudyStatsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Empty(page.QuerySelectorAll($"[data-org='{w.B1.Id}']"));
 
         // Per member, most minutes first: 甲一 60 (score 60 + 2 opened + 6 online), 甲四 30, 甲三 20, then the rest.
-        Assert.Equal(["甲一", "统计甲镇第一党支部", "60", "2", "0", "65", "68"], page.RowCells($"#members tr[data-member='{w.M[0].Id}']"));
+        Assert.Equal(
+            ["甲一", "统计甲镇第一党支部", "60", "2", "0", "65", "68"],
+            page.RowCells($"#members tr[data-member='{w.M[0].Id}']")
+        );
         var members = page.DataOf("#members tr[data-member]", "member");
         var order = new[] { 0, 3, 2, 1 }.Select(i => members.IndexOf(w.M[i].Id.ToString())).ToList();
-        Assert.True(order[0] == 0 && order[0] < order[1] && order[1] < order[2] && order[2] < order[3], string.Join(",", order));
+        Assert.True(
+            order[0] == 0 && order[0] < order[1] && order[1] < order[2] && order[2] < order[3],
+            string.Join(",", order)
+        );
 
         Assert.Contains("本月未学习的党员 共2人", page.QuerySelectorAll("h2").Select(h => h.Text()));
         var idle = page.DataOf("#idle li", "member");
@@ -90,14 +118,19 @@ public sealed class StudyStatsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(12, share.Count);
         Assert.Equal(["2029年1月 20", "2029年2月 60"], share[^2..].Select(r => string.Join(" ", r)));
         Assert.Equal(["2029年1月 100", "2029年2月 22"], average[^2..].Select(r => string.Join(" ", r)));
-        Assert.Equal(["统计甲镇第一党支部 26.7", "统计甲镇第二党支部 15"],
-            page.TableRows("#branch-ranking-chart-table").Select(r => string.Join(" ", r)));
+        Assert.Equal(
+            ["统计甲镇第一党支部 26.7", "统计甲镇第二党支部 15"],
+            page.TableRows("#branch-ranking-chart-table").Select(r => string.Join(" ", r))
+        );
         Assert.Equal("202902", page.One("select[name=month] option[selected]").GetAttribute("value"));
 
         // Towns, as the district sees them: 甲镇 22.0 per member before 乙镇 5.0.
         var district = await w.DistrictAdmin.GetDocumentAsync($"/Study/Stats?month={Month}");
         var towns = district.DataOf("#town-ranking tr[data-org]", "org");
-        Assert.True(towns.IndexOf(w.Town1.Id.ToString()) >= 0 && towns.IndexOf(w.Town1.Id.ToString()) < towns.IndexOf(w.Town2.Id.ToString()));
+        Assert.True(
+            towns.IndexOf(w.Town1.Id.ToString()) >= 0
+                && towns.IndexOf(w.Town1.Id.ToString()) < towns.IndexOf(w.Town2.Id.ToString())
+        );
         Assert.Equal("2 1 50.0% 10 5.0 0", OrgRow(district, w.Town2));
 
         // The export: every member of the town, figures only.
@@ -119,10 +152,22 @@ public sealed class StudyStatsTests(TestApp app) : IClassFixture<TestApp>
 
         // A branch administrator asking for the neighbouring branch, or the other town, gets 404.
         var branch = w.BranchAdmin;
-        Assert.Equal(HttpStatusCode.OK, (await branch.GetAsync($"/Study/Stats?org={w.A1.Id}&month={Month}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await branch.GetAsync($"/Study/Stats?org={w.A2.Id}&month={Month}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await branch.GetAsync($"/Study/Stats?handler=Export&org={w.B1.Id}&month={Month}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await town.GetAsync($"/Study/Stats?org={w.B1.Id}&month={Month}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await branch.GetAsync($"/Study/Stats?org={w.A1.Id}&month={Month}")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await branch.GetAsync($"/Study/Stats?org={w.A2.Id}&month={Month}")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await branch.GetAsync($"/Study/Stats?handler=Export&org={w.B1.Id}&month={Month}")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await town.GetAsync($"/Study/Stats?org={w.B1.Id}&month={Month}")).StatusCode
+        );
     }
 
     [Fact]
@@ -133,7 +178,8 @@ public sealed class StudyStatsTests(TestApp app) : IClassFixture<TestApp>
         foreach (var ascending in new[] { false, true })
         {
             var lines = await app.WithDbAsync(db =>
-                QueryPlan.MembersLinesAsync(db, StudyStats.RankedIds(db, "/", Month, ascending).Skip(50).Take(50)));
+                QueryPlan.MembersLinesAsync(db, StudyStats.RankedIds(db, "/", Month, ascending).Skip(50).Take(50))
+            );
             Assert.Single(lines);
             Assert.True(QueryPlan.IndexOnly(lines[0]), lines[0]);
         }

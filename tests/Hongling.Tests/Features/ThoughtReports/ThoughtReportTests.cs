@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hongling.Tests.Features.ThoughtReports;
 
-/// <summary>Thought reports: writing and uploading, byte-checked files, who may read them, comments, monthly counts.</summary>
+/// <summary>Thought reports: writing and uploading, byte-checked files, who may read them, comments, monthly
+/// counts.</summary>
 public sealed class ThoughtReportTests(TestApp app) : IClassFixture<TestApp>
 {
     private sealed record Branch(Organization Org, HttpClient Admin, Member[] Members, string[] Cards);
@@ -18,16 +19,26 @@ public sealed class ThoughtReportTests(TestApp app) : IClassFixture<TestApp>
         var (_, org) = await app.AddTownAsync(name);
         var members = new[] { await app.AddMemberAsync(org, "甲" + name), await app.AddMemberAsync(org, "乙" + name) };
         var cards = new string[members.Length];
-        for (var i = 0; i < members.Length; i++) await app.AddAccountAsync(cards[i] = TestApp.NewCard(), members[i]);
+        for (var i = 0; i < members.Length; i++)
+            await app.AddAccountAsync(cards[i] = TestApp.NewCard(), members[i]);
         return new Branch(org, await app.SignInAsAdministratorOfAsync(org), members, cards);
     }
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient member, string title, string? text, (byte[] Bytes, string Name)? file = null)
+    private static async Task<HttpResponseMessage> SubmitAsync(
+        HttpClient member,
+        string title,
+        string? text,
+        (byte[] Bytes, string Name)? file = null
+    )
     {
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(await TestApp.TokenAsync(member, "/ThoughtReports/Mine")), "__RequestVerificationToken" },
-            { new StringContent(title), "Title" }, { new StringContent(text ?? ""), "Text" },
+            {
+                new StringContent(await TestApp.TokenAsync(member, "/ThoughtReports/Mine")),
+                "__RequestVerificationToken"
+            },
+            { new StringContent(title), "Title" },
+            { new StringContent(text ?? ""), "Text" },
         };
         if (file is { } f)
         {
@@ -38,7 +49,8 @@ public sealed class ThoughtReportTests(TestApp app) : IClassFixture<TestApp>
         return await member.PostAsync("/ThoughtReports/Mine", form);
     }
 
-    private static byte[] Pdf() => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    private static byte[] Pdf() =>
+        Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     private static byte[] Zip(params string[] entries)
     {
@@ -54,16 +66,26 @@ public sealed class ThoughtReportTests(TestApp app) : IClassFixture<TestApp>
 
     private static byte[] Docx() => Zip("[Content_Types].xml", "_rels/.rels", "word/document.xml");
 
-    private Task<List<ThoughtReport>> ReportsOfAsync(Organization org) => app.WithDbAsync(db => db.ThoughtReports.Where(r => r.OrganizationId == org.Id).ToListAsync());
+    private Task<List<ThoughtReport>> ReportsOfAsync(Organization org) =>
+        app.WithDbAsync(db => db.ThoughtReports.Where(r => r.OrganizationId == org.Id).ToListAsync());
 
     [Fact]
     public async Task Member_WritesAndUploads_AdminReadsAndComments_AuthorSeesTheComment()
     {
         var b = await BranchAsync("汇报");
         var author = await app.SignedInClientAsync(b.Cards[0]);
-        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(author, "2026年第三季度思想汇报", "敬爱的党组织:\n\n通过学习……")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(author, "PDF 汇报", null, (Pdf(), "report.pdf"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(author, "Word 汇报", null, (Docx(), "汇报.docx"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await SubmitAsync(author, "2026年第三季度思想汇报", "敬爱的党组织:\n\n通过学习……")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await SubmitAsync(author, "PDF 汇报", null, (Pdf(), "report.pdf"))).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await SubmitAsync(author, "Word 汇报", null, (Docx(), "汇报.docx"))).StatusCode
+        );
         var reports = (await ReportsOfAsync(b.Org)).OrderBy(r => r.Id).ToList();
         Assert.Equal([null, ReportFileKind.Pdf, ReportFileKind.Docx], reports.Select(r => r.FileKind));
         Assert.All(reports, r => Assert.Equal(b.Members[0].Id, r.MemberId));
@@ -73,29 +95,52 @@ public sealed class ThoughtReportTests(TestApp app) : IClassFixture<TestApp>
         var download = await b.Admin.GetAsync($"/ThoughtReports/Detail/{reports[1].Id}?handler=File");
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Pdf(), await download.Content.ReadAsByteArrayAsync());
-        var comment = await TestApp.PostFormAsync(b.Admin, $"/ThoughtReports/Detail/{reports[0].Id}", new Dictionary<string, string> { ["Comment"] = "认识深刻,继续努力。" }, $"/ThoughtReports/Detail/{reports[0].Id}?handler=Comment");
+        var comment = await TestApp.PostFormAsync(
+            b.Admin,
+            $"/ThoughtReports/Detail/{reports[0].Id}",
+            new Dictionary<string, string> { ["Comment"] = "认识深刻,继续努力。" },
+            $"/ThoughtReports/Detail/{reports[0].Id}?handler=Comment"
+        );
         Assert.Equal(HttpStatusCode.Redirect, comment.StatusCode);
 
         var mine = await author.GetStringAsync($"/ThoughtReports/Detail/{reports[0].Id}");
         Assert.Contains("认识深刻,继续努力。", mine);
-        Assert.DoesNotContain("保存批阅意见", mine);   // the author reads; administrators comment
-        Assert.Equal(HttpStatusCode.OK, (await author.GetAsync($"/ThoughtReports/Detail/{reports[2].Id}?handler=File")).StatusCode);
+        Assert.DoesNotContain("保存批阅意见", mine); // the author reads; administrators comment
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await author.GetAsync($"/ThoughtReports/Detail/{reports[2].Id}?handler=File")).StatusCode
+        );
         // The author cannot comment on their own report.
-        Assert.Equal(HttpStatusCode.NotFound, (await TestApp.PostFormAsync(author, "/ThoughtReports/Mine", new Dictionary<string, string> { ["Comment"] = "自评" }, $"/ThoughtReports/Detail/{reports[1].Id}?handler=Comment")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (
+                await TestApp.PostFormAsync(
+                    author,
+                    "/ThoughtReports/Mine",
+                    new Dictionary<string, string> { ["Comment"] = "自评" },
+                    $"/ThoughtReports/Detail/{reports[1].Id}?handler=Comment"
+                )
+            ).StatusCode
+        );
     }
 
-    public static TheoryData<string, string, string> BadFiles => new()
-    {
-        { "<?php system($_GET['c']); ?>", "shell.pdf", ReportFile.WrongKind },
-        { "<html><script>alert(1)</script></html>", "page.docx", ReportFile.WrongKind },
-        { "zip-without-word", "fake.docx", ReportFile.WrongKind },
-        { "", "empty.pdf", ReportFile.Empty },
-        { "huge", "huge.pdf", ReportFile.TooLarge },
-    };
+    public static TheoryData<string, string, string> BadFiles =>
+        new()
+        {
+            { "<?php system($_GET['c']); ?>", "shell.pdf", ReportFile.WrongKind },
+            { "<html><script>alert(1)</script></html>", "page.docx", ReportFile.WrongKind },
+            { "zip-without-word", "fake.docx", ReportFile.WrongKind },
+            { "", "empty.pdf", ReportFile.Empty },
+            { "huge", "huge.pdf", ReportFile.TooLarge },
+        };
 
     [Theory]
     [MemberData(nameof(BadFiles))]
-    public async Task Upload_RenamedScriptsFakeDocxEmptyOrOversized_RefusedInChinese_NothingStored(string content, string name, string message)
+    public async Task Upload_RenamedScriptsFakeDocxEmptyOrOversized_RefusedInChinese_NothingStored(
+        string content,
+        string name,
+        string message
+    )
     {
         var b = await BranchAsync("坏文件" + name);
         var bytes = content switch
@@ -114,7 +159,9 @@ public sealed class ThoughtReportTests(TestApp app) : IClassFixture<TestApp>
     public async Task Submit_WithoutTitleOrContent_RefusedInChinese()
     {
         var b = await BranchAsync("空汇报");
-        var html = await (await SubmitAsync(await app.SignedInClientAsync(b.Cards[0]), "", "")).Content.ReadAsStringAsync();
+        var html = await (
+            await SubmitAsync(await app.SignedInClientAsync(b.Cards[0]), "", "")
+        ).Content.ReadAsStringAsync();
         Assert.Contains("请填写标题", html);
         Assert.Contains("请填写汇报内容,或上传 PDF / Word 文件", html);
         Assert.Empty(await ReportsOfAsync(b.Org));
@@ -129,14 +176,36 @@ public sealed class ThoughtReportTests(TestApp app) : IClassFixture<TestApp>
         var report = Assert.Single(await ReportsOfAsync(a.Org));
 
         var neighbour = await app.SignedInClientAsync(a.Cards[1]);
-        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/ThoughtReports/Detail/{report.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/ThoughtReports/Detail/{report.Id}?handler=File")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await neighbour.GetAsync($"/ThoughtReports/Detail/{report.Id}")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await neighbour.GetAsync($"/ThoughtReports/Detail/{report.Id}?handler=File")).StatusCode
+        );
         Assert.DoesNotContain("甲的秘密汇报", await neighbour.GetStringAsync("/ThoughtReports/Mine"));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await b.Admin.GetAsync($"/ThoughtReports/Detail/{report.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await b.Admin.GetAsync($"/ThoughtReports/Detail/{report.Id}?handler=File")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await b.Admin.GetAsync($"/ThoughtReports/Detail/{report.Id}")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await b.Admin.GetAsync($"/ThoughtReports/Detail/{report.Id}?handler=File")).StatusCode
+        );
         Assert.DoesNotContain("甲的秘密汇报", await b.Admin.GetStringAsync("/ThoughtReports"));
-        Assert.Equal(HttpStatusCode.NotFound, (await TestApp.PostFormAsync(b.Admin, "/ThoughtReports", new Dictionary<string, string> { ["Comment"] = "越权批阅" }, $"/ThoughtReports/Detail/{report.Id}?handler=Comment")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (
+                await TestApp.PostFormAsync(
+                    b.Admin,
+                    "/ThoughtReports",
+                    new Dictionary<string, string> { ["Comment"] = "越权批阅" },
+                    $"/ThoughtReports/Detail/{report.Id}?handler=Comment"
+                )
+            ).StatusCode
+        );
         Assert.Null(Assert.Single(await ReportsOfAsync(a.Org)).Comment);
     }
 
@@ -148,10 +217,39 @@ public sealed class ThoughtReportTests(TestApp app) : IClassFixture<TestApp>
         await app.WithDbAsync(async db =>
         {
             foreach (var at in new[] { "2026-10-31T15:59:59", "2026-10-31T16:30:00", "2026-11-30T16:00:00" })
-                db.ThoughtReports.Add(new ThoughtReport { MemberId = member.Id, OrganizationId = branch.Id, Title = "月报", Text = "-", SubmittedAt = DateTime.SpecifyKind(DateTime.Parse(at), DateTimeKind.Utc) });
+                db.ThoughtReports.Add(
+                    new ThoughtReport
+                    {
+                        MemberId = member.Id,
+                        OrganizationId = branch.Id,
+                        Title = "月报",
+                        Text = "-",
+                        SubmittedAt = DateTime.SpecifyKind(DateTime.Parse(at), DateTimeKind.Utc),
+                    }
+                );
             return await db.SaveChangesAsync();
         });
-        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, await app.WithDbAsync(db => Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(db, Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.ThoughtReports, town.Path, 202611)));
-        Assert.Equal(new Dictionary<int, int> { [branch.Id] = 1 }, await app.WithDbAsync(db => Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(db, Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.ThoughtReports, town.Path, 202610)));
+        Assert.Equal(
+            new Dictionary<int, int> { [branch.Id] = 1 },
+            await app.WithDbAsync(db =>
+                Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(
+                    db,
+                    Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.ThoughtReports,
+                    town.Path,
+                    202611
+                )
+            )
+        );
+        Assert.Equal(
+            new Dictionary<int, int> { [branch.Id] = 1 },
+            await app.WithDbAsync(db =>
+                Hongling.Web.Features.OrgLife.MonthlyActivityCounts.OfAsync(
+                    db,
+                    Hongling.Web.Features.OrgLife.MonthlyActivityCounts.Measure.ThoughtReports,
+                    town.Path,
+                    202610
+                )
+            )
+        );
     }
 }

@@ -21,47 +21,92 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         return new Branch(await app.SignInAsAdministratorOfAsync(org), town, org);
     }
 
-    private static async Task<int> StartOutAsync(HttpClient sender, Member member, string toName = Elsewhere, string letterNumber = "")
+    private static async Task<int> StartOutAsync(
+        HttpClient sender,
+        Member member,
+        string toName = Elsewhere,
+        string letterNumber = ""
+    )
     {
-        var response = await TestApp.PostFormAsync(sender, $"/Transfers/Out/{member.Id}",
-            new Dictionary<string, string> { ["ToName"] = toName, ["LetterNumber"] = letterNumber, ["Note"] = "随配偶迁居" });
+        var response = await TestApp.PostFormAsync(
+            sender,
+            $"/Transfers/Out/{member.Id}",
+            new Dictionary<string, string>
+            {
+                ["ToName"] = toName,
+                ["LetterNumber"] = letterNumber,
+                ["Note"] = "随配偶迁居",
+            }
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await sender.GetDocumentAsync("/Transfers?kind=Out");
         return int.Parse(page.LinkHrefs("#transfers a[href^='/Transfers/Letter/']")[0]["/Transfers/Letter/".Length..]);
     }
 
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, string handler, int id) =>
-        TestApp.PostFormAsync(client, "/Transfers", new Dictionary<string, string>(), $"/Transfers?handler={handler}&id={id}");
+        TestApp.PostFormAsync(
+            client,
+            "/Transfers",
+            new Dictionary<string, string>(),
+            $"/Transfers?handler={handler}&id={id}"
+        );
 
-    private static Dictionary<string, string> InForm(Organization branch, string id, string name = "李转入", string letter = "", string from = Elsewhere) => new()
-    {
-        ["LetterNumber"] = letter == "" ? "川组字" + Random.Shared.Next(100_000, 999_999) : letter, ["FromName"] = from, ["Note"] = "工作调入",
-        ["Input.Name"] = name, ["Input.Gender"] = "Female", ["Input.Ethnicity"] = "汉族",
-        ["Input.BirthDate"] = IdNumber.BirthDate(id)!.Value.ToString("yyyy-MM-dd"), ["Input.IdNumber"] = id,
-        ["Input.Mobile"] = "13912345678", ["Input.Education"] = "Bachelor", ["Input.JoinedOn"] = "2012-07-01",
-        ["Input.Status"] = "Full", ["Input.OrganizationId"] = branch.Id.ToString(),
-    };
+    private static Dictionary<string, string> InForm(
+        Organization branch,
+        string id,
+        string name = "李转入",
+        string letter = "",
+        string from = Elsewhere
+    ) =>
+        new()
+        {
+            ["LetterNumber"] = letter == "" ? "川组字" + Random.Shared.Next(100_000, 999_999) : letter,
+            ["FromName"] = from,
+            ["Note"] = "工作调入",
+            ["Input.Name"] = name,
+            ["Input.Gender"] = "Female",
+            ["Input.Ethnicity"] = "汉族",
+            ["Input.BirthDate"] = IdNumber.BirthDate(id)!.Value.ToString("yyyy-MM-dd"),
+            ["Input.IdNumber"] = id,
+            ["Input.Mobile"] = "13912345678",
+            ["Input.Education"] = "Bachelor",
+            ["Input.JoinedOn"] = "2012-07-01",
+            ["Input.Status"] = "Full",
+            ["Input.OrganizationId"] = branch.Id.ToString(),
+        };
 
-    private static Task<HttpResponseMessage> PostInAsync(HttpClient client, Organization branch, Dictionary<string, string> form) =>
-        TestApp.PostFormAsync(client, $"/Transfers/In/{branch.Id}", form);
+    private static Task<HttpResponseMessage> PostInAsync(
+        HttpClient client,
+        Organization branch,
+        Dictionary<string, string> form
+    ) => TestApp.PostFormAsync(client, $"/Transfers/In/{branch.Id}", form);
 
-    private Task<Member> StoredAsync(int id) => app.WithDbAsync(db => db.Members.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == id));
+    private Task<Member> StoredAsync(int id) =>
+        app.WithDbAsync(db => db.Members.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == id));
 
-    private Task<Transfer> TransferAsync(int id) => app.WithDbAsync(db => db.Transfers.AsNoTracking().SingleAsync(t => t.Id == id));
+    private Task<Transfer> TransferAsync(int id) =>
+        app.WithDbAsync(db => db.Transfers.AsNoTracking().SingleAsync(t => t.Id == id));
 
-    private Task<(int Members, int Transfers)> CountsAsync() => app.WithDbAsync(async db =>
-        (await db.Members.IgnoreQueryFilters().CountAsync(), await db.Transfers.IgnoreQueryFilters().CountAsync()));
+    private Task<(int Members, int Transfers)> CountsAsync() =>
+        app.WithDbAsync(async db =>
+            (await db.Members.IgnoreQueryFilters().CountAsync(), await db.Transfers.IgnoreQueryFilters().CountAsync())
+        );
 
     private static string Total(string membersHtml) => MemberTotal().Match(membersHtml).Groups[1].Value;
 
     /// <summary>A fresh member of <paramref name="b"/>, with a red card when asked, whose transfer out of the
     /// platform is completed: the member has now left.</summary>
-    private async Task<(Member Member, string Id, string? Card)> DepartedAsync(Branch b, string name, bool withCard = false)
+    private async Task<(Member Member, string Id, string? Card)> DepartedAsync(
+        Branch b,
+        string name,
+        bool withCard = false
+    )
     {
         var id = TestApp.NextIdNumber();
         var member = await app.AddMemberAsync(b.Org, name, id);
         var card = withCard ? TestApp.NewCard() : null;
-        if (card is not null) await app.AddAccountAsync(card, member);
+        if (card is not null)
+            await app.AddAccountAsync(card, member);
         var transfer = await StartOutAsync(b.Admin, member);
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(b.Admin, "Accept", transfer)).StatusCode);
         return (member, id, card);
@@ -121,7 +166,11 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         Assert.DoesNotContain("远行人", list);
         Assert.Equal("0", Total(await b.Admin.GetStringAsync("/Members?q=远行人")));
         Assert.DoesNotContain("远行人", await b.Admin.GetStringAsync("/api/members?q=远行人"));
-        using (var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await b.Admin.GetByteArrayAsync("/Members?handler=Export"))))
+        using (
+            var book = new ClosedXML.Excel.XLWorkbook(
+                new MemoryStream(await b.Admin.GetByteArrayAsync("/Members?handler=Export"))
+            )
+        )
             Assert.DoesNotContain(book.Worksheet(1).RowsUsed(), r => r.Cell(1).GetString() == "远行人");
         var dues = await b.Admin.GetStringAsync($"/Dues?org={b.Org.Id}");
         Assert.DoesNotContain("远行人", dues);
@@ -131,21 +180,39 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         var signIn = await TestApp.SignInAsync(app.NewClient(), card);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Contains(LoginModel.LockedOut, await signIn.Content.ReadAsStringAsync());
-        Assert.Equal(0, await app.WithDbAsync(db => db.OrgAdministrators.IgnoreQueryFilters().CountAsync(x => x.AccountId == account.Id)));
+        Assert.Equal(
+            0,
+            await app.WithDbAsync(db =>
+                db.OrgAdministrators.IgnoreQueryFilters().CountAsync(x => x.AccountId == account.Id)
+            )
+        );
 
         // The letter still prints, with the member's particulars; a second completion is refused.
         var printed = await b.Admin.GetStringAsync($"/Transfers/Letter/{id}");
         Assert.Contains(Elsewhere, printed);
         Assert.Contains(member.IdNumberMasked, printed);
-        Assert.Contains("该转接已被接收,不能重复处理", await (await ActAsync(b.Admin, "Accept", id)).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "该转接已被接收,不能重复处理",
+            await (await ActAsync(b.Admin, "Accept", id)).Content.ReadAsStringAsync()
+        );
         Assert.Equal(stored.LeftOn, (await StoredAsync(member.Id)).LeftOn);
 
         // Both steps are in the audit log, under the sender's branch.
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Transfer" && a.EntityId == id.ToString()).OrderBy(a => a.Id).ToListAsync());
+        var audit = await app.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.EntityType == "Transfer" && a.EntityId == id.ToString())
+                .OrderBy(a => a.Id)
+                .ToListAsync()
+        );
         Assert.Equal([AuditAction.Created, AuditAction.Updated], audit.Select(a => a.Action));
-        Assert.All(audit, a => Assert.Equal(("远行人", b.Org.Id, b.Org.Path), (a.EntityName, a.OrganizationId, a.OrgPath)));
+        Assert.All(audit, a =>
+            Assert.Equal(("远行人", b.Org.Id, b.Org.Path), (a.EntityName, a.OrganizationId, a.OrgPath))
+        );
         Assert.Contains("转出平台", audit[0].Changes);
-        var left = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == "Member" && a.EntityId == member.Id.ToString() && a.Changes.Contains("LeftOn")));
+        var left = await app.WithDbAsync(db =>
+            db.AuditEntries.SingleAsync(a =>
+                a.EntityType == "Member" && a.EntityId == member.Id.ToString() && a.Changes.Contains("LeftOn")
+            )
+        );
         Assert.Equal(b.Org.Path, left.OrgPath);
     }
 
@@ -163,8 +230,17 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, (await b.Admin.GetAsync($"/Members/Detail/{member.Id}")).StatusCode);
         // Out of the platform there is no receiver here to reject it.
         var again = await StartOutAsync(b.Admin, member);
-        Assert.Contains("转出平台的转接不能退回", await (await TestApp.PostFormAsync(b.Admin, "/Transfers",
-            new Dictionary<string, string> { ["reason"] = "不收" }, $"/Transfers?handler=Reject&id={again}")).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "转出平台的转接不能退回",
+            await (
+                await TestApp.PostFormAsync(
+                    b.Admin,
+                    "/Transfers",
+                    new Dictionary<string, string> { ["reason"] = "不收" },
+                    $"/Transfers?handler=Reject&id={again}"
+                )
+            ).Content.ReadAsStringAsync()
+        );
         Assert.Equal(TransferState.Pending, (await TransferAsync(again)).State);
     }
 
@@ -173,8 +249,14 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
     {
         var b = await BranchAsync("转出校验镇");
         var member = await app.AddMemberAsync(b.Org, "校验人");
-        async Task<string> Try(string toName, string letter = "") => await (await TestApp.PostFormAsync(b.Admin, $"/Transfers/Out/{member.Id}",
-            new Dictionary<string, string> { ["ToName"] = toName, ["LetterNumber"] = letter })).Content.ReadAsStringAsync();
+        async Task<string> Try(string toName, string letter = "") =>
+            await (
+                await TestApp.PostFormAsync(
+                    b.Admin,
+                    $"/Transfers/Out/{member.Id}",
+                    new Dictionary<string, string> { ["ToName"] = toName, ["LetterNumber"] = letter }
+                )
+            ).Content.ReadAsStringAsync();
         Assert.Contains("请填写接收党组织的名称", await Try(""));
         var id = await StartOutAsync(b.Admin, member);
         var generated = (await TransferAsync(id)).LetterNumber;
@@ -193,7 +275,14 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         var id = await StartOutAsync(b.Admin, member);
         var results = await Task.WhenAll(ActAsync(b.Admin, "Accept", id), ActAsync(b.Admin, "Accept", id));
         Assert.Equal(1, results.Count(r => r.StatusCode == HttpStatusCode.Redirect));
-        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Transfer" && a.EntityId == id.ToString() && a.Action == AuditAction.Updated)));
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db =>
+                db.AuditEntries.CountAsync(a =>
+                    a.EntityType == "Transfer" && a.EntityId == id.ToString() && a.Action == AuditAction.Updated
+                )
+            )
+        );
     }
 
     [Fact]
@@ -216,8 +305,14 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         });
         Assert.Equal(IdNumber.Mask(id), member.IdNumberMasked);
         Assert.Equal(b.Org.Path, member.OrgPath);
-        Assert.Equal((TransferKind.In, TransferState.Accepted, "川组转字第123号"), (transfer.Kind, transfer.State, transfer.LetterNumber));
-        Assert.Equal(((int?)null, Elsewhere, (int?)b.Org.Id, b.Org.Name), (transfer.FromOrganizationId, transfer.FromName, transfer.ToOrganizationId, transfer.ToName));
+        Assert.Equal(
+            (TransferKind.In, TransferState.Accepted, "川组转字第123号"),
+            (transfer.Kind, transfer.State, transfer.LetterNumber)
+        );
+        Assert.Equal(
+            ((int?)null, Elsewhere, (int?)b.Org.Id, b.Org.Name),
+            (transfer.FromOrganizationId, transfer.FromName, transfer.ToOrganizationId, transfer.ToName)
+        );
         Assert.Equal((b.Org.Path, b.Org.Path), (transfer.OrgPath, transfer.SharedPath));
         Assert.Equal(transfer.StartedAt, transfer.DecidedAt);
         Assert.False(string.IsNullOrEmpty(transfer.DecidedBy));
@@ -231,12 +326,20 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         Assert.Contains("党员组织关系转入登记", record);
         Assert.Contains("川组转字第123号", record);
         // Accepted at once: nothing more to decide, and the same letter cannot be recorded twice.
-        Assert.Contains("该转接已被接收,不能重复处理", await (await ActAsync(b.Admin, "Accept", transfer.Id)).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "该转接已被接收,不能重复处理",
+            await (await ActAsync(b.Admin, "Accept", transfer.Id)).Content.ReadAsStringAsync()
+        );
         var again = await PostInAsync(b.Admin, b.Org, InForm(b.Org, TestApp.NextIdNumber(), letter: "川组转字第123号"));
         Assert.Contains(RuleErrors.LetterNumberTaken.Message, await again.Content.ReadAsStringAsync());
 
-        var audit = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == "Transfer" && a.EntityId == transfer.Id.ToString()));
-        Assert.Equal((AuditAction.Created, "李转入", b.Org.Id, b.Org.Path), (audit.Action, audit.EntityName, audit.OrganizationId, audit.OrgPath));
+        var audit = await app.WithDbAsync(db =>
+            db.AuditEntries.SingleAsync(a => a.EntityType == "Transfer" && a.EntityId == transfer.Id.ToString())
+        );
+        Assert.Equal(
+            (AuditAction.Created, "李转入", b.Org.Id, b.Org.Path),
+            (audit.Action, audit.EntityName, audit.OrganizationId, audit.OrgPath)
+        );
     }
 
     [Fact]
@@ -263,7 +366,10 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         var from = await BranchAsync("旧居镇");
         var to = await BranchAsync("新居镇");
         var (member, id, card) = await DepartedAsync(from, "归来人", withCard: true);
-        Assert.Contains(LoginModel.LockedOut, await (await TestApp.SignInAsync(app.NewClient(), card!)).Content.ReadAsStringAsync());
+        Assert.Contains(
+            LoginModel.LockedOut,
+            await (await TestApp.SignInAsync(app.NewClient(), card!)).Content.ReadAsStringAsync()
+        );
         var before = await CountsAsync();
 
         var form = InForm(to.Org, id, name: "归来人");
@@ -315,8 +421,21 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.NotFound, (await other.Admin.GetAsync($"/Transfers/Letter/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Admin.GetAsync($"/Transfers/Out/{member.Id}")).StatusCode);
         var token = await TestApp.TokenAsync(other.Admin, "/Transfers");
-        Assert.Equal(HttpStatusCode.NotFound, (await other.Admin.PostAsync($"/Transfers/Out/{member.Id}", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["ToName"] = Elsewhere }))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (
+                await other.Admin.PostAsync(
+                    $"/Transfers/Out/{member.Id}",
+                    new FormUrlEncodedContent(
+                        new Dictionary<string, string>
+                        {
+                            ["__RequestVerificationToken"] = token,
+                            ["ToName"] = Elsewhere,
+                        }
+                    )
+                )
+            ).StatusCode
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(other.Admin, "Accept", id)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(other.Admin, "Cancel", id)).StatusCode);
         Assert.Equal(TransferState.Pending, (await TransferAsync(id)).State);
@@ -325,13 +444,32 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         // Recording into a branch outside the scope: the branch does not exist for them, and nothing is saved.
         var before = await CountsAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await other.Admin.GetAsync($"/Transfers/In/{b.Org.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.Admin.GetAsync($"/Transfers/In/{other.Town.Id}")).StatusCode);
-        var form = new Dictionary<string, string>(InForm(b.Org, TestApp.NextIdNumber())) { ["__RequestVerificationToken"] = token };
-        Assert.Equal(HttpStatusCode.NotFound, (await other.Admin.PostAsync($"/Transfers/In/{b.Org.Id}", new FormUrlEncodedContent(form))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await other.Admin.GetAsync($"/Transfers/In/{other.Town.Id}")).StatusCode
+        );
+        var form = new Dictionary<string, string>(InForm(b.Org, TestApp.NextIdNumber()))
+        {
+            ["__RequestVerificationToken"] = token,
+        };
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await other.Admin.PostAsync($"/Transfers/In/{b.Org.Id}", new FormUrlEncodedContent(form))).StatusCode
+        );
         // Nor can the form's own branch field carry it there.
-        Assert.Equal(HttpStatusCode.Redirect, (await PostInAsync(other.Admin, other.Org, InForm(b.Org, TestApp.NextIdNumber(), name: "他镇新人"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (
+                await PostInAsync(other.Admin, other.Org, InForm(b.Org, TestApp.NextIdNumber(), name: "他镇新人"))
+            ).StatusCode
+        );
         Assert.Equal(before.Members + 1, (await CountsAsync()).Members);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Members.CountAsync(m => m.OrganizationId == b.Org.Id && m.Name == "他镇新人")));
+        Assert.Equal(
+            0,
+            await app.WithDbAsync(db =>
+                db.Members.CountAsync(m => m.OrganizationId == b.Org.Id && m.Name == "他镇新人")
+            )
+        );
 
         // The chooser lists the caller's own branches only.
         var chooser = await other.Admin.GetAsync("/Transfers/In");
@@ -350,7 +488,12 @@ public sealed partial class ExternalTransferTests(TestApp app) : IClassFixture<T
         Assert.Equal("0", Total(await district.GetStringAsync("/Members?q=已离开")));
         Assert.Contains("0 名(含下级)", await district.GetStringAsync($"/Organizations/Detail/{b.Org.Id}"));
         // The branch keeps the departed record, so it cannot be dissolved; it says why.
-        var dissolve = await TestApp.PostFormAsync(district, "/Organizations", new Dictionary<string, string>(), $"/Organizations/Detail/{b.Org.Id}?handler=Dissolve");
+        var dissolve = await TestApp.PostFormAsync(
+            district,
+            "/Organizations",
+            new Dictionary<string, string>(),
+            $"/Organizations/Detail/{b.Org.Id}?handler=Dissolve"
+        );
         Assert.Contains("该组织保留着已转出本平台党员的记录", await dissolve.Content.ReadAsStringAsync());
     }
 

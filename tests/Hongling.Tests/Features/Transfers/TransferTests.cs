@@ -11,7 +11,14 @@ namespace Hongling.Tests.Features.Transfers;
 
 public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
 {
-    private sealed record Sides(HttpClient Sender, HttpClient Receiver, Organization From, Organization To, Member Member, string ReceiverCard);
+    private sealed record Sides(
+        HttpClient Sender,
+        HttpClient Receiver,
+        Organization From,
+        Organization To,
+        Member Member,
+        string ReceiverCard
+    );
 
     private async Task<Sides> SidesAsync()
     {
@@ -19,12 +26,23 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
         var (_, to) = await app.AddTownAsync("转入镇");
         var member = await app.AddMemberAsync(from, "转接人");
         var receiverCard = TestApp.NewCard();
-        return new Sides(await app.SignInAsAdministratorOfAsync(from), await app.SignInAsNewAccountAsync(receiverCard, administers: [to]), from, to, member, receiverCard);
+        return new Sides(
+            await app.SignInAsAdministratorOfAsync(from),
+            await app.SignInAsNewAccountAsync(receiverCard, administers: [to]),
+            from,
+            to,
+            member,
+            receiverCard
+        );
     }
 
     private static async Task<int> StartAsync(HttpClient sender, Member member, string toCode)
     {
-        var response = await TestApp.PostFormAsync(sender, $"/Transfers/Start/{member.Id}", new Dictionary<string, string> { ["ToCode"] = toCode, ["Note"] = "工作调动" });
+        var response = await TestApp.PostFormAsync(
+            sender,
+            $"/Transfers/Start/{member.Id}",
+            new Dictionary<string, string> { ["ToCode"] = toCode, ["Note"] = "工作调动" }
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return await LatestIdAsync(sender);
     }
@@ -35,10 +53,15 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
         return int.Parse(page.LinkHrefs("#transfers a[href^='/Transfers/Letter/']")[0]["/Transfers/Letter/".Length..]);
     }
 
-    private static Task<HttpResponseMessage> ActAsync(HttpClient client, string handler, int id, Dictionary<string, string>? fields = null) =>
-        TestApp.PostFormAsync(client, "/Transfers", fields ?? [], $"/Transfers?handler={handler}&id={id}");
+    private static Task<HttpResponseMessage> ActAsync(
+        HttpClient client,
+        string handler,
+        int id,
+        Dictionary<string, string>? fields = null
+    ) => TestApp.PostFormAsync(client, "/Transfers", fields ?? [], $"/Transfers?handler={handler}&id={id}");
 
-    private Task<Member> MemberAsync(int id) => app.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Id == id));
+    private Task<Member> MemberAsync(int id) =>
+        app.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Id == id));
 
     [Fact]
     public async Task Accept_MovesTheMember_KeepsBothSidesInTheHistory_AndASecondAcceptIsRefused()
@@ -52,7 +75,10 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("中国共产党党员组织关系介绍信", letter);
         Assert.Contains(s.Member.IdNumberMasked, letter);
 
-        Assert.Contains("只有接收组织的管理员可以接收或退回", await (await ActAsync(s.Sender, "Accept", id)).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "只有接收组织的管理员可以接收或退回",
+            await (await ActAsync(s.Sender, "Accept", id)).Content.ReadAsStringAsync()
+        );
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(s.Receiver, "Accept", id)).StatusCode);
 
         var moved = await MemberAsync(s.Member.Id);
@@ -63,9 +89,14 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
         // Both sides still see the finished transfer.
         Assert.Contains("已接收", await s.Sender.GetStringAsync("/Transfers"));
         Assert.Contains("已接收", await s.Receiver.GetStringAsync("/Transfers"));
-        Assert.Contains("该转接已被接收,不能重复处理", await (await ActAsync(s.Receiver, "Accept", id)).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "该转接已被接收,不能重复处理",
+            await (await ActAsync(s.Receiver, "Accept", id)).Content.ReadAsStringAsync()
+        );
 
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Member" && a.EntityId == s.Member.Id.ToString()).ToListAsync());
+        var audit = await app.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.EntityType == "Member" && a.EntityId == s.Member.Id.ToString()).ToListAsync()
+        );
         var move = Assert.Single(audit);
         Assert.Contains(s.ReceiverCard, move.ActorName);
         Assert.Contains("OrganizationId", move.Changes);
@@ -76,8 +107,14 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
     {
         var s = await SidesAsync();
         var id = await StartAsync(s.Sender, s.Member, s.To.Code);
-        Assert.Contains("请填写退回原因", await (await ActAsync(s.Receiver, "Reject", id, new() { ["reason"] = " " })).Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(s.Receiver, "Reject", id, new() { ["reason"] = "查无此人" })).StatusCode);
+        Assert.Contains(
+            "请填写退回原因",
+            await (await ActAsync(s.Receiver, "Reject", id, new() { ["reason"] = " " })).Content.ReadAsStringAsync()
+        );
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await ActAsync(s.Receiver, "Reject", id, new() { ["reason"] = "查无此人" })).StatusCode
+        );
         Assert.Equal(s.From.Id, (await MemberAsync(s.Member.Id)).OrganizationId);
         Assert.Contains("退回原因:查无此人", await s.Sender.GetStringAsync("/Transfers"));
         // A new transfer may start once the old one is closed.
@@ -89,7 +126,10 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
     {
         var s = await SidesAsync();
         var id = await StartAsync(s.Sender, s.Member, s.To.Code);
-        Assert.Contains("只有转出组织的管理员可以撤销", await (await ActAsync(s.Receiver, "Cancel", id)).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "只有转出组织的管理员可以撤销",
+            await (await ActAsync(s.Receiver, "Cancel", id)).Content.ReadAsStringAsync()
+        );
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(s.Sender, "Cancel", id)).StatusCode);
         Assert.Contains("该转接已被撤销", await (await ActAsync(s.Receiver, "Accept", id)).Content.ReadAsStringAsync());
         Assert.Equal(s.From.Id, (await MemberAsync(s.Member.Id)).OrganizationId);
@@ -99,7 +139,14 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
     public async Task Start_BadDestinations_AreRefusedWithAMessage()
     {
         var s = await SidesAsync();
-        async Task<string> Try(string code) => await (await TestApp.PostFormAsync(s.Sender, $"/Transfers/Start/{s.Member.Id}", new Dictionary<string, string> { ["ToCode"] = code })).Content.ReadAsStringAsync();
+        async Task<string> Try(string code) =>
+            await (
+                await TestApp.PostFormAsync(
+                    s.Sender,
+                    $"/Transfers/Start/{s.Member.Id}",
+                    new Dictionary<string, string> { ["ToCode"] = code }
+                )
+            ).Content.ReadAsStringAsync();
         Assert.Contains("请填写接收党支部的组织编码", await Try(""));
         Assert.Contains("没有这个组织编码", await Try("NOSUCHCODE"));
         Assert.Contains("只能转入党支部", await Try(s.To.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[^2]));
@@ -137,7 +184,8 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
         t2.Decide(TransferState.Rejected, "乙", DateTime.UtcNow, "冲突");
         await db1.SaveChangesAsync();
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync());
-        scope1.Dispose(); scope2.Dispose();
+        scope1.Dispose();
+        scope2.Dispose();
 
         // And through the desk, at the same moment: exactly one acceptance.
         var again = await StartAsync(s.Sender, await app.AddMemberAsync(s.From, "并发人"), s.To.Code);
@@ -145,20 +193,39 @@ public sealed class TransferTests(TestApp app) : IClassFixture<TestApp>
         var (d2, _, sc2) = Desk(s.To);
         var results = await Task.WhenAll(Try(d1.AcceptAsync(again)), Try(d2.AcceptAsync(again)));
         Assert.Equal(1, results.Count(ok => ok));
-        sc1.Dispose(); sc2.Dispose();
-        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Transfer" && a.EntityId == again.ToString() && a.Action == AuditAction.Updated)));
+        sc1.Dispose();
+        sc2.Dispose();
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db =>
+                db.AuditEntries.CountAsync(a =>
+                    a.EntityType == "Transfer" && a.EntityId == again.ToString() && a.Action == AuditAction.Updated
+                )
+            )
+        );
     }
 
     private static async Task<bool> Try(Task accept)
     {
-        try { await accept; return true; }
-        catch (RuleException) { return false; }
+        try
+        {
+            await accept;
+            return true;
+        }
+        catch (RuleException)
+        {
+            return false;
+        }
     }
 
     private (TransferDesk Desk, HonglingDb Db, IServiceScope Scope) Desk(Organization administered)
     {
         var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<OrgScope>().Load([administered.Path], null, null, "test", "测试");
-        return (scope.ServiceProvider.GetRequiredService<TransferDesk>(), scope.ServiceProvider.GetRequiredService<HonglingDb>(), scope);
+        return (
+            scope.ServiceProvider.GetRequiredService<TransferDesk>(),
+            scope.ServiceProvider.GetRequiredService<HonglingDb>(),
+            scope
+        );
     }
 }

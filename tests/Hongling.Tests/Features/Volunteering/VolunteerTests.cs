@@ -236,7 +236,10 @@ public sealed class VolunteerTests(TestApp app) : IClassFixture<TestApp>
         );
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SignUpAsync(loser, project.Id)).StatusCode);
-        Assert.Contains("报名人数已满", (await Html.ParseAsync(await SignUpAsync(winner, project.Id))).TextOf("#error"));
+        Assert.Contains(
+            "报名人数已满",
+            (await Html.ParseAsync(await SignUpAsync(winner, project.Id))).TextOf("#error")
+        );
         Assert.Equal(
             3,
             await app.WithDbAsync(db =>

@@ -12,46 +12,76 @@ public sealed class PortalTests(TestApp app) : IClassFixture<TestApp>
 {
     private sealed record Seeded(Organization Town, Organization Branch, int News, int Draft, int Update, string Image);
 
-    private Task<Seeded> SeedAsync(string name) => app.WithDbAsync(async db =>
-    {
-        var (town, branch) = await app.AddTownAsync(name);
-        var at = app.Clock.GetUtcNow().UtcDateTime;
-        var image = $"/media/{Guid.NewGuid():D}.jpg";
-        Submission News(string title, bool adopted) => new()
+    private Task<Seeded> SeedAsync(string name) =>
+        app.WithDbAsync(async db =>
         {
-            OrganizationId = town.Id, Title = title, Author = "通讯员",
-            Body = $"<p>{title}的正文,讲述门户建设。</p><p><img src=\"{image}\" alt=\"\"></p>",
-            SubmittedAt = at, SubmittedBy = "测试",
-            State = adopted ? SubmissionState.Adopted : SubmissionState.Submitted,
-            DecidedAt = adopted ? at : null, DecidedBy = adopted ? "区委组织部" : null,
-        };
-        var news = News(name + "要闻", adopted: true);
-        var draft = News(name + "要闻草稿", adopted: false);
-        var update = new WorkUpdate
-        {
-            OrganizationId = branch.Id, Title = name + "动态", Body = "<p>支部开展学习。</p>", PublishedAt = at,
-        };
-        Album AlbumOf(string title, bool isPublic) => new()
-        {
-            OrganizationId = branch.Id, AudiencePath = branch.Path, Title = title, IsPublic = isPublic, CreatedAt = at,
-        };
-        var (shown, hidden) = (AlbumOf("公开相册", true), AlbumOf("内部相册", false));
-        AlbumPhoto Photo(Album album, string caption) => new()
-        {
-            Album = album, OrganizationId = branch.Id, AudiencePath = branch.Path, Caption = caption,
-            Image = [1], Thumbnail = [1], Width = 1, Height = 1, UploadedAt = at,
-        };
-        db.AddRange(news, draft, update, Photo(shown, name + "公开照片"), Photo(hidden, name + "内部照片"));
-        db.Messages.Add(new Message
-        {
-            OrganizationId = branch.Id, AuthorName = "访客", Body = name + "的公开留言", IsPublic = true, PostedAt = at,
-            State = MessageState.Answered, Reply = "谢谢关注", RepliedAt = at,
+            var (town, branch) = await app.AddTownAsync(name);
+            var at = app.Clock.GetUtcNow().UtcDateTime;
+            var image = $"/media/{Guid.NewGuid():D}.jpg";
+            Submission News(string title, bool adopted) =>
+                new()
+                {
+                    OrganizationId = town.Id,
+                    Title = title,
+                    Author = "通讯员",
+                    Body = $"<p>{title}的正文,讲述门户建设。</p><p><img src=\"{image}\" alt=\"\"></p>",
+                    SubmittedAt = at,
+                    SubmittedBy = "测试",
+                    State = adopted ? SubmissionState.Adopted : SubmissionState.Submitted,
+                    DecidedAt = adopted ? at : null,
+                    DecidedBy = adopted ? "区委组织部" : null,
+                };
+            var news = News(name + "要闻", adopted: true);
+            var draft = News(name + "要闻草稿", adopted: false);
+            var update = new WorkUpdate
+            {
+                OrganizationId = branch.Id,
+                Title = name + "动态",
+                Body = "<p>支部开展学习。</p>",
+                PublishedAt = at,
+            };
+            Album AlbumOf(string title, bool isPublic) =>
+                new()
+                {
+                    OrganizationId = branch.Id,
+                    AudiencePath = branch.Path,
+                    Title = title,
+                    IsPublic = isPublic,
+                    CreatedAt = at,
+                };
+            var (shown, hidden) = (AlbumOf("公开相册", true), AlbumOf("内部相册", false));
+            AlbumPhoto Photo(Album album, string caption) =>
+                new()
+                {
+                    Album = album,
+                    OrganizationId = branch.Id,
+                    AudiencePath = branch.Path,
+                    Caption = caption,
+                    Image = [1],
+                    Thumbnail = [1],
+                    Width = 1,
+                    Height = 1,
+                    UploadedAt = at,
+                };
+            db.AddRange(news, draft, update, Photo(shown, name + "公开照片"), Photo(hidden, name + "内部照片"));
+            db.Messages.Add(
+                new Message
+                {
+                    OrganizationId = branch.Id,
+                    AuthorName = "访客",
+                    Body = name + "的公开留言",
+                    IsPublic = true,
+                    PostedAt = at,
+                    State = MessageState.Answered,
+                    Reply = "谢谢关注",
+                    RepliedAt = at,
+                }
+            );
+            await db.SaveChangesAsync();
+            // Written past the application: the cached pages are evicted by hand.
+            await app.Services.GetRequiredService<SiteCache>().EvictAsync();
+            return new Seeded(town, branch, news.Id, draft.Id, update.Id, image);
         });
-        await db.SaveChangesAsync();
-        // Written past the application: the cached pages are evicted by hand.
-        await app.Services.GetRequiredService<SiteCache>().EvictAsync();
-        return new Seeded(town, branch, news.Id, draft.Id, update.Id, image);
-    });
 
     private static List<string> Hrefs(AngleSharp.Dom.IParentNode page, string selector) =>
         [.. page.QuerySelectorAll(selector).Select(a => a.GetAttribute("href") ?? "")];

@@ -31,8 +31,12 @@ public sealed class PublicMessageTests(TestApp app) : IClassFixture<TestApp>
 
         // Not on the board before the reply.
         Assert.DoesNotContain("流动党员如何参加", await visitor.GetStringAsync("/site/board"));
-        var reply = await TestApp.PostFormAsync(admin, $"/Messages/Detail/{message.Id}", new Dictionary<string, string> { ["Reply"] = "可以联系流入地党组织<script>y()</script>" },
-            $"/Messages/Detail/{message.Id}?handler=Reply");
+        var reply = await TestApp.PostFormAsync(
+            admin,
+            $"/Messages/Detail/{message.Id}",
+            new Dictionary<string, string> { ["Reply"] = "可以联系流入地党组织<script>y()</script>" },
+            $"/Messages/Detail/{message.Id}?handler=Reply"
+        );
         Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
         var board = await visitor.GetStringAsync("/site/board");
         Assert.Contains("流动党员如何参加组织生活", board);
@@ -49,7 +53,14 @@ public sealed class PublicMessageTests(TestApp app) : IClassFixture<TestApp>
         var (_, branch) = await app.AddTownAsync("验证镇");
         var visitor = app.NewClient();
         var form = await SiteForms.OpenAsync(visitor, branch.Id);
-        var wrong = await SiteForms.PostAsync(visitor, branch.Id, form, "李四", "错误答案", answer: (form.Answer + 1).ToString());
+        var wrong = await SiteForms.PostAsync(
+            visitor,
+            branch.Id,
+            form,
+            "李四",
+            "错误答案",
+            answer: (form.Answer + 1).ToString()
+        );
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("验证问题回答错误", await wrong.Content.ReadAsStringAsync());
 
@@ -72,9 +83,38 @@ public sealed class PublicMessageTests(TestApp app) : IClassFixture<TestApp>
         {
             var at = new DateTime(2026, 11, 3, 2, 0, 0, DateTimeKind.Utc);
             db.Messages.AddRange(
-                new Message { OrganizationId = branch.Id, AuthorName = "甲", Body = "公开已答", IsPublic = true, PostedAt = at, State = MessageState.Answered, Reply = "答复一", RepliedAt = at.AddHours(1) },
-                new Message { OrganizationId = branch.Id, AuthorName = "乙", Body = "私密已答", IsPublic = false, PostedAt = at, State = MessageState.Answered, Reply = "答复二", RepliedAt = at.AddHours(1) },
-                new Message { OrganizationId = branch.Id, AuthorName = "丙", Body = "公开未答", IsPublic = true, PostedAt = at, State = MessageState.Unanswered });
+                new Message
+                {
+                    OrganizationId = branch.Id,
+                    AuthorName = "甲",
+                    Body = "公开已答",
+                    IsPublic = true,
+                    PostedAt = at,
+                    State = MessageState.Answered,
+                    Reply = "答复一",
+                    RepliedAt = at.AddHours(1),
+                },
+                new Message
+                {
+                    OrganizationId = branch.Id,
+                    AuthorName = "乙",
+                    Body = "私密已答",
+                    IsPublic = false,
+                    PostedAt = at,
+                    State = MessageState.Answered,
+                    Reply = "答复二",
+                    RepliedAt = at.AddHours(1),
+                },
+                new Message
+                {
+                    OrganizationId = branch.Id,
+                    AuthorName = "丙",
+                    Body = "公开未答",
+                    IsPublic = true,
+                    PostedAt = at,
+                    State = MessageState.Unanswered,
+                }
+            );
             return db.SaveChangesAsync();
         });
         var visitor = app.NewClient();

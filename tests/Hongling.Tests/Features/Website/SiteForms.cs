@@ -14,18 +14,39 @@ public static partial class SiteForms
         var html = await visitor.GetStringAsync($"/site/org/{orgId}");
         var q = Question().Match(html);
         Assert.True(q.Success, "no question on the page");
-        return new Form(WebUtility.HtmlDecode(Antiforgery().Match(html).Groups[1].Value), WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value),
-            int.Parse(q.Groups[1].Value) + int.Parse(q.Groups[2].Value));
+        return new Form(
+            WebUtility.HtmlDecode(Antiforgery().Match(html).Groups[1].Value),
+            WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value),
+            int.Parse(q.Groups[1].Value) + int.Parse(q.Groups[2].Value)
+        );
     }
 
-    public static Task<HttpResponseMessage> PostAsync(HttpClient visitor, int orgId, Form form, string name, string body,
-        bool isPublic = true, string phone = "", string? answer = null, string? token = null) =>
-        visitor.PostAsync($"/site/org/{orgId}/message", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = form.Antiforgery, ["Input.Name"] = name, ["Input.Phone"] = phone, ["Input.Body"] = body,
-            ["Input.IsPublic"] = isPublic ? "true" : "false", ["Input.ChallengeToken"] = token ?? form.ChallengeToken,
-            ["Input.ChallengeAnswer"] = answer ?? form.Answer.ToString(),
-        }));
+    public static Task<HttpResponseMessage> PostAsync(
+        HttpClient visitor,
+        int orgId,
+        Form form,
+        string name,
+        string body,
+        bool isPublic = true,
+        string phone = "",
+        string? answer = null,
+        string? token = null
+    ) =>
+        visitor.PostAsync(
+            $"/site/org/{orgId}/message",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = form.Antiforgery,
+                    ["Input.Name"] = name,
+                    ["Input.Phone"] = phone,
+                    ["Input.Body"] = body,
+                    ["Input.IsPublic"] = isPublic ? "true" : "false",
+                    ["Input.ChallengeToken"] = token ?? form.ChallengeToken,
+                    ["Input.ChallengeAnswer"] = answer ?? form.Answer.ToString(),
+                }
+            )
+        );
 
     [GeneratedRegex("id=\"challenge-question\">(\\d+) 加 (\\d+) 等于几")]
     private static partial Regex Question();

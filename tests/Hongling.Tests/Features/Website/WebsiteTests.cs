@@ -17,7 +17,15 @@ public sealed class WebsiteTests(TestApp app) : IClassFixture<TestApp>
         // Written behind the website's back: the cached home does not show it yet.
         await app.WithDbAsync(db =>
         {
-            db.WorkUpdates.Add(new WorkUpdate { OrganizationId = town.Id, Title = "绕过缓存的动态", Body = "<p>x</p>", PublishedAt = new DateTime(2026, 11, 5, 0, 0, 0, DateTimeKind.Utc) });
+            db.WorkUpdates.Add(
+                new WorkUpdate
+                {
+                    OrganizationId = town.Id,
+                    Title = "绕过缓存的动态",
+                    Body = "<p>x</p>",
+                    PublishedAt = new DateTime(2026, 11, 5, 0, 0, 0, DateTimeKind.Utc),
+                }
+            );
             return db.SaveChangesAsync();
         });
         Assert.DoesNotContain("绕过缓存的动态", await visitor.GetStringAsync("/site"));
@@ -26,10 +34,17 @@ public sealed class WebsiteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("绕过缓存的动态", await admin.GetStringAsync("/site"));
 
         // Publishing through the application evicts the cache.
-        var published = await TestApp.PostFormAsync(admin, $"/WorkUpdates/Edit?org={town.Id}", new Dictionary<string, string>
-        {
-            ["Input.Kind"] = "Recommend", ["Input.Title"] = "推荐阅读", ["Input.Body"] = "好文章", ["Input.Column"] = "学习园地",
-        });
+        var published = await TestApp.PostFormAsync(
+            admin,
+            $"/WorkUpdates/Edit?org={town.Id}",
+            new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "Recommend",
+                ["Input.Title"] = "推荐阅读",
+                ["Input.Body"] = "好文章",
+                ["Input.Column"] = "学习园地",
+            }
+        );
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var home = await visitor.GetStringAsync("/site");
         Assert.Contains("推荐阅读", home);

@@ -15,10 +15,12 @@ internal static class Channels
         return new ServiceCollection().AddLogging().AddNotificationChannels(config).BuildServiceProvider();
     }
 
-    public static OutgoingMessage Message(string to, string title = "关于开展主题党日活动的通知",
+    public static OutgoingMessage Message(
+        string to,
+        string title = "关于开展主题党日活动的通知",
         string text = "请各支部于本月25日前组织党员参加主题党日活动。",
-        string? link = "https://hongling.example/Inbox/42") =>
-        new(to, title, text, link, "msg-" + Guid.NewGuid().ToString("N"));
+        string? link = "https://hongling.example/Inbox/42"
+    ) => new(to, title, text, link, "msg-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>A mainland mobile number no other test uses.</summary>
     public static string NewMobile() => "138" + Random.Shared.Next(0, 100_000_000).ToString("D8");

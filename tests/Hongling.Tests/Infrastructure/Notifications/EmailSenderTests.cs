@@ -13,7 +13,8 @@ public class EmailSenderTests
     private const DeliveryOutcome Permanent = DeliveryOutcome.Permanent;
 
     private static async Task<(EmailSender Sender, LocalSmtp Smtp)> SenderAsync(
-        Action<Dictionary<string, string>>? change = null)
+        Action<Dictionary<string, string>>? change = null
+    )
     {
         var smtp = await LocalSmtp.GetAsync();
         var settings = smtp.Settings;
@@ -54,7 +55,8 @@ public class EmailSenderTests
         Assert.Equal(DeliveryOutcome.Sent, first.Outcome);
         Assert.Equal(DeliveryOutcome.Sent, second.Outcome);
         Assert.NotEqual(first.ProviderId, second.ProviderId);
-        for (var i = 0; i < 50 && (await smtp.MessagesToAsync(to)).Length < 2; i++) await Task.Delay(100);
+        for (var i = 0; i < 50 && (await smtp.MessagesToAsync(to)).Length < 2; i++)
+            await Task.Delay(100);
         var subjects = (await smtp.MessagesToAsync(to)).Select(m => m.GetProperty("subject").GetString()).Order();
         Assert.Equal(["第一条", "第二条"], subjects);
     }

@@ -23,20 +23,26 @@ public sealed class LocalSmsGateway
     public static Task<LocalSmsGateway> GetAsync() => Shared.Value;
 
     /// <summary>The settings that point the application at this gateway, for <c>UseSetting</c>.</summary>
-    public Dictionary<string, string> Settings => new()
-    {
-        ["Notifications:Sms:Endpoint"] = Endpoint.ToString(),
-        ["Notifications:Sms:AccessKeyId"] = AccessKeyId,
-        ["Notifications:Sms:AccessKeySecret"] = AccessKeySecret,
-        ["Notifications:Sms:SignName"] = SignName,
-        ["Notifications:Sms:TemplateCode"] = TemplateCode,
-    };
+    public Dictionary<string, string> Settings =>
+        new()
+        {
+            ["Notifications:Sms:Endpoint"] = Endpoint.ToString(),
+            ["Notifications:Sms:AccessKeyId"] = AccessKeyId,
+            ["Notifications:Sms:AccessKeySecret"] = AccessKeySecret,
+            ["Notifications:Sms:SignName"] = SignName,
+            ["Notifications:Sms:TemplateCode"] = TemplateCode,
+        };
 
-    public SmsOptions Options() => new()
-    {
-        Endpoint = Endpoint.ToString(), AccessKeyId = AccessKeyId, AccessKeySecret = AccessKeySecret,
-        SignName = SignName, TemplateCode = TemplateCode, TimeoutSeconds = 10,
-    };
+    public SmsOptions Options() =>
+        new()
+        {
+            Endpoint = Endpoint.ToString(),
+            AccessKeyId = AccessKeyId,
+            AccessKeySecret = AccessKeySecret,
+            SignName = SignName,
+            TemplateCode = TemplateCode,
+            TimeoutSeconds = 10,
+        };
 
     /// <summary>What the gateway received for a phone number.</summary>
     public async Task<ReceivedRequest[]> ReceivedForAsync(string phone)
@@ -59,13 +65,18 @@ public sealed class LocalSmsGateway
         const string keyId = "LTAI-hongling-test";
         var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         var app = SmsGateway.SmsGateway.Build([
-            $"--Gateway:AccessKeyId={keyId}", $"--Gateway:AccessKeySecret={secret}", $"--Gateway:SignName={SignName}",
-            $"--Gateway:TemplateCode={TemplateCode}", "--urls=http://127.0.0.1:0",
+            $"--Gateway:AccessKeyId={keyId}",
+            $"--Gateway:AccessKeySecret={secret}",
+            $"--Gateway:SignName={SignName}",
+            $"--Gateway:TemplateCode={TemplateCode}",
+            "--urls=http://127.0.0.1:0",
         ]);
         await app.StartAsync();
         return new LocalSmsGateway
         {
-            Endpoint = new Uri(app.Urls.First().TrimEnd('/') + "/"), AccessKeyId = keyId, AccessKeySecret = secret,
+            Endpoint = new Uri(app.Urls.First().TrimEnd('/') + "/"),
+            AccessKeyId = keyId,
+            AccessKeySecret = secret,
         };
     }
 }

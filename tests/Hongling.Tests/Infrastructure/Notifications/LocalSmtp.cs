@@ -22,14 +22,22 @@ public sealed class LocalSmtp
     public static Task<LocalSmtp> GetAsync() => Shared.Value;
 
     /// <summary>The settings that point the application at this server, for <c>UseSetting</c>.</summary>
-    public Dictionary<string, string> Settings => new()
-    {
-        ["Notifications:Smtp:Host"] = Host,
-        ["Notifications:Smtp:Port"] = Port.ToString(),
-        ["Notifications:Smtp:TlsMode"] = "None",
-    };
+    public Dictionary<string, string> Settings =>
+        new()
+        {
+            ["Notifications:Smtp:Host"] = Host,
+            ["Notifications:Smtp:Port"] = Port.ToString(),
+            ["Notifications:Smtp:TlsMode"] = "None",
+        };
 
-    public SmtpOptions Options() => new() { Host = Host, Port = Port, TlsMode = SmtpTlsMode.None, TimeoutSeconds = 10 };
+    public SmtpOptions Options() =>
+        new()
+        {
+            Host = Host,
+            Port = Port,
+            TlsMode = SmtpTlsMode.None,
+            TimeoutSeconds = 10,
+        };
 
     /// <summary>The messages smtp4dev holds for a recipient (the list entries: id, from, to, subject), waiting up to
     /// a few seconds for at least one.</summary>
@@ -38,10 +46,14 @@ public sealed class LocalSmtp
         for (var i = 0; ; i++)
         {
             var page = await Http.GetFromJsonAsync<JsonElement>(
-                new Uri(Api, $"api/messages?pageSize=100&searchTerms={Uri.EscapeDataString(address)}"));
-            var found = page.GetProperty("results").EnumerateArray()
-                .Where(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetString() == address)).ToArray();
-            if (found.Length > 0 || i == 50) return found;
+                new Uri(Api, $"api/messages?pageSize=100&searchTerms={Uri.EscapeDataString(address)}")
+            );
+            var found = page.GetProperty("results")
+                .EnumerateArray()
+                .Where(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetString() == address))
+                .ToArray();
+            if (found.Length > 0 || i == 50)
+                return found;
             await Task.Delay(100);
         }
     }
@@ -61,12 +73,15 @@ public sealed class LocalSmtp
             var colon = smtp.LastIndexOf(':');
             server = new LocalSmtp
             {
-                Host = smtp[..colon], Port = int.Parse(smtp[(colon + 1)..]), Api = new Uri(api.TrimEnd('/') + "/"),
+                Host = smtp[..colon],
+                Port = int.Parse(smtp[(colon + 1)..]),
+                Api = new Uri(api.TrimEnd('/') + "/"),
             };
         }
         else
         {
-            int smtpPort = FreePort(), httpPort = FreePort();
+            int smtpPort = FreePort(),
+                httpPort = FreePort();
             var data = Directory.CreateTempSubdirectory("hongling-smtp4dev-").FullName;
             var start = new ProcessStartInfo("dotnet")
             {
@@ -74,9 +89,24 @@ public sealed class LocalSmtp
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var arg in (string[])["tool", "run", "smtp4dev", "--", $"--smtpport={smtpPort}",
-                         $"--urls=http://127.0.0.1:{httpPort}", "--bindaddress=127.0.0.1", "--db=", "--imapport=",
-                         "--pop3port=", "--nousersettings", "--hostname=localhost", $"--baseappdatapath={data}"])
+            foreach (
+                var arg in (string[])
+                    [
+                        "tool",
+                        "run",
+                        "smtp4dev",
+                        "--",
+                        $"--smtpport={smtpPort}",
+                        $"--urls=http://127.0.0.1:{httpPort}",
+                        "--bindaddress=127.0.0.1",
+                        "--db=",
+                        "--imapport=",
+                        "--pop3port=",
+                        "--nousersettings",
+                        "--hostname=localhost",
+                        $"--baseappdatapath={data}",
+                    ]
+            )
                 start.ArgumentList.Add(arg);
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };
@@ -85,11 +115,17 @@ public sealed class LocalSmtp
             process.BeginErrorReadLine();
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
-                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException) { }
             };
             server = new LocalSmtp
             {
-                Host = "127.0.0.1", Port = smtpPort, Api = new Uri($"http://127.0.0.1:{httpPort}/"),
+                Host = "127.0.0.1",
+                Port = smtpPort,
+                Api = new Uri($"http://127.0.0.1:{httpPort}/"),
             };
         }
         for (var i = 0; ; i++)
@@ -97,7 +133,8 @@ public sealed class LocalSmtp
             try
             {
                 using var ready = await Http.GetAsync(new Uri(server.Api, "api/messages?pageSize=1"));
-                if (ready.StatusCode == HttpStatusCode.OK) return server;
+                if (ready.StatusCode == HttpStatusCode.OK)
+                    return server;
             }
             catch (HttpRequestException) when (i < 300) { }
             catch (TaskCanceledException) when (i < 300) { }
@@ -115,7 +152,8 @@ public sealed class LocalSmtp
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "dotnet-tools.json"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "dotnet-tools.json")))
+            dir = dir.Parent;
         return dir?.FullName
             ?? throw new InvalidOperationException("dotnet-tools.json not found above the test binaries.");
     }

@@ -23,19 +23,23 @@ public class NotificationChannelsSetupTests
     [InlineData("ssl", SmtpTlsMode.Ssl)]
     public void SmtpSettings_BindFromConfiguration(string tls, SmtpTlsMode mode)
     {
-        using var services = Channels.Build(new Dictionary<string, string>
-        {
-            ["Notifications:Smtp:Host"] = "smtp.example.com",
-            ["Notifications:Smtp:Port"] = "587",
-            ["Notifications:Smtp:TlsMode"] = tls,
-            ["Notifications:Smtp:User"] = "dangwei",
-            ["Notifications:Smtp:FromAddress"] = "dangwei@example.com",
-        });
+        using var services = Channels.Build(
+            new Dictionary<string, string>
+            {
+                ["Notifications:Smtp:Host"] = "smtp.example.com",
+                ["Notifications:Smtp:Port"] = "587",
+                ["Notifications:Smtp:TlsMode"] = tls,
+                ["Notifications:Smtp:User"] = "dangwei",
+                ["Notifications:Smtp:FromAddress"] = "dangwei@example.com",
+            }
+        );
 
         var options = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
 
-        Assert.Equal(("smtp.example.com", 587, mode, "dangwei"),
-            (options.Host, options.Port, options.TlsMode, options.User));
+        Assert.Equal(
+            ("smtp.example.com", 587, mode, "dangwei"),
+            (options.Host, options.Port, options.TlsMode, options.User)
+        );
         Assert.Equal("dangwei@example.com", options.FromAddress);
     }
 }

@@ -9,7 +9,8 @@ namespace Hongling.Tests.Infrastructure.Notifications;
 public class SmsSenderTests
 {
     private static async Task<(SmsSender Sender, LocalSmsGateway Gateway)> SenderAsync(
-        Action<Dictionary<string, string>>? change = null)
+        Action<Dictionary<string, string>>? change = null
+    )
     {
         var gateway = await LocalSmsGateway.GetAsync();
         var settings = gateway.Settings;
@@ -146,7 +147,8 @@ public class SmsSenderTests
     public async Task Send_GatewayDown_Transient()
     {
         var (sender, _) = await SenderAsync(s =>
-            s["Notifications:Sms:Endpoint"] = $"http://127.0.0.1:{LocalSmtp.FreePort()}/");
+            s["Notifications:Sms:Endpoint"] = $"http://127.0.0.1:{LocalSmtp.FreePort()}/"
+        );
 
         var result = await sender.SendAsync(Channels.Message(Channels.NewMobile()), default);
 
@@ -169,7 +171,10 @@ public class SmsSenderTests
     {
         var options = new SmsOptions
         {
-            AccessKeyId = "id", AccessKeySecret = "s", SignName = "签", TemplateCode = "T",
+            AccessKeyId = "id",
+            AccessKeySecret = "s",
+            SignName = "签",
+            TemplateCode = "T",
         };
         var at = new DateTimeOffset(2026, 12, 5, 18, 30, 5, TimeSpan.FromHours(8));
 

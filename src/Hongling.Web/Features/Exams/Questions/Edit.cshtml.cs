@@ -10,8 +10,11 @@ namespace Hongling.Web.Features.Exams.Questions;
 /// papers already drawn keep their frozen copy.</summary>
 public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools) : PageModel
 {
-    [BindProperty] public QuestionInput Input { get; set; } = new();
-    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    [BindProperty]
+    public QuestionInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public int? Id { get; set; }
     public List<(int Id, string Name)> Categories { get; private set; } = [];
     public List<string> Errors { get; private set; } = [];
 
@@ -21,10 +24,12 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools
         if (Id is { } id)
         {
             var q = await db.Questions.FirstOrDefaultAsync(x => x.Id == id);
-            if (q is null) return NotFound();
+            if (q is null)
+                return NotFound();
             Input = QuestionInput.From(q);
         }
-        else if (category is { } c) Input.CategoryId = c;
+        else if (category is { } c)
+            Input.CategoryId = c;
         return Page();
     }
 
@@ -34,15 +39,19 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools
         Errors = Input.Check();
         // The category decides the bank: a question lives in its category's organization.
         var category = await db.QuestionCategories.FirstOrDefaultAsync(c => c.Id == Input.CategoryId);
-        if (category is null) Errors.Add("请选择分类");
-        if (!ModelState.IsValid) Errors.AddRange(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-        if (Errors.Count > 0) return Page();
+        if (category is null)
+            Errors.Add("请选择分类");
+        if (!ModelState.IsValid)
+            Errors.AddRange(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        if (Errors.Count > 0)
+            return Page();
         Question q;
         if (Id is { } id)
         {
             var found = await db.Questions.FirstOrDefaultAsync(x => x.Id == id);
-            if (found is null) return NotFound();
-            q = found;   // a change to its content makes the next version (HonglingDb)
+            if (found is null)
+                return NotFound();
+            q = found; // a change to its content makes the next version (HonglingDb)
         }
         else
         {
@@ -61,6 +70,9 @@ public sealed class EditModel(HonglingDb db, TimeProvider clock, ExamPools pools
     private async Task LoadCategoriesAsync()
     {
         var all = await db.QuestionCategories.AsNoTracking().ToListAsync();
-        Categories = [.. all.Select(c => (c.Id, QuestionBank.PathName(all, c.Id))).OrderBy(c => c.Item2, StringComparer.Ordinal)];
+        Categories =
+        [
+            .. all.Select(c => (c.Id, QuestionBank.PathName(all, c.Id))).OrderBy(c => c.Item2, StringComparer.Ordinal),
+        ];
     }
 }

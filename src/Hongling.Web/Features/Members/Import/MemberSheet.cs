@@ -17,7 +17,12 @@ public static class MemberSheet
         new("出生日期", nameof(MemberInput.BirthDate), 12, "如:1980-01-31"),
         new("身份证号码", nameof(MemberInput.IdNumber), 22, "18位,请设置为文本格式"),
         new("手机号码", nameof(MemberInput.Mobile), 14, "11位"),
-        new("学历", nameof(MemberInput.Education), 12, string.Join(" / ", Enum.GetValues<Education>().Select(Labels.Of))),
+        new(
+            "学历",
+            nameof(MemberInput.Education),
+            12,
+            string.Join(" / ", Enum.GetValues<Education>().Select(Labels.Of))
+        ),
         new("入党日期", nameof(MemberInput.JoinedOn), 12, "如:2010-07-01"),
         new("党员类别", nameof(MemberInput.Status), 10, "正式党员 / 预备党员"),
         new("所在党支部编码", nameof(MemberInput.OrganizationId), 16, "见组织架构中的组织编码"),
@@ -38,11 +43,16 @@ public static class MemberSheet
     public static string HeaderOf(string field) => Columns.First(c => c.Field == field).Header;
 
     /// <summary>The template's header of a 1-based column, or its letters past the template.</summary>
-    public static string HeaderAt(int column) => column <= Columns.Length ? Columns[column - 1].Header : SheetReader.ColumnName(column);
+    public static string HeaderAt(int column) =>
+        column <= Columns.Length ? Columns[column - 1].Header : SheetReader.ColumnName(column);
 
     /// <summary>A workbook with the header row in bold and widths set by hand (AdjustToContents needs
     /// System.Drawing, which Linux lacks). Text format keeps 18-digit ID numbers intact.</summary>
-    public static (XLWorkbook Book, IXLWorksheet Sheet) NewBook(string sheetName, IReadOnlyList<string> headers, IReadOnlyList<double> widths)
+    public static (XLWorkbook Book, IXLWorksheet Sheet) NewBook(
+        string sheetName,
+        IReadOnlyList<string> headers,
+        IReadOnlyList<double> widths
+    )
     {
         var book = new XLWorkbook();
         var sheet = book.Worksheets.Add(sheetName);
@@ -59,7 +69,11 @@ public static class MemberSheet
 
     public static byte[] Template()
     {
-        var (book, sheet) = NewBook("党员信息", Columns.Select(c => c.Header).ToList(), Columns.Select(c => c.Width).ToList());
+        var (book, sheet) = NewBook(
+            "党员信息",
+            Columns.Select(c => c.Header).ToList(),
+            Columns.Select(c => c.Width).ToList()
+        );
         using (book)
         {
             var help = book.Worksheets.Add("填写说明");
@@ -72,7 +86,8 @@ public static class MemberSheet
             }
             help.Column(1).Width = 16;
             help.Column(2).Width = 60;
-            help.Cell(Columns.Length + 3, 1).Value = "从“党员信息”表第2行起每行填写一名党员;每次最多导入10000名。不要合并单元格,不要使用公式。";
+            help.Cell(Columns.Length + 3, 1).Value =
+                "从“党员信息”表第2行起每行填写一名党员;每次最多导入10000名。不要合并单元格,不要使用公式。";
             return Save(book);
         }
     }
@@ -82,7 +97,11 @@ public static class MemberSheet
     /// different <paramref name="start"/> values that do not overlap hold different people.</summary>
     public static byte[] Sample(int rows, IReadOnlyList<string> branchCodes, int start = 0)
     {
-        var (book, sheet) = NewBook("党员信息", Columns.Select(c => c.Header).ToList(), Columns.Select(c => c.Width).ToList());
+        var (book, sheet) = NewBook(
+            "党员信息",
+            Columns.Select(c => c.Header).ToList(),
+            Columns.Select(c => c.Width).ToList()
+        );
         using (book)
         {
             for (var n = 0; n < rows; n++)
@@ -90,9 +109,22 @@ public static class MemberSheet
                 var i = start + n;
                 var birth = new DateOnly(1950, 1, 1).AddDays(i % 12000);
                 var first17 = $"110105{birth:yyyyMMdd}{i / 12000 % 1000:D3}";
-                string[] values = [$"导入{i}", i % 2 == 0 ? "男" : "女", "汉族", birth.ToString("yyyy-MM-dd"), first17 + IdNumber.CheckCharFor(first17),
-                    $"139{i:D8}", "大学本科", birth.AddYears(25).ToString("yyyy-MM-dd"), "正式党员", branchCodes[i % branchCodes.Count], "否"];
-                for (var c = 0; c < values.Length; c++) sheet.Cell(n + 2, c + 1).SetValue(values[c]);
+                string[] values =
+                [
+                    $"导入{i}",
+                    i % 2 == 0 ? "男" : "女",
+                    "汉族",
+                    birth.ToString("yyyy-MM-dd"),
+                    first17 + IdNumber.CheckCharFor(first17),
+                    $"139{i:D8}",
+                    "大学本科",
+                    birth.AddYears(25).ToString("yyyy-MM-dd"),
+                    "正式党员",
+                    branchCodes[i % branchCodes.Count],
+                    "否",
+                ];
+                for (var c = 0; c < values.Length; c++)
+                    sheet.Cell(n + 2, c + 1).SetValue(values[c]);
             }
             return Save(book);
         }
