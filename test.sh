@@ -107,7 +107,10 @@ run() { # name, project, env...
 # source; tools/format.sh fixes most of what these find.
 echo "== format"
 if dotnet tool run csharpier check . && python3 tools/check-lines.py; then passed=$((passed + 1))
-else failed=$((failed + 1)); status=1; echo "test.sh: run tools/format.sh, then fold what tools/check-lines.py lists"; fi
+else
+  failed=$((failed + 1)); status=1
+  echo "test.sh: run tools/format.sh, then fold by hand what tools/check-lines.py still lists"
+fi
 run "integration tests on SQLite" tests/Hongling.Tests HONGLING_TEST_PROVIDER=sqlite
 run "integration tests on PostgreSQL" tests/Hongling.Tests HONGLING_TEST_PROVIDER=postgres
 # The cluster stage (tests/Hongling.ClusterTests: two instances of the built app behind nginx, on this PostgreSQL and
