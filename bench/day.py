@@ -1,6 +1,7 @@
 """Client side of bench/day.sh (python3 standard library). Subcommands:
   sessions BASE IN PAR OUT     opens a study session on material 1 for each signed-in member of IN (bench/exam.py
-                               signin's "cookies<TAB>token" lines); writes "auth-cookie session" for bench/heartbeat.lua.
+                               signin's "cookies<TAB>token" lines); writes "auth-cookie session"
+                               for bench/heartbeat.lua.
   exam BASE EXAM IN PID SECONDS SAVE_S OUT
                                the candidates of a compressed exam, one thread each: arrives within the first tenth
                                of SECONDS and posts the start form (class exam_start), reads its paper (exam_paper),
@@ -66,10 +67,12 @@ def cpu_ticks(pid):
 
 
 class Candidate:
-    def __init__(self, index, row): self.index, self.cookies, self.token, self.attempt, self.keys, self.n = index, row[0], row[1], None, [], 0
+    def __init__(self, index, row):
+        self.index, self.cookies, self.token, self.attempt, self.keys, self.n = index, row[0], row[1], None, [], 0
 
     def start(self, rec, base, exam):
-        r = timed(rec, "exam_start", base, "POST", "/Exams/Start", self.cookies, {"examId": exam, "__RequestVerificationToken": self.token}, form=True, good=(302,))
+        r = timed(rec, "exam_start", base, "POST", "/Exams/Start", self.cookies,
+                  {"examId": exam, "__RequestVerificationToken": self.token}, form=True, good=(302,))
         if not r or not r[1].startswith("/Exams/Take/"): return False
         self.attempt = r[1][len("/Exams/Take/"):]
         r = timed(rec, "exam_paper", base, "GET", f"/api/exams/attempts/{self.attempt}", self.cookies)
@@ -80,18 +83,21 @@ class Candidate:
     def save(self, rec, base, acks, lock):
         self.n += 1
         position, seq = (self.n - 1) % len(self.keys) + 1, self.n * 1048576 + self.index
-        r = timed(rec, "autosave", base, "PUT", f"/api/exams/attempts/{self.attempt}/answers/{position}", self.cookies, {"seq": seq, "answer": [self.keys[position - 1]]})
+        r = timed(rec, "autosave", base, "PUT", f"/api/exams/attempts/{self.attempt}/answers/{position}", self.cookies,
+                  {"seq": seq, "answer": [self.keys[position - 1]]})
         if r:
             with lock: acks.write(f"{position} {seq}\n"); acks.flush()
 
-    def submit(self, rec, base): timed(rec, "submit", base, "POST", f"/api/exams/attempts/{self.attempt}/submit", self.cookies, {})
+    def submit(self, rec, base):
+        timed(rec, "submit", base, "POST", f"/api/exams/attempts/{self.attempt}/submit", self.cookies, {})
 
     def line(self):
         auth = next(c for c in self.cookies.split("; ") if c.startswith("hongling.auth="))
         return f"{auth} {self.attempt or '-'} {','.join(self.keys) or '-'}"
 
 
-def candidates_of(path): return [Candidate(i, l.rstrip("\n").split("\t")) for i, l in enumerate(open(path)) if l.strip()]
+def candidates_of(path):
+    return [Candidate(i, l.rstrip("\n").split("\t")) for i, l in enumerate(open(path)) if l.strip()]
 
 
 def exam(base, exam_id, path, pid, seconds, save_s, out):
@@ -134,7 +140,8 @@ def solo(base, exam_id, path, pid, saves, out):
         with ThreadPoolExecutor(8) as pool: list(pool.map(step, cands))
         ms = (cpu_ticks(pid) - t) * 1000 / os.sysconf("SC_CLK_TCK")
         n = sum(len(v) - before[k] for k, v in rec.data.items())
-        with open(f"{out}.{cls}.cpu", "w") as f: f.write(f"cpu_ms_per_request {ms / n:.4f}\n" if n else "cpu_ms_per_request n/a\n")
+        with open(f"{out}.{cls}.cpu", "w") as f:
+            f.write(f"cpu_ms_per_request {ms / n:.4f}\n" if n else "cpu_ms_per_request n/a\n")
     # Starting an attempt also reads its paper: the start step's CPU covers both requests.
     with open(f"{out}.exam_paper.cpu", "w") as f: f.write(open(f"{out}.exam_start.cpu").read())
 
@@ -148,7 +155,8 @@ def sessions(base, path, par, out):
         if status != 201: return None
         auth = next(c for c in cookies.split("; ") if c.startswith("hongling.auth="))
         return f"{auth} {json.loads(body)['sessionId']}"
-    with ThreadPoolExecutor(int(par)) as pool: rows = [r for r in pool.map(one, [l.rstrip("\n") for l in open(path) if l.strip()]) if r]
+    with ThreadPoolExecutor(int(par)) as pool:
+        rows = [r for r in pool.map(one, [l.rstrip("\n") for l in open(path) if l.strip()]) if r]
     open(out, "w").write("\n".join(rows) + "\n")
     print(f"reading_sessions: {len(rows)}")
 
@@ -166,7 +174,8 @@ class Terminal:
             start, cid = end - timedelta(minutes=random.randint(20, 120)), f"d{self.id}-{self.seq}"
             t = lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ")
             course, count = f"远程教育课件{self.seq % 17}", 5 + self.seq % 20
-            canonical = "\n".join(["hongling-session-v1", cid, str(self.seq), self.prev, t(start), t(end), course, str(count), ""])
+            canonical = "\n".join(["hongling-session-v1", cid, str(self.seq), self.prev, t(start), t(end), course,
+                                   str(count), ""])
             h = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
             records.append({"clientId": cid, "seq": self.seq, "prevHash": self.prev, "hash": h, "startedAt": t(start),
                             "endedAt": t(end), "courseware": course, "attendeeCount": count, "attendeeCards": []})
@@ -210,7 +219,8 @@ def terminals(base, keys, pid, seconds, report_s, out):
         from concurrent.futures import ThreadPoolExecutor
         with ThreadPoolExecutor(8) as pool: list(pool.map(run, terms))
         ms, n = (cpu_ticks(int(pid)) - c0) * 1000 / os.sysconf("SC_CLK_TCK"), len(rec.data["terminal"])
-        with open(f"{out}.terminal.cpu", "w") as f: f.write(f"cpu_ms_per_request {ms / n:.4f}\n" if n else "cpu_ms_per_request n/a\n")
+        with open(f"{out}.terminal.cpu", "w") as f:
+            f.write(f"cpu_ms_per_request {ms / n:.4f}\n" if n else "cpu_ms_per_request n/a\n")
     else:
         threads = [threading.Thread(target=run, args=(t,), daemon=True) for t in terms]
         for t in threads: t.start()

@@ -4,7 +4,8 @@
   papers BASE EXAM IN PAR OUT      after the measured start (bench/start.lua): each candidate's attempt (posting the
                                    start again resumes it) and paper; writes "cookie attempt key1,..,keyN" for wrk.
   submit BASE IN PAR               submits every attempt twice at once (a grading-once check); prints figures.
-  check DB IN ACKS KILLED          the database checks (see the comment in check); DB a SQLite file or a postgresql:// URI."""
+  check DB IN ACKS KILLED          the database checks (see the comment in check); DB a SQLite file or a
+                                   postgresql:// URI."""
 import concurrent.futures as cf, glob, http.client, json, re, sys, time, urllib.parse
 from heartbeat import connect
 
@@ -28,7 +29,8 @@ TOKEN = re.compile(r'name="__RequestVerificationToken" type="hidden" value="([^"
 def signin(base, card):
     jar = {}
     _, _, page, j = request(base, "GET", "/Account/Login"); jar.update(j)
-    form = {"Input.CardNumber": str(card), "Input.Password": "hongling2026", "__RequestVerificationToken": TOKEN.search(page).group(1)}
+    form = {"Input.CardNumber": str(card), "Input.Password": "hongling2026",
+            "__RequestVerificationToken": TOKEN.search(page).group(1)}
     _, _, _, j = request(base, "POST", "/Account/Login", cookie_string(jar), form, form=True); jar.update(j)
     if "hongling.auth" not in jar: return None
     _, _, page, j = request(base, "GET", "/Exams/Mine", cookie_string(jar)); jar.update(j)
@@ -40,14 +42,17 @@ def main():
     if cmd == "signin":
         base, first, count, par, out = args[0], int(args[1]), int(args[2]), int(args[3]), args[4]
         t = time.time()
-        with cf.ThreadPoolExecutor(par) as pool: rows = [r for r in pool.map(lambda i: signin(base, first + i), range(count)) if r]
+        with cf.ThreadPoolExecutor(par) as pool:
+            rows = [r for r in pool.map(lambda i: signin(base, first + i), range(count)) if r]
         open(out, "w").write("\n".join(rows) + "\n")
         print(f"signed_in: {len(rows)}\nsignin_seconds: {time.time() - t:.1f}")
     elif cmd == "papers":
-        base, exam, rows, par, out = args[0], args[1], [l.rstrip("\n").split("\t") for l in open(args[2])], int(args[3]), args[4]
+        base, exam, rows, par, out = (args[0], args[1], [l.rstrip("\n").split("\t") for l in open(args[2])],
+                                      int(args[3]), args[4])
         def paper(row):
             # Posting the start again resumes the candidate's open attempt: its id, then its paper.
-            s, loc, _, _ = request(base, "POST", "/Exams/Start", row[0], {"examId": exam, "__RequestVerificationToken": row[1]}, form=True)
+            s, loc, _, _ = request(base, "POST", "/Exams/Start", row[0],
+                                   {"examId": exam, "__RequestVerificationToken": row[1]}, form=True)
             if s != 302 or not loc.startswith("/Exams/Take/"): return None
             attempt = loc[len("/Exams/Take/"):]
             _, _, body, _ = request(base, "GET", f"/api/exams/attempts/{attempt}", row[0])
@@ -60,8 +65,10 @@ def main():
         base, rows, par = args[0], [l.split() for l in open(args[1])], int(args[2])
         t = time.time()
         with cf.ThreadPoolExecutor(par) as pool:
-            answers = list(pool.map(lambda r: request(base, "POST", f"/api/exams/attempts/{r[1]}/submit", r[0], {})[0], [r for r in rows for _ in (1, 2)]))
-        print(f"submits: {len(answers)} (two per attempt, {answers.count(200)} answered 200) in {time.time() - t:.1f} s")
+            answers = list(pool.map(lambda r: request(base, "POST", f"/api/exams/attempts/{r[1]}/submit", r[0], {})[0],
+                                    [r for r in rows for _ in (1, 2)]))
+        print(f"submits: {len(answers)} (two per attempt, {answers.count(200)} answered 200) "
+              f"in {time.time() - t:.1f} s")
         print(f"submit_errors: {len(answers) - answers.count(200)}")
     elif cmd == "check":
         check(*args)
@@ -70,7 +77,8 @@ def check(path, attempts_file, acks_glob, killed):
     """DB: a SQLite file or a postgresql:// URI (bench/heartbeat.py's connect)."""
     query = connect(path)
     attempts = [l.split()[1].lower() for l in open(attempts_file) if l.strip()]
-    stored = {(a.lower(), int(p)): int(s) for a, p, s in query('select "AttemptId", "Position", "AnswerSeq" from "AttemptItems"')}
+    stored = {(a.lower(), int(p)): int(s)
+              for a, p, s in query('select "AttemptId", "Position", "AnswerSeq" from "AttemptItems"')}
     # The rule: wrk gives every autosave a sequence number that grows per candidate and is unique in the run
     # (seq = n * 2^20 + candidate index), and logs each save answered 200 as "position seq" from the response
     # body. A save is present when the stored AnswerSeq of its (attempt, position) is at least its seq: the
@@ -94,19 +102,23 @@ def check(path, attempts_file, acks_glob, killed):
         # its own count (GradedCount, incremented by the statement that writes the graded total: a second grading
         # gives the same score, so only the count shows it), every item scored, and its score equal to the sum of
         # its items' and to the recount of correct stored answers.
-        rows = [(a.lower(), int(st), sub, int(n), sc, int(unscored), total) for a, st, sub, n, sc, unscored, total in query(
+        rows = [(a.lower(), int(st), sub, int(n), sc, int(unscored), total)
+                for a, st, sub, n, sc, unscored, total in query(
             """select a."Id", a."State", a."SubmittedAt", a."GradedCount", a."Score",
                  (select count(*) from "AttemptItems" i where i."AttemptId" = a."Id" and i."Score" is null),
-                 (select coalesce(sum(i."Score"), 0) from "AttemptItems" i where i."AttemptId" = a."Id") from "Attempts" a""")]
+                 (select coalesce(sum(i."Score"), 0) from "AttemptItems" i where i."AttemptId" = a."Id")"""
+            """ from "Attempts" a""")]
         correct = {}
-        for a, keys, opts, ans, pts in query("""select i."AttemptId", i."Keys", v."Options", i."Answer", i."Points" from "AttemptItems" i
+        for a, keys, opts, ans, pts in query(
+                """select i."AttemptId", i."Keys", v."Options", i."Answer", i."Points" from "AttemptItems" i
                 join "QuestionVersions" v on v."QuestionId" = i."QuestionId" and v."Version" = i."QuestionVersion" """):
             a = a.lower()
             if a not in mine: continue
             options = json.loads(opts)
             key = next(k["key"] for k in json.loads(keys) if options[k["index"]]["correct"])
             correct[a] = correct.get(a, 0) + (float(pts) if ans and json.loads(ans) == [key] else 0)
-        good = sum(1 for a, st, sub, n, sc, unscored, total in rows if a in mine and st == 2 and sub and n == 1 and unscored == 0
+        good = sum(1 for a, st, sub, n, sc, unscored, total in rows
+                   if a in mine and st == 2 and sub and n == 1 and unscored == 0
                    and abs(float(sc) - float(total)) < 1e-9 and abs(float(sc) - correct.get(a, 0)) < 1e-9)
         twice = sum(1 for a, st, sub, n, *_ in rows if a in mine and n > 1)
         print(f"attempts_graded_once: {good} of {len(attempts)}")

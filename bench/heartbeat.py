@@ -1,4 +1,5 @@
-"""The database checks of bench/heartbeat.sh and bench/day.sh (python3 standard library; PostgreSQL through psql).
+"""The database checks of bench/heartbeat.sh and bench/day.sh (python3 standard library; PostgreSQL
+through psql).
   check DB MEMBERS ACKS   DB: a SQLite file, or a postgresql:// URI. MEMBERS: the driver's "cookie session" file.
                           ACKS: the prefix of the driver's logs (bench/heartbeat.lua): PREFIX.<thread> holds the
                           seq of every beat answered 200, PREFIX.sent each member's number of beats sent.
@@ -22,7 +23,8 @@ from datetime import datetime
 def connect(db):
     if db.startswith("postgresql://"):
         def query(sql):
-            out = subprocess.run(["psql", db, "-At", "-F", "\t", "-c", sql], check=True, capture_output=True, text=True).stdout
+            out = subprocess.run(["psql", db, "-At", "-F", "\t", "-c", sql],
+                                 check=True, capture_output=True, text=True).stdout
             return [tuple(line.split("\t")) for line in out.splitlines() if line]
         return query
     conn = sqlite3.connect(db)
@@ -49,7 +51,8 @@ def check(db, members_file, prefix):
     for line in open(prefix + ".sent") if glob.glob(prefix + ".sent") else []:
         index, count = line.split()
         sent[int(index) - 1] = int(count)
-    rows = {r[0].lower(): r for r in query('select "Id", "Beats", "LastSeq", "MemberId", "FirstBeatAt", "LastBeatAt", "MaterialId" from "StudySessions"')}
+    rows = {r[0].lower(): r for r in query('select "Id", "Beats", "LastSeq", "MemberId", "FirstBeatAt", "LastBeatAt", '
+                                           '"MaterialId" from "StudySessions"')}
     lost = over = 0
     for i, s in enumerate(sessions):
         _, beats, last, *_ = rows.get(s, (s, "0", "0", "", "", "", ""))
@@ -58,13 +61,17 @@ def check(db, members_file, prefix):
         over += max(0, beats - sent[i])
     print(f"beats_acknowledged: {sum(acked)}")
     print(f"beats_recorded: {sum(int(rows[s][1]) for s in sessions if s in rows)} (in these sessions)")
-    print(f"beats_unanswered: {sum(sent) - sum(acked)} (sent, not answered 200: the only beats a lost one could hide behind, in its own session)")
+    print(f"beats_unanswered: {sum(sent) - sum(acked)} (sent, not answered 200: "
+          "the only beats a lost one could hide behind, in its own session)")
     print(f"beats_counted_twice: {over}")
 
     caps = {r[0]: int(r[1]) * 3 for r in query('select "Id", "EstimatedMinutes" from "Materials"')}
-    progress = {(r[0], r[1]): int(r[2]) for r in query('select "MemberId", "MaterialId", "CreditedMinutes" from "MaterialProgress"')}
-    minutes = {r[0]: int(r[1]) for r in query('select "MemberId", count(*) from "ActiveMinutes" where "MaterialId" is not null group by "MemberId"')}
-    days = {r[0]: int(r[1]) for r in query('select "MemberId", sum("StudyMinutes") from "StudyDays" group by "MemberId"')}
+    progress = {(r[0], r[1]): int(r[2])
+                for r in query('select "MemberId", "MaterialId", "CreditedMinutes" from "MaterialProgress"')}
+    minutes = {r[0]: int(r[1]) for r in query('select "MemberId", count(*) from "ActiveMinutes" '
+                                              'where "MaterialId" is not null group by "MemberId"')}
+    days = {r[0]: int(r[1])
+            for r in query('select "MemberId", sum("StudyMinutes") from "StudyDays" group by "MemberId"')}
     credited = allowed_total = exact = under = above = disagree = 0
     for s in sessions:
         if s not in rows: continue

@@ -13,28 +13,28 @@
 # limit is lifted for the run. Prints `key: value`; last line the headline (the ratio to /api/whoami).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-MEMBERS=${MEMBERS:-50000}; SIGNED=${SIGNED:-200}; DURATION=${DURATION:-20s}; CONNS=${CONNS:-32}; THREADS=2; KILL=${KILL:-0}
+MEMBERS=${MEMBERS:-50000}; SIGNED=${SIGNED:-200}; DURATION=${DURATION:-20s}; CONNS=${CONNS:-32}
+THREADS=2; KILL=${KILL:-0}
 PACED=${PACED:-0}; PACE=""
 # PACED=1: every member beats 12-20 s after its previous beat, as a reading page does, for 3.5 minutes (at
 # least three minute boundaries crossed); enough connections that every due beat finds one. No baselines.
 if [ "$PACED" = 1 ]; then PACE=paced; DURATION=${PACED_DURATION:-210s}; CONNS=${PACED_CONNS:-64}; fi
-[ "$SIGNED" -le 1000 ] || { echo "bench: SIGNED must be at most 1000 (sequence numbers name the member, see heartbeat.lua)"; exit 0; }
+[ "$SIGNED" -le 1000 ] \
+  || { echo "bench: SIGNED must be at most 1000 (sequence numbers name the member, see heartbeat.lua)"; exit 0; }
 . bench/common.sh
 bench_prepare
-dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --cards "$SIGNED" --db "$work/bench.db" > "$work/seed.txt" || { echo "bench: seed failed"; exit 0; }
+dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --cards "$SIGNED" --db "$work/bench.db" \
+  > "$work/seed.txt" || { echo "bench: seed failed"; exit 0; }
 
 start_app RateLimits__StudyBeatsPerMinute=100000000
 
 # Sign each member in (antiforgery token, then the cookie) and open a session on the first material.
 : > "$work/members.txt"
 for i in $(seq 1 "$SIGNED"); do
-  card=$((8000000000 + i)); jar="$work/jar$i"
-  token=$(curl -s -c "$jar" -b "$jar" "$base/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.CardNumber=$card" --data-urlencode "Input.Password=hongling2026" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/Account/Login"
-  cookie=$(awk '$6 == "hongling.auth" { print $6 "=" $7 }' "$jar")
+  cookie=$(sign_in $((8000000000 + i)))
   [ -n "$cookie" ] || continue
-  session=$(curl -s -H "Cookie: $cookie" -H 'Content-Type: application/json' -d '{"materialId":1}' "$base/api/study/sessions" \
+  session=$(curl -s -H "Cookie: $cookie" -H 'Content-Type: application/json' -d '{"materialId":1}' \
+    "$base/api/study/sessions" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["sessionId"])' 2>/dev/null)
   [ -n "$session" ] && echo "$cookie $session" >> "$work/members.txt"
 done
@@ -42,14 +42,16 @@ signed=$(wc -l < "$work/members.txt")
 [ "$signed" -gt 0 ] || { echo "bench: no member could sign in"; exit 0; }
 
 drive() { # mode -> wrk's key/value lines (bench/report.lua)
-  wrk -t$THREADS -c"$CONNS" -d"$DURATION" --timeout 10s -s bench/heartbeat.lua "$base" -- "$work/members.txt" "$1" "$THREADS" "$work/acks" $PACE 2>/dev/null
+  wrk -t$THREADS -c"$CONNS" -d"$DURATION" --timeout 10s -s bench/heartbeat.lua "$base" -- "$work/members.txt" "$1" \
+    "$THREADS" "$work/acks" $PACE 2>/dev/null
 }
 
 echo "members: $MEMBERS"
 echo "signed_in_members: $signed"
 echo "connections: $CONNS"
 echo "duration: $DURATION"
-[ -n "$PACE" ] && echo "paced: each member beats 12-20 s after its previous beat (crosses $(python3 -c "print(int(float('${DURATION%s}') // 60))")+ minute boundaries)"
+[ -n "$PACE" ] && echo "paced: each member beats 12-20 s after its previous beat" \
+  "(crosses $(python3 -c "print(int(float('${DURATION%s}') // 60))")+ minute boundaries)"
 [ -n "$PACE" ] || baselines drive
 if [ "$KILL" = 1 ]; then
   measured "$work/beat.txt" drive beat &
@@ -67,9 +69,14 @@ show heartbeat "$work/beat.txt"
 [ -n "$PACE" ] || ratios heartbeat "$work/beat.txt"
 python3 bench/heartbeat.py check "$work/bench.db" "$work/members.txt" "$work/acks" > "$work/check.txt"
 cat "$work/check.txt"
-for k in lost_beats beats_counted_twice members_credited_over members_counted_inconsistently; do require_zero $k "$work/check.txt"; done
+for k in lost_beats beats_counted_twice members_credited_over members_counted_inconsistently; do
+  require_zero $k "$work/check.txt"
+done
 if [ -n "$PACE" ]; then
-  headline members_credited_over "$(val members_credited_over: "$work/check.txt") (lost_beats $(val lost_beats: "$work/check.txt"), exactly as the rule gives: $(val members_credited_exactly: "$work/check.txt") of $signed)"
+  credited_over=$(val members_credited_over: "$work/check.txt"); lost_beats=$(val lost_beats: "$work/check.txt")
+  credited_exactly=$(val members_credited_exactly: "$work/check.txt")
+  headline members_credited_over \
+    "$credited_over (lost_beats $lost_beats, exactly as the rule gives: $credited_exactly of $signed)"
 else
   headline heartbeat_ratio_to_whoami "$(ratio "$(val rps "$work/beat.txt")" "$(val rps "$work/whoami.txt")")"
 fi

@@ -70,16 +70,9 @@ settings=(Notifications__Smtp__Host=127.0.0.1 Notifications__Smtp__Port="$smtp_p
   Notifications__LeaseSeconds="$LEASE" Notifications__ReminderMinutes=0)
 start_app "${settings[@]}"
 
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "$base/Account/Login" \
-  | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.CardNumber=1000000001" \
-  --data-urlencode "Input.Password=hongling2026" --data-urlencode "__RequestVerificationToken=$token" \
-  "$base/Account/Login"
-cookie=$(awk '$6 == "hongling.auth" { print $6 "=" $7 }' "$jar")
+cookie=$(sign_in 1000000001)
 [ -n "$cookie" ] || { echo "bench: sign-in failed"; exit 0; }
-root=$(curl -s -H "Cookie: $cookie" "$base/api/orgs" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+root=$(first_org "$cookie")
 
 # send TITLE EMAIL SMS OUT: POST /api/notifications to the whole district; OUT gets the answer, prints the seconds.
 send() {
