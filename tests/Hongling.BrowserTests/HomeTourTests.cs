@@ -49,7 +49,9 @@ public sealed class HomeTourTests(BrowserApp app)
         await page.SignInAsync(card);
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await Expect(page.Locator("html")).Not.ToHaveClassAsync("elderly");
+        // The switch posts a form and comes back to the page; reload only once it is back.
         await page.Locator("#elderly-switch button").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveClassAsync("elderly");
         await page.ReloadAsync();
         await Expect(page.Locator("html")).ToHaveClassAsync("elderly");
         await Expect(page.Locator("#elderly-switch button")).ToHaveTextAsync("长辈模式:开");

@@ -5,8 +5,8 @@ namespace Hongling.Web.Data;
 /// <summary>`dotnet run --project src/Hongling.Web -- seed --members 100000 --db data/big.db`:
 /// generates a district of the given size into a new SQLite file (or --postgres "connection string"),
 /// optionally with `--cards K` red cards and `--bench-exam Q` a Q-question exam for benchmarks, `--orgs N` about N
-/// organizations, `--terminals N` sites with terminals and `--month-rows N` a busy last month
-/// (bench/bulletin.sh).</summary>
+/// organizations, `--terminals N` sites with terminals, `--month-rows N` a busy last month (bench/bulletin.sh) and
+/// `--history` the demo's year of history (left out by default: benchmarks count only what their run did).</summary>
 public static class SeedCommand
 {
     public static bool IsSeed(string[] args) => args.Length > 0 && args[0] is "seed" or "import-sample";
@@ -65,7 +65,11 @@ public static class SeedCommand
         }
         var district = scope.ServiceProvider.GetRequiredService<DemoDistrict>();
         int? orgs = int.TryParse(Option(args, "--orgs"), out var o) && o > 0 ? o : null;
-        var result = await district.GenerateAsync(members, organizationCount: orgs);
+        var result = await district.GenerateAsync(
+            members,
+            organizationCount: orgs,
+            history: args.Contains("--history")
+        );
         Console.WriteLine($"organizations: {result.Organizations}");
         Console.WriteLine($"members: {result.Members}");
         Console.WriteLine($"history seconds: {result.History.TotalSeconds:F1}");
