@@ -44,8 +44,9 @@ public sealed class StudyDayTests(TestApp app) : IClassFixture<TestApp>
     {
         // An estimate of one minute: the cap is three credited minutes.
         var (_, branch, _, card, material) = await ReaderAsync(app, "明细镇", estimatedMinutes: 1);
-        var client = await app.SignedInClientAsync(card);
+        // The clock moves first: a jump of up to a day after signing in would outlast the session.
         var day = ToChinaNoon();
+        var client = await app.SignedInClientAsync(card);
         var session = await OpenAsync(client, material.Id);
         long seq = 0;
         for (var i = 0; i <= 20; i++)
