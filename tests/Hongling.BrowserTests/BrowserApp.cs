@@ -1,12 +1,16 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
+using Hongling.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Account = Hongling.Web.Domain.Account;
 
 [assembly: AssemblyFixture(typeof(Hongling.BrowserTests.BrowserApp))]
 
@@ -113,6 +117,43 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.SignInAsync(card);
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/Account/", StringComparison.Ordinal));
         return await context.StorageStateAsync();
+    }
+
+    private readonly SemaphoreSlim _newMember = new(1, 1);
+
+    /// <summary>A fresh card for a demo member who had none, signed in by no one yet: a scenario that changes what
+    /// is kept per member (their study clock, their settings) shares it with no other test running beside it.</summary>
+    public async Task<string> NewMemberCardAsync()
+    {
+        await _newMember.WaitAsync(); // two tests at once would pick the same member
+        try
+        {
+            using var scope = Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
+            db.Scope.BecomeSystem();
+            var member = await db
+                .Members.Where(m => m.CardNumber == null && !db.Users.Any(u => u.MemberId == m.Id))
+                .OrderBy(m => m.Id)
+                .FirstAsync();
+            var card = "19" + Random.Shared.Next(10_000_000, 99_999_999);
+            var account = new Account
+            {
+                UserName = card,
+                DisplayName = member.Name,
+                MemberId = member.Id,
+            };
+            var result = await scope
+                .ServiceProvider.GetRequiredService<UserManager<Account>>()
+                .CreateAsync(account, SignInPages.Password);
+            Assert.True(result.Succeeded, string.Join(";", result.Errors.Select(e => e.Description)));
+            member.CardNumber = card;
+            await db.SaveChangesAsync();
+            return card;
+        }
+        finally
+        {
+            _newMember.Release();
+        }
     }
 
     public override async ValueTask DisposeAsync()

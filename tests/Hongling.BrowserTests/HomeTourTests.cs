@@ -1,11 +1,6 @@
 using System.Text.RegularExpressions;
-using Hongling.Web.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Account = Hongling.Web.Domain.Account;
 
 namespace Hongling.BrowserTests;
 
@@ -42,7 +37,7 @@ public sealed class HomeTourTests(BrowserApp app)
     [Fact]
     public async Task ElderlyMode_StaysOnAfterReloadAndOnAnotherDevice_LargeType_ReadAloudMarksTheReaderActive()
     {
-        var card = await NewMemberAccountAsync();
+        var card = await app.NewMemberCardAsync();
         await using var context = await app.NewContextAsync(null, Narrow);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
@@ -91,32 +86,6 @@ public sealed class HomeTourTests(BrowserApp app)
         // Headless Chromium has no voices: each sentence ends at once, and the reader is marked done (off).
         await Expect(page.Locator("#reader")).ToHaveAttributeAsync("data-speaking", "off");
         Assert.Equal("on", (await page.EvaluateAsync<string[]>("() => window.speakingSeen"))[0]);
-    }
-
-    /// <summary>A fresh account for a demo member who has none: switching its mode touches no shared card.</summary>
-    private async Task<string> NewMemberAccountAsync()
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HonglingDb>();
-        db.Scope.BecomeSystem();
-        var member = await db
-            .Members.Where(m => m.CardNumber == null && !db.Users.Any(u => u.MemberId == m.Id))
-            .OrderBy(m => m.Id)
-            .FirstAsync();
-        var card = "19" + Random.Shared.Next(10_000_000, 99_999_999);
-        var account = new Account
-        {
-            UserName = card,
-            DisplayName = member.Name,
-            MemberId = member.Id,
-        };
-        var result = await scope
-            .ServiceProvider.GetRequiredService<UserManager<Account>>()
-            .CreateAsync(account, SignInPages.Password);
-        Assert.True(result.Succeeded, string.Join(";", result.Errors.Select(e => e.Description)));
-        member.CardNumber = card;
-        await db.SaveChangesAsync();
-        return card;
     }
 
     private static Task<double> FontSizeAsync(IPage page, string selector) =>
