@@ -341,6 +341,17 @@ public sealed partial class RichTextImageTests(TestApp app) : IClassFixture<Test
         var forged = await UploadAsync(t.Admin, t.Org.Id, TestImages.Jpeg(), "a.jpg", "", withToken: false);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(RuleErrors.ImageFormExpired.Message, await ProblemDetailAsync(forged));
+        // A body cut short (a boundary that never closes) and no header token: the form cannot be read for one.
+        using var cut = new HttpRequestMessage(HttpMethod.Post, RichTextImages.UploadUrl(t.Org.Id))
+        {
+            Content = new StringContent(
+                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n\r\n"
+            ),
+        };
+        cut.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        var broken = await t.Admin.SendAsync(cut);
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal(RuleErrors.ImageFormExpired.Message, await ProblemDetailAsync(broken));
         Assert.Equal(before, await ImageCountAsync());
     }
 

@@ -109,18 +109,8 @@ public static class AidApi
             limit.MaxRequestBodySize = MaxRequestBytes;
         if (!http.Request.HasFormContentType)
             return Problems.From(AidErrors.AttachmentRequired);
-        IFormCollection form;
-        try
-        {
-            // A body that is no readable form (cut short, empty) reads as one without its token.
-            if (!await antiforgery.IsRequestValidAsync(http))
-                return Problems.From(AidErrors.FormExpired);
-            form = await http.Request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException)
-        {
+        if (await TokenForm.ReadAsync(http, antiforgery, ct) is not { } form)
             return Problems.From(AidErrors.FormExpired);
-        }
         var (documents, refusals) = await AidDocuments.ReadAsync(form.Files, ct);
         if (refusals.Count > 0)
             return Problems.From(AidErrors.AttachmentRefused(string.Join(";", refusals)));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hongling.Web.Infrastructure;
 using Hongling.Web.Infrastructure.OrgScoping;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -30,9 +31,8 @@ public static class ExamStart
         ITempDataDictionaryFactory tempData
     )
     {
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (await TokenForm.ReadAsync(http, antiforgery) is not { } form)
             return Results.StatusCode(StatusCodes.Status400BadRequest);
-        var form = await http.Request.ReadFormAsync();
         if (!int.TryParse(form["examId"], out var examId))
             return Results.NotFound();
         var started = await starts.StartAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, examId);

@@ -65,11 +65,10 @@ public static class RichTextImages
             limit.MaxRequestBodySize = MaxRequestBytes;
         if (http.Request.ContentLength > MaxRequestBytes)
             return Problems.From(ImageUpload.TooLarge(Limits) with { Status = StatusCodes.Status413PayloadTooLarge });
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (await TokenForm.ReadAsync(http, antiforgery, ct) is not { } form)
             return Problems.From(RuleErrors.ImageFormExpired);
         if (!http.Request.HasFormContentType)
             return Problems.From(RuleErrors.ImageMissing);
-        var form = await http.Request.ReadFormAsync(ct);
         var result = await ImageUpload.ReadAsync(form.Files.GetFile(FormField), Limits, ct);
         if (result.Image is not { } image)
             return Problems.From(result.Error!);

@@ -171,6 +171,53 @@ public sealed class ServicesApiTests(TestApp app) : IClassFixture<TestApp>
         );
     }
 
+    /// <summary>A body that is no readable form (empty, cut short, a boundary that never comes) is a Chinese problem
+    /// (an empty form names the fund it lacks), never a server error, whether the token is in the header or
+    /// nowhere. Nothing is saved.</summary>
+    [Fact]
+    public async Task Aid_ApplyWithABrokenBody_IsAProblemNotAServerError()
+    {
+        var t = await TownsAsync("接口坏表单");
+        var token = await TestApp.TokenAsync(t.Member, "/Aid/Apply");
+        async Task<HttpResponseMessage> Post(string body, string contentType, bool withToken)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/aid/applications")
+            {
+                Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body)),
+            };
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            if (withToken)
+                request.Headers.Add("RequestVerificationToken", token);
+            return await t.Member.SendAsync(request);
+        }
+        const string multipart = "multipart/form-data; boundary=xyz";
+        (string Body, string Type)[] broken =
+        [
+            ("", multipart),
+            ("", "multipart/form-data"),
+            ("--xyz\r\nContent-Disposition: form-data; name=\"fundId\"\r\n\r\n1", multipart),
+            ("--xyz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\n\r\n%PDF", multipart),
+            ("garbage without a boundary", multipart),
+            ("", "application/x-www-form-urlencoded"),
+        ];
+        foreach (var (body, type) in broken)
+        foreach (var withToken in new[] { true, false })
+        {
+            var r = await Post(body, type, withToken);
+            Assert.True(
+                (int)r.StatusCode is >= 400 and < 500,
+                $"{type} [{body}] token {withToken}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}"
+            );
+            Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+            var problem = await r.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Matches("[\u4e00-\u9fff]", problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(
+            0,
+            await app.WithDbAsync(db => db.AidApplications.CountAsync(a => a.Member!.OrganizationId == t.Branch.Id))
+        );
+    }
+
     [Fact]
     public async Task Lectures_ListEnrolCancel_OtherTownsCourse404()
     {
