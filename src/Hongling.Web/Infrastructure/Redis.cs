@@ -14,23 +14,39 @@ public static class Redis
 
     public static bool IsConfigured(IConfiguration config) => !string.IsNullOrWhiteSpace(config["Redis:Configuration"]);
 
-    /// <summary>One shared connection, opened at first use (it reconnects by itself when Redis restarts), and
-    /// the output-cache store on it. Call after AddSiteCache, so this store replaces the in-memory one.</summary>
+    /// <summary>One shared connection, opened while the host starts (it reconnects by itself when Redis restarts),
+    /// and the output-cache store on it. Call after AddSiteCache, so this store replaces the in-memory one. The
+    /// connection is named after the key prefix (CLIENT LIST shows which deployment holds it) unless the
+    /// configuration names it.</summary>
     public static IServiceCollection AddHonglingRedis(this IServiceCollection services, IConfiguration config)
     {
         if (!IsConfigured(config))
             return services;
         var options = ConfigurationOptions.Parse(config["Redis:Configuration"]!);
         options.AbortOnConnectFail = false;
-        var connection = new Lazy<Task<IConnectionMultiplexer>>(async () =>
-            await ConnectionMultiplexer.ConnectAsync(options)
-        );
-        services.AddSingleton(_ => connection.Value.GetAwaiter().GetResult());
+        options.ClientName ??= Prefix(config).TrimEnd(':');
+        var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
+        services.AddSingleton(_ => connection.Value);
+        services.AddHostedService(_ => new OpenAtStart(connection));
         services.AddStackExchangeRedisOutputCache(o =>
         {
             o.InstanceName = Prefix(config) + "oc:";
-            o.ConnectionMultiplexerFactory = () => connection.Value;
+            o.ConnectionMultiplexerFactory = () => Task.FromResult(connection.Value);
         });
         return services;
+    }
+
+    /// <summary>Opens the connection before the server takes requests. Opened by the first request instead, a
+    /// freshly (re)started instance under load stalled for seconds: every rate-limited request blocked a thread
+    /// waiting for the one connect, faster than the thread pool grows.</summary>
+    private sealed class OpenAtStart(Lazy<IConnectionMultiplexer> connection) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = connection.Value;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

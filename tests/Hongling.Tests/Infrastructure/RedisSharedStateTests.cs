@@ -26,6 +26,23 @@ public sealed class RedisSharedStateTests(TestApp app) : IClassFixture<TestApp>
         return (await TestApp.PostFormAsync(client, "/Exams/Register", form)).StatusCode;
     }
 
+    /// <summary>The connection is open once the instance has started, before any request: opened by the first
+    /// requests instead, a restarted instance under load stalled while they all waited for it.</summary>
+    [Fact]
+    public async Task AStartedInstance_HoldsItsRedisConnection_BeforeAnyRequest()
+    {
+        if (Server is null)
+            Assert.Skip("HONGLING_TEST_REDIS is not set");
+        var name = "hongling-test-" + Guid.NewGuid().ToString("N")[..8];
+        await using var instance = Instance(name + ":");
+        _ = instance.Services; // starts the host; no request is made
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(
+            Server + ",allowAdmin=true"
+        );
+        var clients = await redis.GetServers()[0].ClientListAsync();
+        Assert.Contains(clients, c => c.Name == name);
+    }
+
     [Fact]
     public async Task PerAddressLimit_HoldsAcrossInstances()
     {
