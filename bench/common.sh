@@ -23,6 +23,10 @@
 #                        and is stopped and removed on exit. Returns 1 (with a line saying so) when PostgreSQL is
 #                        missing.
 #   pg_sql DB SQL        runs SQL in database DB of that cluster.
+#   use_db NAME          the run's database by $DB: sqlite (default) or postgres (start_postgres NAME durable: fsync
+#                        and synchronous_commit on, psql on the PATH); sets $seed_db (the seed command's database
+#                        arguments) and $db_check (what the bench/*.py checks read: the SQLite file or a
+#                        postgresql:// URI) and prints which database it is.
 #   sign_in CARD [JAR]   signs in through the login form with the demo password (cookies kept in JAR, a new file
 #                        when not given) and prints the auth cookie ("hongling.auth=..."), or nothing.
 #   form_token JAR URL   the antiforgery token of the first form on the page at URL.
@@ -77,6 +81,19 @@ pg_sql() { as_pg "$PGBIN/psql" -h /tmp -p "$PGPORT" -U postgres -d "$1" -qc "$2"
 stop_postgres() {
   [ -n "${PGDATA:-}" ] || return 0
   as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGDATA"; PGDATA=""; unset pg_conn
+}
+
+use_db() {
+  db_check="$work/bench.db"; seed_db=(--db "$work/bench.db")
+  if [ "${DB:-sqlite}" = postgres ]; then
+    start_postgres "$1" durable || exit 0
+    export PATH="$PGBIN:$PATH"
+    db_check="postgresql://postgres@127.0.0.1:$PGPORT/$1"; seed_db=(--postgres "$pg_conn")
+    echo "database: PostgreSQL (fsync $(psql "$db_check" -Atc 'show fsync')," \
+      "synchronous_commit $(psql "$db_check" -Atc 'show synchronous_commit'))"
+  else
+    echo "database: SQLite (WAL, synchronous=NORMAL)"
+  fi
 }
 
 form_token() {

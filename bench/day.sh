@@ -25,7 +25,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-20000}; READERS=${READERS:-200}; CANDIDATES=${CANDIDATES:-200}; ADMINS=${ADMINS:-5}
 DURATION=${DURATION:-90}; QUESTIONS=${QUESTIONS:-20}; SAVE_S=${SAVE_S:-5}; THINK_MS=${THINK_MS:-2000}
-SOLO=${SOLO:-5}; CAL=${CAL:-20}; PAR=${PAR:-8}; DB=${DB:-sqlite}; THREADS=2
+SOLO=${SOLO:-5}; CAL=${CAL:-20}; PAR=${PAR:-8}; THREADS=2
 TERMINALS=${TERMINALS:-100}; REPORT_S=${REPORT_S:-15}; TCAL=${TCAL:-10}
 READ_CONNS=${READ_CONNS:-$(( READERS / 8 > 16 ? READERS / 8 : 16 ))}
 [ "$READERS" -le 1000 ] \
@@ -33,17 +33,7 @@ READ_CONNS=${READ_CONNS:-$(( READERS / 8 > 16 ? READERS / 8 : 16 ))}
 . bench/common.sh
 bench_prepare
 
-db_check="$work/bench.db"; seed_db=(--db "$work/bench.db")
-if [ "$DB" = postgres ]; then
-  # bench/common.sh's throwaway cluster, durable: fsync and synchronous_commit stay on (the defaults).
-  start_postgres hongling_day durable || exit 0
-  export PATH="$PGBIN:$PATH"   # psql, through which the checks read PostgreSQL
-  db_check="postgresql://postgres@127.0.0.1:$PGPORT/hongling_day"; seed_db=(--postgres "$pg_conn")
-  echo "database: PostgreSQL (fsync $(psql "$db_check" -Atc 'show fsync')," \
-    "synchronous_commit $(psql "$db_check" -Atc 'show synchronous_commit'))"
-else
-  echo "database: SQLite (WAL, synchronous=NORMAL)"
-fi
+use_db hongling_day
 
 cards=$(( READERS + CANDIDATES + CAL ))
 dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --cards "$cards" --bench-exam "$QUESTIONS" \

@@ -1,19 +1,18 @@
 #!/usr/bin/env bash
-# Online exam at district scale: seeds MEMBERS members (default 50,000) with red cards for CANDIDATES of them and
-# a 50-question exam open to the district (`seed --bench-exam 50`), starts the Release build on SQLite on a free
-# loopback port and signs the candidates in, PAR at a time (not measured: password hashing is slow on purpose; the
-# time is printed). Then every candidate posts the start form at the same moment, START_PAR connections at once
-# (bench/start.lua under wrk: time until all attempts exist, errors), wrk drives autosaves PUT
-# /api/exams/attempts/{id}/answers/{n} (bench/exam.lua: each candidate's answers in turn with growing sequence
-# numbers — the issue's one answer per 15 s per candidate, compressed as far as the machine allows) against the
-# baselines GET /ping (no cookie), GET /api/whoami (signed in: the session row is read, nothing else) and GET
-# /api/me (signed in, the org scope loaded), same connections and duration, with the app's CPU per request of
-# each; every attempt is then submitted twice at once.
-# The app is stopped gracefully and bench/exam.py checks the database: every autosave answered 200 stored
-# (lost_answers) and every attempt graded exactly once (counted: Attempt.GradedCount). KILL=1 kills the app with
-# SIGKILL in the middle of the autosaves instead, reads the SQLite file directly and checks every autosave
-# answered 200 before the kill. The autosave rate limit is lifted for the run. Prints `key: value`; last line the
-# headline (the ratio to /api/whoami).
+# Online exam at district scale: seeds MEMBERS members (default 50,000) with red cards for CANDIDATES of them and a
+# 50-question exam open to the district (`seed --bench-exam 50`), starts the Release build on SQLite (DB=postgres: a
+# throwaway durable PostgreSQL cluster) on a free loopback port and signs the candidates in, PAR at a time (not
+# measured: password hashing is slow on purpose; the time is printed). Then every candidate posts the start form at
+# the same moment, START_PAR connections at once (bench/start.lua under wrk: time until all attempts exist, errors),
+# wrk drives autosaves PUT /api/exams/attempts/{id}/answers/{n} (bench/exam.lua: each candidate's answers in turn with
+# growing sequence numbers — the issue's one answer per 15 s per candidate, compressed as far as the machine allows)
+# against the baselines GET /ping (no cookie), GET /api/whoami (signed in: the session row is read, nothing else) and
+# GET /api/me (signed in, the org scope loaded), same connections and duration, with the app's CPU per request of
+# each; every attempt is then submitted twice at once. The app is stopped gracefully and bench/exam.py checks the
+# database: every autosave answered 200 stored (lost_answers) and every attempt graded exactly once (counted:
+# Attempt.GradedCount). KILL=1 kills the app with SIGKILL in the middle of the autosaves instead, reads the database
+# as the kill left it and checks every autosave answered 200 before the kill. The autosave rate limit is lifted for
+# the run. Prints `key: value`; last line the headline (the ratio to /api/whoami).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-50000}; CANDIDATES=${CANDIDATES:-10000}; QUESTIONS=${QUESTIONS:-50}; PAR=${PAR:-8}
@@ -21,8 +20,9 @@ START_PAR=${START_PAR:-200}
 DURATION=${DURATION:-20s}; CONNS=${CONNS:-32}; THREADS=2; KILL=${KILL:-0}
 . bench/common.sh
 bench_prepare
+use_db hongling_exam
 dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --cards "$CANDIDATES" --bench-exam "$QUESTIONS" \
-  --db "$work/bench.db" > "$work/seed.txt" \
+  "${seed_db[@]}" > "$work/seed.txt" \
   || { echo "bench: seed failed"; exit 0; }
 exam=$(awk '$1 == "bench_exam:" { print $2 }' "$work/seed.txt")
 
@@ -67,7 +67,7 @@ if [ "$KILL" = 1 ]; then
   sleep "$(python3 -c "print(float('${DURATION%s}') / 2)")"
   kill -9 "$pid"; wait "$pid" 2>/dev/null; pid=""
   wait "$wrk_pid"
-  echo "killed: SIGKILL in the middle of the autosaves; the SQLite file is read as the kill left it" \
+  echo "killed: SIGKILL in the middle of the autosaves; the database is read as the kill left it" \
     "(rates and errors below include the refused requests after the kill)"
 else
   measured "$work/save.txt" drive save
@@ -79,7 +79,7 @@ fi
 show autosave "$work/save.txt"
 echo "autosaves_answered_200: $(val acknowledged "$work/save.txt")"
 ratios autosave "$work/save.txt"
-python3 bench/exam.py check "$work/bench.db" "$work/attempts.txt" "$work/acks.*" "$KILL" | tee "$work/check.txt"
+python3 bench/exam.py check "$db_check" "$work/attempts.txt" "$work/acks.*" "$KILL" | tee "$work/check.txt"
 require_zero lost_answers "$work/check.txt"
 [ "$KILL" = 1 ] || require_zero attempts_graded_more_than_once "$work/check.txt"
 graded=$(awk '$1 == "attempts_graded_once:" { print ($2 == $4) ? 0 : $4 - $2 }' "$work/check.txt")

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Study heartbeats at district scale: seeds N members (default 50,000) with red cards for SIGNED of them,
-# starts the Release build on SQLite on a free loopback port, signs the members in, opens one study session
-# each, and drives POST /api/study/heartbeat with wrk (bench/heartbeat.lua). In the same run, with the same
-# connections, duration and cookies, it measures the baselines GET /ping (no cookie), GET /api/whoami (signed
-# in: the session row is read, nothing else) and GET /api/me (signed in, the org scope loaded), and the app's
-# CPU per request of each. Then it stops the app gracefully and checks the database (bench/heartbeat.py): every
-# acknowledged beat recorded in its own session (lost_beats), and credited minutes per member within what the
-# rule allows and consistent across the three places they are counted. Beats this fast come closer than the
-# rule's 10 s gap, so they show no study time: PACED=1 paces them 12-20 s apart for 3.5 minutes instead, which
-# loads the crediting rule across minute boundaries. KILL=1 kills the app with SIGKILL in the middle of the load
-# instead and checks that every beat answered 200 before the kill is in the database. The per-account rate
+# Study heartbeats at district scale: seeds N members (default 50,000) with red cards for SIGNED of them, starts the
+# Release build on SQLite (DB=postgres: a throwaway durable PostgreSQL cluster) on a free loopback port, signs the
+# members in, opens one study session each, and drives POST /api/study/heartbeat with wrk (bench/heartbeat.lua). In
+# the same run, with the same connections, duration and cookies, it measures the baselines GET /ping (no cookie), GET
+# /api/whoami (signed in: the session row is read, nothing else) and GET /api/me (signed in, the org scope loaded),
+# and the app's CPU per request of each. Then it stops the app gracefully and checks the database
+# (bench/heartbeat.py): every acknowledged beat recorded in its own session (lost_beats), and credited minutes per
+# member within what the rule allows and consistent across the three places they are counted. Beats this fast come
+# closer than the rule's 10 s gap, so they show no study time: PACED=1 paces them 12-20 s apart for 3.5 minutes
+# instead, which loads the crediting rule across minute boundaries. KILL=1 kills the app with SIGKILL in the middle of
+# the load instead and checks that every beat answered 200 before the kill is in the database. The per-account rate
 # limit is lifted for the run. Prints `key: value`; last line the headline (the ratio to /api/whoami).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,8 @@ if [ "$PACED" = 1 ]; then PACE=paced; DURATION=${PACED_DURATION:-210s}; CONNS=${
   || { echo "bench: SIGNED must be at most 1000 (sequence numbers name the member, see heartbeat.lua)"; exit 0; }
 . bench/common.sh
 bench_prepare
-dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --cards "$SIGNED" --db "$work/bench.db" \
+use_db hongling_heartbeat
+dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --cards "$SIGNED" "${seed_db[@]}" \
   > "$work/seed.txt" || { echo "bench: seed failed"; exit 0; }
 
 start_app RateLimits__StudyBeatsPerMinute=100000000
@@ -67,7 +68,7 @@ fi
 
 show heartbeat "$work/beat.txt"
 [ -n "$PACE" ] || ratios heartbeat "$work/beat.txt"
-python3 bench/heartbeat.py check "$work/bench.db" "$work/members.txt" "$work/acks" > "$work/check.txt"
+python3 bench/heartbeat.py check "$db_check" "$work/members.txt" "$work/acks" > "$work/check.txt"
 cat "$work/check.txt"
 for k in lost_beats beats_counted_twice members_credited_over members_counted_inconsistently; do
   require_zero $k "$work/check.txt"

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Member search at district scale: seeds N members (default 100,000) with the demo generator, starts the
-# Release build on a free loopback port, signs in as the district administrator, and drives the member
-# search page and API with wrk. Baselines in the same run, same connections and duration: GET /ping (no cookie),
-# GET /api/whoami (signed in: the session row is read, nothing else) and GET /api/me (the org scope loaded), with
-# the app's CPU per request of each and of every case; wrk's HTTP and socket errors are printed for every run.
-# Prints `key: value` lines; the last line is the headline. Exits 0 even when a target is missed.
+# Member search at district scale: seeds N members (default 100,000) with the demo generator, starts the Release build
+# on SQLite (DB=postgres: a throwaway durable PostgreSQL cluster) on a free loopback port, signs in as the district
+# administrator, and drives the member search page and API with wrk. Baselines in the same run, same connections and
+# duration: GET /ping (no cookie), GET /api/whoami (signed in: the session row is read, nothing else) and GET /api/me
+# (the org scope loaded), with the app's CPU per request of each and of every case; wrk's HTTP and socket errors are
+# printed for every run. Prints `key: value` lines; the last line is the headline. Exits 0 even when a target is
+# missed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-100000}; DURATION=${DURATION:-5s}; CONNS=${CONNS:-32}; LAT_CONNS=${LAT_CONNS:-4}
 . bench/common.sh
 bench_prepare
+use_db hongling_members
 seed_start=$(date +%s%N)
-dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" --db "$work/bench.db" > "$work/seed.txt" \
+dotnet "$work/app/Hongling.Web.dll" seed --members "$MEMBERS" "${seed_db[@]}" > "$work/seed.txt" \
   || { echo "bench: seed failed"; exit 0; }
 seed_wall=$(python3 -c "print(f\"{($(date +%s%N) - $seed_start) / 1e9:.1f}\")")
 
@@ -60,9 +62,9 @@ done
 # A 2,000-row import of other people runs first and is not timed: the figure is the running app's, not
 # the first call's JIT compilation of the workbook reader and the bulk insert.
 IMPORT_ROWS=${IMPORT_ROWS:-10000}
-dotnet "$work/app/Hongling.Web.dll" import-sample --rows "$IMPORT_ROWS" --db "$work/bench.db" \
+dotnet "$work/app/Hongling.Web.dll" import-sample --rows "$IMPORT_ROWS" "${seed_db[@]}" \
   --out "$work/import.xlsx" >/dev/null
-dotnet "$work/app/Hongling.Web.dll" import-sample --rows 2000 --start 1000000 --db "$work/bench.db" \
+dotnet "$work/app/Hongling.Web.dll" import-sample --rows 2000 --start 1000000 "${seed_db[@]}" \
   --out "$work/warm.xlsx" >/dev/null
 token() { form_token "$jar" "$base/Members/Import"; }
 curl -s -b "$jar" -c "$jar" -F "__RequestVerificationToken=$(token)" -F "file=@$work/warm.xlsx" \
