@@ -11,13 +11,18 @@ public sealed class JobTests(Cluster cluster)
     {
         var title = "集群自动交卷" + Guid.NewGuid().ToString("N")[..6];
         var exam = await CopyExamAsync(cluster.ExamId, title);
-        var attempts = new List<Guid>();
-        foreach (var card in Enumerable.Range(50, 8).Select(n => $"80000000{n}"))
-        {
-            using var candidate = new Visitor(cluster);
-            await candidate.SignInAsync(card);
-            attempts.Add((await candidate.StartExamAsync(exam)).Id);
-        }
+        var attempts = (
+            await Task.WhenAll(
+                Enumerable
+                    .Range(50, 8)
+                    .Select(async n =>
+                    {
+                        using var candidate = new Visitor(cluster);
+                        await candidate.SignInAsync($"80000000{n}");
+                        return await candidate.StartAsync(exam);
+                    })
+            )
+        ).ToList();
 
         // The candidates walk away; their time runs out and the exam closes.
         await cluster.QueryAsync(
