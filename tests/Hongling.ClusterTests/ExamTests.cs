@@ -93,7 +93,7 @@ public sealed class ExamTests(Cluster cluster)
         while (!(await StemsDrawnByB()).Contains(stem))
         {
             Assert.True(DateTime.UtcNow < until, $"B still draws the old question {DateTime.UtcNow - edited} later");
-            await Task.Delay(500);
+            await Task.Delay(1000);
         }
     }
 }
