@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -14,6 +15,12 @@ namespace Hongling.ClusterTests;
 public sealed class Cluster : IAsyncLifetime
 {
     public const string Password = "hongling2026";
+
+    /// <summary>Exams:PoolSeconds of the instances: how long one may draw from an exam's pool as it read it.</summary>
+    public const int PoolSeconds = 5;
+
+    /// <summary>Notifications:ReminderMinutes and Bulletins:CheckMinutes of the instances, as a period.</summary>
+    public static readonly TimeSpan JobPeriod = TimeSpan.FromSeconds(3);
     private readonly string _folder = Directory.CreateTempSubdirectory("hongling-cluster.").FullName;
     private readonly string _database = "hongling_cluster_" + Guid.NewGuid().ToString("N")[..12];
     private string _server = "";
@@ -44,6 +51,13 @@ public sealed class Cluster : IAsyncLifetime
             ["Demo__Seed"] = "false",
             ["Data__Directory"] = _folder,
             ["Logging__LogLevel__Default"] = "Warning",
+            // Shorter than the defaults so that the cases wait seconds, not minutes: another instance's edit of an
+            // exam or the bank shows in draws within PoolSeconds (30), auto-submit passes run every second (30 s),
+            // the reminders and the bulletin schedule every 3 s (60 and 10 min). Each instance runs its jobs.
+            ["Exams__PoolSeconds"] = PoolSeconds.ToString(),
+            ["Exams__AutoSubmitSeconds"] = "1",
+            ["Notifications__ReminderMinutes"] = JobPeriod.TotalMinutes.ToString(CultureInfo.InvariantCulture),
+            ["Bulletins__CheckMinutes"] = JobPeriod.TotalMinutes.ToString(CultureInfo.InvariantCulture),
         };
         var dll = AppDll();
         ExamId = await SeedAsync(dll, settings);

@@ -45,4 +45,55 @@ public sealed class ExamTests(Cluster cluster)
         foreach (var c in candidates)
             c.Who.Dispose();
     }
+
+    /// <summary>README: each instance keeps an exam's draw pool, dropped when it saves an exam or a question itself
+    /// and after Exams:PoolSeconds at most (the cluster sets 5 for the default 30): the bound on how long an edit
+    /// made on the other instance goes unseen in its draws.</summary>
+    [Fact]
+    public async Task QuestionEdit_OnOneInstance_ReachesDrawsOnTheOther_WithinThePoolBound()
+    {
+        var question = (
+            await cluster.QueryAsync(
+                """select "Id", "CategoryId" from "Questions" where "Stem" = '压力测试第1题' order by "Id" limit 1"""
+            )
+        )[0];
+        var cards = new Queue<string>(Enumerable.Range(30, 20).Select(n => $"80000000{n}"));
+        async Task<string[]> StemsDrawnByB()
+        {
+            using var candidate = new Visitor(cluster);
+            await candidate.SignInAsync(cards.Dequeue());
+            var paper = await candidate.PaperAsync(await candidate.StartAsync(cluster.ExamId, via: cluster.B));
+            return [.. paper.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("stem").GetString()!)];
+        }
+        Assert.Contains("压力测试第1题", await StemsDrawnByB()); // B's pool is warm
+
+        using var admin = new Visitor(cluster);
+        await admin.SignInAsync("1000000001");
+        var stem = "压力测试第1题(已修订" + Guid.NewGuid().ToString("N")[..6] + ")";
+        var edit = $"{cluster.A.Url}/Exams/Questions/Edit?id={question[0]}";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Type"] = "Single",
+            ["Input.CategoryId"] = question[1].ToString()!,
+            ["Input.Stem"] = stem,
+            ["Input.Options[0]"] = "正确选项",
+            ["Input.Options[1]"] = "错误选项一",
+            ["Input.Options[2]"] = "错误选项二",
+            ["Input.Options[3]"] = "错误选项三",
+            ["Input.Correct[0]"] = "true",
+            ["Input.Difficulty"] = "3",
+            ["Input.Points"] = "2",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(edit, edit, fields)).StatusCode);
+        var edited = DateTime.UtcNow;
+
+        // New candidates start through B until a paper shows the edit; past the bound (and a margin for a slow
+        // machine) B is still drawing the old version.
+        var until = edited.AddSeconds(Cluster.PoolSeconds + 10);
+        while (!(await StemsDrawnByB()).Contains(stem))
+        {
+            Assert.True(DateTime.UtcNow < until, $"B still draws the old question {DateTime.UtcNow - edited} later");
+            await Task.Delay(1000);
+        }
+    }
 }

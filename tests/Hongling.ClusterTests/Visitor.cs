@@ -79,13 +79,8 @@ public sealed partial class Visitor(Cluster cluster) : IDisposable
     /// first option's key of each position on the paper.</summary>
     public async Task<(Guid Id, Dictionary<int, string> Keys)> StartExamAsync(int exam)
     {
-        var answer = await SubmitAsync("/Exams/Mine", "/Exams/Start", new() { ["examId"] = exam.ToString() });
-        var location = answer.Headers.Location?.OriginalString ?? "";
-        if (!location.StartsWith("/Exams/Take/"))
-            throw new InvalidOperationException($"start answered {(int)answer.StatusCode} {location}");
-        var id = Guid.Parse(location["/Exams/Take/".Length..]);
-        var paper = await JsonAsync(await _http.GetAsync($"/api/exams/attempts/{id}"));
-        var keys = paper
+        var id = await StartAsync(exam);
+        var keys = (await PaperAsync(id))
             .GetProperty("items")
             .EnumerateArray()
             .ToDictionary(
@@ -94,4 +89,20 @@ public sealed partial class Visitor(Cluster cluster) : IDisposable
             );
         return (id, keys);
     }
+
+    /// <summary>Starts (or resumes) the attempt through the start form, through nginx or, with
+    /// <paramref name="via"/>, on that instance (which draws the paper); returns the attempt's id.</summary>
+    public async Task<Guid> StartAsync(int exam, Instance? via = null)
+    {
+        var at = via?.Url ?? "";
+        var answer = await SubmitAsync($"{at}/Exams/Mine", $"{at}/Exams/Start", new() { ["examId"] = exam.ToString() });
+        var location = answer.Headers.Location?.OriginalString ?? "";
+        if (!location.StartsWith("/Exams/Take/"))
+            throw new InvalidOperationException($"start answered {(int)answer.StatusCode} {location}");
+        return Guid.Parse(location["/Exams/Take/".Length..]);
+    }
+
+    /// <summary>The attempt as the candidate sees it (GET /api/exams/attempts/{id}): stems, options.</summary>
+    public async Task<JsonElement> PaperAsync(Guid attempt) =>
+        await JsonAsync(await _http.GetAsync($"/api/exams/attempts/{attempt}"));
 }

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Hongling.Web.Features.Bulletins;
 
 /// <summary>Generates last month's bulletin for every organization whose settings ask for it (the district root by
-/// default) from 08:00 China time on the 1st. It checks every <c>Bulletins:CheckMinutes</c> (default 10; 0 turns the
-/// loop off) and catches up after downtime for the last month only. Safe with several instances: the generator
-/// stores one automatic bulletin per issuer and month (unique key), the others skip.</summary>
+/// default) from 08:00 China time on the 1st. It checks every <c>Bulletins:CheckMinutes</c> (default 10; fractions
+/// allowed; 0 turns the loop off) and catches up after downtime for the last month only. Safe with several
+/// instances: the generator stores one automatic bulletin per issuer and month (unique key), the others skip.</summary>
 public sealed class BulletinSchedule(
     IServiceScopeFactory scopes,
     TimeProvider clock,
@@ -21,7 +21,7 @@ public sealed class BulletinSchedule(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var minutes = config.GetValue("Bulletins:CheckMinutes", 10);
+        var minutes = config.GetValue("Bulletins:CheckMinutes", 10.0);
         if (minutes <= 0)
             return;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));

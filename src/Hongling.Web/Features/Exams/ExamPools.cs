@@ -8,11 +8,11 @@ namespace Hongling.Web.Features.Exams;
 /// <summary>Each exam's row and draw pool (PaperDraw.Pool), kept in memory so that a synchronized start of
 /// thousands of candidates reads the exam and the bank once instead of once per candidate. An entry is
 /// dropped when this instance saves an exam or a question (<see cref="Invalidate"/>), and in any case after
-/// <see cref="MaxAge"/>: the bound on how long another instance's edit of an exam or the bank can go unseen
-/// here. Papers already drawn never change (they are frozen in the attempt).</summary>
-public sealed class ExamPools(IServiceScopeFactory scopes, TimeProvider clock)
+/// <see cref="MaxAge"/> (Exams:PoolSeconds, default 30): the bound on how long another instance's edit of an exam
+/// or the bank can go unseen here. Papers already drawn never change (they are frozen in the attempt).</summary>
+public sealed class ExamPools(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config)
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxAge { get; } = TimeSpan.FromSeconds(Math.Max(1, config.GetValue("Exams:PoolSeconds", 30)));
     private readonly ConcurrentDictionary<int, Entry> pools = new();
     private long generation;
 

@@ -13,7 +13,8 @@ public interface IReminder
 }
 
 /// <summary>Runs every registered <see cref="IReminder"/> every <c>Notifications:ReminderMinutes</c> (default 60;
-/// 0 turns the loop off, tests run passes directly), each in a scope of its own serving every caller.</summary>
+/// fractions allowed, as the cluster tests' 0.05; 0 turns the loop off, tests run passes directly), each in a scope
+/// of its own serving every caller.</summary>
 public sealed class ReminderJob(
     IServiceScopeFactory scopes,
     IEnumerable<IReminder> reminders,
@@ -23,7 +24,7 @@ public sealed class ReminderJob(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var minutes = config.GetValue("Notifications:ReminderMinutes", 60);
+        var minutes = config.GetValue("Notifications:ReminderMinutes", 60.0);
         if (minutes <= 0)
             return;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
